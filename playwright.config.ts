@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+/** Debian's Chromium (or CHROMIUM_PATH); elsewhere Playwright's own browser, if installed. */
+const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export default defineConfig({
+  outputDir: 'test-results',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  projects: [
+    {
+      name: 'web',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        viewport: { width: 1280, height: 900 },
+        timezoneId: 'Europe/Berlin',
+        launchOptions: {
+          ...(chromium ? { executablePath: chromium } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync'
+          ]
+        }
+      }
+    },
+    { name: 'electron', testDir: 'tests/electron' }
+  ]
+})
