@@ -1,0 +1,24 @@
+/**
+ * Every channel of the back end, named `domain/verb`. This list has no dependencies so that the
+ * sandboxed preload can import it; the schemas and result types for each name live in `contract.ts`.
+ */
+export const CHANNELS = [
+  'app/info',
+  'settings/get',
+  'settings/update',
+  'weights/list',
+  'weights/daily',
+  'weights/add',
+  'weights/update',
+  'weights/delete',
+  'weights/restore'
+] as const
+
+export type Channel = (typeof CHANNELS)[number]
+
+export type DomainOf<C extends string> = C extends `${infer D}/${string}` ? D : never
+export type VerbOf<C extends string> = C extends `${string}/${infer V}` ? V : never
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name)
+}

@@ -1,0 +1,42 @@
+/** The shape every call across the bridge returns: a value, or an error a person can act on. */
+
+export type ErrorCode =
+  | 'invalid_input' // the input failed the channel's schema; `issues` names the fields
+  | 'unknown_channel' // no such channel in the contract
+  | 'not_found' // the record the input names does not exist (or was deleted)
+  | 'conflict' // the write would break a rule (for example an overlapping block)
+  | 'forbidden' // the caller is not the app's own window (or lacks the web-mode token)
+  | 'unavailable' // the database is not open (damaged, too new, or being restored)
+  | 'internal' // a bug: the message is generic, details are in the log
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, for example `reps.2.workSeconds`; empty for the whole input. */
+  path: string
+  message: string
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  issues?: FieldIssue[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
+  ok: false,
+  error: issues && issues.length > 0 ? { code, message, issues } : { code, message }
+})
+
+/** An error raised by a handler or repository that maps to a result code. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: Exclude<ErrorCode, 'internal' | 'unknown_channel'>,
+    message: string,
+    readonly issues?: FieldIssue[]
+  ) {
+    super(message)
+    this.name = 'DomainError'
+  }
+}
