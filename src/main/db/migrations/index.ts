@@ -1,0 +1,12 @@
+/**
+ * The registry of schema migrations. Migrations are only ever appended: a released migration is never
+ * edited, reordered or removed, because databases in the wild were built by it.
+ */
+import type { Migration } from './types'
+import { m001 } from './001-body-weight'
+
+export const MIGRATIONS: readonly Migration[] = [m001]
+
+export const LATEST_VERSION = MIGRATIONS.length
+
+export type { Migration }

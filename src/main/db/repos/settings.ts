@@ -1,0 +1,32 @@
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain'
+import type { Db } from '../connection'
+
+export type SettingsRepo = ReturnType<typeof settingsRepo>
+
+/** Settings are stored one JSON value per key; unknown or unreadable keys fall back to the defaults. */
+export function settingsRepo(db: Db) {
+  const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
+  const put = db.prepare<[string, string], never>(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
+  )
+  return {
+    get(): Settings {
+      const out: Settings = { ...DEFAULT_SETTINGS }
+      for (const { key, value } of all.all()) {
+        if (!(key in DEFAULT_SETTINGS)) continue
+        try {
+          ;(out as unknown as Record<string, unknown>)[key] = JSON.parse(value)
+        } catch {
+          // A hand-edited, unreadable value keeps the default.
+        }
+      }
+      return out
+    },
+    update(patch: Partial<Settings>): Settings {
+      db.transaction(() => {
+        for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value))
+      })()
+      return this.get()
+    }
+  }
+}

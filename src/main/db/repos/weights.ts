@@ -1,0 +1,99 @@
+import type { DailyWeight, WeightEntry } from '../../../shared/domain'
+import type { LocalDate } from '../../../shared/dates'
+import type { Db } from '../connection'
+import { toCamel } from '../rows'
+
+interface WeightRow {
+  id: number
+  uuid: string
+  date: string
+  kg: number
+  note: string
+  created_at: string
+  updated_at: string
+}
+
+const COLUMNS = 'id, uuid, date, kg, note, created_at, updated_at'
+const toEntry = (r: WeightRow): WeightEntry => toCamel(r)
+
+export interface DateRange {
+  from?: LocalDate | undefined
+  to?: LocalDate | undefined
+}
+
+export interface NewWeight {
+  uuid: string
+  date: LocalDate
+  kg: number
+  note: string
+}
+
+const LIVE_IN_RANGE = 'deleted_at IS NULL AND date BETWEEN ? AND ?'
+
+/** The read queries the list and the chart run; exported so tests can check their query plans. */
+export const WEIGHT_QUERIES = {
+  list: `SELECT ${COLUMNS} FROM body_weights WHERE ${LIVE_IN_RANGE} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`,
+  count: `SELECT count(*) AS n FROM body_weights WHERE ${LIVE_IN_RANGE}`,
+  daily: `SELECT date, avg(kg) AS kg, count(*) AS count FROM body_weights WHERE ${LIVE_IN_RANGE} GROUP BY date ORDER BY date`
+} as const
+
+export type WeightsRepo = ReturnType<typeof weightsRepo>
+
+export function weightsRepo(db: Db, clock: () => Date = () => new Date()) {
+  // Open-ended ranges use the widest dates the contract allows, so one statement serves every range.
+  const lo = (r: DateRange) => r.from ?? '0000-00-00'
+  const hi = (r: DateRange) => r.to ?? '9999-99-99'
+
+  const s = {
+    list: db.prepare<[string, string, number, number], WeightRow>(WEIGHT_QUERIES.list),
+    count: db.prepare<[string, string], { n: number }>(WEIGHT_QUERIES.count),
+    daily: db.prepare<[string, string], DailyWeight>(WEIGHT_QUERIES.daily),
+    get: db.prepare<[number], WeightRow>(`SELECT ${COLUMNS} FROM body_weights WHERE id = ? AND deleted_at IS NULL`),
+    getDeleted: db.prepare<[number], WeightRow>(`SELECT ${COLUMNS} FROM body_weights WHERE id = ? AND deleted_at IS NOT NULL`),
+    insert: db.prepare<[string, string, number, string, string, string], never>(
+      `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
+    ),
+    update: db.prepare<[string, number, string, string, number], never>(
+      `UPDATE body_weights SET date = ?, kg = ?, note = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`
+    ),
+    softDelete: db.prepare<[string, number], never>(`UPDATE body_weights SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`),
+    restore: db.prepare<[string, number], never>(
+      `UPDATE body_weights SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`
+    )
+  }
+
+  return {
+    list(range: DateRange, limit: number, offset: number): { items: WeightEntry[]; total: number } {
+      const items = s.list.all(lo(range), hi(range), limit, offset).map(toEntry)
+      const total = s.count.get(lo(range), hi(range))?.n ?? 0
+      return { items, total }
+    },
+    /** Mean weight per day, oldest first. */
+    daily(range: DateRange): DailyWeight[] {
+      return s.daily.all(lo(range), hi(range))
+    },
+    get(id: number): WeightEntry | undefined {
+      const r = s.get.get(id)
+      return r && toEntry(r)
+    },
+    insert(w: NewWeight): WeightEntry {
+      const now = clock().toISOString()
+      const info = s.insert.run(w.uuid, w.date, w.kg, w.note, now, now)
+      return this.get(Number(info.lastInsertRowid)) as WeightEntry
+    },
+    /** Returns the updated entry, or undefined when there is no live entry with that id. */
+    update(id: number, w: Omit<NewWeight, 'uuid'>): WeightEntry | undefined {
+      const info = s.update.run(w.date, w.kg, w.note, clock().toISOString(), id)
+      return info.changes === 1 ? this.get(id) : undefined
+    },
+    /** Marks the entry deleted (it can be restored); false when there is no live entry with that id. */
+    softDelete(id: number): boolean {
+      return s.softDelete.run(clock().toISOString(), id).changes === 1
+    },
+    restore(id: number): WeightEntry | undefined {
+      if (!s.getDeleted.get(id)) return undefined
+      s.restore.run(clock().toISOString(), id)
+      return this.get(id)
+    }
+  }
+}
