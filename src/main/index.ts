@@ -1,0 +1,82 @@
+/** The Electron main process: app lifecycle and the window, nothing else. */
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { type Backend, startBackend } from './backend'
+import { defaultDataDir, resolveDbPath } from './config'
+import { DatabaseOpenError } from './db/errors'
+import { registerIpc, trustedSender } from './ipc/electron'
+import { CONTENT_SECURITY_POLICY } from './security'
+import { windowOptions } from './window'
+
+const here = import.meta.dirname
+const rendererFile = join(here, '../renderer/index.html')
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const rendererUrlPrefixes = devUrl ? [devUrl] : [pathToFileURL(rendererFile).href]
+
+/** Links the app may open in the user's browser. */
+const EXTERNAL_ALLOWLIST = [/^https:\/\/github\.com\/[\w.-]+\/sprintlog(\/|$)/]
+
+let backend: Backend | undefined
+
+function hardenSessions(): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+  })
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault())
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+  contents.setWindowOpenHandler(({ url }) => {
+    if (EXTERNAL_ALLOWLIST.some((re) => re.test(url))) void shell.openExternal(url)
+    return { action: 'deny' }
+  })
+})
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), join(here, '../../resources/icon.png')))
+  win.once('ready-to-show', () => win.show())
+  if (devUrl) await win.loadURL(devUrl)
+  else await win.loadFile(rendererFile)
+}
+
+async function start(): Promise<void> {
+  hardenSessions()
+  const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData') || defaultDataDir())
+  try {
+    backend = await startBackend({
+      dbPath,
+      transport: 'desktop',
+      ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
+    })
+  } catch (e) {
+    const message = e instanceof DatabaseOpenError ? e.message : e instanceof Error ? e.message : String(e)
+    dialog.showErrorBox('Sprintlog cannot open its database', `${dbPath}\n\n${message}`)
+    app.exit(1)
+    return
+  }
+  registerIpc(ipcMain, backend.router, trustedSender(rendererUrlPrefixes))
+  await createWindow()
+}
+
+app.enableSandbox()
+app
+  .whenReady()
+  .then(start)
+  .catch((e: unknown) => {
+    dialog.showErrorBox('Sprintlog failed to start', e instanceof Error ? e.message : String(e))
+    app.exit(1)
+  })
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+app.on('activate', () => {
+  if (backend && BrowserWindow.getAllWindows().length === 0) void createWindow()
+})
+app.on('will-quit', () => backend?.close())
