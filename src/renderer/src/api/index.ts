@@ -1,0 +1,34 @@
+/** The renderer's only door to the back end: Electron's preload api when present, HTTP in web mode. */
+import { type Api, buildApi, type Transport } from '../../../shared/api'
+import { fail, type Result } from '../../../shared/result'
+
+const TOKEN_KEY = 'sprintlog.token'
+
+/** Web mode: the launch URL carries the access token in its fragment; keep it for this tab and tidy the address bar. */
+function takeToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]))
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+function httpTransport(): Transport {
+  const token = takeToken()
+  return async (channel, input) => {
+    try {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': token },
+        body: input === undefined ? '' : JSON.stringify(input)
+      })
+      return (await res.json()) as Result<unknown>
+    } catch {
+      return fail('unavailable', 'Sprintlog’s back end is not answering. Is `npm run start:web` still running?')
+    }
+  }
+}
+
+export const api: Api = window.api ?? buildApi(httpTransport())
+export const isWebMode = window.api === undefined

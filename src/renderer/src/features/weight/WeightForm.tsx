@@ -1,0 +1,142 @@
+import { useId, useState, type FormEvent } from 'react'
+import { isLocalDate, todayLocal } from '../../../../shared/dates'
+import { parseWeightText, type WeightUnit } from '../../../../shared/units'
+
+export interface WeightDraft {
+  date: string
+  kg: number
+  note: string
+}
+
+export interface FieldErrors {
+  date?: string | undefined
+  weight?: string | undefined
+  note?: string | undefined
+  form?: string | undefined
+}
+
+/** Checks what a person typed; the same bounds as the back end's schema, in the person's unit. */
+export function validateWeightForm(
+  values: { date: string; weight: string; note: string },
+  unit: WeightUnit,
+  today = todayLocal()
+): { ok: true; draft: WeightDraft } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {}
+  if (values.date.trim() === '') errors.date = 'Enter a date.'
+  else if (!isLocalDate(values.date)) errors.date = 'Enter a real date (YYYY-MM-DD).'
+  else if (values.date > today) errors.date = 'The date is in the future.'
+  const w = parseWeightText(values.weight, unit)
+  if (!w.ok) errors.weight = w.message
+  if (values.note.length > 10_000) errors.note = 'A note can be at most 10,000 characters.'
+  if (errors.date || errors.weight || errors.note || !w.ok) return { ok: false, errors }
+  return { ok: true, draft: { date: values.date, kg: w.kg, note: values.note.trim() } }
+}
+
+interface Props {
+  unit: WeightUnit
+  onSubmit(draft: WeightDraft): Promise<FieldErrors | null>
+}
+
+export function WeightForm({ unit, onSubmit }: Props) {
+  const id = useId()
+  const [date, setDate] = useState(todayLocal())
+  const [weight, setWeight] = useState('')
+  const [note, setNote] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    const checked = validateWeightForm({ date, weight, note }, unit)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      const firstBad = checked.errors.date ? 'date' : checked.errors.weight ? 'weight' : 'note'
+      document.getElementById(`${id}-${firstBad}`)?.focus()
+      return
+    }
+    setBusy(true)
+    const failed = await onSubmit(checked.draft)
+    setBusy(false)
+    if (failed) {
+      setErrors(failed)
+      return
+    }
+    setErrors({})
+    setWeight('')
+    setNote('')
+    document.getElementById(`${id}-weight`)?.focus()
+  }
+
+  return (
+    <form className="card weight-form" onSubmit={submit} noValidate aria-label="Add body weight">
+      <h2>Add today’s weight</h2>
+      <div className="fields">
+        <div className="field">
+          <label htmlFor={`${id}-date`}>Date</label>
+          <input
+            id={`${id}-date`}
+            name="date"
+            type="date"
+            value={date}
+            max={todayLocal()}
+            onChange={(e) => setDate(e.target.value)}
+            aria-invalid={errors.date ? true : undefined}
+            aria-describedby={errors.date ? `${id}-date-error` : undefined}
+          />
+          {errors.date && (
+            <p id={`${id}-date-error`} className="error" role="alert">
+              {errors.date}
+            </p>
+          )}
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-weight`}>Weight ({unit})</label>
+          <input
+            id={`${id}-weight`}
+            name="weight"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={unit === 'kg' ? 'e.g. 72.4' : 'e.g. 159.6'}
+            value={weight}
+            onChange={(e) => setWeight(e.target.value)}
+            aria-invalid={errors.weight ? true : undefined}
+            aria-describedby={errors.weight ? `${id}-weight-error` : undefined}
+            autoFocus
+          />
+          {errors.weight && (
+            <p id={`${id}-weight-error`} className="error" role="alert">
+              {errors.weight}
+            </p>
+          )}
+        </div>
+        <div className="field grow">
+          <label htmlFor={`${id}-note`}>Note (optional)</label>
+          <input
+            id={`${id}-note`}
+            name="note"
+            value={note}
+            autoComplete="off"
+            placeholder="e.g. after breakfast"
+            onChange={(e) => setNote(e.target.value)}
+            aria-invalid={errors.note ? true : undefined}
+          />
+          {errors.note && (
+            <p className="error" role="alert">
+              {errors.note}
+            </p>
+          )}
+        </div>
+        <div className="field actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Add
+          </button>
+        </div>
+      </div>
+      {errors.form && (
+        <p className="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+    </form>
+  )
+}

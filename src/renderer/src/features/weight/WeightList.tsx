@@ -1,0 +1,132 @@
+import { useState, type KeyboardEvent } from 'react'
+import type { WeightEntry } from '../../../../shared/domain'
+import { formatWeight, kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
+import { type FieldErrors, validateWeightForm, type WeightDraft } from './WeightForm'
+
+interface Props {
+  entries: WeightEntry[]
+  unit: WeightUnit
+  onUpdate(id: number, draft: WeightDraft): Promise<FieldErrors | null>
+  onDelete(entry: WeightEntry): Promise<void>
+}
+
+export function WeightList({ entries, unit, onUpdate, onDelete }: Props) {
+  const [editing, setEditing] = useState<number | null>(null)
+  return (
+    <table className="entries">
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col" className="num">
+            Weight
+          </th>
+          <th scope="col">Note</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) =>
+          editing === e.id ? (
+            <EditRow
+              key={e.id}
+              entry={e}
+              unit={unit}
+              onCancel={() => setEditing(null)}
+              onSave={async (draft) => {
+                const errors = await onUpdate(e.id, draft)
+                if (!errors) setEditing(null)
+                return errors
+              }}
+            />
+          ) : (
+            <tr key={e.id} data-entry-id={e.id}>
+              <td>{e.date}</td>
+              <td className="num">{formatWeight(e.kg, unit)}</td>
+              <td className="note">{e.note}</td>
+              <td className="row-actions">
+                <button type="button" onClick={() => setEditing(e.id)} aria-label={`Edit ${e.date} ${formatWeight(e.kg, unit)}`}>
+                  Edit
+                </button>
+                <button type="button" className="danger" onClick={() => void onDelete(e)} aria-label={`Delete ${e.date} ${formatWeight(e.kg, unit)}`}>
+                  Delete
+                </button>
+              </td>
+            </tr>
+          )
+        )}
+      </tbody>
+    </table>
+  )
+}
+
+function EditRow({
+  entry,
+  unit,
+  onSave,
+  onCancel
+}: {
+  entry: WeightEntry
+  unit: WeightUnit
+  onSave(draft: WeightDraft): Promise<FieldErrors | null>
+  onCancel(): void
+}) {
+  const [date, setDate] = useState(entry.date)
+  const [weight, setWeight] = useState(String(round1(kgToUnit(entry.kg, unit))))
+  const [note, setNote] = useState(entry.note)
+  const [errors, setErrors] = useState<FieldErrors>({})
+
+  async function save() {
+    const checked = validateWeightForm({ date, weight, note }, unit)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      return
+    }
+    const failed = await onSave(checked.draft)
+    if (failed) setErrors(failed)
+  }
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      void save()
+    } else if (e.key === 'Escape') {
+      e.preventDefault()
+      onCancel()
+    }
+  }
+  const message = errors.date ?? errors.weight ?? errors.note ?? errors.form
+  return (
+    <tr className="editing" data-entry-id={entry.id} onKeyDown={onKey}>
+      <td>
+        <input aria-label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+      </td>
+      <td className="num">
+        <input
+          aria-label={`Weight (${unit})`}
+          inputMode="decimal"
+          value={weight}
+          onChange={(e) => setWeight(e.target.value)}
+          aria-invalid={errors.weight ? true : undefined}
+          autoFocus
+        />
+      </td>
+      <td>
+        <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
+        {message && (
+          <p className="error" role="alert">
+            {message}
+          </p>
+        )}
+      </td>
+      <td className="row-actions">
+        <button type="button" className="primary" onClick={() => void save()}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useState } from 'react'
+import { addLocalDays, todayLocal } from '../../../../shared/dates'
+import type { DailyWeight, WeightEntry } from '../../../../shared/domain'
+import { proteinTarget } from '../../../../shared/metrics/nutrition'
+import type { AppError } from '../../../../shared/result'
+import { formatWeight } from '../../../../shared/units'
+import { api } from '../../api'
+import { WeightTrendChart } from '../../charts/WeightTrendChart'
+import { weightChartData } from '../../charts/weightChartData'
+import { useToast } from '../../components/Toast'
+import { useSettings } from '../../settings'
+import { type FieldErrors, WeightForm, type WeightDraft } from './WeightForm'
+import { WeightList } from './WeightList'
+
+const PAGE = 20
+const RANGES = [
+  { key: '90d', label: '3 months', days: 90 },
+  { key: '1y', label: '1 year', days: 365 },
+  { key: 'all', label: 'All', days: null }
+] as const
+type RangeKey = (typeof RANGES)[number]['key']
+
+/** Maps a back-end error to the form's fields. */
+export function errorsFromResult(error: AppError): FieldErrors {
+  const out: FieldErrors = {}
+  for (const issue of error.issues ?? []) {
+    const field = issue.path.split('.')[0]
+    if (field === 'date') out.date = issue.message
+    else if (field === 'kg') out.weight = issue.message
+    else if (field === 'note') out.note = issue.message
+  }
+  if (!out.date && !out.weight && !out.note) out.form = error.message
+  return out
+}
+
+export function WeightPage() {
+  const { settings } = useSettings()
+  const unit = settings.weightUnit
+  const toast = useToast()
+  const [entries, setEntries] = useState<WeightEntry[]>([])
+  const [total, setTotal] = useState(0)
+  const [shown, setShown] = useState(PAGE)
+  const [daily, setDaily] = useState<DailyWeight[] | null>(null)
+  const [range, setRange] = useState<RangeKey>('1y')
+  const [version, setVersion] = useState(0)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const refresh = useCallback(() => setVersion((v) => v + 1), [])
+
+  useEffect(() => {
+    let live = true
+    void api.weights.list({ limit: shown, offset: 0 }).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setEntries(r.value.items)
+        setTotal(r.value.total)
+        setLoadError(null)
+      } else setLoadError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [shown, version])
+
+  useEffect(() => {
+    let live = true
+    const days = RANGES.find((r) => r.key === range)?.days ?? null
+    const input = days === null ? {} : { from: addLocalDays(todayLocal(), -days) }
+    void api.weights.daily(input).then((r) => {
+      if (live && r.ok) setDaily(r.value)
+    })
+    return () => {
+      live = false
+    }
+  }, [range, version])
+
+  async function add(draft: WeightDraft): Promise<FieldErrors | null> {
+    const r = await api.weights.add(draft)
+    if (!r.ok) return errorsFromResult(r.error)
+    toast.show(`Added ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
+    refresh()
+    return null
+  }
+
+  async function update(id: number, draft: WeightDraft): Promise<FieldErrors | null> {
+    const r = await api.weights.update({ id, ...draft })
+    if (!r.ok) return errorsFromResult(r.error)
+    toast.show(`Saved ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
+    refresh()
+    return null
+  }
+
+  async function remove(entry: WeightEntry): Promise<void> {
+    const r = await api.weights.delete({ id: entry.id })
+    if (!r.ok) {
+      toast.show(r.error.message, { kind: 'error' })
+      return
+    }
+    refresh()
+    toast.show(`Deleted ${formatWeight(entry.kg, unit)} on ${entry.date}.`, {
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const back = await api.weights.restore({ id: entry.id })
+          if (back.ok) toast.show(`Restored ${formatWeight(entry.kg, unit)} on ${entry.date}.`)
+          else toast.show(back.error.message, { kind: 'error' })
+          refresh()
+        }
+      }
+    })
+  }
+
+  const chart = daily ? weightChartData(daily, unit) : null
+  const protein = chart?.latestTrendKg != null ? proteinTarget(chart.latestTrendKg) : null
+
+  return (
+    <div className="page weight-page">
+      <WeightForm unit={unit} onSubmit={add} />
+
+      <section className="card" aria-labelledby="trend-heading">
+        <header className="card-head">
+          <h2 id="trend-heading">Weight trend</h2>
+          <div className="segmented" role="radiogroup" aria-label="Chart range">
+            {RANGES.map((r) => (
+              <button
+                key={r.key}
+                type="button"
+                role="radio"
+                aria-checked={range === r.key}
+                className={range === r.key ? 'on' : ''}
+                onClick={() => setRange(r.key)}
+              >
+                {r.label}
+              </button>
+            ))}
+          </div>
+        </header>
+        {chart && chart.points.length > 0 ? (
+          <>
+            <dl className="stats">
+              <div>
+                <dt>Trend weight</dt>
+                <dd data-testid="trend-weight">{chart.latestTrendKg != null ? formatWeight(chart.latestTrendKg, unit) : '–'}</dd>
+              </div>
+              {protein && (
+                <div>
+                  <dt>Daily protein target</dt>
+                  <dd data-testid="protein-target">
+                    {protein.minG}–{protein.maxG} g
+                  </dd>
+                </div>
+              )}
+              <div>
+                <dt>Days weighed</dt>
+                <dd>{daily?.length ?? 0}</dd>
+              </div>
+            </dl>
+            <WeightTrendChart points={chart.points} yTicks={chart.yTicks} unit={unit} />
+            {chart.downsampled && <p className="hint">Long range: nearby days are averaged so the chart stays quick.</p>}
+          </>
+        ) : (
+          <p className="empty">
+            {daily === null ? 'Loading…' : total === 0 ? 'No weights yet. Add your first one above and the trend appears here.' : 'No weights in this range.'}
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="entries-heading">
+        <header className="card-head">
+          <h2 id="entries-heading">Entries</h2>
+          <span className="muted">{total === 1 ? '1 entry' : `${total} entries`}</span>
+        </header>
+        {loadError && (
+          <p className="error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {total === 0 && !loadError ? (
+          <p className="empty">Nothing logged yet.</p>
+        ) : (
+          <WeightList entries={entries} unit={unit} onUpdate={update} onDelete={remove} />
+        )}
+        {entries.length < total && (
+          <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, total - entries.length)} more
+          </button>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain'
+import { api } from './api'
+
+interface SettingsState {
+  settings: Settings
+  loaded: boolean
+  update(patch: Partial<Settings>): Promise<void>
+}
+
+const SettingsContext = createContext<SettingsState>({ settings: DEFAULT_SETTINGS, loaded: false, update: async () => {} })
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
+  const [loaded, setLoaded] = useState(false)
+  useEffect(() => {
+    void api.settings.get().then((r) => {
+      if (r.ok) setSettings(r.value)
+      setLoaded(true)
+    })
+  }, [])
+  const update = useCallback(async (patch: Partial<Settings>) => {
+    const r = await api.settings.update(patch)
+    if (r.ok) setSettings(r.value)
+  }, [])
+  return <SettingsContext.Provider value={{ settings, loaded, update }}>{children}</SettingsContext.Provider>
+}
+
+export const useSettings = () => useContext(SettingsContext)
