@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { backupDirFor } from '../../src/main/db/backup'
+import { openDatabase } from '../../src/main/db/connection'
+import { DatabaseOpenError } from '../../src/main/db/errors'
+import { migrate, schemaVersion } from '../../src/main/db/migrate'
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/main/db/migrations'
+import { useTempDir } from '../helpers/tmp'
+
+const tmp = useTempDir()
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
+
+describe('the migration registry', () => {
+  it('is numbered 1, 2, 3, … with no gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length)
+  })
+
+  it('declares STRICT tables only', () => {
+    for (const m of MIGRATIONS) {
+      for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?\s*;/g) ?? []) expect(create).toMatch(/STRICT\s*;$/)
+    }
+  })
+})
+
+describe('opening a database', () => {
+  it('creates a new file at the latest version with WAL, full sync and foreign keys', async () => {
+    const path = join(tmp(), 'sub', 'new.db')
+    const { db, migratedFrom, backupPath } = await openDatabase({ path })
+    expect(migratedFrom).toBe(0)
+    expect(backupPath).toBeUndefined()
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2) // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('migrates step by step from every earlier version, keeping the data', async () => {
+    for (let from = 0; from < LATEST_VERSION; from++) {
+      const path = join(tmp(), `v${from}.db`)
+      const raw = new Database(path)
+      migrate(raw, MIGRATIONS.slice(0, from))
+      expect(schemaVersion(raw)).toBe(from)
+      if (from >= 1) {
+        raw.prepare(`INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES ('u1', '2026-01-01', 70, '', 'x', 'x')`).run()
+      }
+      raw.close()
+      const { db } = await openDatabase({ path })
+      expect(schemaVersion(db)).toBe(LATEST_VERSION)
+      if (from >= 1) expect(db.prepare('SELECT kg FROM body_weights WHERE uuid = ?').get('u1')).toEqual({ kg: 70 })
+      db.close()
+    }
+  })
+
+  it('takes a verified online backup before migrating an existing database', async () => {
+    const dir = tmp()
+    const path = join(dir, 'sprintlog.db')
+    const first = await openDatabase({ path })
+    first.db.prepare(`INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES ('u1', '2026-01-01', 70, '', 'x', 'x')`).run()
+    first.db.close()
+
+    const next: Migration = { version: LATEST_VERSION + 1, name: 'test: add a column', sql: 'ALTER TABLE body_weights ADD COLUMN extra TEXT' }
+    const second = await openDatabase({ path, migrations: [...MIGRATIONS, next], now: () => new Date(2026, 10, 22, 7, 30, 0) })
+    expect(second.migratedFrom).toBe(LATEST_VERSION)
+    expect(schemaVersion(second.db)).toBe(LATEST_VERSION + 1)
+    second.db.close()
+
+    expect(second.backupPath).toBe(join(backupDirFor(path), `sprintlog-pre-migration-v${LATEST_VERSION}-20261122-073000.db`))
+    const copy = new Database(second.backupPath as string, { readonly: true })
+    expect(schemaVersion(copy)).toBe(LATEST_VERSION)
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(copy.prepare('SELECT count(*) AS n FROM body_weights').get()).toEqual({ n: 1 })
+    copy.close()
+  })
+
+  it('rolls back every migration of a run when one fails', async () => {
+    const path = join(tmp(), 'sprintlog.db')
+    ;(await openDatabase({ path })).db.close()
+    const good: Migration = { version: LATEST_VERSION + 1, name: 'good', sql: 'CREATE TABLE t1 (x INTEGER) STRICT' }
+    const bad: Migration = { version: LATEST_VERSION + 2, name: 'bad', sql: 'CREATE TABLE t2 (x INTEGER) STRICT; SELECT nonsense FROM nowhere' }
+    const err = (await openDatabase({ path, migrations: [...MIGRATIONS, good, bad] }).catch((e: unknown) => e)) as DatabaseOpenError
+    expect(err.kind).toBe('migration_failed')
+    expect(err.message).toMatch(/left exactly as it was/)
+    const after = new Database(path, { readonly: true })
+    expect(schemaVersion(after)).toBe(LATEST_VERSION)
+    expect(after.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('t1', 't2')`).all()).toEqual([])
+    after.close()
+  })
+
+  it('refuses a database from a newer version and leaves the file untouched', async () => {
+    const dir = tmp()
+    const path = join(dir, 'future.db')
+    const raw = new Database(path)
+    raw.exec('CREATE TABLE future (x) ; INSERT INTO future VALUES (1)')
+    raw.pragma(`user_version = ${LATEST_VERSION + 5}`)
+    raw.close()
+    const before = sha(path)
+    const err = await openDatabase({ path }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DatabaseOpenError)
+    expect((err as DatabaseOpenError).kind).toBe('too_new')
+    expect((err as DatabaseOpenError).message).toMatch(/newer version of Sprintlog/)
+    expect(sha(path)).toBe(before)
+    expect(readdirSync(dir)).toEqual(['future.db'])
+  })
+
+  it('refuses a file that is not a database, without changing it', async () => {
+    const path = join(tmp(), 'notes.db')
+    writeFileSync(path, 'These are my running notes, not a database.\n'.repeat(200))
+    const before = sha(path)
+    const err = (await openDatabase({ path }).catch((e: unknown) => e)) as DatabaseOpenError
+    expect(err.kind).toBe('not_a_database')
+    expect(sha(path)).toBe(before)
+    expect(existsSync(`${path}-wal`)).toBe(false)
+  })
+
+  it('refuses another program’s SQLite database', async () => {
+    const path = join(tmp(), 'other.db')
+    const raw = new Database(path)
+    raw.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)')
+    raw.close()
+    const before = sha(path)
+    const err = (await openDatabase({ path }).catch((e: unknown) => e)) as DatabaseOpenError
+    expect(err.kind).toBe('foreign')
+    expect(sha(path)).toBe(before)
+  })
+})

@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
+
+const WEB_ENTRY = join(process.cwd(), 'out', 'main', 'web.js')
+
+export interface WebApp {
+  /** The launch address, token included. */
+  url: string
+  dbPath: string
+  /** Runs a read-only query against the real database file. */
+  query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[]
+}
+
+/** Starts `node out/main/web.js` on a fresh database in a temporary folder, exactly as a user would. */
+async function startWebApp(): Promise<{ app: WebApp; stop(): Promise<void> }> {
+  if (!existsSync(WEB_ENTRY)) throw new Error('The app is not built: run `npm run build` (npm test does it for you).')
+  const dir = mkdtempSync(join(tmpdir(), 'sprintlog-e2e-'))
+  const dbPath = join(dir, 'sprintlog.db')
+  const child: ChildProcess = spawn(process.execPath, [WEB_ENTRY, '--db', dbPath, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start:\n${output}`)), 15_000)
+    const onData = (b: Buffer) => {
+      output += b.toString()
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`web mode exited with ${code}:\n${output}`)))
+  })
+  const app: WebApp = {
+    url,
+    dbPath,
+    query(sql, ...params) {
+      const db = new Database(dbPath, { readonly: true, fileMustExist: true })
+      try {
+        return db.prepare(sql).all(...params) as never
+      } finally {
+        db.close()
+      }
+    }
+  }
+  return {
+    app,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export const test = base.extend<{ app: WebApp }>({
+  // Automatic: every test starts on a fresh app, even one that never touches `app` itself.
+  app: [
+    async ({ page }, use) => {
+    const { app, stop } = await startWebApp()
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(String(e)))
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.goto(app.url)
+    await use(app)
+    await stop()
+    expect(errors, 'the page logged errors').toEqual([])
+  },
+    { auto: true }
+  ]
+})
+
+export { expect }
+
+export async function addWeight(page: Page, weight: string, date?: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add body weight' })
+  if (date) await form.getByLabel('Date').fill(date)
+  await form.getByLabel(/^Weight/).fill(weight)
+  await form.getByLabel(/^Weight/).press('Enter')
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { CHANNELS } from '../../src/shared/channels'
+import { contract } from '../../src/shared/contract'
+import { createRouter } from '../../src/main/ipc/router'
+import { useBackend } from '../helpers/backend'
+
+const backend = useBackend()
+
+const count = (b: Awaited<ReturnType<typeof backend>>) =>
+  (b.db.prepare('SELECT (SELECT count(*) FROM body_weights) + (SELECT count(*) FROM settings) AS n').get() as { n: number }).n
+
+describe('the router', () => {
+  it('has a schema for every channel, and every channel is named domain/verb', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort())
+    for (const c of CHANNELS) expect(c).toMatch(/^[a-z]+\/[a-z][A-Za-z]*$/)
+  })
+
+  it('adds, lists, updates, deletes and restores a body weight', async () => {
+    const b = await backend()
+    const added = await b.router.call('weights/add', { date: '2026-11-20', kg: 72.4 })
+    expect(added).toMatchObject({ ok: true, value: { date: '2026-11-20', kg: 72.4, note: '' } })
+    const id = (added as { value: { id: number } }).value.id
+    expect(await b.router.call('weights/update', { id, date: '2026-11-21', kg: 72.1, note: 'fasted' })).toMatchObject({
+      ok: true,
+      value: { id, date: '2026-11-21', kg: 72.1, note: 'fasted' }
+    })
+    expect(await b.router.call('weights/list', undefined)).toMatchObject({ ok: true, value: { total: 1, items: [{ id, kg: 72.1 }] } })
+    expect(await b.router.call('weights/delete', { id })).toEqual({ ok: true, value: { id } })
+    expect(await b.router.call('weights/list', {})).toMatchObject({ ok: true, value: { total: 0, items: [] } })
+    expect(await b.router.call('weights/restore', { id })).toMatchObject({ ok: true, value: { id, kg: 72.1 } })
+    expect(await b.router.call('weights/daily', {})).toEqual({ ok: true, value: [{ date: '2026-11-21', kg: 72.1, count: 1 }] })
+  })
+
+  it.each([
+    ['a missing field', { date: '2026-11-20' }, 'kg'],
+    ['a string weight', { date: '2026-11-20', kg: '72' }, 'kg'],
+    ['a zero weight', { date: '2026-11-20', kg: 0 }, 'kg'],
+    ['an absurd weight', { date: '2026-11-20', kg: 700 }, 'kg'],
+    ['NaN', { date: '2026-11-20', kg: Number.NaN }, 'kg'],
+    ['an impossible date', { date: '2026-02-30', kg: 72 }, 'date'],
+    ['a date in another format', { date: '20/11/2026', kg: 72 }, 'date'],
+    ['an unknown field', { date: '2026-11-20', kg: 72, admin: true }, ''],
+    ['a huge note', { date: '2026-11-20', kg: 72, note: 'x'.repeat(10_001) }, 'note']
+  ])('refuses %s with a field-level error and writes nothing', async (_name, input, field) => {
+    const b = await backend()
+    const before = count(b)
+    const r = await b.router.call('weights/add', input)
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('invalid_input')
+    expect(r.error.message).toMatch(/^Invalid input for weights\/add\./)
+    expect(r.error.issues?.map((i) => i.path)).toContain(field)
+    expect(count(b)).toBe(before)
+  })
+
+  it.each([null, 42, 'text', [], [{ date: '2026-11-20', kg: 72 }]])('refuses a non-object input %j', async (input) => {
+    const b = await backend()
+    const r = await b.router.call('weights/add', input)
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(count(b)).toBe(0)
+  })
+
+  it('refuses unknown channels', async () => {
+    const b = await backend()
+    for (const name of ['weights/drop', 'weights', '', '__proto__', 'constructor', 42, null]) {
+      expect(await b.router.call(name, {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    }
+  })
+
+  it('answers not_found for records that do not exist, changing nothing', async () => {
+    const b = await backend()
+    for (const [channel, input] of [
+      ['weights/update', { id: 99, date: '2026-11-20', kg: 72 }],
+      ['weights/delete', { id: 99 }],
+      ['weights/restore', { id: 99 }]
+    ] as const) {
+      expect(await b.router.call(channel, input)).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    }
+    expect(count(b)).toBe(0)
+  })
+
+  it('validates settings', async () => {
+    const b = await backend()
+    expect(await b.router.call('settings/update', { weightUnit: 'stone' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(count(b)).toBe(0)
+    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb' } })
+    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb' } })
+  })
+
+  it('reports where the data lives', async () => {
+    const b = await backend()
+    expect(await b.router.call('app/info', undefined)).toMatchObject({ ok: true, value: { databasePath: b.path, schemaVersion: 1, transport: 'web' } })
+  })
+
+  it('turns a crash inside a handler into a generic internal error and logs the details', async () => {
+    const logged: unknown[] = []
+    const boom = () => {
+      throw new Error('secret stack detail')
+    }
+    const handlers = Object.fromEntries(CHANNELS.map((c) => [c, boom])) as unknown as Parameters<typeof createRouter>[0]
+    const router = createRouter(handlers, (_m, e) => logged.push(e))
+    const r = await router.call('settings/get', undefined)
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } })
+    expect(JSON.stringify(r)).not.toMatch(/secret/)
+    expect(logged).toHaveLength(1)
+  })
+})

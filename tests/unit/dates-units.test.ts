@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { addLocalDays, daysBetween, isLocalDate, parseLocalDate } from '../../src/shared/dates'
+import { formatWeight, KG_PER_LB, kgToUnit, parseWeightText, unitToKg } from '../../src/shared/units'
+
+describe('local dates', () => {
+  it.each(['2026-02-30', '2026-13-01', '2026-1-1', '26-01-01', '2026-00-10', '', 'today', '2026-02-29', '1899-12-31', '2101-01-01'])(
+    'rejects %j',
+    (s) => expect(isLocalDate(s)).toBe(false)
+  )
+  it.each(['2024-02-29', '2026-11-22', '1900-01-01', '2100-12-31'])('accepts %s', (s) => expect(isLocalDate(s)).toBe(true))
+
+  it('runs in a time zone with daylight saving (so the next test means something)', () => {
+    expect(new Date(2026, 2, 28, 12).getTimezoneOffset()).not.toBe(new Date(2026, 2, 30, 12).getTimezoneOffset())
+  })
+
+  it('counts calendar days across daylight-saving changes and year ends', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2) // EU spring forward on 29 March
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2) // EU fall back on 25 October
+    expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1)
+    expect(addLocalDays('2026-12-30', 3)).toBe('2027-01-02')
+    expect(addLocalDays('2024-03-01', -1)).toBe('2024-02-29')
+  })
+
+  it('parses into local midnight', () => {
+    const d = parseLocalDate('2026-11-22')
+    expect(d?.getFullYear()).toBe(2026)
+    expect(d?.getMonth()).toBe(10)
+    expect(d?.getDate()).toBe(22)
+    expect(d?.getHours()).toBe(0)
+  })
+})
+
+describe('weight units', () => {
+  it('converts with the exact pound', () => {
+    expect(KG_PER_LB).toBe(0.45359237)
+    expect(kgToUnit(68.2, 'lb')).toBeCloseTo(150.36, 2)
+    expect(unitToKg(150, 'lb')).toBeCloseTo(68.04, 2)
+    expect(kgToUnit(72.5, 'kg')).toBe(72.5)
+    expect(formatWeight(72.46, 'kg')).toBe('72.5 kg')
+    expect(formatWeight(68.0388555, 'lb')).toBe('150.0 lb')
+  })
+
+  it('reads typed weights in either unit, with a decimal comma too', () => {
+    expect(parseWeightText(' 72.4 ', 'kg')).toEqual({ ok: true, kg: 72.4 })
+    expect(parseWeightText('72,4', 'kg')).toEqual({ ok: true, kg: 72.4 })
+    expect(parseWeightText('160', 'lb')).toEqual({ ok: true, kg: 72.57 })
+  })
+
+  it.each([
+    ['', 'Enter a weight.'],
+    ['abc', '“abc” is not a number.'],
+    ['-70', '“-70” is not a number.'],
+    ['7e1', '“7e1” is not a number.'],
+    ['0', 'A body weight must be between 20 and 400 kg.'],
+    ['700', 'A body weight must be between 20 and 400 kg.'],
+    ['19.99', 'A body weight must be between 20 and 400 kg.']
+  ])('refuses %j with a clear message', (text, message) => {
+    expect(parseWeightText(text, 'kg')).toEqual({ ok: false, message })
+  })
+
+  it('states the bounds in pounds for a pound user', () => {
+    expect(parseWeightText('1000', 'lb')).toEqual({ ok: false, message: 'A body weight must be between 44.1 and 881.8 lb.' })
+  })
+})
