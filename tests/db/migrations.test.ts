@@ -71,7 +71,9 @@ describe('opening a database', () => {
     second.db.close()
 
     expect(second.backupPath).toBe(join(backupDirFor(path), `sprintlog-pre-migration-v${LATEST_VERSION}-20261122-073000.db`))
+    expect(readdirSync(backupDirFor(path))).toEqual([`sprintlog-pre-migration-v${LATEST_VERSION}-20261122-073000.db`])
     const copy = new Database(second.backupPath as string, { readonly: true })
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete')
     expect(schemaVersion(copy)).toBe(LATEST_VERSION)
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(copy.prepare('SELECT count(*) AS n FROM body_weights').get()).toEqual({ n: 1 })

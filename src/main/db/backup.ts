@@ -19,8 +19,10 @@ export async function backupDatabase(db: Db, destPath: string, nativeBinding?: s
   await db.backup(destPath)
   let check: unknown
   try {
-    const copy = new Database(destPath, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    const copy = new Database(destPath, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
     try {
+      // A copy of a WAL database is itself in WAL mode; make it one self-contained file.
+      copy.pragma('journal_mode = DELETE')
       check = copy.pragma('integrity_check', { simple: true })
     } finally {
       copy.close()
