@@ -1,0 +1,279 @@
+/**
+ * The compact text notation for a protocol's repeat groups, for example `6x20s @max / 2m walk + 4x30s hill / walk-down`.
+ * `parseNotation` accepts loose input (any case, spaces, `×`, `1:30`, `4min`); `formatNotation` writes the canonical form,
+ * and the two round-trip.
+ */
+import { RECOVERY_MODES, type Intensity, type RecoveryMode, type RepeatGroup } from './training'
+
+/** What is wrong, and the character range `[start, end)` of the offending part of the input. */
+export interface NotationError {
+  message: string
+  start: number
+  end: number
+}
+
+export type ParseResult = { ok: true; groups: RepeatGroup[] } | { ok: false; error: NotationError }
+
+const MAX_COUNT = 50
+const MAX_SECONDS = 3600
+const MAX_METERS = 50_000
+const MAX_INCLINE_PCT = 40
+const NAMED_INTENSITIES: readonly Intensity[] = ['max', 'near-max', 'moderate']
+
+/** Thrown inside the parser, caught by `parseNotation`. */
+class Failure {
+  constructor(readonly error: NotationError) {}
+}
+
+function fail(message: string, start: number, end: number): never {
+  throw new Failure({ message, start, end })
+}
+
+/** Parses the notation into repeat groups, or says what is wrong and where. */
+export function parseNotation(text: string): ParseResult {
+  if (text.trim() === '') return { ok: false, error: { message: 'Enter a protocol, e.g. “6x20s @max / 2m walk”.', start: 0, end: text.length } }
+  try {
+    const groups: RepeatGroup[] = []
+    let start = 0
+    for (;;) {
+      const plus = text.indexOf('+', start)
+      const end = plus === -1 ? text.length : plus
+      if (text.slice(start, end).trim() === '') {
+        const at = start > 0 ? start - 1 : end
+        fail(start > 0 ? 'Add another group after “+”, or remove the “+”.' : 'Start with a group before “+”.', at, at + 1)
+      }
+      groups.push(parseGroup(new Cursor(text, start, end)))
+      if (plus === -1) return { ok: true, groups }
+      start = plus + 1
+    }
+  } catch (e) {
+    if (e instanceof Failure) return { ok: false, error: e.error }
+    throw e
+  }
+}
+
+/** Writes repeat groups in the canonical notation, joined with ` + `. */
+export function formatNotation(groups: readonly RepeatGroup[]): string {
+  return groups.map(formatGroup).join(' + ')
+}
+
+/** 20 → `20s`, 240 → `4m`, 90 → `1m30s` (rounded to whole seconds). */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  if (s < 60) return `${s}s`
+  const rest = s % 60
+  return rest === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m${rest}s`
+}
+
+function formatDistance(meters: number): string {
+  return meters >= 1000 && meters % 100 === 0 ? `${meters / 1000}km` : `${meters}mtr`
+}
+
+function formatGroup(g: RepeatGroup): string {
+  let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? formatDuration(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
+  if (g.intensity === 'custom') {
+    if (g.intensityPct !== null) out += ` @${g.intensityPct}%`
+  } else if (g.intensity !== null) {
+    out += ` @${g.intensity}`
+  }
+  if (g.hill) out += ' hill'
+  else if (g.inclinePct !== null) out += ` incline ${g.inclinePct}%`
+  return `${out} / ${g.recoverySeconds === null ? '' : `${formatDuration(g.recoverySeconds)} `}${g.recoveryMode}`
+}
+
+interface Token {
+  text: string
+  start: number
+  end: number
+}
+
+/** A position inside one group, `[pos, end)` of the original text. */
+class Cursor {
+  constructor(
+    readonly text: string,
+    public pos: number,
+    readonly end: number
+  ) {}
+
+  skipSpace(): void {
+    while (this.pos < this.end && /\s/.test(this.text.charAt(this.pos))) this.pos++
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.end
+  }
+
+  peekChar(): string {
+    return this.atEnd() ? '' : this.text.charAt(this.pos)
+  }
+
+  /** The token at the cursor, up to whitespace, `@`, `/` or `+`; a lone `@` or `/` is a token of its own. */
+  peek(): Token {
+    let end = this.pos
+    while (end < this.end && !/[\s@/+]/.test(this.text.charAt(end))) end++
+    if (end === this.pos && end < this.end) end++
+    return { text: this.text.slice(this.pos, end), start: this.pos, end }
+  }
+
+  next(): Token {
+    const t = this.peek()
+    this.pos = t.end
+    return t
+  }
+}
+
+const WORK_HINT = '(try 20s, 4m, 1m30s, 400mtr)'
+const MODE_HINT = 'use walk, jog, stand or walk-down'
+
+function parseGroup(c: Cursor): RepeatGroup {
+  c.skipSpace()
+  const countStart = c.pos
+  while (!c.atEnd() && /[0-9]/.test(c.peekChar())) c.pos++
+  if (c.pos === countStart) {
+    const t = c.peek()
+    fail(`Start each group with the number of reps, e.g. “6x20s”, not “${t.text}”.`, t.start, t.end)
+  }
+  const countText = c.text.slice(countStart, c.pos)
+  const count = Number(countText)
+  if (count < 1 || count > MAX_COUNT) fail(`The number of reps must be 1 to ${MAX_COUNT}, not ${countText}.`, countStart, c.pos)
+
+  c.skipSpace()
+  if (!/^[x×]$/i.test(c.peekChar())) {
+    const t = c.peek()
+    fail(`Put “x” between the number of reps and the work, e.g. “${count}x20s”.`, t.start, t.end)
+  }
+  c.pos++
+  c.skipSpace()
+  const workToken = c.next()
+  if (workToken.text === '' || /^[@/]$/.test(workToken.text)) {
+    fail(`Add the work after “x”, e.g. “${count}x20s” or “${count}x400mtr”.`, workToken.start, workToken.end)
+  }
+  const work = parseWork(workToken)
+
+  let intensity: Intensity | null = null
+  let intensityPct: number | null = null
+  c.skipSpace()
+  if (c.peekChar() === '@') {
+    const at = c.pos++
+    c.skipSpace()
+    const t = c.next()
+    if (t.text === '' || /^[@/]$/.test(t.text)) {
+      fail('Add the intensity after “@”: max, near-max, moderate or a percentage such as 85%.', at, at + 1)
+    }
+    const parsed = parseIntensity(t)
+    intensity = parsed.intensity
+    intensityPct = parsed.intensityPct
+  }
+
+  let hill = false
+  let inclinePct: number | null = null
+  c.skipSpace()
+  const terrain = c.peek()
+  if (/^hill$/i.test(terrain.text)) {
+    c.next()
+    hill = true
+  } else if (/^incline$/i.test(terrain.text)) {
+    c.next()
+    c.skipSpace()
+    const t = c.next()
+    if (t.text === '' || /^[@/]$/.test(t.text)) fail('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
+    const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
+    if (!m) fail(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
+    inclinePct = Number(m[1])
+    if (inclinePct > MAX_INCLINE_PCT) fail(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
+  }
+
+  c.skipSpace()
+  if (c.atEnd()) fail('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  if (c.peekChar() !== '/') unexpectedBeforeSlash(c.peek(), intensity !== null)
+  c.pos++
+
+  c.skipSpace()
+  if (c.atEnd()) fail('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  const first = c.next()
+  let recoverySeconds: number | null = null
+  let recoveryMode = parseMode(first.text)
+  if (recoveryMode !== null) {
+    if (recoveryMode !== 'walk-down') fail(`Recovery needs a duration, e.g. “2m ${recoveryMode}”.`, first.start, first.end)
+  } else {
+    recoverySeconds = parseDuration(first.text)
+    if (recoverySeconds === null) {
+      if (/^\d/.test(first.text)) fail(`“${first.text}” is not a duration (try 90s, 2m, 1m30s).`, first.start, first.end)
+      fail(`“${first.text}” is not a recovery: ${MODE_HINT}, e.g. “2m walk”.`, first.start, first.end)
+    }
+    if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) fail('The recovery must be 1s to 60m.', first.start, first.end)
+    c.skipSpace()
+    const second = c.next()
+    if (second.text === '') fail(`Say how you recover: ${MODE_HINT}, e.g. “${first.text} walk”.`, second.start, second.end)
+    recoveryMode = parseMode(second.text)
+    if (recoveryMode === null) fail(`“${second.text}” is not a way to recover: ${MODE_HINT}.`, second.start, second.end)
+  }
+
+  c.skipSpace()
+  if (!c.atEnd()) {
+    const rest = c.text.slice(c.pos, c.end).trimEnd()
+    fail(`“${rest}” is not understood after the recovery; join groups with “+”.`, c.pos, c.pos + rest.length)
+  }
+  return { count, ...work, intensity, intensityPct, hill, inclinePct, recoverySeconds, recoveryMode }
+}
+
+/** Explains what is wrong with a token where `@…`, `hill`, `incline N%` or `/` was expected. */
+function unexpectedBeforeSlash(t: Token, hasIntensity: boolean): never {
+  const lower = t.text.toLowerCase()
+  if (t.text === '@') fail('Write the intensity right after the work, before “hill” or “incline”, and only once.', t.start, t.end)
+  if (!hasIntensity && (NAMED_INTENSITIES as readonly string[]).includes(lower)) {
+    fail(`Write the intensity after “@”, e.g. “@${lower}”.`, t.start, t.end)
+  }
+  if (parseMode(t.text) !== null || parseDuration(t.text) !== null) fail('Add “/” before the recovery, e.g. “/ 2m walk”.', t.start, t.end)
+  const hint = 'after the work may come “@max”, “hill” or “incline 5%”, then “/” and the recovery'
+  fail(`“${t.text}” is not understood here: ${hint}.`, t.start, t.end)
+}
+
+function parseWork(t: Token): { workSeconds: number; workMeters: null } | { workSeconds: null; workMeters: number } {
+  const seconds = parseDuration(t.text)
+  if (seconds !== null) {
+    if (seconds < 1 || seconds > MAX_SECONDS) fail('The work must be 1s to 60m.', t.start, t.end)
+    return { workSeconds: seconds, workMeters: null }
+  }
+  const meters = parseDistance(t.text)
+  if (meters !== null) {
+    if (meters < 1 || meters > MAX_METERS) fail('The distance must be 1mtr to 50km.', t.start, t.end)
+    return { workSeconds: null, workMeters: meters }
+  }
+  return fail(`“${t.text}” is not a duration or distance ${WORK_HINT}.`, t.start, t.end)
+}
+
+function parseIntensity(t: Token): { intensity: Intensity; intensityPct: number | null } {
+  const lower = t.text.toLowerCase()
+  const named = NAMED_INTENSITIES.find((i) => i === lower)
+  if (named) return { intensity: named, intensityPct: null }
+  const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
+  if (!m) fail(`“${t.text}” is not an intensity: use max, near-max, moderate or a percentage such as 85%.`, t.start, t.end)
+  const pct = Number(m[1])
+  if (pct < 1 || pct > 100) fail('The intensity must be 1% to 100%.', t.start, t.end)
+  return { intensity: 'custom', intensityPct: pct }
+}
+
+/** Seconds from `20s`, `4m`, `4min`, `1m30s` or `1:30`; null when the text is none of these. */
+function parseDuration(text: string): number | null {
+  let m = /^(\d+)(?:s|sec)$/i.exec(text)
+  if (m) return Number(m[1])
+  m = /^(\d+)(?:m|min)$/i.exec(text)
+  if (m) return Number(m[1]) * 60
+  m = /^(\d+)(?:m|min)(\d+)(?:s|sec)$/i.exec(text) ?? /^(\d+):(\d\d)$/.exec(text)
+  if (m && Number(m[2]) < 60) return Number(m[1]) * 60 + Number(m[2])
+  return null
+}
+
+/** Whole metres from `400mtr` or `1.2km`; null when the text is neither. */
+function parseDistance(text: string): number | null {
+  let m = /^(\d+)mtr$/i.exec(text)
+  if (m) return Number(m[1])
+  m = /^(\d+(?:\.\d{1,3})?)km$/i.exec(text)
+  return m ? Math.round(Number(m[1]) * 1000) : null
+}
+
+function parseMode(text: string): RecoveryMode | null {
+  const lower = text.toLowerCase()
+  return RECOVERY_MODES.find((mode) => mode === lower) ?? null
+}

@@ -1,0 +1,40 @@
+import type { Rep, RepeatGroup } from '../../src/shared/training'
+
+/** A timed repeat group with the given overrides. */
+export function group(over: Partial<RepeatGroup> = {}): RepeatGroup {
+  return {
+    count: 6,
+    workSeconds: 20,
+    workMeters: null,
+    intensity: 'max',
+    intensityPct: null,
+    hill: false,
+    inclinePct: null,
+    recoverySeconds: 120,
+    recoveryMode: 'walk',
+    ...over
+  }
+}
+
+/** A completed rep with the given overrides. */
+export function rep(over: Partial<Rep> = {}): Rep {
+  return {
+    workSeconds: 20,
+    distanceMeters: null,
+    intensity: 'max',
+    intensityPct: null,
+    rpe: null,
+    recoverySeconds: 120,
+    recoveryMode: 'walk',
+    inclinePct: null,
+    hill: false,
+    completed: true,
+    heartRate: null,
+    ...over
+  }
+}
+
+/** The reps of `count` × 20 s with 2 min walks, the last without recovery (the cool-down follows). */
+export function sprintReps(count = 6, over: Partial<Rep> = {}): Rep[] {
+  return Array.from({ length: count }, (_, i) => rep({ recoverySeconds: i === count - 1 ? 0 : 120, ...over }))
+}
