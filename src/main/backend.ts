@@ -3,9 +3,13 @@ import { version } from '../../package.json'
 import type { AppInfo } from '../shared/domain'
 import { type Db, openDatabase, type OpenedDatabase } from './db/connection'
 import { schemaVersion } from './db/migrate'
+import { blocksRepo } from './db/repos/blocks'
+import { protocolsRepo } from './db/repos/protocols'
+import { sessionsRepo } from './db/repos/sessions'
 import { settingsRepo } from './db/repos/settings'
 import { weightsRepo } from './db/repos/weights'
 import { appHandlers } from './ipc/handlers/app'
+import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
 import { createRouter, type Logger, type Router } from './ipc/router'
 
@@ -27,7 +31,8 @@ export function createBackendRouter(db: Db, info: () => AppInfo, log?: Logger): 
   return createRouter(
     {
       ...appHandlers(info, settingsRepo(db)),
-      ...weightHandlers(weightsRepo(db))
+      ...weightHandlers(weightsRepo(db)),
+      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) })
     },
     log
   )

@@ -11,7 +11,26 @@ export const CHANNELS = [
   'weights/add',
   'weights/update',
   'weights/delete',
-  'weights/restore'
+  'weights/restore',
+  'protocols/list',
+  'protocols/get',
+  'protocols/create',
+  'protocols/update',
+  'protocols/duplicate',
+  'protocols/archive',
+  'sessions/list',
+  'sessions/get',
+  'sessions/create',
+  'sessions/update',
+  'sessions/delete',
+  'sessions/restore',
+  'blocks/list',
+  'blocks/current',
+  'blocks/create',
+  'blocks/update',
+  'blocks/delete',
+  'blocks/restore',
+  'advice/forProtocol'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -5,23 +5,17 @@
  */
 import { z } from 'zod'
 import { CHANNELS, type Channel } from './channels'
-import { isLocalDate, MAX_DATE, MIN_DATE } from './dates'
 import type { AppInfo, DailyWeight, Page, Settings, WeightEntry } from './domain'
-import { MAX_BODY_KG, MIN_BODY_KG } from './units'
+import type { Advice } from './metrics/progression'
+import type { BlockProgress } from './metrics/block'
+import type { SessionMetrics } from './metrics/session'
+import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
+import type { Block, Protocol, Session } from './training'
 
-export const localDate = z
-  .string({ error: 'Expected a date written YYYY-MM-DD.' })
-  .refine(isLocalDate, { error: `Expected a real calendar date written YYYY-MM-DD, between ${MIN_DATE} and ${MAX_DATE}.` })
+export { localDate, id, note, bodyKg }
 
-export const id = z.number({ error: 'Expected a record id.' }).int().positive()
-
-export const note = z.string().max(10_000, 'A note can be at most 10,000 characters.').default('')
-
-export const bodyKg = z
-  .number({ error: 'Expected a weight in kilograms.' })
-  .finite()
-  .min(MIN_BODY_KG, `A body weight must be at least ${MIN_BODY_KG} kg.`)
-  .max(MAX_BODY_KG, `A body weight must be at most ${MAX_BODY_KG} kg.`)
+/** A session in lists: everything but the reps, with its metrics. */
+export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics
 
 const none = z.object({}).strict().optional()
 const dateRange = {
@@ -63,7 +57,45 @@ export const contract = {
     output: returns<WeightEntry>()
   },
   'weights/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
-  'weights/restore': { input: z.object({ id }).strict(), output: returns<WeightEntry>() }
+  'weights/restore': { input: z.object({ id }).strict(), output: returns<WeightEntry>() },
+
+  'protocols/list': {
+    input: z.object({ includeArchived: z.boolean().default(false) }).strict().default({ includeArchived: false }),
+    output: returns<Protocol[]>()
+  },
+  'protocols/get': { input: z.object({ id }).strict(), output: returns<Protocol>() },
+  'protocols/create': { input: protocolFields, output: returns<Protocol>() },
+  'protocols/update': { input: protocolFields.extend({ id }), output: returns<Protocol>() },
+  'protocols/duplicate': { input: z.object({ id }).strict(), output: returns<Protocol>() },
+  'protocols/archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: returns<Protocol>() },
+
+  'sessions/list': {
+    input: z
+      .object({
+        ...dateRange,
+        /** A protocol id, or 'none' for free-form sessions. */
+        protocolId: z.union([id, z.literal('none')]).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0)
+      })
+      .strict()
+      .default({ limit: 50, offset: 0 }),
+    output: returns<Page<SessionSummary>>()
+  },
+  'sessions/get': { input: z.object({ id }).strict(), output: returns<Session>() },
+  'sessions/create': { input: sessionFields, output: returns<Session>() },
+  'sessions/update': { input: sessionFields.extend({ id }), output: returns<Session>() },
+  'sessions/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
+  'sessions/restore': { input: z.object({ id }).strict(), output: returns<Session>() },
+
+  'blocks/list': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress[]>() },
+  'blocks/current': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress | null>() },
+  'blocks/create': { input: blockFields, output: returns<Block>() },
+  'blocks/update': { input: blockFields.extend({ id }), output: returns<Block>() },
+  'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
+  'blocks/restore': { input: z.object({ id }).strict(), output: returns<Block>() },
+
+  'advice/forProtocol': { input: z.object({ protocolId: id }).strict(), output: returns<Advice>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Every listed channel has a contract entry (checked above) and no entry is unlisted (checked here).

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
+import { LATEST_VERSION } from '../../src/main/db/migrations'
 import { createRouter } from '../../src/main/ipc/router'
 import { useBackend } from '../helpers/backend'
 
@@ -89,7 +90,7 @@ describe('the router', () => {
 
   it('reports where the data lives', async () => {
     const b = await backend()
-    expect(await b.router.call('app/info', undefined)).toMatchObject({ ok: true, value: { databasePath: b.path, schemaVersion: 1, transport: 'web' } })
+    expect(await b.router.call('app/info', undefined)).toMatchObject({ ok: true, value: { databasePath: b.path, schemaVersion: LATEST_VERSION, transport: 'web' } })
   })
 
   it('turns a crash inside a handler into a generic internal error and logs the details', async () => {

@@ -4,8 +4,9 @@
  */
 import type { Migration } from './types'
 import { m001 } from './001-body-weight'
+import { m002 } from './002-training'
 
-export const MIGRATIONS: readonly Migration[] = [m001]
+export const MIGRATIONS: readonly Migration[] = [m001, m002]
 
 export const LATEST_VERSION = MIGRATIONS.length
 

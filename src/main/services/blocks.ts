@@ -1,0 +1,75 @@
+/** Training-block rules: blocks may not overlap; progress is counted from the sessions logged in them. */
+import { randomUUID } from 'node:crypto'
+import { todayLocal, type LocalDate } from '../../shared/dates'
+import { blockEnd, blockProgress, type BlockProgress } from '../../shared/metrics/block'
+import { DomainError } from '../../shared/result'
+import type { Block } from '../../shared/training'
+import type { Db } from '../db/connection'
+import type { BlockDraft, BlocksRepo } from '../db/repos/blocks'
+import type { ProtocolsRepo } from '../db/repos/protocols'
+import type { SessionsRepo } from '../db/repos/sessions'
+
+export interface BlockDeps {
+  db: Db
+  blocks: BlocksRepo
+  sessions: SessionsRepo
+  protocols: ProtocolsRepo
+}
+
+function assertNoOverlap(blocks: BlocksRepo, d: Pick<BlockDraft, 'startDate' | 'weeks'>, selfId: number | null): void {
+  const end = blockEnd(d)
+  const other = blocks.list().find((b) => b.id !== selfId && b.startDate <= end && blockEnd(b) >= d.startDate)
+  if (other) {
+    const message = `This block (${d.startDate} to ${end}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+    throw new DomainError('conflict', message, [{ path: 'startDate', message }])
+  }
+}
+
+function assertProtocol(protocols: ProtocolsRepo, protocolId: number | null): void {
+  if (protocolId !== null && !protocols.get(protocolId)) {
+    const message = `There is no protocol with id ${protocolId}.`
+    throw new DomainError('invalid_input', message, [{ path: 'protocolId', message }])
+  }
+}
+
+export function createBlock(deps: BlockDeps, d: BlockDraft): Block {
+  return deps.db.transaction(() => {
+    assertProtocol(deps.protocols, d.protocolId)
+    assertNoOverlap(deps.blocks, d, null)
+    return deps.blocks.insert(randomUUID(), d)
+  }).immediate()
+}
+
+export function updateBlock(deps: BlockDeps, id: number, d: BlockDraft): Block {
+  return deps.db.transaction(() => {
+    if (!deps.blocks.get(id)) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+    assertProtocol(deps.protocols, d.protocolId)
+    assertNoOverlap(deps.blocks, d, id)
+    return deps.blocks.update(id, d) as Block
+  }).immediate()
+}
+
+export function restoreBlock(deps: BlockDeps, id: number): Block {
+  return deps.db.transaction(() => {
+    const deleted = deps.blocks.getDeleted(id)
+    if (!deleted) throw new DomainError('not_found', `There is no deleted training block with id ${id} to restore.`)
+    assertNoOverlap(deps.blocks, deleted, id)
+    return deps.blocks.restore(id) as Block
+  }).immediate()
+}
+
+export function progressOf(deps: BlockDeps, block: Block, today: LocalDate): BlockProgress {
+  return blockProgress(block, deps.sessions.datesBetween(block.startDate, blockEnd(block)), today)
+}
+
+export function listBlocks(deps: BlockDeps, today: LocalDate = todayLocal()): BlockProgress[] {
+  return deps.blocks.list().map((b) => progressOf(deps, b, today))
+}
+
+/** The block running today, else the next one to start; null when there is neither. */
+export function currentBlock(deps: BlockDeps, today: LocalDate = todayLocal()): BlockProgress | null {
+  const blocks = deps.blocks.list()
+  const active = blocks.find((b) => b.startDate <= today && blockEnd(b) >= today)
+  const next = active ?? blocks.find((b) => b.startDate > today)
+  return next ? progressOf(deps, next, today) : null
+}
