@@ -56,3 +56,16 @@ describe('sessions repository', () => {
     expect(plan(SESSION_QUERIES.datesBetween, '2026-01-01', '2026-12-31')).toMatch(/USING (COVERING )?INDEX sessions_live_date/)
   })
 })
+
+describe('derived session columns', () => {
+  it('hold the shared metrics of the reps, and follow an edit', async () => {
+    const { db, sessions } = await open()
+    const s = sessions.insert('u1', { ...draft, reps: sprintReps(6) })
+    const row = () => db.prepare('SELECT work_seconds, reps_done, distance_meters, duration_seconds, load, planned_reps FROM sessions WHERE id = ?').get(s.id)
+    expect(row()).toEqual({ work_seconds: 120, reps_done: 6, distance_meters: 0, duration_seconds: 1620, load: 216, planned_reps: 6 })
+    sessions.update(s.id, { ...draft, rpe: null, reps: [...sprintReps(5), rep({ completed: false, recoverySeconds: 0, distanceMeters: 90 })] })
+    // 5 × 20 s + 4 × 2:00 + the abandoned 20 s + 15 min warm-up and cool-down = 1500 s
+    expect(row()).toEqual({ work_seconds: 100, reps_done: 5, distance_meters: 0, duration_seconds: 1500, load: null, planned_reps: 6 })
+    db.close()
+  })
+})

@@ -107,6 +107,13 @@ export const m002: Migration = {
       rpe               REAL CHECK (rpe IS NULL OR rpe BETWEEN 0 AND 10),
       could_not_recover INTEGER NOT NULL DEFAULT 0 CHECK (could_not_recover ${BOOL}),
       notes             TEXT NOT NULL DEFAULT '',
+      -- Derived from the reps by the shared metric functions on every write, so that charts over years
+      -- of sessions aggregate one row per session instead of every rep.
+      work_seconds      REAL NOT NULL DEFAULT 0 CHECK (work_seconds >= 0),
+      reps_done         INTEGER NOT NULL DEFAULT 0 CHECK (reps_done >= 0),
+      distance_meters   REAL NOT NULL DEFAULT 0 CHECK (distance_meters >= 0),
+      duration_seconds  REAL NOT NULL DEFAULT 0 CHECK (duration_seconds >= 0),
+      load              REAL CHECK (load IS NULL OR load >= 0),
       created_at        TEXT NOT NULL,
       updated_at        TEXT NOT NULL,
       deleted_at        TEXT

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../../../shared/dates'
+import { sessionMetrics } from '../../../shared/metrics/session'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../shared/training'
 import type { Db } from '../connection'
 import { toCamel } from '../rows'
@@ -136,14 +137,15 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
     insert: db.prepare(
       `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, planned_reps, warmup_seconds, cooldown_seconds, rpe,
-        could_not_recover, notes, created_at, updated_at)
+        could_not_recover, notes, work_seconds, reps_done, distance_meters, duration_seconds, load, created_at, updated_at)
        VALUES (@uuid, @date, @startTime, @protocolId, @planJson, @plannedReps, @warmupSeconds, @cooldownSeconds, @rpe,
-        @couldNotRecover, @notes, @now, @now)`
+        @couldNotRecover, @notes, @workSeconds, @repsDone, @distanceMeters, @durationSeconds, @load, @now, @now)`
     ),
     update: db.prepare(
       `UPDATE sessions SET date = @date, start_time = @startTime, protocol_id = @protocolId, plan_json = @planJson,
         planned_reps = @plannedReps, warmup_seconds = @warmupSeconds, cooldown_seconds = @cooldownSeconds, rpe = @rpe,
-        could_not_recover = @couldNotRecover, notes = @notes, updated_at = @now
+        could_not_recover = @couldNotRecover, notes = @notes, work_seconds = @workSeconds, reps_done = @repsDone,
+        distance_meters = @distanceMeters, duration_seconds = @durationSeconds, load = @load, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL`
     ),
     deleteReps: db.prepare<[number], never>(`DELETE FROM reps WHERE session_id = ?`),
@@ -157,19 +159,27 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     restore: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
   }
 
-  const params = (d: SessionDraft) => ({
-    date: d.date,
-    startTime: d.startTime,
-    protocolId: d.protocolId,
-    planJson: d.plan ? JSON.stringify(d.plan) : null,
-    plannedReps: plannedReps(d),
-    warmupSeconds: d.warmupSeconds,
-    cooldownSeconds: d.cooldownSeconds,
-    rpe: d.rpe,
-    couldNotRecover: d.couldNotRecover ? 1 : 0,
-    notes: d.notes,
-    now: clock().toISOString()
-  })
+  const params = (d: SessionDraft) => {
+    const m = sessionMetrics({ ...d, plannedReps: plannedReps(d) })
+    return {
+      date: d.date,
+      startTime: d.startTime,
+      protocolId: d.protocolId,
+      planJson: d.plan ? JSON.stringify(d.plan) : null,
+      plannedReps: m.repsPlanned,
+      workSeconds: m.workSeconds,
+      repsDone: m.repsDone,
+      distanceMeters: m.distanceMeters,
+      durationSeconds: m.durationSeconds,
+      load: m.load,
+      warmupSeconds: d.warmupSeconds,
+      cooldownSeconds: d.cooldownSeconds,
+      rpe: d.rpe,
+      couldNotRecover: d.couldNotRecover ? 1 : 0,
+      notes: d.notes,
+      now: clock().toISOString()
+    }
+  }
 
   const writeReps = (sessionId: number, reps: readonly Rep[]) => {
     reps.forEach((r, i) =>
