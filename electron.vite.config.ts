@@ -10,7 +10,9 @@ export default defineConfig({
           // The Electron main process.
           index: resolve(__dirname, 'src/main/index.ts'),
           // The same back end behind a loopback HTTP server (web mode); plain Node, no electron import.
-          web: resolve(__dirname, 'src/main/web.ts')
+          web: resolve(__dirname, 'src/main/web.ts'),
+          // Tools that drive the real back end under plain Node: the crash-safety harness and the benchmarks.
+          'crash-writer': resolve(__dirname, 'src/main/tools/crash-writer.ts')
         }
       }
     }

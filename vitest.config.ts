@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['tests/{unit,db,router}/**/*.test.{ts,tsx}'],
+    include: ['tests/{unit,db,router,crash}/**/*.test.{ts,tsx}'],
     environment: 'node',
     // The database tests write real files; keep them off each other's toes on 2-core machines.
     pool: 'forks',
