@@ -6,11 +6,17 @@ import { schemaVersion } from './db/migrate'
 import { blocksRepo } from './db/repos/blocks'
 import { protocolsRepo } from './db/repos/protocols'
 import { sessionsRepo } from './db/repos/sessions'
+import { statsRepo } from './db/repos/stats'
 import { settingsRepo } from './db/repos/settings'
 import { weightsRepo } from './db/repos/weights'
 import { appHandlers } from './ipc/handlers/app'
+import { statsHandlers } from './ipc/handlers/stats'
 import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
+import { dataHandlers } from './ipc/handlers/data'
+import { openReader } from './db/reader'
+import { createDataService, type DataService, type Platform } from './services/csv/service'
+import { attachTransfers } from './services/csv/transfers'
 import { createRouter, type Logger, type Router } from './ipc/router'
 
 export interface BackendOptions {
@@ -18,6 +24,8 @@ export interface BackendOptions {
   transport: AppInfo['transport']
   nativeBinding?: string
   log?: Logger
+  /** Desktop capabilities (native file dialogs) for CSV export and import; web mode has none. */
+  platform?: Platform
 }
 
 export interface Backend {
@@ -27,12 +35,19 @@ export interface Backend {
   close(): void
 }
 
-export function createBackendRouter(db: Db, info: () => AppInfo, log?: Logger): Router {
+export function createBackendRouter(
+  db: Db,
+  info: () => AppInfo,
+  log?: Logger,
+  data: DataService = createDataService({ db, openReader: () => openReader(db.name) })
+): Router {
   return createRouter(
     {
       ...appHandlers(info, settingsRepo(db)),
       ...weightHandlers(weightsRepo(db)),
-      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) })
+      ...dataHandlers(data),
+      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
+      ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) })
     },
     log
   )
@@ -42,11 +57,16 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const opened = await openDatabase(opts.nativeBinding ? { path: opts.dbPath, nativeBinding: opts.nativeBinding } : { path: opts.dbPath })
   const { db } = opened
   const info = (): AppInfo => ({ version, databasePath: opened.path, schemaVersion: schemaVersion(db), transport: opts.transport })
+  const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })
+  const router = createBackendRouter(db, info, opts.log, data)
+  // The web server finds the upload/download store of the back end it serves through its router.
+  attachTransfers(router, data.transfers)
   return {
-    router: createBackendRouter(db, info, opts.log),
+    router,
     db,
     opened,
     close: () => {
+      data.close()
       if (db.open) db.close()
     }
   }

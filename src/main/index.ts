@@ -38,6 +38,25 @@ app.on('web-contents-created', (_event, contents) => {
   })
 })
 
+/** Native save and open dialogs for CSV export and import; the back end asks, the renderer never names a path. */
+function fileDialogs(): NonNullable<Parameters<typeof startBackend>[0]['platform']> {
+  const filters = [{ name: 'CSV files', extensions: ['csv'] }]
+  return {
+    chooseSavePath: async ({ title, defaultName }) => {
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters }
+      const win = BrowserWindow.getFocusedWindow()
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return r.canceled || !r.filePath ? null : r.filePath
+    },
+    chooseOpenPaths: async ({ title }) => {
+      const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] }
+      const win = BrowserWindow.getFocusedWindow()
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? [] : r.filePaths
+    }
+  }
+}
+
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs'), join(here, '../../resources/icon.png')))
   win.once('ready-to-show', () => win.show())
@@ -52,6 +71,7 @@ async function start(): Promise<void> {
     backend = await startBackend({
       dbPath,
       transport: 'desktop',
+      platform: fileDialogs(),
       ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
     })
   } catch (e) {

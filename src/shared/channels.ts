@@ -3,6 +3,14 @@
  * sandboxed preload can import it; the schemas and result types for each name live in `contract.ts`.
  */
 export const CHANNELS = [
+  'export/start',
+  'export/status',
+  'export/cancel',
+  'import/chooseFile',
+  'import/preview',
+  'import/status',
+  'import/commit',
+  'import/cancel',
   'app/info',
   'settings/get',
   'settings/update',
@@ -30,7 +38,12 @@ export const CHANNELS = [
   'blocks/update',
   'blocks/delete',
   'blocks/restore',
-  'advice/forProtocol'
+  'advice/forProtocol',
+  'stats/blockVolume',
+  'stats/weeklyLoad',
+  'stats/fitness',
+  'stats/protocolProgress',
+  'stats/sprintBests'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

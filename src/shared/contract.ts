@@ -11,6 +11,8 @@ import type { BlockProgress } from './metrics/block'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
 import type { Block, Protocol, Session } from './training'
+import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportStatus } from './csv'
+import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
 export { localDate, id, note, bodyKg }
 
@@ -23,10 +25,31 @@ const dateRange = {
   to: localDate.optional()
 }
 
+/** For the stats channels: a range whose start is not after its end. */
+const ordered = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to
+const orderedError = { error: 'The start of the range is after its end.', path: ['to'] }
+
 /** Marks the type a channel returns; it exists only for the type checker. */
 const returns = <T>(): T => undefined as T
 
 export const contract = {
+  'export/start': {
+    input: z
+      .object({ what: z.enum(EXPORT_CHOICES, { error: `Choose one of ${EXPORT_CHOICES.join(', ')}.` }), ...dateRange })
+      .strict()
+      .refine((r) => !r.from || !r.to || r.from <= r.to, { error: 'The start of the range is after its end.', path: ['from'] }),
+    output: returns<{ jobId: string | null }>()
+  },
+  'export/status': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ExportStatus>() },
+  'export/cancel': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
+  'import/chooseFile': { input: none, output: returns<{ files: ChosenFile[] }>() },
+  'import/preview': {
+    input: z.object({ fileIds: z.array(z.string().min(1).max(100)).min(1, 'Choose at least one file.').max(10, 'At most 10 files at once.') }).strict(),
+    output: returns<{ previewId: string }>()
+  },
+  'import/status': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<ImportStatus>() },
+  'import/commit': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<ImportStatus>() },
+  'import/cancel': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
   'app/info': { input: none, output: returns<AppInfo>() },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
@@ -95,7 +118,13 @@ export const contract = {
   'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'blocks/restore': { input: z.object({ id }).strict(), output: returns<Block>() },
 
-  'advice/forProtocol': { input: z.object({ protocolId: id }).strict(), output: returns<Advice>() }
+  'advice/forProtocol': { input: z.object({ protocolId: id }).strict(), output: returns<Advice>() },
+
+  'stats/blockVolume': { input: z.object({ blockId: id }).strict(), output: returns<BlockVolume>() },
+  'stats/weeklyLoad': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<WeeklyLoad>() },
+  'stats/fitness': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<FitnessSeries>() },
+  'stats/protocolProgress': { input: z.object({ protocolId: id, ...dateRange }).strict().refine(ordered, orderedError), output: returns<ProtocolProgress>() },
+  'stats/sprintBests': { input: z.object({ protocolId: id.optional(), ...dateRange }).strict().refine(ordered, orderedError).default({}), output: returns<SprintBests>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Every listed channel has a contract entry (checked above) and no entry is unlisted (checked here).

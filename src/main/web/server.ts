@@ -12,6 +12,8 @@ import type { ErrorCode, Result } from '../../shared/result'
 import { fail } from '../../shared/result'
 import type { Router } from '../ipc/router'
 import { CONTENT_SECURITY_POLICY } from '../security'
+import { transfersOf, type Transfers } from '../services/csv/transfers'
+import { handleTransfer } from './transfers'
 
 export const TOKEN_HEADER = 'x-sprintlog-token'
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -23,6 +25,8 @@ export interface WebServerOptions {
   staticDir: string
   port?: number
   token?: string
+  /** CSV uploads and downloads (web/transfers.ts); by default the store of the back end behind `router`. */
+  transfers?: Transfers
 }
 
 export interface WebServer {
@@ -184,6 +188,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       })
       return
     }
+    const transfers = opts.transfers ?? transfersOf(opts.router)
+    if (transfers && handleTransfer(req, res, url, { transfers, tokenOk: () => tokenOk(req), headers: BASE_HEADERS })) return
     serveStatic(req, res, url.pathname)
   })
 

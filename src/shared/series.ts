@@ -1,0 +1,40 @@
+/**
+ * Keeping chart series within a point budget. `downsampleMean` (downsample.ts) averages plain numeric
+ * series; these helpers cover series with gaps (null) and custom merges.
+ */
+
+/**
+ * Splits `points` into runs of `size` consecutive points, aligned to the end so the last run is complete
+ * and the newest point stays last, and merges each run with `merge`. Returns the points unchanged when
+ * they already fit in `max`.
+ */
+export function mergeRuns<T>(points: readonly T[], max: number, merge: (run: readonly T[]) => T): { points: T[]; size: number } {
+  if (points.length <= max || max < 1) return { points: points.slice(), size: 1 }
+  const size = Math.ceil(points.length / max)
+  const out: T[] = []
+  const start = points.length % size === 0 ? 0 : (points.length % size) - size
+  for (let i = start; i < points.length; i += size) out.push(merge(points.slice(Math.max(0, i), i + size)))
+  return { points: out, size }
+}
+
+/** The mean of the values that are not null; null when all are. */
+export function meanOfPresent(values: readonly (number | null)[]): number | null {
+  let sum = 0
+  let n = 0
+  for (const v of values) {
+    if (v !== null) {
+      sum += v
+      n++
+    }
+  }
+  return n === 0 ? null : sum / n
+}
+
+/** Merges a run by averaging `keys` (ignoring nulls) and keeping every other field of the run's last point. */
+export function meanMerge<T, K extends keyof T>(keys: readonly K[]): (run: readonly T[]) => T {
+  return (run) => {
+    const merged = { ...(run[run.length - 1] as T) }
+    for (const k of keys) merged[k] = meanOfPresent(run.map((p) => p[k] as number | null)) as T[K]
+    return merged
+  }
+}

@@ -1,0 +1,194 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { EXPORT_QUERIES, exportRepo } from '../../src/main/db/repos/export'
+import { openReader } from '../../src/main/db/reader'
+import { exportFiles } from '../../src/main/services/csv/export'
+import { HEADERS } from '../../src/shared/csv'
+import { useBackend } from '../helpers/backend'
+import { useTempDir } from '../helpers/tmp'
+import { commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
+
+const backend = useBackend()
+const tmp = useTempDir()
+
+const rows = (b: Buffer) => parse(b, { bom: true, columns: true }) as Record<string, string>[]
+
+describe('CSV export', () => {
+  it('writes RFC 4180 with CRLF line ends, a UTF-8 BOM and the documented header', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const files = await exportKinds(b.path, tmp())
+    for (const kind of ['sessions', 'reps', 'weights'] as const) {
+      const bytes = files[kind]
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const text = bytes.toString('utf8').slice(1)
+      expect(text.split('\r\n')[0]).toBe(HEADERS[kind].join(','))
+      // Every line break outside quoted cells is CRLF, and the file ends with one.
+      expect(text.endsWith('\r\n')).toBe(true)
+      expect(text.includes('\r\n')).toBe(true)
+      expect(/[^\r]\n/.test(text.replace(/"(?:[^"]|"")*"/g, ''))).toBe(false)
+    }
+    const sessions = rows(files.sessions)
+    expect(sessions).toHaveLength(NASTY_NOTES.length + 3)
+    expect(rows(files.reps)).toHaveLength(NASTY_NOTES.length * 6 + 4 + 2 + 1)
+    expect(rows(files.weights).map((w) => [w.weight_kg, w.weight_lb])).toEqual([
+      ['72.4', '159.61'],
+      ['71.95', '158.62'],
+      ['400', '881.85'],
+      ['20', '44.09']
+    ])
+  })
+
+  it('neutralises formula cells in text columns only, and keeps negative numbers numeric', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const files = await exportKinds(b.path, tmp())
+    const notes = rows(files.sessions).map((s) => s.notes)
+    expect(notes).toContain(`'=HYPERLINK("http://evil.example","click")`)
+    expect(notes).toContain("'+1 more rep")
+    expect(notes).toContain("'-5 % incline felt hard")
+    expect(notes).toContain("'@coach please check")
+    expect(notes).toContain("'\tstarts with a tab")
+    expect(notes).toContain("''=already quoted")
+    expect(notes).toContain("'plain quote")
+    expect(notes).toContain('quotes "inside" and, commas; semicolons')
+    expect(rows(files.sessions).map((s) => s.protocol_name)).toContain("Treadmill 8×15 s =fast")
+    const hill = rows(files.reps).filter((r) => r.rep_hill === 'true')
+    expect(hill.map((r) => r.rep_incline_pct)).toEqual(['-2.5', '-2.5', '-2.5', '-2.5'])
+    expect(rows(files.weights).map((w) => w.note)).toEqual(['', "'=1+1", 'after travel, "jet-lagged"', "'-0.5 kg"])
+  })
+
+  it('writes plans in the compact notation when it is exact, and as JSON otherwise', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const plans = new Set(rows((await exportKinds(b.path, tmp(), ['sessions'])).sessions).map((s) => s.plan))
+    expect(plans).toContain('6x20s @max / 2m walk')
+    expect(plans).toContain('')
+    expect([...plans].some((p) => p?.startsWith('[{"count":2,"workSeconds":15.5'))).toBe(true)
+  })
+
+  it('filters by date range', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const reader = openReader(b.path)
+    const dir = tmp()
+    await exportFiles(exportRepo(reader), [{ kind: 'sessions', path: join(dir, 's.csv') }, { kind: 'weights', path: join(dir, 'w.csv') }], { from: '2026-03-02', to: '2026-03-03' })
+    reader.close()
+    expect(rows(readFileSync(join(dir, 's.csv'))).map((s) => s.date)).toEqual(['2026-03-02', '2026-03-03'])
+    expect(rows(readFileSync(join(dir, 'w.csv'))).map((s) => s.date)).toEqual(['2026-03-02', '2026-03-03'])
+  })
+
+  it('leaves no file, partial or final, when cancelled', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const reader = openReader(b.path)
+    const dir = tmp()
+    const controller = new AbortController()
+    const run = exportFiles(exportRepo(reader), [{ kind: 'reps', path: join(dir, 'reps.csv') }], {}, {
+      signal: controller.signal,
+      onTotal: () => controller.abort()
+    })
+    await expect(run).rejects.toThrow()
+    reader.close()
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('reads in date order through the index, without a sort', async () => {
+    const b = await backend()
+    for (const sql of [EXPORT_QUERIES.sessions, EXPORT_QUERIES.reps, EXPORT_QUERIES.weights]) {
+      const plan = (b.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('0000-00-00', '9999-99-99') as { detail: string }[]).map((r) => r.detail).join('\n')
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+      expect(plan).toMatch(/USING INDEX (sessions_live_date|body_weights_live_date)/)
+    }
+  })
+})
+
+describe('CSV round trip', () => {
+  it('export → import into an empty database → export gives byte-identical files', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const first = await exportKinds(a.path, tmp())
+
+    const b = await backend()
+    const dir = tmp()
+    const plan = await preview(b.db, dir, { 'reps.csv': first.reps, 'weights.csv': first.weights, 'sessions.csv': first.sessions })
+    expect(plan.preview.errors).toEqual([])
+    expect(plan.preview.toAdd).toEqual({ sessions: NASTY_NOTES.length + 3, reps: NASTY_NOTES.length * 6 + 7, weights: 4, protocols: 1 })
+    expect(plan.preview.newProtocols).toEqual(['Treadmill 8×15 s =fast'])
+    commit(b.db, plan)
+    const second = await exportKinds(b.path, tmp())
+    expect(second.sessions.equals(first.sessions)).toBe(true)
+    expect(second.reps.equals(first.reps)).toBe(true)
+    expect(second.weights.equals(first.weights)).toBe(true)
+    // The 10,000-character note and the note with line breaks arrived intact.
+    const notes = (b.db.prepare('SELECT notes FROM sessions ORDER BY id').all() as { notes: string }[]).map((r) => r.notes)
+    expect(notes).toContain('x'.repeat(10_000))
+    expect(notes).toContain('line one\nline two\r\nline three')
+    expect(notes).toContain("'=already quoted")
+    expect(notes).toContain('=HYPERLINK("http://evil.example","click")')
+  })
+
+  it('importing the same files twice adds nothing the second time', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const files = await exportKinds(a.path, tmp())
+    const b = await backend()
+    commit(b.db, await preview(b.db, tmp(), { 'reps.csv': files.reps, 'weights.csv': files.weights }))
+    const after = counts(b.db)
+    const again = await preview(b.db, tmp(), { 'reps.csv': files.reps, 'weights.csv': files.weights })
+    expect(again.preview.toAdd).toEqual({ sessions: 0, reps: 0, weights: 0, protocols: 0 })
+    expect(again.preview.present).toEqual({ sessions: NASTY_NOTES.length + 3, reps: NASTY_NOTES.length * 6 + 7, weights: 4 })
+    expect(again.preview.canImport).toBe(false)
+    expect(commit(b.db, again).added).toEqual({ sessions: 0, reps: 0, weights: 0, protocols: 0 })
+    expect(counts(b.db)).toEqual(after)
+  })
+
+  it('a confirmed preview that meanwhile became stale skips what is already there', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const files = await exportKinds(a.path, tmp(), ['weights'])
+    const b = await backend()
+    const p1 = await preview(b.db, tmp(), { 'w.csv': files.weights })
+    const p2 = await preview(b.db, tmp(), { 'w.csv': files.weights })
+    expect(commit(b.db, p1).added.weights).toBe(4)
+    expect(commit(b.db, p2)).toEqual({ added: { sessions: 0, reps: 0, weights: 0, protocols: 0 }, skipped: 4 })
+    expect(counts(b.db).weights).toBe(4)
+  })
+
+  it('is all or nothing: a failure in the middle of the write leaves the database as it was', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const files = await exportKinds(a.path, tmp())
+    const b = await backend()
+    const plan = await preview(b.db, tmp(), { 'reps.csv': files.reps, 'weights.csv': files.weights })
+    const before = counts(b.db)
+    // Sabotage the last weight so the database refuses it after everything else was written.
+    const broken = { ...plan, weights: plan.weights.map((w, i) => (i === plan.weights.length - 1 ? { ...w, kg: -1 } : w)) }
+    expect(() => commit(b.db, broken)).toThrow(/CHECK constraint failed/)
+    expect(counts(b.db)).toEqual(before)
+  })
+
+  it('a sessions file alone cannot create sessions (it has no reps), but recognises those already present', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const files = await exportKinds(a.path, tmp())
+    const empty = await backend()
+    const p = await preview(empty.db, tmp(), { 'sessions.csv': files.sessions })
+    expect(p.preview.canImport).toBe(false)
+    expect(p.preview.errorCount).toBe(NASTY_NOTES.length + 3)
+    expect(p.preview.errors[0]).toMatchObject({ line: 2, column: 'session_uuid', message: expect.stringMatching(/Import the reps file/) })
+    const same = await preview(a.db, tmp(), { 'sessions.csv': files.sessions })
+    expect(same.preview).toMatchObject({ errorCount: 0, present: { sessions: NASTY_NOTES.length + 3 } })
+  })
+
+  it('files written in the desktop app land under the chosen names only', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const dir = tmp()
+    await exportKinds(b.path, dir)
+    expect(readdirSync(dir).sort()).toEqual(['export-body-weight.csv', 'export-reps.csv', 'export-sessions.csv'])
+    expect(existsSync(join(dir, 'export-reps.csv.partial'))).toBe(false)
+  })
+})

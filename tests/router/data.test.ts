@@ -1,0 +1,201 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { connect } from 'node:net'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Backend, startBackend } from '../../src/main/backend'
+import { startWebServer, TOKEN_HEADER, type WebServer } from '../../src/main/web/server'
+import type { ExportStatus, ImportStatus } from '../../src/shared/csv'
+import type { Result } from '../../src/shared/result'
+import { useBackend } from '../helpers/backend'
+import { useTempDir } from '../helpers/tmp'
+import { call, seedHistory } from '../db/csv-fixtures'
+
+const backend = useBackend()
+const tmp = useTempDir()
+const servers: WebServer[] = []
+const opened: Backend[] = []
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close()
+  for (const b of opened.splice(0)) b.close()
+})
+
+async function serve(b: Backend) {
+  const staticDir = join(tmp(), 'renderer')
+  mkdirSync(staticDir, { recursive: true })
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sprintlog</title>')
+  const server = await startWebServer({ router: b.router, staticDir })
+  servers.push(server)
+  return server
+}
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: Buffer
+}
+
+function send(server: WebServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      }
+    )
+    req.on('error', reject)
+    if (opts.body !== undefined) req.write(opts.body)
+    req.end()
+  })
+}
+
+/** Sends raw request bytes (for a body that never arrives) and returns the status the server answers with. */
+function rawStatus(server: WebServer, text: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(text))
+    let got = ''
+    socket.on('data', (d: Buffer) => {
+      got += d.toString()
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(got)
+      if (m) {
+        socket.destroy()
+        resolve(Number(m[1]))
+      }
+    })
+    socket.on('error', reject)
+  })
+}
+
+async function until<T>(b: Backend, channel: string, input: unknown, done: (v: T) => boolean): Promise<T> {
+  for (;;) {
+    const v = await call<T>(b, channel, input)
+    if (done(v)) return v
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+const upload = (server: WebServer, name: string, body: Buffer | string, headers: Record<string, string> = { [TOKEN_HEADER]: server.token }) =>
+  send(server, { method: 'POST', path: `/upload?name=${encodeURIComponent(name)}`, headers: { 'Content-Type': 'text/csv', ...headers }, body })
+
+describe('export and import through the router and web mode', () => {
+  it('exports all three files, each downloadable once from a one-time address', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    const server = await serve(b)
+    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
+    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    expect(status).toMatchObject({ done: true, cancelled: false, rows: status.totalRows })
+    expect(status.files.map((f) => f.fileName)).toEqual([expect.stringMatching(/^sprintlog-\d{4}-\d{2}-\d{2}-sessions\.csv$/), expect.stringMatching(/-reps\.csv$/), expect.stringMatching(/-body-weight\.csv$/)])
+    const weights = status.files[2]!
+    // A foreign Host is refused before the ticket is even looked at, and the ticket survives that.
+    expect((await send(server, { path: weights.downloadUrl!, headers: { Host: 'evil.example' } })).status).toBe(403)
+    const got = await send(server, { path: weights.downloadUrl! })
+    expect(got.status).toBe(200)
+    expect(got.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(got.headers['content-disposition']).toContain(`filename="${weights.fileName}"`)
+    expect((parse(got.body, { bom: true, columns: true }) as unknown[]).length).toBe(4)
+    expect((await send(server, { path: weights.downloadUrl! })).status).toBe(404)
+    expect((await send(server, { path: '/download/not-a-real-ticket-at-all' })).status).toBe(404)
+  })
+
+  it('refuses a backwards date range', async () => {
+    const b = await backend()
+    expect(await b.router.call('export/start', { what: 'sessions', from: '2026-03-05', to: '2026-03-01' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await b.router.call('export/start', { what: 'everything' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+
+  it('uploads a file with the token (and refuses without it, or too large), previews it and imports it once', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const { jobId } = await call<{ jobId: string }>(a, 'export/start', { what: 'all' })
+    const files = (await until<ExportStatus>(a, 'export/status', { jobId }, (s) => s.done)).files
+    const source = await serve(a)
+    const bodies = await Promise.all(files.map(async (f) => (await send(source, { path: f.downloadUrl! })).body))
+
+    const b = await backend()
+    const server = await serve(b)
+    expect((await upload(server, 'x.csv', 'a', {})).status).toBe(401)
+    expect(await rawStatus(server, `POST /upload?name=x.csv HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n${TOKEN_HEADER}: ${server.token}\r\nContent-Length: ${300 * 1024 * 1024}\r\n\r\nabc`)).toBe(413)
+    const ids: string[] = []
+    for (const [i, body] of bodies.entries()) {
+      const r = await upload(server, files[i]!.fileName, body)
+      expect(r.status).toBe(200)
+      const value = (JSON.parse(r.body.toString()) as Result<{ fileId: string; name: string; size: number }>) as { ok: true; value: { fileId: string; name: string; size: number } }
+      expect(value.value).toMatchObject({ name: files[i]!.fileName, size: body.length })
+      ids.push(value.value.fileId)
+    }
+    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: ids })
+    const ready = await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
+    expect(ready.preview).toMatchObject({ canImport: true, errorCount: 0, toAdd: { sessions: 14, weights: 4, protocols: 1 } })
+    const done = await call<ImportStatus>(b, 'import/commit', { previewId })
+    expect(done).toMatchObject({ state: 'committed', added: { sessions: 14, weights: 4, protocols: 1 } })
+    expect(await b.router.call('import/commit', { previewId })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    // The uploads are gone once imported.
+    expect(await b.router.call('import/preview', { fileIds: ids })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
+  it('cancels a preview and forgets its files', async () => {
+    const b = await backend()
+    const server = await serve(b)
+    const r = await upload(server, 'w.csv', 'weight_uuid,date,weight_kg,note,created_at,updated_at\r\n')
+    const { fileId } = (JSON.parse(r.body.toString()) as { value: { fileId: string } }).value
+    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: [fileId] })
+    await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
+    expect(await call(b, 'import/cancel', { previewId })).toEqual({ cancelled: true })
+    expect(await call<ImportStatus>(b, 'import/status', { previewId })).toMatchObject({ state: 'cancelled' })
+    expect(await b.router.call('import/preview', { fileIds: [fileId] })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
+  it('has no native file dialog in web mode', async () => {
+    const b = await backend()
+    expect(await b.router.call('import/chooseFile', undefined)).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  })
+
+  it('in the desktop app, writes where the save dialog says, and nothing when it is cancelled', async () => {
+    const dir = tmp()
+    let answer: string | null = join(dir, 'mine.csv')
+    let opened_: string[] = []
+    const b = await startBackend({
+      dbPath: join(dir, 'sprintlog.db'),
+      transport: 'desktop',
+      log: () => {},
+      platform: { chooseSavePath: async () => answer, chooseOpenPaths: async () => opened_ }
+    })
+    opened.push(b)
+    await seedHistory(b)
+    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'weights' })
+    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    expect(status.files).toEqual([{ kind: 'weights', fileName: 'mine.csv', rows: 4, path: join(dir, 'mine.csv') }])
+    const { jobId: all } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
+    await until<ExportStatus>(b, 'export/status', { jobId: all }, (s) => s.done)
+    expect(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()).toEqual(['mine-body-weight.csv', 'mine-reps.csv', 'mine-sessions.csv', 'mine.csv'])
+
+    answer = null
+    expect(await call(b, 'export/start', { what: 'all' })).toEqual({ jobId: null })
+
+    opened_ = [join(dir, 'mine.csv')]
+    const chosen = await call<{ files: { fileId: string; name: string }[] }>(b, 'import/chooseFile')
+    expect(chosen.files).toEqual([{ fileId: expect.any(String), name: 'mine.csv', size: readFileSync(join(dir, 'mine.csv')).length }])
+    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: [chosen.files[0]!.fileId] })
+    const ready = await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
+    expect(ready.preview).toMatchObject({ canImport: false, present: { weights: 4 } })
+    // The user's own file is never deleted.
+    await call(b, 'import/cancel', { previewId })
+    expect(existsSync(join(dir, 'mine.csv'))).toBe(true)
+  })
+
+  it('cancelling an export leaves no file behind', async () => {
+    const dir = tmp()
+    const b = await startBackend({ dbPath: join(dir, 'sprintlog.db'), transport: 'desktop', log: () => {}, platform: { chooseSavePath: async () => join(dir, 'x.csv') } })
+    opened.push(b)
+    await seedHistory(b)
+    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
+    expect(await call(b, 'export/cancel', { jobId })).toEqual({ cancelled: true })
+    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    expect(status).toMatchObject({ done: true, cancelled: true, files: [] })
+    expect(readdirSync(dir).filter((f) => f.includes('x'))).toEqual([])
+  })
+})

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { createTransfers, UploadTooLarge } from '../../src/main/services/csv/transfers'
+import { detectDelimiter } from '../../src/main/services/csv/import'
+import { COLUMNS, CSV_KINDS, formatNumber, HEADERS, isNumeric, neutralise, readHeader, readPlan, unneutralise } from '../../src/shared/csv'
+
+describe('formula neutralisation', () => {
+  const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', 'a', '1', ' ', '"', '\uFF1D']
+  /** Every string up to four characters over an alphabet of the awkward characters. */
+  function* strings(max = 4): Generator<string> {
+    yield ''
+    let level = ['']
+    for (let n = 1; n <= max; n++) {
+      const next: string[] = []
+      for (const p of level) for (const c of alphabet) next.push(p + c)
+      yield* next
+      level = next
+    }
+  }
+
+  it('leaves nothing a spreadsheet would run as a formula', () => {
+    for (const s of strings()) expect(neutralise(s)).not.toMatch(/^[=+\-@\t\r\n\uFF1D]/)
+  })
+
+  it('is undone exactly by unneutralise, whatever the text', () => {
+    for (const s of strings()) expect(unneutralise(neutralise(s))).toBe(s)
+  })
+
+  it('prefixes a single quote, as OWASP recommends, and leaves ordinary text alone', () => {
+    expect(neutralise('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)")
+    expect(neutralise('-5 %')).toBe("'-5 %")
+    expect(neutralise('windy')).toBe('windy')
+    expect(neutralise("it's")).toBe("it's")
+  })
+
+  it('never applies to number columns', () => {
+    const numeric = Object.values(COLUMNS).flatMap((cs) => cs.filter(isNumeric).map((c) => c.name))
+    expect(numeric).toContain('rep_incline_pct')
+    expect(numeric).toContain('weight_kg')
+  })
+})
+
+describe('numbers', () => {
+  it('are written in their shortest exact form, or rounded for display columns', () => {
+    expect(formatNumber(72.4)).toBe('72.4')
+    expect(formatNumber(0.1 + 0.2)).toBe('0.30000000000000004')
+    expect(Number(formatNumber(0.1 + 0.2))).toBe(0.1 + 0.2)
+    expect(formatNumber(-2.5)).toBe('-2.5')
+    expect(formatNumber(null)).toBe('')
+    expect(formatNumber(72.4 / 0.45359237, 2)).toBe('159.61')
+    expect(formatNumber(-0.0001, 2)).toBe('0')
+  })
+})
+
+describe('headers', () => {
+  it('recognise each file by its columns, in any order and case', () => {
+    for (const kind of CSV_KINDS) {
+      const r = readHeader([...HEADERS[kind]].reverse().map((h) => h.toUpperCase()))
+      expect(r).toMatchObject({ ok: true, header: { kind, unknown: [] } })
+    }
+  })
+
+  it('detect `;` separators only from Sprintlog column names', () => {
+    expect(detectDelimiter(HEADERS.weights.join(';'))).toBe(';')
+    expect(detectDelimiter(`\uFEFF${HEADERS.weights.join(',')}\r\n1;2;3;4;5;6;7;8;9`)).toBe(',')
+    expect(detectDelimiter('a;b;c')).toBe(',')
+  })
+})
+
+describe('plans', () => {
+  it('read the compact notation and JSON', () => {
+    expect(readPlan('6x20s @max / 2m walk')).toMatchObject({ ok: true, groups: [{ count: 6, workSeconds: 20, recoverySeconds: 120 }] })
+    expect(readPlan('[{"count":2,"workSeconds":15.5,"recoveryMode":"stand","recoverySeconds":45}]')).toMatchObject({ ok: true, groups: [{ count: 2, workSeconds: 15.5 }] })
+    expect(readPlan('[{"count":0}]')).toMatchObject({ ok: false })
+    expect(readPlan('6 sprints')).toMatchObject({ ok: false })
+  })
+})
+
+describe('the README', () => {
+  it('documents every column of every file', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const section = readme.slice(readme.indexOf('## CSV files'))
+    expect(section.length).toBeGreaterThan(100)
+    for (const c of Object.values(COLUMNS).flat()) expect(section, c.name).toContain(`\`${c.name}\``)
+  })
+})
+
+describe('web-mode uploads', () => {
+  it('are capped in size and leave nothing behind when refused', async () => {
+    const t = createTransfers()
+    try {
+      await expect(t.saveUpload('big.csv', Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000)).rejects.toBeInstanceOf(UploadTooLarge)
+      const ok = await t.saveUpload('small.csv', Readable.from([Buffer.from('abc')]), 1000)
+      expect(ok).toMatchObject({ name: 'small.csv', size: 3 })
+      const f = t.file(ok.fileId)!
+      expect(readFileSync(f.path, 'utf8')).toBe('abc')
+    } finally {
+      t.close()
+    }
+  })
+
+  it('hand out each download once', () => {
+    const t = createTransfers()
+    const ticket = t.offerDownload('/tmp/x.csv', 'x.csv')
+    expect(t.takeDownload(ticket)).toEqual({ path: '/tmp/x.csv', fileName: 'x.csv' })
+    expect(t.takeDownload(ticket)).toBeUndefined()
+    t.close()
+  })
+
+  it('let downloads expire', () => {
+    let now = 0
+    const t = createTransfers(() => now)
+    const ticket = t.offerDownload('/tmp/does-not-exist.csv', 'x.csv')
+    now = 11 * 60 * 1000
+    expect(t.takeDownload(ticket)).toBeUndefined()
+    t.close()
+  })
+})
