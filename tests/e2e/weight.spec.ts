@@ -1,5 +1,9 @@
 import { addWeight, expect, test } from './fixtures'
 
+test.beforeEach(async ({ page }) => {
+  await page.getByRole('link', { name: 'Body weight' }).click()
+})
+
 const today = () => {
   const d = new Date()
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
@@ -10,7 +14,7 @@ test('a new user sees empty states, adds a weight with the keyboard and sees it 
   await expect(page.getByText('Nothing logged yet.')).toBeVisible()
   await expect(page.getByLabel('Date')).toHaveValue(today())
 
-  // The weight field has focus on open: type and press Enter.
+  // The weight field has focus when the screen opens: type and press Enter.
   await page.keyboard.type('72.4')
   await page.keyboard.press('Enter')
 

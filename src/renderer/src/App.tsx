@@ -3,7 +3,14 @@ import type { AppInfo } from '../../shared/domain'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api } from './api'
 import { ToastProvider } from './components/Toast'
+import { BlocksPage } from './features/blocks/BlocksPage'
+import { DashboardPage } from './features/dashboard/DashboardPage'
+import { DataPage } from './features/data/DataPage'
+import { HistoryPage } from './features/history/HistoryPage'
+import { LogPage } from './features/log/LogPage'
+import { ProtocolsPage } from './features/protocols/ProtocolsPage'
 import { WeightPage } from './features/weight/WeightPage'
+import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 
 function UnitSwitch() {
@@ -26,7 +33,40 @@ function UnitSwitch() {
   )
 }
 
+const TABS: { route: Route; label: string }[] = [
+  { route: { name: 'dashboard' }, label: 'Progress' },
+  { route: { name: 'log' }, label: 'Log session' },
+  { route: { name: 'history' }, label: 'History' },
+  { route: { name: 'blocks' }, label: 'Blocks' },
+  { route: { name: 'protocols' }, label: 'Protocols' },
+  { route: { name: 'weight' }, label: 'Body weight' },
+  { route: { name: 'data' }, label: 'Export & import' }
+]
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />
+    case 'log':
+      return <LogPage key="new" />
+    case 'session':
+      return <LogPage key={route.id} sessionId={route.id} />
+    case 'history':
+      return <HistoryPage />
+    case 'blocks':
+      return <BlocksPage />
+    case 'protocols':
+      return <ProtocolsPage />
+    case 'weight':
+      return <WeightPage />
+    case 'data':
+      return <DataPage />
+  }
+}
+
 function Shell() {
+  const route = useRoute()
+  const current = route.name === 'session' ? 'history' : route.name
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [offline, setOffline] = useState<string | null>(null)
   useEffect(() => {
@@ -42,9 +82,16 @@ function Shell() {
           Sprintlog
         </div>
         <nav aria-label="Sections">
-          <a className="tab on" aria-current="page" href="#weight">
-            Body weight
-          </a>
+          {TABS.map((t) => (
+            <a
+              key={t.route.name}
+              className={current === t.route.name ? 'tab on' : 'tab'}
+              aria-current={current === t.route.name ? 'page' : undefined}
+              href={href(t.route)}
+            >
+              {t.label}
+            </a>
+          ))}
         </nav>
         <UnitSwitch />
       </header>
@@ -54,7 +101,7 @@ function Shell() {
         </div>
       )}
       <main>
-        <WeightPage />
+        <Screen route={route} />
       </main>
       <footer className="footer">
         {info ? (

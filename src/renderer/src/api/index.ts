@@ -6,10 +6,12 @@ const TOKEN_KEY = 'sprintlog.token'
 
 /** Web mode: the launch URL carries the access token in its fragment; keep it for this tab and tidy the address bar. */
 function takeToken(): string {
+  // `#token=…`, or a screen and the token: `#/history&token=…`.
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]))
-    history.replaceState(null, '', window.location.pathname + window.location.search)
+    const rest = window.location.hash.replace(match[0], '').replace(/^#?&?/, '')
+    history.replaceState(null, '', window.location.pathname + window.location.search + (rest ? `#${rest}` : ''))
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }

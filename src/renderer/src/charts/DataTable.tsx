@@ -1,0 +1,46 @@
+import type { ReactNode } from 'react'
+
+export interface Column<T> {
+  label: string
+  /** Right-aligned, tabular figures. */
+  num?: boolean
+  value: (row: T) => ReactNode
+}
+
+interface Props<T> {
+  caption: string
+  columns: Column<T>[]
+  rows: readonly T[]
+  rowKey: (row: T) => string | number
+}
+
+/** The numbers behind a chart, as a plain table (for screen readers, copying, and checking). */
+export function DataTable<T>({ caption, columns, rows, rowKey }: Props<T>) {
+  return (
+    <div className="table-wrap">
+      <table className="entries data-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)}>
+              {columns.map((c) => (
+                <td key={c.label} className={c.num ? 'num' : undefined}>
+                  {c.value(r)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}

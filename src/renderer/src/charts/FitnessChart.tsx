@@ -1,0 +1,61 @@
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
+import type { FitnessChartData } from './loadData'
+
+interface Props {
+  data: FitnessChartData
+}
+
+/** Fitness (42-day), fatigue (7-day) and form (fitness − fatigue) from daily sRPE load. */
+export function FitnessChart({ data }: Props) {
+  const { points, latest } = data
+  const first = points[0]
+  const last = points[points.length - 1]
+  const span = first && last ? (last.t - first.t) / 86_400_000 : 0
+  const tick = timeTickFormat(span)
+  const line = { type: 'monotone' as const, dot: false as const, isAnimationActive: false, strokeWidth: 2.25 }
+  return (
+    <div
+      className="chart"
+      role="img"
+      aria-label={
+        latest
+          ? `Fitness, fatigue and form chart: on ${latest.date} fitness ${latest.fitness}, fatigue ${latest.fatigue}, form ${latest.form}`
+          : 'Fitness, fatigue and form chart: no data'
+      }
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart data={points} margin={MARGIN}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={tick}
+            minTickGap={28}
+            {...AXIS}
+          />
+          <YAxis
+            width={64}
+            domain={[data.yTicks[0] ?? 'auto', data.yTicks[data.yTicks.length - 1] ?? 'auto']}
+            ticks={data.yTicks}
+            {...AXIS}
+            label={axisTitle('load (AU)')}
+          />
+          <Tooltip
+            {...TOOLTIP}
+            cursor={{ stroke: 'var(--muted)' }}
+            labelFormatter={(t) => fullDate(Number(t))}
+            formatter={(value, name) => [`${Number(value).toFixed(1)} AU`, name]}
+          />
+          <Legend {...LEGEND} />
+          <ReferenceLine y={0} stroke="var(--muted)" />
+          <Line {...line} dataKey="fitness" name="Fitness (42-day)" stroke="var(--accent-2)" />
+          <Line {...line} dataKey="fatigue" name="Fatigue (7-day)" stroke="var(--accent)" />
+          <Line {...line} dataKey="form" name="Form (fitness − fatigue)" stroke="var(--ok)" strokeDasharray="6 3" />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}

@@ -1,0 +1,104 @@
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { clock } from '../../../shared/metrics/session'
+import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
+import type { ProgressChartData } from './progressData'
+
+interface Props {
+  data: ProgressChartData
+  protocolName: string
+}
+
+const spanOf = (data: ProgressChartData) => {
+  const first = data.points[0]
+  const last = data.points[data.points.length - 1]
+  return first && last ? (last.t - first.t) / 86_400_000 : 0
+}
+
+/** Per session of a protocol: completed reps and session RPE (left axis), rest per rep (right axis, m:ss). */
+export function ProtocolProgressChart({ data, protocolName }: Props) {
+  const { points } = data
+  const tick = timeTickFormat(spanOf(data))
+  const dots = dotsFor(points.length)
+  const last = points[points.length - 1]
+  const countTop = data.countTicks[data.countTicks.length - 1] ?? 10
+  const restTop = data.restTicks[data.restTicks.length - 1] ?? 60
+  return (
+    <div
+      className="chart"
+      role="img"
+      aria-label={`Progression of ${protocolName}: ${points.length} ${data.sessionsPerPoint > 1 ? 'points' : 'sessions'}${
+        last ? `; last ${last.reps} reps, rest ${last.rest === null ? 'none' : clock(last.rest)}, RPE ${last.rpe ?? 'not recorded'}` : ''
+      }`}
+    >
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart data={points} margin={MARGIN}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
+          <YAxis yAxisId="n" width={64} domain={[0, countTop]} ticks={data.countTicks} {...AXIS} label={axisTitle('reps · RPE')} />
+          <YAxis
+            yAxisId="rest"
+            orientation="right"
+            width={56}
+            tickFormatter={(s: number) => clock(s)}
+            domain={[0, restTop]}
+            ticks={data.restTicks}
+            {...AXIS}
+            label={axisTitle('rest (m:ss)', 'right')}
+          />
+          <Tooltip
+            {...TOOLTIP}
+            cursor={{ stroke: 'var(--muted)' }}
+            labelFormatter={(t) => fullDate(Number(t))}
+            formatter={(value, name) => [name === 'Rest per rep' ? clock(Number(value)) : `${Number(value)}`, name]}
+          />
+          <Legend {...LEGEND} />
+          <Line yAxisId="n" dataKey="reps" name="Reps completed" type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
+          {data.hasRpe && (
+            <Line yAxisId="n" dataKey="rpe" name="Session RPE" type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
+          )}
+          {data.hasRest && (
+            <Line
+              yAxisId="rest"
+              dataKey="rest"
+              name="Rest per rep"
+              type="stepAfter"
+              stroke="var(--ok)"
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
+          )}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}
+
+/** Speed drop-off per session, first to last rep with a distance (positive: slower at the end). */
+export function DropOffChart({ data }: { data: ProgressChartData }) {
+  const points = data.points.filter((p) => p.dropOff !== null)
+  const tick = timeTickFormat(spanOf(data))
+  const mean = points.reduce((s, p) => s + (p.dropOff ?? 0), 0) / Math.max(1, points.length)
+  return (
+    <div className="chart chart-short" role="img" aria-label={`Speed drop-off chart: ${points.length} sessions, mean drop-off ${mean.toFixed(1)} %`}>
+      <ResponsiveContainer width="100%" height={200}>
+        {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
+        <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
+          <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle('drop-off')} />
+          <Tooltip
+            {...TOOLTIP}
+            cursor={{ stroke: 'var(--muted)' }}
+            labelFormatter={(t) => fullDate(Number(t))}
+            formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]}
+          />
+          <ReferenceLine y={0} stroke="var(--muted)" />
+          <Line dataKey="dropOff" name="Speed drop-off, first to last rep" stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  )
+}

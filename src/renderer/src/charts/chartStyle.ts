@@ -1,0 +1,42 @@
+/** Recharts styling shared by the dashboard charts: theme colours come from CSS variables (light and dark). */
+
+export const AXIS = {
+  stroke: 'var(--muted)',
+  tick: { fill: 'var(--muted)', fontSize: 12 }
+} as const
+
+export const TOOLTIP = {
+  contentStyle: { background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)', borderRadius: 6 },
+  labelStyle: { color: 'var(--text)', fontWeight: 600 },
+  itemStyle: { color: 'var(--text)' },
+  cursor: { fill: 'var(--grid)', fillOpacity: 0.5 }
+} as const
+
+export const LEGEND = { wrapperStyle: { color: 'var(--muted)', fontSize: 13 } } as const
+
+export const MARGIN = { top: 12, right: 8, bottom: 4, left: 0 } as const
+
+/** A rotated title beside a vertical axis, instead of a unit on every tick. */
+export const axisTitle = (value: string, side: 'left' | 'right' = 'left') => ({
+  value,
+  angle: side === 'left' ? -90 : 90,
+  position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
+  fill: 'var(--muted)',
+  fontSize: 12,
+  style: { textAnchor: 'middle' as const }
+})
+
+/** Dots on a line only while they can be told apart. */
+export const dotsFor = (points: number): false | { r: number } => (points <= 60 ? { r: 3 } : false)
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+
+/** Tick labels for a time axis: days for spans under ~10 months, months and years beyond. */
+export function timeTickFormat(spanDays: number): (t: number) => string {
+  const f = spanDays > 300 ? monthFormat : dayFormat
+  return (t) => f.format(t)
+}
+
+export const fullDate = (t: number): string => fullFormat.format(t)

@@ -1,0 +1,285 @@
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
+import { isLocalDate, todayLocal } from '../../../../shared/dates'
+import { blockEnd } from '../../../../shared/metrics/block'
+import type { AppError } from '../../../../shared/result'
+import { blockFields } from '../../../../shared/schemas'
+import type { Block, Protocol } from '../../../../shared/training'
+
+export interface BlockDraft {
+  name: string
+  startDate: string
+  weeks: number
+  sessionsPerWeek: number
+  protocolId: number | null
+}
+
+const FIELDS = ['name', 'startDate', 'weeks', 'sessionsPerWeek', 'protocolId'] as const
+type Field = (typeof FIELDS)[number]
+export type BlockErrors = Partial<Record<Field | 'form', string>>
+
+interface Values {
+  name: string
+  startDate: string
+  weeks: string
+  sessionsPerWeek: string
+  protocolId: string
+}
+
+/** A whole number typed into a field, or why it is not one. */
+function wholeNumber(text: string, what: string): number | { error: string } {
+  const t = text.trim()
+  if (t === '') return { error: `Enter the number of ${what}.` }
+  const n = Number(t)
+  if (!Number.isFinite(n) || !Number.isInteger(n)) return { error: `Enter a whole number of ${what}.` }
+  return n
+}
+
+/** Checks the form against the same schema the back end uses. */
+export function validateBlockForm(v: Values): { ok: true; draft: BlockDraft } | { ok: false; errors: BlockErrors } {
+  const errors: BlockErrors = {}
+  if (v.startDate.trim() === '') errors.startDate = 'Enter a start date.'
+  else if (!isLocalDate(v.startDate)) errors.startDate = 'Enter a real date (YYYY-MM-DD).'
+  const weeks = wholeNumber(v.weeks, 'weeks')
+  if (typeof weeks !== 'number') errors.weeks = weeks.error
+  const perWeek = wholeNumber(v.sessionsPerWeek, 'sessions')
+  if (typeof perWeek !== 'number') errors.sessionsPerWeek = perWeek.error
+  const parsed = blockFields.safeParse({
+    name: v.name,
+    startDate: v.startDate,
+    weeks: typeof weeks === 'number' ? weeks : 1,
+    sessionsPerWeek: typeof perWeek === 'number' ? perWeek : 1,
+    protocolId: v.protocolId === '' ? null : Number(v.protocolId)
+  })
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = FIELDS.find((f) => f === issue.path[0])
+      if (field && !errors[field]) errors[field] = issue.message
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, draft: parsed.data }
+}
+
+/** The back end's overlap rule, worded as it words it: the message, or null when `draft` fits beside `others`. */
+export function overlapError(draft: Pick<BlockDraft, 'startDate' | 'weeks'>, others: readonly Block[], selfId: number | null): string | null {
+  const end = blockEnd(draft)
+  const other = others.find((b) => b.id !== selfId && b.startDate <= end && blockEnd(b) >= draft.startDate)
+  if (!other) return null
+  return `This block (${draft.startDate} to ${end}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+}
+
+/** Maps a back-end error to the form's fields; an overlap is the start date's problem. */
+export function errorsFromResult(error: AppError): BlockErrors {
+  const out: BlockErrors = {}
+  for (const issue of error.issues ?? []) {
+    const field = FIELDS.find((f) => f === issue.path.split('.')[0])
+    if (field && !out[field]) out[field] = issue.message
+  }
+  if (error.code === 'conflict' && !out.startDate) out.startDate = error.message
+  if (Object.keys(out).length === 0) out.form = error.message
+  return out
+}
+
+interface Props {
+  /** The block being edited; null for a new one. */
+  block: Block | null
+  protocols: Protocol[]
+  onSubmit(draft: BlockDraft): Promise<BlockErrors | null>
+  onCancel(): void
+}
+
+export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
+  const id = useId()
+  const formRef = useRef<HTMLFormElement>(null)
+  const [values, setValues] = useState<Values>(() => ({
+    name: block?.name ?? '',
+    startDate: block?.startDate ?? todayLocal(),
+    weeks: String(block?.weeks ?? 10),
+    sessionsPerWeek: String(block?.sessionsPerWeek ?? 3),
+    protocolId: block?.protocolId == null ? '' : String(block.protocolId)
+  }))
+  const [errors, setErrors] = useState<BlockErrors>({})
+  const [busy, setBusy] = useState(false)
+  const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }))
+  const fieldId = (f: Field) => `${id}-${f}`
+
+  const focusFirst = (errs: BlockErrors) => {
+    const first = FIELDS.find((f) => errs[f])
+    if (first) document.getElementById(fieldId(first))?.focus()
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (busy) return
+    const checked = validateBlockForm(values)
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      focusFirst(checked.errors)
+      return
+    }
+    setBusy(true)
+    const failed = await onSubmit(checked.draft)
+    setBusy(false)
+    if (failed) {
+      setErrors(failed)
+      focusFirst(failed)
+    }
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      onCancel()
+    } else if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+      // A select does not submit on Enter by itself; every other field does.
+      e.preventDefault()
+      formRef.current?.requestSubmit()
+    }
+  }
+
+  // The end date follows the start and the length as they are typed.
+  const weeksNow = Number(values.weeks)
+  const perWeekNow = Number(values.sessionsPerWeek)
+  const lengthOk = values.weeks.trim() !== '' && Number.isInteger(weeksNow) && weeksNow >= 1 && weeksNow <= 52
+  const end = isLocalDate(values.startDate) && lengthOk ? blockEnd({ startDate: values.startDate, weeks: weeksNow }) : null
+  const planned =
+    lengthOk && values.sessionsPerWeek.trim() !== '' && Number.isInteger(perWeekNow) && perWeekNow >= 1 && perWeekNow <= 14
+      ? weeksNow * perWeekNow
+      : null
+
+  // Archived protocols are offered only when this block already uses one.
+  const options = protocols.filter((p) => !p.archived || String(p.id) === values.protocolId)
+  const title = block ? `Edit “${block.name}”` : 'New training block'
+
+  const describedBy = (f: Field, extra?: string) => [errors[f] ? `${fieldId(f)}-error` : null, extra].filter(Boolean).join(' ') || undefined
+  const fieldError = (f: Field) =>
+    errors[f] && (
+      <p id={`${fieldId(f)}-error`} className="error" role="alert">
+        {errors[f]}
+      </p>
+    )
+
+  return (
+    <form
+      ref={formRef}
+      className="card block-form"
+      onSubmit={submit}
+      onKeyDown={onKeyDown}
+      noValidate
+      aria-label={block ? 'Edit training block' : 'New training block'}
+    >
+      <header className="card-head">
+        <h2>{title}</h2>
+        <span className="hint">Enter saves · Esc cancels</span>
+      </header>
+      <div className="fields">
+        <div className="field grow">
+          <label htmlFor={fieldId('name')}>Name</label>
+          <input
+            id={fieldId('name')}
+            name="name"
+            autoComplete="off"
+            placeholder="e.g. HIIT study, spring"
+            value={values.name}
+            onChange={set('name')}
+            aria-required="true"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy('name')}
+            autoFocus
+          />
+          {fieldError('name')}
+        </div>
+        <div className="field">
+          <label htmlFor={fieldId('protocolId')}>Protocol</label>
+          <select
+            id={fieldId('protocolId')}
+            name="protocolId"
+            value={values.protocolId}
+            onChange={set('protocolId')}
+            aria-invalid={errors.protocolId ? true : undefined}
+            aria-describedby={describedBy('protocolId')}
+          >
+            <option value="">Any</option>
+            {options.map((p) => (
+              <option key={p.id} value={String(p.id)}>
+                {p.archived ? `${p.name} (archived)` : p.name}
+              </option>
+            ))}
+          </select>
+          {fieldError('protocolId')}
+        </div>
+      </div>
+      <div className="fields">
+        <div className="field">
+          <label htmlFor={fieldId('startDate')}>Start date</label>
+          <input
+            id={fieldId('startDate')}
+            name="startDate"
+            type="date"
+            value={values.startDate}
+            onChange={set('startDate')}
+            aria-invalid={errors.startDate ? true : undefined}
+            aria-describedby={describedBy('startDate', `${id}-end`)}
+          />
+          {fieldError('startDate')}
+        </div>
+        <div className="field narrow">
+          <label htmlFor={fieldId('weeks')}>Weeks</label>
+          <input
+            id={fieldId('weeks')}
+            name="weeks"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={52}
+            step={1}
+            value={values.weeks}
+            onChange={set('weeks')}
+            aria-invalid={errors.weeks ? true : undefined}
+            aria-describedby={describedBy('weeks', `${id}-end`)}
+          />
+          {fieldError('weeks')}
+        </div>
+        <div className="field narrow">
+          <label htmlFor={fieldId('sessionsPerWeek')}>Sessions per week</label>
+          <input
+            id={fieldId('sessionsPerWeek')}
+            name="sessionsPerWeek"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={14}
+            step={1}
+            value={values.sessionsPerWeek}
+            onChange={set('sessionsPerWeek')}
+            aria-invalid={errors.sessionsPerWeek ? true : undefined}
+            aria-describedby={describedBy('sessionsPerWeek')}
+          />
+          {fieldError('sessionsPerWeek')}
+        </div>
+        <div className="field block-end">
+          <span className="label" id={`${id}-end-label`}>
+            Ends
+          </span>
+          <output id={`${id}-end`} aria-labelledby={`${id}-end-label`} aria-live="polite" data-testid="block-end">
+            {end ?? '–'}
+          </output>
+          <span className="hint">{planned === null ? '\u00a0' : `${planned} sessions planned`}</span>
+        </div>
+      </div>
+      {errors.form && (
+        <p className="error" role="alert">
+          {errors.form}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {block ? 'Save block' : 'Create block'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

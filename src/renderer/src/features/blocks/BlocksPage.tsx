@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { todayLocal } from '../../../../shared/dates'
+import type { BlockProgress } from '../../../../shared/metrics/block'
+import type { Block, Protocol } from '../../../../shared/training'
+import { api } from '../../api'
+import { useToast } from '../../components/Toast'
+import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
+import { dateRange, plural, protocolLabel, STATUS_LABEL, weekLabel } from './blockText'
+import { CurrentBlockCard } from './CurrentBlockCard'
+import './blocks.css'
+
+type Editing = { block: Block | null } | null
+
+export function BlocksPage() {
+  const toast = useToast()
+  const [blocks, setBlocks] = useState<BlockProgress[] | null>(null)
+  const [current, setCurrent] = useState<BlockProgress | null | undefined>(undefined)
+  const [protocols, setProtocols] = useState<Protocol[]>([])
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [editing, setEditing] = useState<Editing>(null)
+  const [version, setVersion] = useState(0)
+  const refresh = useCallback(() => setVersion((v) => v + 1), [])
+  /** Where focus goes back to when the form closes. */
+  const opener = useRef<HTMLElement | null>(null)
+  const newButton = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    let live = true
+    // The browser's own date, so the weeks follow the runner's clock and time zone.
+    const today = todayLocal()
+    void Promise.all([api.blocks.list({ today }), api.blocks.current({ today })]).then(([list, cur]) => {
+      if (!live) return
+      if (list.ok) setBlocks(list.value)
+      if (cur.ok) setCurrent(cur.value)
+      const failed = !list.ok ? list.error : !cur.ok ? cur.error : null
+      setLoadError(failed ? failed.message : null)
+    })
+    return () => {
+      live = false
+    }
+  }, [version])
+
+  useEffect(() => {
+    let live = true
+    void api.protocols.list({ includeArchived: true }).then((r) => {
+      if (live && r.ok) setProtocols(r.value)
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  function open(block: Block | null) {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    setEditing({ block })
+  }
+
+  function close() {
+    setEditing(null)
+    const back = opener.current
+    opener.current = null
+    // The opener may be gone (the empty state's button); fall back to "New block".
+    requestAnimationFrame(() => (back?.isConnected ? back : newButton.current)?.focus())
+  }
+
+  async function save(draft: BlockDraft): Promise<BlockErrors | null> {
+    const target = editing?.block ?? null
+    // Checked here first for an instant answer; the back end checks again (another window may have added one).
+    const clash = overlapError(draft, blocks?.map((p) => p.block) ?? [], target?.id ?? null)
+    if (clash) return { startDate: clash }
+    const r = target ? await api.blocks.update({ id: target.id, ...draft }) : await api.blocks.create(draft)
+    if (!r.ok) return errorsFromResult(r.error)
+    toast.show(target ? `Saved block “${r.value.name}”.` : `Created block “${r.value.name}”.`)
+    refresh()
+    close()
+    return null
+  }
+
+  async function remove(b: Block): Promise<void> {
+    const r = await api.blocks.delete({ id: b.id })
+    if (!r.ok) {
+      toast.show(r.error.message, { kind: 'error' })
+      return
+    }
+    if (editing?.block?.id === b.id) setEditing(null)
+    refresh()
+    newButton.current?.focus()
+    toast.show(`Deleted block “${b.name}”.`, {
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const back = await api.blocks.restore({ id: b.id })
+          if (back.ok) toast.show(`Restored block “${b.name}”.`)
+          else toast.show(back.error.message, { kind: 'error' })
+          refresh()
+        }
+      }
+    })
+  }
+
+  // Newest first: upcoming, then the running block, then the finished ones.
+  const sorted = blocks ? [...blocks].sort((a, b) => (a.block.startDate < b.block.startDate ? 1 : -1)) : null
+
+  return (
+    <div className="page blocks-page">
+      {current === undefined && !loadError ? (
+        <section className="card block-card" aria-busy="true">
+          <p className="muted">Loading…</p>
+        </section>
+      ) : (
+        current !== undefined && <CurrentBlockCard progress={current} onCreate={() => open(null)} />
+      )}
+
+      {editing && (
+        <BlockForm
+          key={editing.block?.id ?? 'new'}
+          block={editing.block}
+          protocols={protocols}
+          onSubmit={save}
+          onCancel={close}
+        />
+      )}
+
+      <section className="card" aria-labelledby="blocks-heading">
+        <header className="card-head">
+          <h2 id="blocks-heading">All blocks</h2>
+          <div className="head-actions">
+            {sorted && <span className="muted">{plural(sorted.length, 'block')}</span>}
+            <button ref={newButton} type="button" onClick={() => open(null)} aria-expanded={editing?.block === null}>
+              New block
+            </button>
+          </div>
+        </header>
+        {loadError && (
+          <p className="error" role="alert">
+            {loadError}
+          </p>
+        )}
+        {sorted === null ? (
+          !loadError && <p className="empty">Loading…</p>
+        ) : sorted.length === 0 ? (
+          <p className="empty">No blocks yet. Blocks you plan, run and finish are listed here.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="entries blocks-table">
+              <thead>
+                <tr>
+                  <th scope="col">Block</th>
+                  <th scope="col">Dates</th>
+                  <th scope="col" className="num">
+                    Weeks
+                  </th>
+                  <th scope="col" className="num">
+                    Per week
+                  </th>
+                  <th scope="col">Protocol</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Sessions
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((p) => (
+                  <tr key={p.block.id} data-block-id={p.block.id} className={editing?.block?.id === p.block.id ? 'selected' : undefined}>
+                    <th scope="row" className="block-name">
+                      {p.block.name}
+                    </th>
+                    <td className="dates">{dateRange(p)}</td>
+                    <td className="num">{p.block.weeks}</td>
+                    <td className="num">{p.block.sessionsPerWeek}</td>
+                    <td>{protocolLabel(p)}</td>
+                    <td>
+                      <span className={`block-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
+                      {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}
+                    </td>
+                    <td className="num">
+                      {p.sessionsTotal} of {p.plannedTotal}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" onClick={() => open(p.block)} aria-label={`Edit block ${p.block.name}`}>
+                        Edit
+                      </button>
+                      <button type="button" className="danger" onClick={() => void remove(p.block)} aria-label={`Delete block ${p.block.name}`}>
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  )
+}

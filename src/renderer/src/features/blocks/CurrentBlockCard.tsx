@@ -1,0 +1,144 @@
+import { useEffect, useId, useState } from 'react'
+import { todayLocal } from '../../../../shared/dates'
+import type { BlockProgress } from '../../../../shared/metrics/block'
+import { api } from '../../api'
+import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
+import './blocks.css'
+
+interface Props {
+  /**
+   * The block to show: null when there is none. Leave it out and the card asks the back end for the
+   * current block itself (as other screens do).
+   */
+  progress?: BlockProgress | null
+  /** Opens the create form; without it the empty state links to the Blocks screen instead. */
+  onCreate?: () => void
+}
+
+/** A compact card with the current training block: where you are in it and how many sessions are done. */
+export function CurrentBlockCard({ progress, onCreate }: Props) {
+  if (progress === undefined) return <SelfLoadingCard onCreate={onCreate} />
+  return progress ? <BlockSummary progress={progress} /> : <NoBlock onCreate={onCreate} />
+}
+
+function SelfLoadingCard({ onCreate }: { onCreate?: (() => void) | undefined }) {
+  const [state, setState] = useState<{ progress: BlockProgress | null } | { error: string } | null>(null)
+  useEffect(() => {
+    let live = true
+    void api.blocks.current({ today: todayLocal() }).then((r) => {
+      if (live) setState(r.ok ? { progress: r.value } : { error: r.error.message })
+    })
+    return () => {
+      live = false
+    }
+  }, [])
+  if (state === null)
+    return (
+      <section className="card block-card" aria-busy="true" aria-label="Current training block">
+        <p className="muted">Loading the current block…</p>
+      </section>
+    )
+  if ('error' in state)
+    return (
+      <section className="card block-card" aria-label="Current training block">
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      </section>
+    )
+  return state.progress ? <BlockSummary progress={state.progress} /> : <NoBlock onCreate={onCreate} />
+}
+
+function BlockSummary({ progress: p }: { progress: BlockProgress }) {
+  const id = useId()
+  const b = p.block
+  return (
+    <section className={`card block-card block-${p.status}`} aria-labelledby={`${id}-name`} data-testid="current-block">
+      <header className="card-head">
+        <div>
+          <p className="eyebrow">{p.status === 'upcoming' ? 'Next block' : p.status === 'finished' ? 'Last block' : 'Current block'}</p>
+          <h2 id={`${id}-name`}>{b.name}</h2>
+        </div>
+        <span className={`block-status ${p.status}`} data-testid="block-week">
+          {weekLabel(p)}
+        </span>
+      </header>
+      <p className="block-meta">
+        <span>{protocolLabel(p)}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{dateRange(p)}</span>
+        <span aria-hidden="true"> · </span>
+        <span>
+          {plural(b.weeks, 'week')} × {b.sessionsPerWeek} a week
+        </span>
+      </p>
+      <WeekStrip progress={p} />
+      <div className="meters">
+        {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} />}
+        <Meter label="Whole block" done={p.sessionsTotal} planned={p.plannedTotal} />
+      </div>
+    </section>
+  )
+}
+
+/** One segment per week: done weeks filled, the current one marked. Decorative; the text says the same. */
+function WeekStrip({ progress: p }: { progress: BlockProgress }) {
+  const current = p.status === 'finished' ? p.block.weeks + 1 : p.status === 'upcoming' ? 0 : (p.week ?? 0)
+  return (
+    <div className="week-strip" aria-hidden="true">
+      {Array.from({ length: p.block.weeks }, (_, i) => (
+        <span key={i} className={i + 1 < current ? 'past' : i + 1 === current ? 'now' : ''} />
+      ))}
+    </div>
+  )
+}
+
+function Meter({ label, done, planned }: { label: string; done: number; planned: number }) {
+  const id = useId()
+  const pct = planned > 0 ? Math.min(100, (done / planned) * 100) : 0
+  const text = `${done} of ${planned}`
+  return (
+    <div className={done >= planned && planned > 0 ? 'meter-row complete' : 'meter-row'}>
+      <span className="meter-label" id={`${id}-label`}>
+        {label}
+      </span>
+      <div
+        className="meter"
+        role="progressbar"
+        aria-labelledby={`${id}-label`}
+        aria-valuemin={0}
+        aria-valuemax={planned}
+        aria-valuenow={Math.min(done, planned)}
+        aria-valuetext={`${text} sessions`}
+      >
+        <div className="meter-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <span className="meter-value">
+        {text} <span className="muted">{planned === 1 ? 'session' : 'sessions'}</span>
+      </span>
+    </div>
+  )
+}
+
+function NoBlock({ onCreate }: { onCreate?: (() => void) | undefined }) {
+  const id = useId()
+  return (
+    <section className="card block-card block-none" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>No current training block</h2>
+      <p className="muted">
+        A training block is a planned period of training with a set number of sessions a week — for example the 10 weeks × 3
+        sessions of the HIIT 4×4 study. Sprintlog counts the sessions you log inside it, so you can see week by week whether you
+        are on track.
+      </p>
+      {onCreate ? (
+        <button type="button" className="primary" onClick={onCreate}>
+          Create a block
+        </button>
+      ) : (
+        <a className="button primary" href="#/blocks">
+          Plan a block
+        </a>
+      )}
+    </section>
+  )
+}

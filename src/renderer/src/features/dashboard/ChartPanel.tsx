@@ -1,0 +1,41 @@
+import { type ReactNode, useId, useState } from 'react'
+
+interface Props {
+  title: string
+  /** One line under the title: what the chart shows and how it is computed. */
+  note?: ReactNode
+  /** Shown instead of the chart and the table when there is nothing to draw. */
+  empty?: ReactNode
+  loading?: boolean
+  chart: () => ReactNode
+  table: () => ReactNode
+  /** Extra controls in the header (selectors). */
+  controls?: ReactNode
+  testId?: string
+}
+
+/** One chart with a heading, a "Show as table" toggle and an empty state. */
+export function ChartPanel({ title, note, empty, loading, chart, table, controls, testId }: Props) {
+  const id = useId()
+  const [asTable, setAsTable] = useState(false)
+  const showToggle = !empty && !loading
+  return (
+    <section className="chart-panel" aria-labelledby={`${id}-t`} data-testid={testId} aria-busy={loading || undefined}>
+      <header className="panel-head">
+        <h3 id={`${id}-t`}>{title}</h3>
+        <div className="panel-controls">
+          {controls}
+          {showToggle && (
+            <button type="button" className="link" aria-controls={`${id}-body`} onClick={() => setAsTable((v) => !v)}>
+              {asTable ? 'Show as chart' : 'Show as table'}
+            </button>
+          )}
+        </div>
+      </header>
+      {note && <p className="panel-note">{note}</p>}
+      <div id={`${id}-body`}>
+        {loading ? <p className="empty">Loading…</p> : empty ? <div className="empty">{empty}</div> : asTable ? table() : chart()}
+      </div>
+    </section>
+  )
+}

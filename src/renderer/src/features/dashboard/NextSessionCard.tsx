@@ -1,0 +1,67 @@
+import { useCallback, useId } from 'react'
+import type { Advice } from '../../../../shared/metrics/progression'
+import { formatNotation } from '../../../../shared/notation'
+import { api } from '../../api'
+import { AdviceCard } from '../log/AdviceCard'
+import { useResult } from './useResult'
+
+export interface Focus {
+  protocolId: number
+  protocolName: string
+  /** Why this protocol: the current block's, or the last session's. */
+  source: 'block' | 'last-session'
+}
+
+/** The next session: the protocol to run, its plan after the progression rule, and a link to log it. */
+export function NextSessionCard({ focus, loading }: { focus: Focus | null; loading: boolean }) {
+  const id = useId()
+  const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0 }), [focus?.protocolId])
+  const advice = useResult<Advice>(focus ? load : null)
+  return (
+    <section className="card next-card" aria-labelledby={`${id}-h`} data-testid="next-session">
+      <p className="eyebrow">Next session</p>
+      {loading ? (
+        <p className="muted">Loading…</p>
+      ) : !focus ? (
+        <>
+          <h2 id={`${id}-h`}>Nothing planned yet</h2>
+          <p className="muted">
+            Log a session of one of the protocols, or plan a training block, and the next session with its progression advice appears
+            here.
+          </p>
+          <p className="next-actions">
+            <a className="dash-action primary" href="#/log">
+              Log a session
+            </a>
+            <a className="dash-action" href="#/blocks">
+              Plan a block
+            </a>
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 id={`${id}-h`}>{focus.protocolName}</h2>
+          <p className="muted next-why">{focus.source === 'block' ? 'The protocol of the current block.' : 'The protocol of your last session.'}</p>
+          {advice.state === 'ok' && (
+            <>
+              <p className="next-plan">
+                Suggested plan: <code data-testid="next-plan">{formatNotation(advice.value.plan)}</code>
+              </p>
+              <AdviceCard advice={advice.value} />
+            </>
+          )}
+          {advice.state === 'error' && (
+            <p className="error" role="alert">
+              {advice.message}
+            </p>
+          )}
+          <p className="next-actions">
+            <a className="dash-action primary" href="#/log">
+              Log this session
+            </a>
+          </p>
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,161 @@
+import { type FormEvent, useEffect, useId, useState } from 'react'
+import type { ExportChoice, ExportStatus } from '../../../../shared/csv'
+import { isLocalDate } from '../../../../shared/dates'
+import { api, isWebMode } from '../../api'
+import { Progress } from './Progress'
+import { download } from './upload'
+
+const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
+  { value: 'all', label: 'Everything', hint: 'three files: sessions, reps and body weight' },
+  { value: 'sessions', label: 'Sessions', hint: 'one row per session, with its totals' },
+  { value: 'reps', label: 'Reps', hint: 'one row per rep, with its session’s columns' },
+  { value: 'weights', label: 'Body weight', hint: 'one row per weigh-in, in kg and lb' }
+]
+
+const n = (x: number) => x.toLocaleString('en')
+const POLL_MS = 200
+
+export function ExportCard() {
+  const id = useId()
+  const [what, setWhat] = useState<ExportChoice>('all')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [status, setStatus] = useState<ExportStatus | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [starting, setStarting] = useState(false)
+  const [downloaded, setDownloaded] = useState<string | null>(null)
+
+  const running = status !== null && !status.done
+  const rangeError = from && to && from > to ? 'The start of the range is after its end.' : null
+
+  useEffect(() => {
+    if (!status || status.done) return
+    const timer = setTimeout(() => {
+      void api.export.status({ jobId: status.jobId }).then((r) => {
+        if (!r.ok) return setError(r.error.message)
+        setStatus(r.value)
+        // A single finished file downloads at once; several are offered as links (browsers block a burst of downloads).
+        const only = r.value.done && r.value.files.length === 1 ? r.value.files[0] : undefined
+        if (only?.downloadUrl) {
+          download(only.downloadUrl, only.fileName)
+          setDownloaded(only.downloadUrl)
+        }
+      })
+    }, POLL_MS)
+    return () => clearTimeout(timer)
+  }, [status])
+
+  async function start(e: FormEvent) {
+    e.preventDefault()
+    if (rangeError || running) return
+    setError(null)
+    setStarting(true)
+    const r = await api.export.start({ what, ...(isLocalDate(from) ? { from } : {}), ...(isLocalDate(to) ? { to } : {}) })
+    setStarting(false)
+    if (!r.ok) return setError(r.error.message)
+    if (r.value.jobId === null) return // the save dialog was cancelled
+    setStatus({ jobId: r.value.jobId, what, rows: 0, totalRows: 0, done: false, cancelled: false, files: [] })
+  }
+
+  async function cancel() {
+    if (!status) return
+    const r = await api.export.cancel({ jobId: status.jobId })
+    if (!r.ok) setError(r.error.message)
+  }
+
+  return (
+    <section className="card data-card" aria-labelledby={`${id}-h`}>
+      <header className="card-head">
+        <h2 id={`${id}-h`}>Export to CSV</h2>
+      </header>
+      <form aria-label="Export to CSV" onSubmit={(e) => void start(e)}>
+        <fieldset className="choices" disabled={running}>
+          <legend>What to export</legend>
+          {CHOICES.map((c) => (
+            <label key={c.value} className={what === c.value ? 'choice on' : 'choice'}>
+              <input type="radio" name={`${id}-what`} value={c.value} checked={what === c.value} onChange={() => setWhat(c.value)} />
+              <span className="choice-label">{c.label}</span>
+              <span className="choice-hint">{c.hint}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="fields">
+          <div className="field">
+            <label htmlFor={`${id}-from`}>From (optional)</label>
+            <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>To (optional)</label>
+            <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
+          </div>
+          <div className="field actions">
+            <button type="submit" className="primary" disabled={running || starting || Boolean(rangeError)}>
+              {isWebMode ? 'Export' : 'Export…'}
+            </button>
+          </div>
+        </div>
+        {rangeError && (
+          <p className="error" role="alert">
+            {rangeError}
+          </p>
+        )}
+      </form>
+
+      {status && !status.done && (
+        <div className="job" aria-live="polite">
+          <Progress label="Export progress" value={status.totalRows > 0 ? status.rows / status.totalRows : undefined} />
+          <div className="job-line">
+            <span>
+              Writing {n(status.rows)} of {n(status.totalRows)} rows…
+            </span>
+            <button type="button" onClick={() => void cancel()}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {status?.done && (
+        <div className="job done" role="status">
+          {status.cancelled ? (
+            <p>Export cancelled; no file was written.</p>
+          ) : status.error ? (
+            <p className="error">{status.error}</p>
+          ) : (
+            <>
+              <p>
+                Exported {n(status.rows)} {status.rows === 1 ? 'row' : 'rows'}
+                {status.files.length > 1 ? ` in ${status.files.length} files` : ''}.
+              </p>
+              <ul className="files">
+                {status.files.map((f) => (
+                  <li key={f.fileName}>
+                    {f.downloadUrl === downloaded ? (
+                      <span>
+                        {f.fileName} <span className="muted">(downloaded)</span>
+                      </span>
+                    ) : f.downloadUrl ? (
+                      <a href={f.downloadUrl} download={f.fileName}>
+                        {f.fileName}
+                      </a>
+                    ) : (
+                      <code title={f.path}>{f.path ?? f.fileName}</code>
+                    )}
+                    <span className="muted"> · {n(f.rows)} rows</span>
+                  </li>
+                ))}
+              </ul>
+              {status.files.some((f) => f.downloadUrl && f.downloadUrl !== downloaded) && (
+                <p className="hint">Each link works once; export again for a fresh copy.</p>
+              )}
+            </>
+          )}
+        </div>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,203 @@
+import { useCallback, useEffect, useId, useState } from 'react'
+import type { SessionSummary } from '../../../../shared/contract'
+import { isLocalDate } from '../../../../shared/dates'
+import { clock } from '../../../../shared/metrics/session'
+import type { Protocol } from '../../../../shared/training'
+import { api } from '../../api'
+import { useToast } from '../../components/Toast'
+import { href } from '../../router'
+import './history.css'
+
+const PAGE = 50
+
+export function HistoryPage() {
+  const id = useId()
+  const toast = useToast()
+  const [protocols, setProtocols] = useState<Protocol[]>([])
+  const [protocolId, setProtocolId] = useState('')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [shown, setShown] = useState(PAGE)
+  const [items, setItems] = useState<SessionSummary[] | null>(null)
+  const [total, setTotal] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const refresh = useCallback(() => setVersion((v) => v + 1), [])
+
+  useEffect(() => {
+    void api.protocols.list({ includeArchived: true }).then((r) => r.ok && setProtocols(r.value))
+  }, [])
+
+  const rangeError = from && to && from > to ? 'The start of the range is after its end.' : null
+
+  useEffect(() => {
+    if (rangeError) return
+    let live = true
+    const input = {
+      limit: shown,
+      offset: 0,
+      ...(isLocalDate(from) ? { from } : {}),
+      ...(isLocalDate(to) ? { to } : {}),
+      ...(protocolId === 'none' ? { protocolId: 'none' as const } : protocolId ? { protocolId: Number(protocolId) } : {})
+    }
+    void api.sessions.list(input).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setItems(r.value.items)
+        setTotal(r.value.total)
+        setError(null)
+      } else setError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [protocolId, from, to, shown, version, rangeError])
+
+  async function remove(s: SessionSummary) {
+    const r = await api.sessions.delete({ id: s.id })
+    if (!r.ok) {
+      toast.show(r.error.message, { kind: 'error' })
+      return
+    }
+    refresh()
+    toast.show(`Deleted the session of ${s.date}.`, {
+      action: {
+        label: 'Undo',
+        run: async () => {
+          const back = await api.sessions.restore({ id: s.id })
+          if (!back.ok) toast.show(back.error.message, { kind: 'error' })
+          refresh()
+        }
+      }
+    })
+  }
+
+  const filtered = protocolId !== '' || from !== '' || to !== ''
+
+  return (
+    <div className="page history-page">
+      <section className="card" aria-labelledby={`${id}-h`}>
+        <header className="card-head">
+          <h2 id={`${id}-h`}>History</h2>
+          <span className="muted" data-testid="history-total">
+            {total === 1 ? '1 session' : `${total} sessions`}
+          </span>
+        </header>
+        <div className="fields filters" role="search">
+          <div className="field">
+            <label htmlFor={`${id}-p`}>Protocol</label>
+            <select id={`${id}-p`} value={protocolId} onChange={(e) => (setProtocolId(e.target.value), setShown(PAGE))}>
+              <option value="">All sessions</option>
+              <option value="none">Free-form only</option>
+              {protocols.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-from`}>From</label>
+            <input id={`${id}-from`} type="date" value={from} onChange={(e) => (setFrom(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>To</label>
+            <input id={`${id}-to`} type="date" value={to} onChange={(e) => (setTo(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
+          </div>
+          {filtered && (
+            <div className="field actions">
+              <button type="button" onClick={() => (setProtocolId(''), setFrom(''), setTo(''))}>
+                Clear filters
+              </button>
+            </div>
+          )}
+        </div>
+        {rangeError && (
+          <p className="error" role="alert">
+            {rangeError}
+          </p>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+
+        {items === null ? (
+          <p className="empty">Loading…</p>
+        ) : items.length === 0 ? (
+          <p className="empty">
+            {filtered ? 'No sessions match these filters.' : 'No sessions yet. '}
+            {!filtered && <a href={href({ name: 'log' })}>Log your first one.</a>}
+          </p>
+        ) : (
+          <table className="entries sessions">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Protocol</th>
+                <th scope="col" className="num">
+                  Reps done
+                </th>
+                <th scope="col" className="num">
+                  Work
+                </th>
+                <th scope="col" className="num">
+                  Duration
+                </th>
+                <th scope="col" className="num">
+                  Load
+                </th>
+                <th scope="col" className="num">
+                  RPE
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id} data-session-id={s.id}>
+                  <td>
+                    <a href={href({ name: 'session', id: s.id })}>{s.date}</a>
+                    {s.startTime && <span className="muted"> {s.startTime}</span>}
+                  </td>
+                  <td>
+                    {s.protocolName ?? <span className="muted">Free-form</span>}
+                    {s.couldNotRecover && (
+                      <span className="tag" title="Could not recover between reps">
+                        no recovery
+                      </span>
+                    )}
+                    {s.notes && <div className="note muted">{s.notes}</div>}
+                  </td>
+                  <td className={`num ${s.repsDone < s.repsPlanned ? 'short' : ''}`}>
+                    {s.repsDone}/{s.repsPlanned}
+                  </td>
+                  <td className="num">{clock(s.workSeconds)}</td>
+                  <td className="num">{clock(s.durationSeconds)}</td>
+                  <td className="num">{s.load === null ? '–' : Math.round(s.load)}</td>
+                  <td className="num">{s.rpe ?? '–'}</td>
+                  <td className="row-actions">
+                    <a className="button" href={href({ name: 'session', id: s.id })} aria-label={`Edit session of ${s.date}`}>
+                      Edit
+                    </a>
+                    <button type="button" className="danger" onClick={() => void remove(s)} aria-label={`Delete session of ${s.date}`}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {items && items.length < total && (
+          <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
+            Show {Math.min(PAGE, total - items.length)} more
+          </button>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,145 @@
+import { INTENSITIES, RECOVERY_MODES } from '../../../../shared/training'
+import { blankRep, type Errors, type RepDraft } from './draft'
+
+interface Props {
+  reps: RepDraft[]
+  errors: Errors
+  onChange(reps: RepDraft[]): void
+}
+
+/** Every rep of the session as a row of inputs; Tab walks through them in reading order. */
+export function RepsTable({ reps, errors, onChange }: Props) {
+  const update = (i: number, patch: Partial<RepDraft>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const remove = (i: number) => onChange(reps.filter((_, j) => j !== i))
+  const add = () => onChange([...reps, blankRep(reps[reps.length - 1])])
+
+  const cell = (i: number, f: string, label: string) => {
+    const path = `reps.${i}.${f}`
+    return { 'aria-label': `Rep ${i + 1} ${label}`, 'data-path': path, 'aria-invalid': errors[path] ? true : undefined, title: errors[path] }
+  }
+  const rowErrors = (i: number) => Object.entries(errors).filter(([p]) => p.startsWith(`reps.${i}.`))
+
+  return (
+    <div className="reps-wrap">
+      <table className="reps">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Work (s or m:ss)</th>
+            <th scope="col">Distance (m)</th>
+            <th scope="col">Intensity</th>
+            <th scope="col">RPE</th>
+            <th scope="col">Recovery</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Hill</th>
+            <th scope="col">Incline %</th>
+            <th scope="col">HR</th>
+            <th scope="col">Done</th>
+            <th scope="col">
+              <span className="sr-only">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {reps.map((r, i) => (
+            <RepRow key={r.key} i={i} r={r} cell={cell} update={update} remove={remove} errors={rowErrors(i)} canRemove={reps.length > 1} />
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={add}>
+        + Add rep
+      </button>
+    </div>
+  )
+}
+
+interface RowProps {
+  i: number
+  r: RepDraft
+  cell(i: number, f: string, label: string): Record<string, unknown>
+  update(i: number, patch: Partial<RepDraft>): void
+  remove(i: number): void
+  errors: [string, string][]
+  canRemove: boolean
+}
+
+function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
+  return (
+    <>
+      <tr className={r.completed ? '' : 'abandoned'} data-rep={i + 1}>
+        <th scope="row">{i + 1}</th>
+        <td>
+          <input className="w-time" inputMode="decimal" value={r.work} onChange={(e) => update(i, { work: e.target.value })} {...cell(i, 'workSeconds', 'work')} />
+        </td>
+        <td>
+          <input className="w-num" inputMode="decimal" value={r.distance} onChange={(e) => update(i, { distance: e.target.value })} {...cell(i, 'distanceMeters', 'distance')} />
+        </td>
+        <td className="intensity">
+          <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepDraft['intensity'] })} {...cell(i, 'intensity', 'intensity')}>
+            {INTENSITIES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+          {r.intensity === 'custom' && (
+            <input className="w-num" inputMode="decimal" placeholder="%" value={r.intensityPct} onChange={(e) => update(i, { intensityPct: e.target.value })} {...cell(i, 'intensityPct', 'intensity percent')} />
+          )}
+        </td>
+        <td>
+          <input className="w-small" inputMode="decimal" value={r.rpe} onChange={(e) => update(i, { rpe: e.target.value })} {...cell(i, 'rpe', 'RPE')} />
+        </td>
+        <td>
+          <input
+            className="w-time"
+            inputMode="decimal"
+            placeholder={r.recoveryMode === 'walk-down' ? 'untimed' : ''}
+            value={r.recovery}
+            onChange={(e) => update(i, { recovery: e.target.value })}
+            {...cell(i, 'recoverySeconds', 'recovery')}
+          />
+        </td>
+        <td>
+          <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepDraft['recoveryMode'] })} {...cell(i, 'recoveryMode', 'recovery mode')}>
+            {RECOVERY_MODES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td className="center">
+          <input type="checkbox" checked={r.hill} onChange={(e) => update(i, { hill: e.target.checked })} {...cell(i, 'hill', 'hill')} />
+        </td>
+        <td>
+          <input className="w-small" inputMode="decimal" value={r.incline} onChange={(e) => update(i, { incline: e.target.value })} {...cell(i, 'inclinePct', 'incline')} />
+        </td>
+        <td>
+          <input className="w-small" inputMode="numeric" value={r.heartRate} onChange={(e) => update(i, { heartRate: e.target.value })} {...cell(i, 'heartRate', 'heart rate')} />
+        </td>
+        <td className="center">
+          <input type="checkbox" checked={r.completed} onChange={(e) => update(i, { completed: e.target.checked })} {...cell(i, 'completed', 'done')} />
+        </td>
+        <td>
+          {canRemove && (
+            <button type="button" className="icon" aria-label={`Remove rep ${i + 1}`} onClick={() => remove(i)}>
+              ×
+            </button>
+          )}
+        </td>
+      </tr>
+      {errors.length > 0 && (
+        <tr className="rep-errors">
+          <td />
+          <td colSpan={11}>
+            {errors.map(([p, m]) => (
+              <p key={p} className="error" role="alert">
+                Rep {i + 1}: {m}
+              </p>
+            ))}
+          </td>
+        </tr>
+      )}
+    </>
+  )
+}

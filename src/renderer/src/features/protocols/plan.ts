@@ -1,0 +1,140 @@
+/** The structured fields of one repeat group, as typed, and the conversions to and from a `RepeatGroup`. */
+import { formatDuration, formatNotation, parseNotation } from '../../../../shared/notation'
+import type { Intensity, RecoveryMode, RepeatGroup } from '../../../../shared/training'
+
+export type WorkKind = 'time' | 'distance'
+export type IntensityChoice = Intensity | 'none'
+
+/** What the person typed into the structured fields: strings, so half-typed input survives. */
+export interface GroupDraft {
+  count: string
+  workKind: WorkKind
+  work: string
+  intensity: IntensityChoice
+  intensityPct: string
+  hill: boolean
+  incline: string
+  recovery: string
+  recoveryMode: RecoveryMode
+}
+
+export type GroupField = 'count' | 'work' | 'intensityPct' | 'incline' | 'recovery'
+export type GroupErrors = Partial<Record<GroupField, string>>
+
+/** The order the structured fields appear in, for focusing the first bad one. */
+export const GROUP_FIELDS: readonly GroupField[] = ['count', 'work', 'intensityPct', 'incline', 'recovery']
+
+export const EMPTY_GROUP: GroupDraft = {
+  count: '',
+  workKind: 'time',
+  work: '',
+  intensity: 'none',
+  intensityPct: '',
+  hill: false,
+  incline: '',
+  recovery: '',
+  recoveryMode: 'walk'
+}
+
+const MAX_COUNT = 50
+const MAX_SECONDS = 3600
+const MAX_METERS = 50_000
+const MAX_INCLINE = 40
+
+export function groupToDraft(g: RepeatGroup): GroupDraft {
+  const distance = g.workSeconds === null && g.workMeters !== null
+  return {
+    count: String(g.count),
+    workKind: distance ? 'distance' : 'time',
+    work: distance ? String(g.workMeters) : formatDuration(g.workSeconds ?? 0),
+    intensity: g.intensity ?? 'none',
+    intensityPct: g.intensityPct === null ? '' : String(g.intensityPct),
+    hill: g.hill,
+    incline: g.hill || g.inclinePct === null ? '' : String(g.inclinePct),
+    recovery: g.recoverySeconds === null ? '' : formatDuration(g.recoverySeconds),
+    recoveryMode: g.recoveryMode
+  }
+}
+
+/** Seconds from `20`, `20s`, `20 sec`, `4m`, `4 min`, `1m30s`, `1:30`; null when it is none of these. */
+export function parseDurationText(text: string): number | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, '')
+  let m = /^(\d+)(?:s|sec|secs)?$/.exec(t)
+  if (m) return Number(m[1])
+  m = /^(\d+)(?:m|min|mins)$/.exec(t)
+  if (m) return Number(m[1]) * 60
+  m = /^(\d+)(?:m|min)(\d+)(?:s|sec)?$/.exec(t) ?? /^(\d+):(\d\d)$/.exec(t)
+  if (m && Number(m[2]) < 60) return Number(m[1]) * 60 + Number(m[2])
+  return null
+}
+
+function parseNumber(text: string): number | null {
+  const t = text.trim().replace(',', '.')
+  if (!/^\d+(?:\.\d+)?$/.test(t)) return null
+  return Number(t)
+}
+
+/** Checks the structured fields; a valid draft becomes one repeat group that the notation can write exactly. */
+export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | { ok: false; errors: GroupErrors } {
+  const errors: GroupErrors = {}
+
+  const count = parseNumber(d.count)
+  if (d.count.trim() === '') errors.count = 'Enter the number of reps.'
+  else if (count === null || !Number.isInteger(count)) errors.count = `“${d.count.trim()}” is not a whole number.`
+  else if (count < 1 || count > MAX_COUNT) errors.count = `The number of reps must be 1 to ${MAX_COUNT}.`
+
+  let workSeconds: number | null = null
+  let workMeters: number | null = null
+  if (d.workKind === 'time') {
+    workSeconds = parseDurationText(d.work)
+    if (d.work.trim() === '') errors.work = 'Enter how long each rep lasts, e.g. 20s or 1:30.'
+    else if (workSeconds === null) errors.work = `“${d.work.trim()}” is not a duration (try 20s, 4m, 1m30s or 1:30).`
+    else if (workSeconds < 1 || workSeconds > MAX_SECONDS) errors.work = 'The work must be 1s to 60m.'
+  } else {
+    workMeters = parseNumber(d.work.replace(/\s*m(?:tr)?$/i, ''))
+    if (d.work.trim() === '') errors.work = 'Enter the distance of each rep in metres, e.g. 100.'
+    else if (workMeters === null || !Number.isInteger(workMeters)) errors.work = `“${d.work.trim()}” is not a whole number of metres.`
+    else if (workMeters < 1 || workMeters > MAX_METERS) errors.work = 'The distance must be 1 to 50,000 metres.'
+  }
+
+  let intensityPct: number | null = null
+  if (d.intensity === 'custom') {
+    intensityPct = parseNumber(d.intensityPct.replace(/%$/, ''))
+    if (d.intensityPct.trim() === '') errors.intensityPct = 'Enter a percentage of maximum effort, e.g. 85.'
+    else if (intensityPct === null) errors.intensityPct = `“${d.intensityPct.trim()}” is not a percentage.`
+    else if (intensityPct < 1 || intensityPct > 100) errors.intensityPct = 'The intensity must be 1% to 100%.'
+  }
+
+  let inclinePct: number | null = null
+  if (!d.hill && d.incline.trim() !== '') {
+    inclinePct = parseNumber(d.incline.replace(/%$/, ''))
+    if (inclinePct === null) errors.incline = `“${d.incline.trim()}” is not a percentage.`
+    else if (inclinePct > MAX_INCLINE) errors.incline = `The incline must be 0% to ${MAX_INCLINE}%.`
+  }
+
+  let recoverySeconds: number | null = null
+  if (d.recovery.trim() === '') {
+    if (d.recoveryMode !== 'walk-down') errors.recovery = 'Enter how long to recover, e.g. 2m (only a walk back down may be untimed).'
+  } else {
+    recoverySeconds = parseDurationText(d.recovery)
+    if (recoverySeconds === null) errors.recovery = `“${d.recovery.trim()}” is not a duration (try 90s, 2m, 1m30s or 1:30).`
+    else if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) errors.recovery = 'The recovery must be 1s to 60m.'
+  }
+
+  if (Object.keys(errors).length > 0 || count === null) return { ok: false, errors }
+  const group: RepeatGroup = {
+    count,
+    workSeconds,
+    workMeters,
+    intensity: d.intensity === 'none' ? null : d.intensity,
+    intensityPct,
+    hill: d.hill,
+    inclinePct,
+    recoverySeconds,
+    recoveryMode: d.recoveryMode
+  }
+  // The notation is the plan's canonical form: make sure it can say exactly this.
+  const back = parseNotation(formatNotation([group]))
+  if (!back.ok) return { ok: false, errors: { work: back.error.message } }
+  return { ok: true, group }
+}

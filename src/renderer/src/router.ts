@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react'
+
+/** The screens of the app, addressed by the URL fragment (`#/history`), so Back and Forward work. */
+export type Route =
+  | { name: 'dashboard' }
+  | { name: 'log' }
+  | { name: 'session'; id: number }
+  | { name: 'history' }
+  | { name: 'blocks' }
+  | { name: 'protocols' }
+  | { name: 'weight' }
+  | { name: 'data' }
+
+export const DEFAULT_ROUTE: Route = { name: 'dashboard' }
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '')
+  const [head, arg] = path.split('/')
+  switch (head) {
+    case 'dashboard':
+    case 'log':
+    case 'history':
+    case 'blocks':
+    case 'protocols':
+    case 'weight':
+    case 'data':
+      return { name: head }
+    case 'session': {
+      const id = Number(arg)
+      return Number.isInteger(id) && id > 0 ? { name: 'session', id } : DEFAULT_ROUTE
+    }
+    default:
+      return DEFAULT_ROUTE
+  }
+}
+
+export function href(route: Route): string {
+  return route.name === 'session' ? `#/session/${route.id}` : `#/${route.name}`
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route).slice(1)
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash))
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash))
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return route
+}

@@ -1,0 +1,235 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/**
+ * The progress dashboard against a known history, seeded through the real API: a 10-week block of
+ * Sprint 6×20 s that started 66 days ago (so today is in its week 10), three sessions a week on the
+ * block's days 0, 2 and 4, with gaps (week 4 has one session, week 7 none, week 10 two so far), and five
+ * days of body weight. Every session is 6 × 20 s with 2:00 walks, 10 + 5 min warm-up and cool-down
+ * (27:00), RPE 8, so its load is 8 × 27 = 216 AU; its reps cover 150, 147, … 135 m (7.50 → 6.75 m/s,
+ * a 10 % drop-off), except one session whose first rep covers 164 m (8.20 m/s, the best).
+ */
+
+interface Seeded {
+  today: string
+  blockStart: string
+  /** Session dates, oldest first. */
+  dates: string[]
+  /** The date of the session with the 164 m rep. */
+  bestDate: string
+}
+
+const SESSION_LOAD = 216
+
+async function seed(page: Page): Promise<Seeded> {
+  return page.evaluate(async () => {
+    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
+        body: JSON.stringify(input)
+      })
+      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      return r.value
+    }
+    const day = (shift: number) => {
+      const d = new Date()
+      d.setHours(12, 0, 0, 0)
+      d.setDate(d.getDate() + shift)
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    }
+    const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+    const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+    if (!sprint) throw new Error('no Sprint 6×20 s')
+    await call('blocks/create', { name: 'Spring block', startDate: day(-100), weeks: 2, sessionsPerWeek: 3 })
+    await call('blocks/create', { name: 'Dashboard block', startDate: day(-66), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
+    const dates: string[] = []
+    let bestDate = ''
+    for (let w = 0; w < 10; w++) {
+      for (const offset of [0, 2, 4]) {
+        const shift = -66 + w * 7 + offset
+        if (shift > 0 || w === 6 || (w === 3 && offset > 0)) continue
+        const date = day(shift)
+        const best = w === 1 && offset === 2
+        if (best) bestDate = date
+        const reps = Array.from({ length: 6 }, (_, i) => ({
+          workSeconds: 20,
+          distanceMeters: best && i === 0 ? 164 : 150 - 3 * i,
+          intensity: 'max',
+          recoverySeconds: i === 5 ? 0 : 120,
+          recoveryMode: 'walk'
+        }))
+        await call('sessions/create', { date, protocolId: sprint.id, plan: sprint.groups, warmupSeconds: 600, cooldownSeconds: 300, rpe: 8, reps })
+        dates.push(date)
+      }
+    }
+    for (const [shift, kg] of [
+      [-4, 80],
+      [-3, 80.4],
+      [-2, 79.8],
+      [-1, 80.2],
+      [0, 80]
+    ] as const) {
+      await call('weights/add', { date: day(shift), kg })
+    }
+    return { today: day(0), blockStart: day(-66), dates, bestDate }
+  })
+}
+
+// Independent date arithmetic for the expectations: days since 1970 by UTC, immune to time zones.
+const dayNo = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
+const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
+const mondayOf = (d: string) => dateOf(dayNo(d) - ((dayNo(d) + 3) % 7))
+
+/** Expected weekly loads (Monday → load) from the first session's week to today's, and the spike flags by the documented rule. */
+function expectedWeeks(s: Seeded) {
+  const weeks: { monday: string; sessions: number; load: number; spike: boolean }[] = []
+  const first = s.dates[0] as string
+  for (let n = dayNo(mondayOf(first)); n <= dayNo(s.today); n += 7) {
+    const sessions = s.dates.filter((d) => mondayOf(d) === dateOf(n)).length
+    weeks.push({ monday: dateOf(n), sessions, load: sessions * SESSION_LOAD, spike: false })
+  }
+  weeks.forEach((w, i) => {
+    if (i < 4) return
+    const baseline = weeks.slice(i - 4, i).reduce((a, x) => a + x.load, 0) / 4
+    w.spike = w.load >= 300 && w.load > 1.5 * baseline
+  })
+  return weeks
+}
+
+/** Expected fitness / fatigue / form today, by the formula, from the first session (from 0). */
+function expectedFitness(s: Seeded) {
+  let fitness = 0
+  let fatigue = 0
+  for (let n = dayNo(s.dates[0] as string); n <= dayNo(s.today); n++) {
+    const load = s.dates.filter((d) => dayNo(d) === n).length * SESSION_LOAD
+    fitness += (load - fitness) * (1 - Math.exp(-1 / 42))
+    fatigue += (load - fatigue) * (1 - Math.exp(-1 / 7))
+  }
+  return { fitness, fatigue, form: fitness - fatigue }
+}
+
+const panel = (page: Page, id: string) => page.getByTestId(id)
+
+async function showTable(p: Locator): Promise<Locator> {
+  await p.getByRole('button', { name: 'Show as table' }).click()
+  return p.getByRole('table')
+}
+
+async function rowsOf(table: Locator): Promise<string[][]> {
+  return table.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => Array.from((tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (c) => (c.textContent ?? '').trim()))
+  )
+}
+
+test('with no data, every part of the dashboard says what to do', async ({ page }) => {
+  await expect(page.getByRole('link', { name: 'Progress' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByTestId('next-session')).toContainText('Nothing planned yet')
+  await expect(page.getByText('No training blocks yet.')).toBeVisible()
+  await expect(panel(page, 'weekly-load')).toContainText('No sessions in this range.')
+  await expect(panel(page, 'fitness')).toContainText('No sessions yet')
+  await expect(panel(page, 'weight-trend')).toContainText('No weights in this range.')
+  await expect(panel(page, 'progression')).toContainText('No sessions of this protocol in the range.')
+  await expect(panel(page, 'sprint-bests')).toContainText('No reps with a distance yet')
+  await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-empty.png') })
+})
+
+test('a known 10-week history: the charts show the numbers of the seeded sessions', async ({ page }) => {
+  const s = await seed(page)
+  expect(s.dates).toHaveLength(24)
+  await page.reload()
+
+  // The current block and the next session.
+  await expect(page.getByTestId('current-block')).toContainText('Dashboard block')
+  await expect(page.getByTestId('block-week')).toHaveText('Week 10 of 10')
+  const next = page.getByTestId('next-session')
+  await expect(next.getByRole('heading', { name: 'Sprint 6×20 s' })).toBeVisible()
+  await expect(next.getByRole('region', { name: 'Progression advice' })).toBeVisible()
+  await expect(next.getByRole('link', { name: 'Log this session' })).toHaveAttribute('href', '#/log')
+
+  // Screenshots of every chart, as drawn.
+  for (const id of ['block-volume', 'weekly-load', 'fitness', 'weight-trend', 'progression', 'drop-off', 'sprint-bests']) {
+    const p = panel(page, id)
+    await p.scrollIntoViewIfNeeded()
+    if (id !== 'sprint-bests') await expect(p.locator('.recharts-surface').first()).toBeVisible()
+    await p.screenshot({ path: test.info().outputPath(`${id}.png`), animations: 'disabled' })
+  }
+
+  // Block volume: weeks 1…10, 2:00 of work and 6 reps per session.
+  const volume = panel(page, 'block-volume')
+  await expect(volume.getByRole('img', { name: /Sessions per week of Dashboard block: 24 of 30 planned sessions done/ })).toBeVisible()
+  await expect(page.getByTestId('block-volume-total')).toHaveText('24 of 30 sessions · 48 min work · 144 reps')
+  const perWeek = [3, 3, 3, 1, 3, 3, 0, 3, 3, 2]
+  const volumeTable = await showTable(volume)
+  await expect(volumeTable).toHaveAccessibleName('Weekly volume of Dashboard block')
+  expect((await rowsOf(volumeTable)).map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
+    perWeek.map((n, i) => [String(i + 1), `${n} of 3`, (n * 2).toFixed(1), String(n * 6)])
+  )
+  expect((await rowsOf(volumeTable))[0]?.[1]).toBe(`${s.blockStart} – ${dateOf(dayNo(s.blockStart) + 6)}`)
+  // Any block can be chosen: the earlier, empty one.
+  await volume.getByLabel('Block').selectOption({ label: `Spring block (${dateOf(dayNo(s.today) - 100)} – ${dateOf(dayNo(s.today) - 87)})` })
+  await expect(volume.getByRole('table', { name: 'Weekly volume of Spring block' })).toBeVisible()
+  expect((await rowsOf(volume.getByRole('table'))).map((r) => r[2])).toEqual(['0 of 3', '0 of 3'])
+
+  // Training load over all history: Monday–Sunday weeks, spikes by the rule, fitness by the formula.
+  await page.getByRole('radiogroup', { name: 'Training load range' }).getByRole('radio', { name: 'All' }).click()
+  await expect(page.getByTestId('load-sessions')).toHaveText('24')
+  const weeks = expectedWeeks(s)
+  const loadTable = await showTable(panel(page, 'weekly-load'))
+  await expect(loadTable).toHaveAccessibleName('Weekly load')
+  await expect(loadTable.locator('tbody tr')).toHaveCount(weeks.length)
+  expect((await rowsOf(loadTable)).map((r) => [r[0]?.slice(0, 10), r[1], r[2], r[4]])).toEqual(
+    weeks.map((w) => [w.monday, String(w.sessions), String(w.load), w.spike ? 'Spike' : ''])
+  )
+  const f = expectedFitness(s)
+  await expect(page.getByTestId('fitness-now')).toHaveText(f.fitness.toFixed(1))
+  await expect(page.getByTestId('fatigue-now')).toHaveText(f.fatigue.toFixed(1))
+  await expect(page.getByTestId('form-now')).toHaveText(`${f.form > 0 ? '+' : ''}${f.form.toFixed(1)}`)
+  const fitnessTable = await showTable(panel(page, 'fitness'))
+  const fitnessRows = await rowsOf(fitnessTable)
+  expect(fitnessRows).toHaveLength(dayNo(s.today) - dayNo(s.dates[0] as string) + 1)
+  expect(fitnessRows[fitnessRows.length - 1]).toEqual([s.today, '0', f.fitness.toFixed(1), f.fatigue.toFixed(1), f.form.toFixed(1)])
+  expect(fitnessRows[0]).toEqual([s.dates[0], '216', (216 * (1 - Math.exp(-1 / 42))).toFixed(1), (216 * (1 - Math.exp(-1 / 7))).toFixed(1), '-23.7'])
+
+  // Body weight: the trend closes 10 % of the gap a day: 80 → 80.04 → 80.016 → 80.0344 → 80.031; protein 1.4–2.0 g/kg.
+  await expect(page.getByTestId('dash-trend-weight')).toHaveText('80.0 kg')
+  await expect(page.getByTestId('dash-protein')).toHaveText('112–160 g')
+  const weightTable = await showTable(panel(page, 'weight-trend'))
+  expect((await rowsOf(weightTable)).map((r) => r[1])).toEqual(['80.0', '80.4', '79.8', '80.2', '80.0'])
+
+  // Protocol progression (the block's protocol by default): every session 6 of 6 reps, 2:00 rest, RPE 8.
+  const progress = panel(page, 'progression')
+  await expect(page.getByLabel('Protocol', { exact: true })).toHaveValue(/\d+/)
+  const progressTable = await showTable(progress)
+  const progressRows = await rowsOf(progressTable)
+  expect(progressRows.map((r) => r[0])).toEqual(s.dates)
+  expect(new Set(progressRows.map((r) => r.slice(1).join(' | ')))).toEqual(new Set(['6 of 6 | 2:00 | 8']))
+  const dropTable = await showTable(panel(page, 'drop-off'))
+  const dropRows = await rowsOf(dropTable)
+  expect(dropRows).toHaveLength(24)
+  expect(dropRows.find((r) => r[0] === s.dates[0])).toEqual([s.dates[0], '7.50 m/s', '6.75 m/s', '10.0 %'])
+  // 164 m → 135 m: 8.20 → 6.75 m/s, 17.7 % slower.
+  expect(dropRows.find((r) => r[0] === s.bestDate)).toEqual([s.bestDate, '8.20 m/s', '6.75 m/s', '17.7 %'])
+  const bests = panel(page, 'sprint-bests').getByRole('table', { name: 'Sprint bests' })
+  expect(await rowsOf(bests)).toEqual([['20 s', '8.20 m/s', '29.5', '164 m in 20 s', s.bestDate, '144']])
+
+  // Back to the chart.
+  await progress.getByRole('button', { name: 'Show as chart' }).click()
+  await expect(progress.getByRole('img', { name: /Progression of Sprint 6×20 s: 24 sessions; last 6 reps, rest 2:00, RPE 8/ })).toBeVisible()
+})
+
+test('dark theme: the charts stay readable', async ({ page }) => {
+  await seed(page)
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.reload()
+  await expect(panel(page, 'block-volume').locator('.recharts-surface').first()).toBeVisible()
+  await expect(panel(page, 'progression').locator('.recharts-surface').first()).toBeVisible()
+  const bg = await page.evaluate(() => {
+    const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string }; document: { documentElement: unknown } }
+    return g.getComputedStyle(g.document.documentElement).backgroundColor
+  })
+  expect(bg).toBe('rgb(17, 20, 24)')
+  await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-dark.png') })
+})

@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Download, Page } from '@playwright/test'
+import { parse } from 'csv-parse/sync'
+import { HEADERS } from '../../src/shared/csv'
+import { addWeight, expect, test } from './fixtures'
+
+let dir: string
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sprintlog-e2e-csv-'))
+})
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const go = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click()
+
+async function rowsOf(download: Download): Promise<Record<string, string>[]> {
+  const path = join(dir, download.suggestedFilename())
+  await download.saveAs(path)
+  const bytes = readFileSync(path)
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(bytes.toString('utf8')).toContain('\r\n')
+  return parse(bytes, { bom: true, columns: true }) as Record<string, string>[]
+}
+
+test('export body weight: the downloaded file holds what was entered', async ({ page, app }) => {
+  await go(page, 'Body weight')
+  await addWeight(page, '72.4', '2026-11-18')
+  await expect.poll(() => app.query('SELECT id FROM body_weights').length).toBe(1)
+  await addWeight(page, '71,9', '2026-11-19')
+  await expect.poll(() => app.query('SELECT id FROM body_weights').length).toBe(2)
+
+  await go(page, 'Export & import')
+  await page.getByRole('radio', { name: /Body weight/ }).check()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^sprintlog-\d{4}-\d{2}-\d{2}-body-weight\.csv$/)
+  const rows = await rowsOf(download)
+  expect(Object.keys(rows[0] ?? {})).toEqual([...HEADERS.weights])
+  expect(rows.map((r) => [r.date, r.weight_kg, r.weight_lb])).toEqual([
+    ['2026-11-18', '72.4', '159.61'],
+    ['2026-11-19', '71.9', '158.51']
+  ])
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Exported 2 rows')
+})
+
+test('export everything: three files, the reps file carries each session', async ({ page }) => {
+  await go(page, 'Log session')
+  await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+
+  await go(page, 'Export & import')
+  await page.getByRole('button', { name: 'Export' }).click()
+  const links = page.getByRole('main').getByRole('status').getByRole('link')
+  await expect(links).toHaveCount(3)
+  const files: Record<string, Record<string, string>[]> = {}
+  for (const name of ['sessions', 'reps', 'body-weight']) {
+    const downloading = page.waitForEvent('download')
+    await links.filter({ hasText: `-${name}.csv` }).click()
+    files[name] = await rowsOf(await downloading)
+  }
+  expect(files.sessions).toHaveLength(1)
+  expect(files.sessions?.[0]).toMatchObject({ protocol_name: 'Sprint 6×20 s', plan: '6x20s @max / 2m walk', planned_reps: '6', reps_done: '6', work_seconds: '120' })
+  expect(files.reps?.map((r) => [r.rep_number, r.rep_work_seconds, r.rep_intensity, r.session_uuid])).toEqual(
+    Array.from({ length: 6 }, (_, i) => [String(i + 1), '20', 'max', files.sessions?.[0]?.session_uuid])
+  )
+  expect(files['body-weight']).toEqual([])
+})
+
+const T = '2026-03-01T08:00:00.000Z'
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
+const weightsFile = (rows: string[][]) => [HEADERS.weights.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n'
+
+test('import with a preview: nothing changes until confirmed, and a second import adds nothing', async ({ page, app }) => {
+  const file = join(dir, 'weights.csv')
+  writeFileSync(file, weightsFile([
+    [uuid(1), '2026-03-01', '72.4', '', '"fasted, early"', T, T],
+    [uuid(2), '2026-03-02', '72.1', '', "'=not a formula", T, T]
+  ]))
+  await go(page, 'Export & import')
+  await page.getByLabel('CSV files to import').setInputFiles(file)
+  const preview = page.getByRole('region', { name: 'Import preview' })
+  await expect(preview.getByTestId('import-add')).toHaveText('2 body weights')
+  await expect(preview.getByTestId('import-errors')).toHaveText('0')
+  expect(app.query('SELECT * FROM body_weights')).toEqual([])
+
+  await preview.getByRole('button', { name: 'Import 2 records' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Imported 2 body weights.')
+  expect(app.query('SELECT uuid, date, kg, note, created_at FROM body_weights ORDER BY id')).toEqual([
+    { uuid: uuid(1), date: '2026-03-01', kg: 72.4, note: 'fasted, early', created_at: T },
+    { uuid: uuid(2), date: '2026-03-02', kg: 72.1, note: '=not a formula', created_at: T }
+  ])
+
+  await page.getByLabel('CSV files to import').setInputFiles(file)
+  await expect(preview.getByTestId('import-present')).toHaveText('2 body weights')
+  await expect(preview.getByTestId('import-add')).toHaveText('nothing')
+  await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled()
+  await preview.getByRole('button', { name: 'Cancel' }).click()
+  expect(app.query('SELECT count(*) AS n FROM body_weights')).toEqual([{ n: 2 }])
+})
+
+test('a file with bad rows is shown with line-numbered errors and cannot be imported', async ({ page, app }) => {
+  const file = join(dir, 'bad.csv')
+  writeFileSync(file, weightsFile([
+    [uuid(1), '2026-03-01', '72.4', '', '', T, T],
+    [uuid(2), '2026-02-30', '72.1', '', '', T, T],
+    [uuid(3), '2026-03-03', '-72', '', '', T, T]
+  ]))
+  await go(page, 'Export & import')
+  await page.getByLabel('CSV files to import').setInputFiles(file)
+  const preview = page.getByRole('region', { name: 'Import preview' })
+  await expect(preview.getByTestId('import-errors')).toHaveText('2')
+  const errors = preview.getByRole('table', { name: /problems/ })
+  await expect(errors.getByRole('row').nth(1)).toContainText(/bad\.csv\s*3\s*date.*real calendar date/)
+  await expect(errors.getByRole('row').nth(2)).toContainText(/bad\.csv\s*4\s*weight_kg.*at least 20 kg/)
+  await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled()
+  expect(app.query('SELECT count(*) AS n FROM body_weights')).toEqual([{ n: 0 }])
+})
+
+test('importing a reps file just exported finds its session already here', async ({ page, app }) => {
+  await go(page, 'Log session')
+  await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Hill sprint 4×30 s' })
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  await go(page, 'Export & import')
+  await page.getByRole('radio', { name: /Reps/ }).check()
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export' }).click()
+  const download = await downloading
+  const path = join(dir, 'reps.csv')
+  await download.saveAs(path)
+
+  await page.getByLabel('CSV files to import').setInputFiles(path)
+  const preview = page.getByRole('region', { name: 'Import preview' })
+  await expect(preview.getByTestId('import-present')).toHaveText('1 session (4 reps)')
+  await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled()
+  expect(app.query('SELECT count(*) AS n FROM sessions')).toEqual([{ n: 1 }])
+})

@@ -1,0 +1,146 @@
+import { expect, test, type WebApp } from './fixtures'
+import type { Page } from '@playwright/test'
+
+const today = () => {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
+})
+
+async function pickProtocol(page: Page, name: string) {
+  await page.getByLabel('Protocol', { exact: true }).selectOption({ label: name })
+}
+
+const sessions = (app: WebApp) =>
+  app.query<{ id: number; date: string; protocol: string | null; planned_reps: number; rpe: number | null; warmup_seconds: number; cooldown_seconds: number }>(
+    `SELECT s.id, s.date, p.name AS protocol, s.planned_reps, s.rpe, s.warmup_seconds, s.cooldown_seconds
+     FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id WHERE s.deleted_at IS NULL ORDER BY s.id`
+  )
+
+const BUILT_INS: [string, string, string, string][] = [
+  // name, plan, reps done / planned, work time
+  ['HIIT 4×4', '4x4m @near-max / 3m jog', '4 / 4', '16:00'],
+  ['Sprint 6×20 s', '6x20s @max / 2m walk', '6 / 6', '2:00'],
+  ['Sprint 5×30 s', '5x30s @max / 4m walk', '5 / 5', '2:30'],
+  ['Sprint 4×45 s', '4x45s @moderate / 5m walk', '4 / 4', '3:00'],
+  ['Hill sprint 4×30 s', '4x30s @max hill / walk-down', '4 / 4', '2:00']
+]
+
+for (const [name, plan, reps, work] of BUILT_INS) {
+  test(`log “${name}” as planned in one action`, async ({ page, app }) => {
+    await pickProtocol(page, name)
+    await expect(page.getByTestId('plan')).toHaveText(plan)
+    await expect(page.getByTestId('sum-reps')).toHaveText(reps)
+    await expect(page.getByTestId('sum-work')).toHaveText(work)
+    await page.getByRole('button', { name: 'Log as planned' }).click()
+    await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged ${name} on ${today()}`)
+    const rows = sessions(app)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ date: today(), protocol: name, planned_reps: Number(reps.split(' / ')[1]), warmup_seconds: 600, cooldown_seconds: 300 })
+  })
+}
+
+test('a Sprint 6×20 s session: figures agree with a hand calculation in the form and in the history', async ({ page, app }) => {
+  await pickProtocol(page, 'Sprint 6×20 s')
+  await page.getByLabel('Session RPE (0–10)').fill('8')
+  // 6 × 20 s work; 5 × 2:00 walks (none after the last rep); 10 + 5 min warm-up and cool-down
+  // duration = 120 + 600 + 900 = 1620 s = 27:00; load = 8 × 27 = 216
+  await expect(page.getByTestId('sum-work')).toHaveText('2:00')
+  await expect(page.getByTestId('sum-duration')).toHaveText('27:00')
+  await expect(page.getByTestId('sum-load')).toHaveText('216')
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  const row = page.locator('tr[data-session-id]').first()
+  await expect(row.locator('td')).toHaveText([today(), 'Sprint 6×20 s', '6/6', '2:00', '27:00', '216', '8', /Edit\s*Delete/])
+  expect(sessions(app)[0]).toMatchObject({ rpe: 8 })
+})
+
+test('HIIT 4×4 with the last rep abandoned, then edited from the history', async ({ page, app }) => {
+  await pickProtocol(page, 'HIIT 4×4')
+  await page.getByLabel('Rep 4 work', { exact: true }).fill('2:00')
+  await page.getByLabel('Rep 4 done', { exact: true }).uncheck()
+  await page.getByLabel('Session RPE (0–10)').fill('9')
+  await page.getByLabel('Could not recover between reps').check()
+  // work = 3 × 4:00 = 12:00; duration = 10 + 5 min + 3 × (4:00 + 3:00) + 2:00 = 38:00; load = 9 × 38 = 342
+  await expect(page.getByTestId('sum-reps')).toHaveText('3 / 4')
+  await expect(page.getByTestId('sum-work')).toHaveText('12:00')
+  await expect(page.getByTestId('sum-duration')).toHaveText('38:00')
+  await expect(page.getByTestId('sum-load')).toHaveText('342')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  // The rule: could not recover → more rest for next time.
+  await expect(page.getByRole('region', { name: 'Session logged' }).getByRole('region', { name: 'Progression advice' })).toHaveAttribute('data-kind', 'ease')
+  expect(app.query('SELECT completed, work_seconds FROM reps ORDER BY position')).toEqual([
+    { completed: 1, work_seconds: 240 },
+    { completed: 1, work_seconds: 240 },
+    { completed: 1, work_seconds: 240 },
+    { completed: 0, work_seconds: 120 }
+  ])
+
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  await page.getByRole('link', { name: `Edit session of ${today()}` }).click()
+  await expect(page.getByRole('form', { name: 'Edit session' })).toBeVisible()
+  await expect(page.getByLabel('Rep 4 done', { exact: true })).not.toBeChecked()
+  await page.getByLabel('Rep 2 RPE', { exact: true }).fill('8')
+  await page.getByLabel('Notes').fill('strong wind on the back straight')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.locator('tr[data-session-id]').first()).toContainText('strong wind on the back straight')
+  expect(app.query('SELECT rpe FROM reps WHERE position = 2')).toEqual([{ rpe: 8 }])
+  expect(app.query('SELECT count(*) AS n FROM reps')).toEqual([{ n: 4 }])
+})
+
+test('delete from the history and undo', async ({ page, app }) => {
+  await pickProtocol(page, 'Sprint 5×30 s')
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  await expect(page.getByTestId('history-total')).toHaveText('1 session')
+  await page.getByRole('button', { name: `Delete session of ${today()}` }).click()
+  await expect(page.getByText('No sessions yet.')).toBeVisible()
+  expect(sessions(app)).toHaveLength(0)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByTestId('history-total')).toHaveText('1 session')
+  expect(sessions(app)).toHaveLength(1)
+})
+
+test('bad values are shown next to their fields and nothing is saved', async ({ page, app }) => {
+  await pickProtocol(page, 'Sprint 6×20 s')
+  await page.getByLabel('Rep 3 work', { exact: true }).fill('fast')
+  await page.getByLabel('Rep 5 recovery', { exact: true }).fill('')
+  await page.getByLabel('Session RPE (0–10)').fill('12')
+  await page.getByLabel('Warm-up (min)').fill('-5')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByText('Rep 3: Write the time as seconds (20) or minutes:seconds (4:00).')).toBeVisible()
+  await expect(page.getByText('Rep 5: Enter the recovery time (0 if none).')).toBeVisible()
+  await expect(page.getByText('Session RPE is a number from 0 to 10.')).toBeVisible()
+  await expect(page.getByText('Warm-up is a number of minutes from 0 to 120.')).toBeVisible()
+  await expect(page.getByLabel('Rep 3 work', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.getByText('Nothing was saved')).toBeVisible()
+  await page.getByLabel('Date').fill('2099-01-01')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByText('The date is in the future.')).toBeVisible()
+  expect(app.query('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM reps) AS n')).toEqual([{ n: 0 }])
+})
+
+test('a free-form session, typed with the keyboard only', async ({ page, app }) => {
+  // The protocol field has the focus when the screen opens; free-form is the default.
+  await expect(page.getByLabel('Protocol', { exact: true })).toBeFocused()
+  await page.keyboard.press('Tab') // date? no: protocol is last of the row, Tab goes to the reps
+  await page.getByLabel('Rep 1 work', { exact: true }).focus()
+  await page.keyboard.type('10:00')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('2400')
+  await page.getByLabel('Rep 1 recovery', { exact: true }).focus()
+  await page.keyboard.press('Control+a')
+  await page.keyboard.type('0')
+  await page.getByLabel('Notes').focus()
+  await page.keyboard.type('tempo run')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText('Logged free-form session')
+  expect(app.query('SELECT work_seconds, distance_meters, recovery_seconds FROM reps')).toEqual([{ work_seconds: 600, distance_meters: 2400, recovery_seconds: 0 }])
+})
