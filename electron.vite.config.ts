@@ -12,7 +12,8 @@ export default defineConfig({
           // The same back end behind a loopback HTTP server (web mode); plain Node, no electron import.
           web: resolve(__dirname, 'src/main/web.ts'),
           // Tools that drive the real back end under plain Node: the crash-safety harness and the benchmarks.
-          'crash-writer': resolve(__dirname, 'src/main/tools/crash-writer.ts')
+          'crash-writer': resolve(__dirname, 'src/main/tools/crash-writer.ts'),
+          bench: resolve(__dirname, 'src/main/tools/bench.ts')
         }
       }
     }
