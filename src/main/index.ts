@@ -5,8 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
 import { type Backend, startBackend } from './backend'
 import { defaultDataDir, resolveDbPath } from './config'
 import { DatabaseOpenError } from './db/errors'
+import { hardenContents, hardenSession } from './hardening'
 import { registerIpc, trustedSender } from './ipc/electron'
-import { CONTENT_SECURITY_POLICY } from './security'
 import { windowOptions } from './window'
 
 const here = import.meta.dirname
@@ -14,29 +14,9 @@ const rendererFile = join(here, '../renderer/index.html')
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererUrlPrefixes = devUrl ? [devUrl] : [pathToFileURL(rendererFile).href]
 
-/** Links the app may open in the user's browser. */
-const EXTERNAL_ALLOWLIST = [/^https:\/\/github\.com\/[\w.-]+\/sprintlog(\/|$)/]
-
 let backend: Backend | undefined
 
-function hardenSessions(): void {
-  const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
-  ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
-  })
-}
-
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.on('will-redirect', (event) => event.preventDefault())
-  contents.on('will-attach-webview', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOWLIST.some((re) => re.test(url))) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-})
+app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)))
 
 /** Native save and open dialogs for CSV export and import; the back end asks, the renderer never names a path. */
 function fileDialogs(): NonNullable<Parameters<typeof startBackend>[0]['platform']> {
@@ -65,7 +45,7 @@ async function createWindow(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  hardenSessions()
+  hardenSession(session.defaultSession)
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData') || defaultDataDir())
   try {
     backend = await startBackend({
