@@ -9,7 +9,9 @@ import { sessionsRepo } from './db/repos/sessions'
 import { statsRepo } from './db/repos/stats'
 import { settingsRepo } from './db/repos/settings'
 import { weightsRepo } from './db/repos/weights'
+import { backupDirFor } from './db/backup'
 import { appHandlers } from './ipc/handlers/app'
+import { type BackupDeps, backupHandlers } from './ipc/handlers/backups'
 import { statsHandlers } from './ipc/handlers/stats'
 import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
@@ -39,13 +41,15 @@ export function createBackendRouter(
   db: Db,
   info: () => AppInfo,
   log?: Logger,
-  data: DataService = createDataService({ db, openReader: () => openReader(db.name) })
+  data: DataService = createDataService({ db, openReader: () => openReader(db.name) }),
+  backups: BackupDeps = { db, dbPath: db.name }
 ): Router {
   return createRouter(
     {
       ...appHandlers(info, settingsRepo(db)),
       ...weightHandlers(weightsRepo(db)),
       ...dataHandlers(data),
+      ...backupHandlers(backups),
       ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
       ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) })
     },
@@ -56,9 +60,16 @@ export function createBackendRouter(
 export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const opened = await openDatabase(opts.nativeBinding ? { path: opts.dbPath, nativeBinding: opts.nativeBinding } : { path: opts.dbPath })
   const { db } = opened
-  const info = (): AppInfo => ({ version, databasePath: opened.path, schemaVersion: schemaVersion(db), transport: opts.transport })
+  const info = (): AppInfo => ({
+    version,
+    databasePath: opened.path,
+    backupDir: backupDirFor(opened.path),
+    schemaVersion: schemaVersion(db),
+    transport: opts.transport,
+    database: { ok: true }
+  })
   const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })
-  const router = createBackendRouter(db, info, opts.log, data)
+  const router = createBackendRouter(db, info, opts.log, data, { db, dbPath: opened.path, platform: opts.platform, nativeBinding: opts.nativeBinding })
   // The web server finds the upload/download store of the back end it serves through its router.
   attachTransfers(router, data.transfers)
   return {

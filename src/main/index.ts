@@ -2,11 +2,11 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
-import { type Backend, startBackend } from './backend'
+import type { startBackend } from './backend'
 import { defaultDataDir, resolveDbPath } from './config'
-import { DatabaseOpenError } from './db/errors'
 import { hardenContents, hardenSession } from './hardening'
 import { registerIpc, trustedSender } from './ipc/electron'
+import { type Runtime, startRuntime } from './runtime'
 import { windowOptions } from './window'
 
 const here = import.meta.dirname
@@ -14,7 +14,7 @@ const rendererFile = join(here, '../renderer/index.html')
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererUrlPrefixes = devUrl ? [devUrl] : [pathToFileURL(rendererFile).href]
 
-let backend: Backend | undefined
+let runtime: Runtime | undefined
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)))
 
@@ -47,20 +47,14 @@ async function createWindow(): Promise<void> {
 async function start(): Promise<void> {
   hardenSession(session.defaultSession)
   const dbPath = resolveDbPath(process.argv, process.env, app.getPath('userData') || defaultDataDir())
-  try {
-    backend = await startBackend({
-      dbPath,
-      transport: 'desktop',
-      platform: fileDialogs(),
-      ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
-    })
-  } catch (e) {
-    const message = e instanceof DatabaseOpenError ? e.message : e instanceof Error ? e.message : String(e)
-    dialog.showErrorBox('Sprintlog cannot open its database', `${dbPath}\n\n${message}`)
-    app.exit(1)
-    return
-  }
-  registerIpc(ipcMain, backend.router, trustedSender(rendererUrlPrefixes))
+  // A database that cannot be opened is left untouched; the window opens in recovery mode and offers the backups.
+  runtime = await startRuntime({
+    dbPath,
+    transport: 'desktop',
+    platform: fileDialogs(),
+    ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
+  })
+  registerIpc(ipcMain, runtime.router, trustedSender(rendererUrlPrefixes))
   await createWindow()
 }
 
@@ -77,6 +71,6 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 app.on('activate', () => {
-  if (backend && BrowserWindow.getAllWindows().length === 0) void createWindow()
+  if (runtime && BrowserWindow.getAllWindows().length === 0) void createWindow()
 })
-app.on('will-quit', () => backend?.close())
+app.on('will-quit', () => runtime?.close())

@@ -3,9 +3,8 @@
  * this computer only. Flags: `--db PATH` (or SPRINTLOG_DB), `--port N` (default: any free port).
  */
 import { fileURLToPath } from 'node:url'
-import { startBackend } from './backend'
 import { argValue, defaultDataDir, resolveDbPath } from './config'
-import { DatabaseOpenError } from './db/errors'
+import { startRuntime } from './runtime'
 import { startWebServer } from './web/server'
 
 async function main(): Promise<void> {
@@ -18,21 +17,17 @@ async function main(): Promise<void> {
     process.exit(2)
   }
 
-  let backend
-  try {
-    backend = await startBackend({ dbPath, transport: 'web' })
-  } catch (e) {
-    if (e instanceof DatabaseOpenError) {
-      console.error(`Sprintlog cannot open its database at ${e.path}:\n  ${e.message}`)
-      console.error('Point Sprintlog at another file with --db PATH, or restore a backup from the "backups" folder beside it.')
-      process.exit(1)
-    }
-    throw e
+  const runtime = await startRuntime({ dbPath, transport: 'web' })
+  const status = runtime.status()
+  if (!status.ok) {
+    console.error(`Sprintlog cannot open its database at ${dbPath}:\n  ${status.message}`)
+    console.error('The file has not been changed. The app opens in recovery mode: restore a backup from there, or restart with --db PATH.')
   }
-  if (backend.opened.backupPath) console.log(`Backed up the database before updating it: ${backend.opened.backupPath}`)
+  const migrated = runtime.backend()?.opened.backupPath
+  if (migrated) console.log(`Backed up the database before updating it: ${migrated}`)
 
   const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const server = await startWebServer({ router: backend.router, staticDir, port })
+  const server = await startWebServer({ router: runtime.router, staticDir, port })
   console.log(`Sprintlog database: ${dbPath}`)
   console.log(`Sprintlog is running at ${server.launchUrl}`)
   console.log('Open that address in your browser (it includes this launch’s access key). Press Ctrl+C to stop.')
@@ -42,7 +37,7 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     void server.close().then(() => {
-      backend.close()
+      runtime.close()
       process.exit(0)
     })
   }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { CHANNELS, type Channel } from './channels'
-import type { AppInfo, DailyWeight, Page, Settings, WeightEntry } from './domain'
+import type { AppInfo, BackupInfo, DailyWeight, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { Advice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
 import type { SessionMetrics } from './metrics/session'
@@ -51,6 +51,13 @@ export const contract = {
   'import/commit': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<ImportStatus>() },
   'import/cancel': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
   'app/info': { input: none, output: returns<AppInfo>() },
+  'backups/list': { input: none, output: returns<BackupInfo[]>() },
+  /** Desktop: to a file the user picks (null when they cancel); web mode: into the backup folder. */
+  'backups/create': { input: none, output: returns<BackupInfo | null>() },
+  'backups/restore': {
+    input: z.object({ name: z.string().regex(/^[\w.-]+\.db$/, 'Expected the file name of a backup.') }).strict(),
+    output: returns<RestoreOutcome>()
+  },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
     input: z.object({ weightUnit: z.enum(['kg', 'lb']).optional() }).strict(),

@@ -30,9 +30,42 @@ export interface AppInfo {
   version: string
   /** Where the database file lives, so the runner can find and back it up. */
   databasePath: string
+  /** The folder of automatic and pre-migration backups, beside the database. */
+  backupDir: string
   schemaVersion: number
   /** `desktop` inside Electron, `web` behind the loopback HTTP server. */
   transport: 'desktop' | 'web'
+  /** Whether the database is open; when it is not, only backups and app info answer. */
+  database: DatabaseStatus
+}
+
+export type DatabaseStatus =
+  | { ok: true }
+  | { ok: false; kind: 'too_new' | 'not_a_database' | 'corrupt' | 'foreign' | 'migration_failed' | 'unreadable'; message: string }
+
+export type BackupKind = 'daily' | 'pre-migration' | 'before-restore' | 'manual' | 'other'
+
+export interface BackupInfo {
+  /** The file name in the backup folder. */
+  name: string
+  kind: BackupKind
+  /** When the copy was made (the file's modification time), ISO 8601. */
+  createdAt: string
+  sizeBytes: number
+  schemaVersion: number
+  sessions: number
+  weights: number
+  /** False when the file cannot be restored; `problem` says why. */
+  ok: boolean
+  problem?: string
+}
+
+export interface RestoreOutcome {
+  restored: BackupInfo
+  /** Restoring this backup undoes the restore; null when the damaged file was set aside instead. */
+  undoName: string | null
+  /** Where an unopenable database was moved, untouched, before the backup took its place. */
+  keptAs: string | null
 }
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { backupDatabase, backupDirFor, backupFileName, rotateBackups } from './backup'
@@ -94,6 +94,15 @@ function inspect(path: string, binding: { nativeBinding?: string }, latest: numb
       throw new DatabaseOpenError(
         'too_new',
         `This database was written by a newer version of Sprintlog (schema ${version}; this version understands up to ${latest}). Update Sprintlog to open it. The file has not been changed.`,
+        path
+      )
+    }
+    // A file cut short (a crash while copying it, a full disk) still opens; its header knows the real length.
+    const expected = (probe.pragma('page_count', { simple: true }) as number) * (probe.pragma('page_size', { simple: true }) as number)
+    if (!existsSync(`${path}-wal`) && statSync(path).size < expected) {
+      throw new DatabaseOpenError(
+        'corrupt',
+        `The database file is damaged: it is shorter than its own header says (${statSync(path).size} of ${expected} bytes), so part of it is missing. It has not been changed.`,
         path
       )
     }

@@ -37,6 +37,11 @@ export function createRouter(handlers: Handlers, log: Logger = (m, e) => console
         return ok(await handler(parsed.data))
       } catch (e) {
         if (e instanceof DomainError) return fail(e.code, e.message, e.issues)
+        const code = (e as { code?: unknown }).code
+        if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) {
+          log(`Channel ${channel} hit a damaged database`, e)
+          return fail('unavailable', 'The database file is damaged, so this could not be done; nothing was changed. Restore a backup under Data → Backups.')
+        }
         log(`Channel ${channel} failed`, e)
         return fail('internal', `Something went wrong in ${channel}; nothing was changed. The details are in the log.`)
       }

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/domain'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api } from './api'
 import { ToastProvider } from './components/Toast'
+import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { BlocksPage } from './features/blocks/BlocksPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { DataPage } from './features/data/DataPage'
@@ -40,7 +41,7 @@ const TABS: { route: Route; label: string }[] = [
   { route: { name: 'blocks' }, label: 'Blocks' },
   { route: { name: 'protocols' }, label: 'Protocols' },
   { route: { name: 'weight' }, label: 'Body weight' },
-  { route: { name: 'data' }, label: 'Export & import' }
+  { route: { name: 'data' }, label: 'Data & backups' }
 ]
 
 function Screen({ route }: { route: Route }) {
@@ -72,6 +73,7 @@ function Shell() {
   useEffect(() => {
     void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setOffline(r.error.message)))
   }, [])
+  if (info && !info.database.ok) return <RecoveryScreen info={info} />
   return (
     <div className="app">
       <header className="topbar">
@@ -100,9 +102,7 @@ function Shell() {
           {offline}
         </div>
       )}
-      <main>
-        <Screen route={route} />
-      </main>
+      <main>{info && <Screen route={route} />}</main>
       <footer className="footer">
         {info ? (
           <>

@@ -1,0 +1,88 @@
+import { useState } from 'react'
+import type { BackupInfo } from '../../../../shared/domain'
+import { backupDate, KIND_LABEL, megabytes } from './backupText'
+
+interface Props {
+  backups: BackupInfo[]
+  /** Restores a backup; resolves when done. */
+  onRestore(b: BackupInfo): Promise<void>
+  confirmText: string
+  /** Marks the newest good backup (recovery screen). */
+  highlightLatest?: boolean
+}
+
+/** The backups, newest first, each restorable after an inline confirmation. */
+export function BackupTable({ backups, onRestore, confirmText, highlightLatest }: Props) {
+  const [confirming, setConfirming] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const latestGood = backups.find((b) => b.ok)?.name
+  return (
+    <table className="entries backups">
+      <thead>
+        <tr>
+          <th scope="col">Made</th>
+          <th scope="col">Kind</th>
+          <th scope="col" className="num">
+            Size
+          </th>
+          <th scope="col" className="num">
+            Sessions
+          </th>
+          <th scope="col" className="num">
+            Weights
+          </th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {backups.map((b) =>
+          confirming === b.name ? (
+            <tr key={b.name} className="confirm-row">
+              <td colSpan={5}>
+                <strong>Restore the backup of {backupDate(b)}?</strong> {confirmText}
+              </td>
+              <td className="row-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={busy}
+                  autoFocus
+                  onClick={async () => {
+                    setBusy(true)
+                    await onRestore(b)
+                    setBusy(false)
+                    setConfirming(null)
+                  }}
+                >
+                  Restore
+                </button>
+                <button type="button" onClick={() => setConfirming(null)} onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}>
+                  Cancel
+                </button>
+              </td>
+            </tr>
+          ) : (
+            <tr key={b.name} data-backup={b.name}>
+              <td>
+                {backupDate(b)}
+                {highlightLatest && b.name === latestGood && <span className="tag good">latest good</span>}
+                {!b.ok && <div className="error">{b.problem}</div>}
+              </td>
+              <td>{KIND_LABEL[b.kind]}</td>
+              <td className="num">{megabytes(b.sizeBytes)}</td>
+              <td className="num">{b.ok ? b.sessions : '–'}</td>
+              <td className="num">{b.ok ? b.weights : '–'}</td>
+              <td className="row-actions">
+                <button type="button" disabled={!b.ok} onClick={() => setConfirming(b.name)} aria-label={`Restore the backup of ${backupDate(b)}`}>
+                  Restore…
+                </button>
+              </td>
+            </tr>
+          )
+        )}
+      </tbody>
+    </table>
+  )
+}
