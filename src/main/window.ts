@@ -23,6 +23,8 @@ export function windowOptions(preloadPath: string, iconPath?: string): BrowserWi
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle click must not open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false
     }
   }

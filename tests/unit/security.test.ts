@@ -21,7 +21,8 @@ describe('the window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      experimentalFeatures: false
+      experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick'
     })
   })
 })
