@@ -30,7 +30,7 @@ test('export body weight: the downloaded file holds what was entered', async ({ 
   await addWeight(page, '71,9', '2026-11-19')
   await expect.poll(() => app.query('SELECT id FROM body_weights').length).toBe(2)
 
-  await go(page, 'Export & import')
+  await go(page, 'Data & backups')
   await page.getByRole('radio', { name: /Body weight/ }).check()
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export' }).click()
@@ -51,7 +51,7 @@ test('export everything: three files, the reps file carries each session', async
   await page.getByRole('button', { name: 'Log as planned' }).click()
   await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
 
-  await go(page, 'Export & import')
+  await go(page, 'Data & backups')
   await page.getByRole('button', { name: 'Export' }).click()
   const links = page.getByRole('main').getByRole('status').getByRole('link')
   await expect(links).toHaveCount(3)
@@ -79,7 +79,7 @@ test('import with a preview: nothing changes until confirmed, and a second impor
     [uuid(1), '2026-03-01', '72.4', '', '"fasted, early"', T, T],
     [uuid(2), '2026-03-02', '72.1', '', "'=not a formula", T, T]
   ]))
-  await go(page, 'Export & import')
+  await go(page, 'Data & backups')
   await page.getByLabel('CSV files to import').setInputFiles(file)
   const preview = page.getByRole('region', { name: 'Import preview' })
   await expect(preview.getByTestId('import-add')).toHaveText('2 body weights')
@@ -108,7 +108,7 @@ test('a file with bad rows is shown with line-numbered errors and cannot be impo
     [uuid(2), '2026-02-30', '72.1', '', '', T, T],
     [uuid(3), '2026-03-03', '-72', '', '', T, T]
   ]))
-  await go(page, 'Export & import')
+  await go(page, 'Data & backups')
   await page.getByLabel('CSV files to import').setInputFiles(file)
   const preview = page.getByRole('region', { name: 'Import preview' })
   await expect(preview.getByTestId('import-errors')).toHaveText('2')
@@ -124,7 +124,7 @@ test('importing a reps file just exported finds its session already here', async
   await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Hill sprint 4×30 s' })
   await page.getByRole('button', { name: 'Log as planned' }).click()
   await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
-  await go(page, 'Export & import')
+  await go(page, 'Data & backups')
   await page.getByRole('radio', { name: /Reps/ }).check()
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export' }).click()

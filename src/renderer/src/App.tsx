@@ -1,16 +1,10 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { AppInfo } from '../../shared/domain'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api } from './api'
 import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
-import { BlocksPage } from './features/blocks/BlocksPage'
 import { DashboardPage } from './features/dashboard/DashboardPage'
-import { DataPage } from './features/data/DataPage'
-import { HistoryPage } from './features/history/HistoryPage'
-import { LogPage } from './features/log/LogPage'
-import { ProtocolsPage } from './features/protocols/ProtocolsPage'
-import { WeightPage } from './features/weight/WeightPage'
 import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 
@@ -33,6 +27,14 @@ function UnitSwitch() {
     </div>
   )
 }
+
+// The start screen is in the first bundle; the others load when first opened, so the dashboard paints sooner.
+const LogPage = lazy(() => import('./features/log/LogPage').then((m) => ({ default: m.LogPage })))
+const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
+const BlocksPage = lazy(() => import('./features/blocks/BlocksPage').then((m) => ({ default: m.BlocksPage })))
+const ProtocolsPage = lazy(() => import('./features/protocols/ProtocolsPage').then((m) => ({ default: m.ProtocolsPage })))
+const WeightPage = lazy(() => import('./features/weight/WeightPage').then((m) => ({ default: m.WeightPage })))
+const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })))
 
 const TABS: { route: Route; label: string }[] = [
   { route: { name: 'dashboard' }, label: 'Progress' },
@@ -102,7 +104,13 @@ function Shell() {
           {offline}
         </div>
       )}
-      <main>{info && <Screen route={route} />}</main>
+      <main>
+        {info && (
+          <Suspense fallback={<p className="empty">Loading…</p>}>
+            <Screen route={route} />
+          </Suspense>
+        )}
+      </main>
       <footer className="footer">
         {info ? (
           <>
