@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { connect } from 'node:net'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -9,6 +8,7 @@ import { startWebServer, TOKEN_HEADER, type WebServer } from '../../src/main/web
 import type { ExportStatus, ImportStatus } from '../../src/shared/csv'
 import type { Result } from '../../src/shared/result'
 import { useBackend } from '../helpers/backend'
+import { send } from '../helpers/http'
 import { useTempDir } from '../helpers/tmp'
 import { call, seedHistory } from '../db/csv-fixtures'
 
@@ -28,28 +28,6 @@ async function serve(b: Backend) {
   const server = await startWebServer({ router: b.router, staticDir })
   servers.push(server)
   return server
-}
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: Buffer
-}
-
-function send(server: WebServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: Buffer | string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
-      }
-    )
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
 }
 
 /** Sends raw request bytes (for a body that never arrives) and returns the status the server answers with. */

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type WebServer } from '../../src/main/web/server'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/security'
 import { useBackend } from '../helpers/backend'
+import { send as sendRaw } from '../helpers/http'
 import { useTempDir } from '../helpers/tmp'
 
 const backend = useBackend()
@@ -27,27 +27,10 @@ async function serve() {
   return { b, server, weights }
 }
 
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A raw HTTP request, so tests can forge any Host or Origin header. */
-function send(server: WebServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }))
-      }
-    )
-    req.on('error', reject)
-    if (opts.body !== undefined) req.write(opts.body)
-    req.end()
-  })
+/** Like `send`, with the body as text. */
+const send = async (server: WebServer, opts: Parameters<typeof sendRaw>[1]) => {
+  const r = await sendRaw(server, opts)
+  return { ...r, body: r.body.toString('utf8') }
 }
 
 const call = (server: WebServer, channel: string, input: unknown, headers: Record<string, string> = {}) =>
