@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { formatNotation, parseNotation } from './notation'
 import { bodyKg, localDate, note, rep as repSchema, repeatGroup, sessionFields } from './schemas'
-import type { Rep, RepeatGroup } from './training'
+import { INTENSITIES, type Intensity, RECOVERY_MODES, type RecoveryMode, type Rep, type RepeatGroup } from './training'
 import { KG_PER_LB } from './units'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -400,8 +400,8 @@ function fail(message: string): never {
 }
 
 /** Reads the listed columns of one row; collects every problem instead of stopping at the first. */
-function readCells(columns: readonly CsvColumn[], header: HeaderInfo, row: readonly string[], style: NumberStyle, issues: CellIssue[]) {
-  const out: Record<string, string | number | boolean | null> = {}
+function readCells(columns: readonly CsvColumn[], header: HeaderInfo, row: readonly string[], style: NumberStyle, issues: CellIssue[]): Cells {
+  const out: Cells = {}
   for (const c of columns) {
     if (c.derived) continue
     const i = header.index[c.name] ?? -1
@@ -459,7 +459,7 @@ export interface ImportedWeight {
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issues: CellIssue[] }
 
-const sessionHeadSchema = sessionFields.pick({
+export const sessionHeadSchema = sessionFields.pick({
   startTime: true,
   warmupSeconds: true,
   cooldownSeconds: true,
@@ -499,18 +499,115 @@ export function readPlan(text: string): { ok: true; groups: RepeatGroup[] } | { 
   return { ok: true, groups: parsed.data }
 }
 
-/** The session columns of a row (sessions or reps file), validated with the same schemas as the session form. */
-export function readSession(header: HeaderInfo, row: readonly string[], style: NumberStyle): Read<ImportedSession> {
-  const issues: CellIssue[] = []
-  const v = readCells(SESSION_COLUMNS, header, row, style, issues)
-  const head = sessionHeadSchema.safeParse({
+/** A row's cells as values of their columns' types (`readCells`). */
+export type Cells = Record<string, string | number | boolean | null>
+type SessionHead = z.output<typeof sessionHeadSchema>
+
+/** What `sessionHeadSchema` is given for a row's cells. */
+export function sessionHeadInput(v: Cells): Record<string, unknown> {
+  return {
     startTime: v.start_time,
     warmupSeconds: v.warmup_seconds ?? undefined,
     cooldownSeconds: v.cooldown_seconds ?? undefined,
     rpe: v.rpe,
     couldNotRecover: v.could_not_recover ?? undefined,
     notes: v.notes ?? undefined
-  })
+  }
+}
+
+/** What the rep schema is given for a row's cells. */
+export function repInput(v: Cells): Record<string, unknown> {
+  return {
+    workSeconds: v.rep_work_seconds,
+    distanceMeters: v.rep_distance_m,
+    intensity: v.rep_intensity,
+    intensityPct: v.rep_intensity_pct,
+    rpe: v.rep_rpe,
+    recoverySeconds: v.rep_recovery_seconds,
+    recoveryMode: v.rep_recovery_mode,
+    inclinePct: v.rep_incline_pct,
+    hill: v.rep_hill,
+    completed: v.rep_completed,
+    heartRate: v.rep_heart_rate_bpm
+  }
+}
+
+const START_TIME = /^([01]\d|2[0-3]):[0-5]\d$/
+const isNum = (x: unknown): x is number => typeof x === 'number'
+const within = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && x >= min && x <= max
+
+/**
+ * Fast paths for the many rows of a large import: hand checks of what `sessionHeadSchema` and `repSchema` accept,
+ * giving the same value the schema would. They only ever accept: anything they do not accept goes through the
+ * schema, which has the last word and the error messages. tests/unit/csv-fast-path.test.ts holds each of them to
+ * its schema, value for value, on the edges of every range.
+ */
+export function quickSessionHead(v: Cells): SessionHead | null {
+  const { start_time: startTime, warmup_seconds: warmup, cooldown_seconds: cooldown, rpe, could_not_recover: couldNotRecover, notes } = v
+  if (startTime !== null && !(typeof startTime === 'string' && START_TIME.test(startTime))) return null
+  if (!(within(warmup, 0, 7200) && Number.isInteger(warmup)) || !(within(cooldown, 0, 7200) && Number.isInteger(cooldown))) return null
+  if (rpe !== null && !within(rpe, 0, 10)) return null
+  if (typeof couldNotRecover !== 'boolean' || typeof notes !== 'string' || notes.length > 10_000) return null
+  return { startTime, warmupSeconds: warmup, cooldownSeconds: cooldown, rpe, couldNotRecover, notes }
+}
+
+export function quickRep(v: Cells): Rep | null {
+  const work = v.rep_work_seconds
+  const distance = v.rep_distance_m
+  const intensity = v.rep_intensity
+  const pct = v.rep_intensity_pct
+  const rpe = v.rep_rpe
+  const recovery = v.rep_recovery_seconds
+  const mode = v.rep_recovery_mode
+  const incline = v.rep_incline_pct
+  const hill = v.rep_hill
+  const completed = v.rep_completed
+  const heartRate = v.rep_heart_rate_bpm
+  if (!within(work, 0.1, 7200) || !Number.isFinite(work)) return null
+  if (distance !== null && !(isNum(distance) && distance > 0 && distance <= 100_000)) return null
+  if (!INTENSITIES.includes(intensity as Intensity) || !RECOVERY_MODES.includes(mode as RecoveryMode)) return null
+  if (pct !== null && !within(pct, 1, 100)) return null
+  if (intensity === 'custom' && pct === null) return null
+  if (rpe !== null && !within(rpe, 0, 10)) return null
+  if (recovery !== null && !(within(recovery, 0, 7200) && Number.isFinite(recovery))) return null
+  if (incline !== null && !within(incline, -10, 40)) return null
+  if (typeof hill !== 'boolean' || typeof completed !== 'boolean') return null
+  if (heartRate !== null && !(within(heartRate, 30, 250) && Number.isInteger(heartRate))) return null
+  return {
+    workSeconds: work,
+    distanceMeters: distance,
+    intensity: intensity as Intensity,
+    intensityPct: pct,
+    rpe,
+    recoverySeconds: recovery,
+    recoveryMode: mode as RecoveryMode,
+    inclinePct: incline,
+    hill,
+    completed,
+    heartRate
+  }
+}
+
+/** Plans repeat from session to session: each distinct plan cell is read (notation, schema) once per import. */
+const planReads = new Map<string, ReturnType<typeof readPlan>>()
+function readPlanCached(text: string): ReturnType<typeof readPlan> {
+  let r = planReads.get(text)
+  if (r === undefined) {
+    r = readPlan(text)
+    if (planReads.size > 1000) planReads.clear()
+    planReads.set(text, r)
+  }
+  return r
+}
+
+/** The session columns of a row (sessions or reps file), validated with the same schemas as the session form. */
+export function readSession(header: HeaderInfo, row: readonly string[], style: NumberStyle): Read<ImportedSession> {
+  const issues: CellIssue[] = []
+  const v = readCells(SESSION_COLUMNS, header, row, style, issues)
+  const quick = issues.length === 0 ? quickSessionHead(v) : null
+  const head = quick
+    ? { success: true as const, data: quick }
+    : sessionHeadSchema.safeParse(sessionHeadInput(v))
   if (!head.success) {
     const already = new Set(issues.map((i) => i.column))
     const more: CellIssue[] = []
@@ -519,8 +616,9 @@ export function readSession(header: HeaderInfo, row: readonly string[], style: N
   }
   let plan: RepeatGroup[] | null = null
   if (typeof v.plan === 'string' && v.plan.trim() !== '') {
-    const p = readPlan(v.plan)
-    if (p.ok) plan = p.groups
+    const p = readPlanCached(v.plan)
+    // A copy: every session owns its plan.
+    if (p.ok) plan = p.groups.map((g) => ({ ...g }))
     else issues.push({ column: 'plan', message: p.message })
   }
   if (v.protocol_uuid === null && plan !== null) issues.push({ column: 'plan', message: 'A plan needs a protocol_uuid (a free-form session has no plan).' })
@@ -566,19 +664,11 @@ export function readRep(header: HeaderInfo, row: readonly string[], style: Numbe
   const v = readCells(REP_COLUMNS, header, row, style, issues)
   const position = v.rep_number as number | null
   if (position !== null && (position < 1 || position > 100)) issues.push({ column: 'rep_number', message: 'A rep number is from 1 to 100.' })
-  const parsed = repSchema.safeParse({
-    workSeconds: v.rep_work_seconds,
-    distanceMeters: v.rep_distance_m,
-    intensity: v.rep_intensity,
-    intensityPct: v.rep_intensity_pct,
-    rpe: v.rep_rpe,
-    recoverySeconds: v.rep_recovery_seconds,
-    recoveryMode: v.rep_recovery_mode,
-    inclinePct: v.rep_incline_pct,
-    hill: v.rep_hill,
-    completed: v.rep_completed,
-    heartRate: v.rep_heart_rate_bpm
-  })
+  if (issues.length === 0 && position !== null) {
+    const quick = quickRep(v)
+    if (quick) return { ok: true, value: { position, rep: quick } }
+  }
+  const parsed = repSchema.safeParse(repInput(v))
   if (!parsed.success) {
     const already = new Set(issues.map((i) => i.column))
     const more: CellIssue[] = []
@@ -616,26 +706,28 @@ export function readWeight(header: HeaderInfo, row: readonly string[], style: Nu
   }
 }
 
-/** The cells of a row that hold stored session values, joined: rows of one session in a reps file must agree on them. */
-export function sessionKey(header: HeaderInfo, row: readonly string[]): string {
-  let key = ''
-  for (const c of SESSION_COLUMNS) {
-    if (c.derived) continue
-    const i = header.index[c.name] ?? -1
-    key += `${i < 0 ? '' : (row[i] ?? '')}\u0000`
+/** The stored (not derived) session columns, with their index in the file's rows (-1: absent), per header. */
+const sessionIndexes = new WeakMap<HeaderInfo, { name: string; index: number }[]>()
+function storedSessionColumns(header: HeaderInfo): { name: string; index: number }[] {
+  let cols = sessionIndexes.get(header)
+  if (cols === undefined) {
+    cols = SESSION_COLUMNS.filter((c) => !c.derived).map((c) => ({ name: c.name, index: header.index[c.name] ?? -1 }))
+    sessionIndexes.set(header, cols)
   }
-  return key
+  return cols
 }
 
-/** The first session column on which a row disagrees with the `sessionKey` of an earlier row of the same session. */
-export function differingSessionColumn(header: HeaderInfo, key: string, row: readonly string[]): string | null {
-  const cells = key.split('\u0000')
-  let k = 0
-  for (const c of SESSION_COLUMNS) {
-    if (c.derived) continue
-    const i = header.index[c.name] ?? -1
-    if ((i < 0 ? '' : (row[i] ?? '')) !== cells[k]) return c.name
-    k++
+/** The cells of a row that hold stored session values: rows of one session in a reps file must agree on them. */
+export function sessionCells(header: HeaderInfo, row: readonly string[]): string[] {
+  return storedSessionColumns(header).map((c) => (c.index < 0 ? '' : (row[c.index] ?? '')))
+}
+
+/** The first session column on which a row disagrees with the `sessionCells` of an earlier row of the same session; null when none does. */
+export function differingSessionColumn(header: HeaderInfo, first: readonly string[], row: readonly string[]): string | null {
+  const cols = storedSessionColumns(header)
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k] as { name: string; index: number }
+    if ((c.index < 0 ? '' : (row[c.index] ?? '')) !== first[k]) return c.name
   }
   return null
 }

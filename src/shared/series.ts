@@ -34,7 +34,19 @@ export function meanOfPresent(values: readonly (number | null)[]): number | null
 export function meanMerge<T, K extends keyof T>(keys: readonly K[]): (run: readonly T[]) => T {
   return (run) => {
     const merged = { ...(run[run.length - 1] as T) }
-    for (const k of keys) merged[k] = meanOfPresent(run.map((p) => p[k] as number | null)) as T[K]
+    // meanOfPresent without an array per key: the same sum in the same order, for runs over long series.
+    for (const k of keys) {
+      let sum = 0
+      let n = 0
+      for (const p of run) {
+        const v = p[k] as number | null
+        if (v !== null) {
+          sum += v
+          n++
+        }
+      }
+      merged[k] = (n === 0 ? null : sum / n) as T[K]
+    }
     return merged
   }
 }

@@ -198,6 +198,33 @@ describe('importing nasty files', () => {
     expect(b.db.prepare('SELECT note FROM body_weights').get()).toEqual({ note: 'Café au lait 5 €' })
   })
 
+  it('checks UTF-8 across the 1 MiB reads: a character cut in two by them is UTF-8, a file ending in half of one is not', async () => {
+    // Rows of long ASCII notes up to just before 1 MiB, then a note whose 2-, 3- or 4-byte character straddles it.
+    const MiB = 1 << 20
+    for (const [char, shift] of [['é', 1], ['€', 1], ['€', 2], ['🏃', 1], ['🏃', 3]] as const) {
+      const rows = [weightHeader]
+      let size = Buffer.byteLength(rows[0] + CRLF)
+      let n = 1
+      while (MiB - size > 9_500) {
+        rows.push(weightRow(n++, '2026-03-01', '72.4', 'x'.repeat(9_000)))
+        size += Buffer.byteLength(rows[rows.length - 1] + CRLF)
+      }
+      const before = Buffer.byteLength(`${weightRow(n, '2026-03-01', '72.4', '')}`.split(',').slice(0, 4).join(',') + ',')
+      const note = `${'y'.repeat(MiB - shift - size - before)}${char} end`
+      rows.push(weightRow(n, '2026-03-01', '72.4', note))
+      const body = Buffer.from(rows.join(CRLF) + CRLF, 'utf8')
+      expect(body.subarray(MiB - shift, MiB - shift + Buffer.byteLength(char)).toString('utf8')).toBe(char)
+      const { attempt, b } = await setup()
+      const { preview } = await attempt({ 'x.csv': body })
+      expect(preview.files[0]?.encoding).toBe('utf-8')
+      expect(b.db.prepare('SELECT note FROM body_weights WHERE note LIKE ?').pluck().get('%end')).toBe(note)
+    }
+    // Cut short in the middle of a character: not UTF-8, read as Windows-1252.
+    const { previewFiles } = await setup()
+    const status = await previewFiles({ 'x.csv': Buffer.from(`${weightHeader}${CRLF}${weightRow(1)}${CRLF}x🏃`, 'utf8').subarray(0, -2) })
+    expect(status.preview?.files[0]?.encoding).toBe('windows-1252')
+  })
+
   it('reads `;`-separated files with decimal commas (European spreadsheets)', async () => {
     const { attempt, b } = await setup()
     const body = [HEADERS.weights.join(';'), [uuid(1), '2026-03-01', '72,45', '159,72', 'fasted, early', T, T].join(';')].join(CRLF)

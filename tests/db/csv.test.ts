@@ -1,14 +1,16 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { EXPORT_QUERIES, exportRepo } from '../../src/main/db/repos/export'
 import { openReader } from '../../src/main/db/reader'
 import { exportFiles } from '../../src/main/services/csv/export'
-import { HEADERS } from '../../src/shared/csv'
+import { createCellWriter, HEADERS } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
-import { commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
+import { rep } from '../helpers/training'
+import { call, commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
 
 const backend = useBackend()
 const tmp = useTempDir()
@@ -95,9 +97,38 @@ describe('CSV export', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
+  it('writes every line as csv-stringify writes the whole row, across chunks and for cells with line breaks', async () => {
+    const b = await backend()
+    await seedHistory(b)
+    // Enough reps for several chunks, sessions running over chunk boundaries, notes that need quoting.
+    const notes = ['two\r\nlines', 'a, "quoted" note', '=SUM(A1)', 'plain', 'lf\nonly', '']
+    for (let i = 0; i < 80; i++) {
+      await call(b, 'sessions/create', {
+        date: `2026-04-${String(1 + (i % 28)).padStart(2, '0')}`,
+        notes: notes[i % notes.length],
+        rpe: i % 3 ? 7 : null,
+        reps: Array.from({ length: 3 + ((i * 7) % 40) }, (_, k) => rep({ workSeconds: 20 + (k % 3), distanceMeters: k % 4 ? 100 + k : null, recoverySeconds: 60 + (i % 5) }))
+      })
+    }
+    const files = await exportKinds(b.path, tmp())
+    // The oracle: whole rows from the one-query join, cells by the shared cell writer, one csv-stringify call.
+    const reader = openReader(b.path)
+    const joined = reader.prepare(EXPORT_QUERIES.reps).raw(true).all('0000-00-00', '9999-99-99') as unknown[][]
+    const records = [...exportRepo(reader).reps({})]
+    const sessions = [...exportRepo(reader).sessions({})]
+    reader.close()
+    expect(records.length).toBeGreaterThan(1500)
+    expect(records.map((r) => [r.session.uuid, r.rep.position])).toEqual(joined.map((r) => [r[1], r[20]]))
+    const cells = createCellWriter()
+    const whole = (kind: 'reps' | 'sessions', rows: string[][]) =>
+      Buffer.from(stringify(rows, { bom: true, header: true, columns: [...HEADERS[kind]], record_delimiter: 'windows' }), 'utf8')
+    expect(files.reps.equals(whole('reps', records.map((r) => [...cells.session(r.session), ...cells.rep(r.rep)])))).toBe(true)
+    expect(files.sessions.equals(whole('sessions', sessions.map((s) => cells.session(s))))).toBe(true)
+  })
+
   it('reads in date order through the index, without a sort', async () => {
     const b = await backend()
-    for (const sql of [EXPORT_QUERIES.sessions, EXPORT_QUERIES.reps, EXPORT_QUERIES.weights]) {
+    for (const sql of [EXPORT_QUERIES.sessions, EXPORT_QUERIES.reps, EXPORT_QUERIES.repRows, EXPORT_QUERIES.weights]) {
       const plan = (b.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('0000-00-00', '9999-99-99') as { detail: string }[]).map((r) => r.detail).join('\n')
       expect(plan).not.toMatch(/TEMP B-TREE/)
       expect(plan).toMatch(/USING INDEX (sessions_live_date|body_weights_live_date)/)

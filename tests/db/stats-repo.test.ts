@@ -2,10 +2,15 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBackendRouter } from '../../src/main/backend'
 import { openDatabase } from '../../src/main/db/connection'
-import { STATS_QUERIES, statsRepo } from '../../src/main/db/repos/stats'
+import { importRepo } from '../../src/main/db/repos/import'
+import { sessionsRepo } from '../../src/main/db/repos/sessions'
+import { type BestRep, STATS_QUERIES, statsRepo } from '../../src/main/db/repos/stats'
 import { addLocalDays } from '../../src/shared/dates'
+import { durationBucket, repSpeed, restPerRep, speedDropOff } from '../../src/shared/metrics/reps'
 import type { ProtocolProgress } from '../../src/shared/stats'
+import type { Rep } from '../../src/shared/training'
 import { useTempDir } from '../helpers/tmp'
+import { rep } from '../helpers/training'
 
 const tmp = useTempDir()
 
@@ -15,33 +20,34 @@ async function open() {
 }
 
 describe('stats queries', () => {
-  it('read sessions through the partial date indexes, and reps through their session index', async () => {
+  it('read only the partial covering indexes of live sessions: no table rows, no sorting, no scan of reps', async () => {
     const db = await open()
     const plan = (sql: string, ...args: unknown[]) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ')
     const range = ['2016-01-01', '2026-12-31']
 
     const daily = plan(STATS_QUERIES.dailyTotals, ...range)
-    expect(daily).toMatch(/SEARCH s USING INDEX sessions_live_date \(date>\? AND date<\?\)/)
+    expect(daily).toMatch(/SEARCH s USING COVERING INDEX sessions_live_date \(date>\? AND date<\?\)/)
     // Grouping by date follows the index order: no sorting, whatever the history's length.
     expect(daily).not.toMatch(/TEMP B-TREE|SCAN/)
 
     expect(plan(STATS_QUERIES.historyStart)).toMatch(/SEARCH sessions USING (COVERING )?INDEX sessions_live_date/)
 
     const progress = plan(STATS_QUERIES.protocolSessions, ...range, 2)
-    expect(progress).toMatch(/SEARCH s USING INDEX sessions_live_protocol_date \(protocol_id=\? AND date>\? AND date<\?\)/)
-    expect(progress).not.toMatch(/TEMP B-TREE|SCAN/)
-    expect(progress.match(/SEARCH r USING INDEX sqlite_autoindex_reps_1 \(session_id=\?\)/g)).toHaveLength(4)
+    expect(progress).toBe('SEARCH s USING COVERING INDEX sessions_live_protocol_date (protocol_id=? AND date>? AND date<?)')
 
-    for (const sql of [STATS_QUERIES.bestsByDuration, STATS_QUERIES.bestHill]) {
-      const p = plan(sql, ...range, 2)
-      expect(p).toMatch(/SEARCH s USING INDEX sessions_live_protocol_date/)
-      expect(p).toMatch(/SEARCH r USING INDEX sqlite_autoindex_reps_1 \(session_id=\?\)/)
-      expect(p).not.toMatch(/SCAN/)
-    }
-    const bestsAll = plan(STATS_QUERIES.bestsByDurationAll, ...range)
-    expect(bestsAll).toMatch(/SEARCH s USING INDEX sessions_live_date/)
-    expect(bestsAll).toMatch(/SEARCH r USING INDEX sqlite_autoindex_reps_1/)
+    // Sprint bests: one index entry per session with such reps; only sessions mixing flat rep lengths read their reps.
+    const mixed = /SEARCH s USING INDEX sessions_live_mixed_flat \(date>\? AND date<\?\) \| SEARCH r USING INDEX sqlite_autoindex_reps_1 \(session_id=\?\)/
+    const flat = plan(STATS_QUERIES.bestsByDuration, ...range, 2, ...range, 2)
+    expect(flat).toMatch(/SEARCH s USING COVERING INDEX sessions_live_flat_bests \(protocol_id=\? AND date>\? AND date<\?\)/)
+    expect(flat).toMatch(mixed)
+    expect(flat).not.toMatch(/SCAN [sr]\b/)
+    expect(plan(STATS_QUERIES.bestHill, ...range, 2)).toBe('SEARCH s USING COVERING INDEX sessions_live_hill_bests (protocol_id=? AND date>? AND date<?)')
+    // Over all protocols: the whole (partial) index, never the table through the date index.
+    const flatAll = plan(STATS_QUERIES.bestsByDurationAll, ...range, ...range)
+    expect(flatAll).toMatch(/SCAN s USING COVERING INDEX sessions_live_flat_bests/)
+    expect(flatAll).toMatch(mixed)
+    expect(plan(STATS_QUERIES.bestHillAll, ...range)).toBe('SCAN s USING COVERING INDEX sessions_live_hill_bests')
     db.close()
   })
 
@@ -86,6 +92,104 @@ describe('stats queries', () => {
     // The last run: sessions 2497–2499 with 6, 5, 6 reps and RPE none, 8, none: the mean ignores the missing ones.
     expect(p.points[p.points.length - 1]).toMatchObject({ rpe: 8, restPerRep: null })
     expect(p.points[p.points.length - 1]?.repsDone).toBeCloseTo(17 / 3, 10)
+    db.close()
+  })
+
+  it('the per-session columns give exactly the figures of every rep: progress, and sprint bests with mixed rep lengths', async () => {
+    const db = await open()
+    const sessions = sessionsRepo(db)
+    const imports = importRepo(db)
+    let seed = 11
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T
+    interface Logged {
+      id: number
+      date: string
+      protocolId: number | null
+      reps: Rep[]
+      live: boolean
+    }
+    const logged: Logged[] = []
+    for (let i = 0; i < 300; i++) {
+      // Most sessions keep one rep length; about a third mix lengths (20 s with 30 s, or 19.6 s rounding to 20 s …).
+      const lengths = rnd() < 0.35 ? [20, 30.4, 19.6, 45] : [pick([20, 30, 45, 30.4])]
+      const reps = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () =>
+        rep({
+          workSeconds: pick(lengths),
+          distanceMeters: rnd() < 0.75 ? 80 + Math.round(rnd() * 20000) / 100 : null,
+          hill: rnd() < 0.25,
+          completed: rnd() < 0.9,
+          recoverySeconds: rnd() < 0.2 ? null : rnd() < 0.2 ? 0 : 30 + Math.round(rnd() * 200)
+        })
+      )
+      const protocolId = pick([2, 5, null])
+      const date = addLocalDays('2024-01-01', Math.floor(i / 2))
+      const d = { date, startTime: null, protocolId, plan: null, warmupSeconds: 600, cooldownSeconds: 300, rpe: 7, couldNotRecover: false, notes: '', reps }
+      let id: number
+      if (i % 3 === 0) {
+        // Through the import, which must store the same derived columns as a save.
+        const uuid = `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`
+        imports.insertSession({ ...d, uuid, protocolUuid: null, protocolName: null, planJson: null, createdAt: 'x', updatedAt: 'x' }, protocolId, reps)
+        id = db.prepare<[string], number>('SELECT id FROM sessions WHERE uuid = ?').pluck().get(uuid) as number
+      } else {
+        id = sessions.insert(`s${i}`, d).id
+      }
+      logged.push({ id, date, protocolId, reps, live: true })
+    }
+    // Edits rewrite the derived columns; deleted sessions drop out of every figure.
+    for (const x of logged.filter((_, i) => i % 7 === 1)) {
+      x.reps = x.reps.map((r) => ({ ...r, distanceMeters: r.distanceMeters === null ? 150 : r.distanceMeters + 1, hill: !r.hill }))
+      sessions.update(x.id, { date: x.date, startTime: null, protocolId: x.protocolId, plan: null, warmupSeconds: 600, cooldownSeconds: 300, rpe: 7, couldNotRecover: false, notes: '', reps: x.reps })
+    }
+    for (const x of logged.filter((_, i) => i % 11 === 4)) {
+      sessions.softDelete(x.id)
+      x.live = false
+    }
+    expect(logged.some((x) => new Set(x.reps.filter((r) => !r.hill && repSpeed(r) !== null).map((r) => durationBucket(r.workSeconds))).size > 1)).toBe(true)
+
+    /** The bests by brute force over every rep, with the shared definitions; (no two of the fastest reps tie here). */
+    const expected = (protocolId: number | undefined, from: string) => {
+      const flat = new Map<number, BestRep>()
+      let hill: BestRep | null = null
+      for (const x of logged) {
+        if (!x.live || x.date < from || (protocolId !== undefined && x.protocolId !== protocolId)) continue
+        for (const r of x.reps) {
+          const speed = repSpeed(r)
+          if (speed === null) continue
+          const best: BestRep = { bucketSeconds: durationBucket(r.workSeconds), speed, workSeconds: r.workSeconds, distanceMeters: r.distanceMeters as number, date: x.date, sessionId: x.id, reps: 1 }
+          const was: BestRep | null | undefined = r.hill ? hill : flat.get(best.bucketSeconds)
+          const next: BestRep = !was ? best : speed > was.speed ? { ...best, reps: was.reps + 1 } : { ...was, reps: was.reps + 1 }
+          if (r.hill) hill = next
+          else flat.set(best.bucketSeconds, next)
+        }
+      }
+      return { byDuration: [...flat.values()].sort((a, b) => a.bucketSeconds - b.bucketSeconds), hill }
+    }
+    const stats = statsRepo(db)
+    for (const protocolId of [2, 5, undefined]) {
+      for (const from of ['0000-01-01', '2024-02-10']) {
+        const want = expected(protocolId, from)
+        expect(want.byDuration.length).toBeGreaterThan(2)
+        expect(stats.sprintBests(protocolId, from, undefined)).toEqual(want)
+      }
+      if (protocolId === undefined) continue
+      const live = logged.filter((x) => x.live && x.protocolId === protocolId)
+      expect(stats.protocolSessions(protocolId, undefined, undefined)).toEqual(
+        live.map((x) => {
+          const drop = speedDropOff(x.reps)
+          return {
+            sessionId: x.id,
+            date: x.date,
+            repsDone: x.reps.filter((r) => r.completed).length,
+            repsPlanned: x.reps.length,
+            rpe: 7,
+            restPerRep: restPerRep(x.reps),
+            firstSpeed: drop?.firstSpeed ?? null,
+            lastSpeed: drop?.lastSpeed ?? null
+          }
+        })
+      )
+    }
     db.close()
   })
 })

@@ -120,7 +120,7 @@ async function measureDataset(name: string, dir: string, opts: Parameters<typeof
       ['chart: fitness/fatigue/form, whole history', 'stats/fitness', {}, STATS_QUERIES.dailyTotals, ['0000-01-01', '9999-12-31']],
       ['chart: weight trend, whole history', 'weights/daily', {}, `SELECT date, avg(kg), count(*) FROM body_weights WHERE deleted_at IS NULL AND date BETWEEN ? AND ? GROUP BY date ORDER BY date`, ['0000-01-01', '9999-12-31']],
       ['chart: protocol progress (Sprint 6×20 s)', 'stats/protocolProgress', { protocolId: sprintId }, STATS_QUERIES.protocolSessions, ['0000-01-01', '9999-12-31', sprintId]],
-      ['chart: sprint bests (Hill sprint 4×30 s)', 'stats/sprintBests', { protocolId: hillId }, STATS_QUERIES.bestsByDuration, ['0000-01-01', '9999-12-31', hillId, '0000-01-01', '9999-12-31', hillId]]
+      ['chart: sprint bests (Hill sprint 4×30 s)', 'stats/sprintBests', { protocolId: hillId }, STATS_QUERIES.bestHill, ['0000-01-01', '9999-12-31', hillId]]
     ]
     for (const [label, channel, input, sql, params] of charts) {
       add({ name: label, medianMs: await timeAsync(RUNS, () => call(b, channel, input)), runs: RUNS, sqliteMs: sqliteShell(dbPath, sql, params, RUNS), target: '≤ 50 ms' })

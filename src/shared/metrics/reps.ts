@@ -1,6 +1,8 @@
 /**
- * Per-rep metrics for progression and sprint bests, defined once (the database queries in
- * `src/main/db/repos/stats.ts` compute exactly these in SQL, and a test holds the two together):
+ * Per-rep metrics for progression and sprint bests, defined once (every save and import stores each
+ * session's figures, computed by these functions, in its row: `derivedColumns` in
+ * `src/main/db/repos/sessions.ts`; the chart queries in `src/main/db/repos/stats.ts` aggregate those rows,
+ * and tests hold them to these definitions over every rep):
  * - rest per rep: the mean recovery of the reps that have a recovery of more than 0 s. Reps without a
  *   timed recovery (an untimed walk back down a hill) or with none (the last rep, before the cool-down)
  *   are left out, so the figure is the rest actually taken between reps;
@@ -55,4 +57,47 @@ export function speedDropOff(reps: readonly RepLike[]): SpeedDropOff | null {
   const last = speeds[speeds.length - 1]
   if (speeds.length < 2 || first === undefined || last === undefined) return null
   return { firstSpeed: first, lastSpeed: last, dropOffPct: dropOffPct(first, last) }
+}
+
+/** The fastest of some reps (the first of them on a tie), with the work time and distance that made it. */
+export interface FastestRep {
+  speed: number
+  workSeconds: number
+  distanceMeters: number
+}
+
+/** One session's speed reps split into flat and hill reps: the fastest of each, and how many there were. */
+export interface SessionSpeeds {
+  flat: {
+    best: FastestRep | null
+    /** Completed flat reps with a distance. */
+    reps: number
+    /** Distinct duration buckets among them: over 1, the session's flat bests differ per rep length. */
+    buckets: number
+  }
+  hill: { best: FastestRep | null; reps: number }
+}
+
+/**
+ * The per-session summary from which sprint bests are aggregated: the fastest flat and hill reps (`repSpeed`).
+ * The best of many sessions is the best of their bests, and the counts add up; for the flat bests per rep length
+ * (`durationBucket`) that holds as long as a session's flat reps share one bucket (`flat.buckets` ≤ 1), so a
+ * session mixing rep lengths has to be read rep by rep.
+ */
+export function sessionSpeeds(reps: readonly (RepLike & Pick<Rep, 'hill'>)[]): SessionSpeeds {
+  const out: SessionSpeeds = { flat: { best: null, reps: 0, buckets: 0 }, hill: { best: null, reps: 0 } }
+  const buckets: number[] = []
+  for (const r of reps) {
+    const speed = repSpeed(r)
+    if (speed === null) continue
+    const kind = r.hill ? out.hill : out.flat
+    kind.reps++
+    if (kind.best === null || speed > kind.best.speed) kind.best = { speed, workSeconds: r.workSeconds, distanceMeters: r.distanceMeters as number }
+    if (!r.hill) {
+      const b = durationBucket(r.workSeconds)
+      if (!buckets.includes(b)) buckets.push(b)
+    }
+  }
+  out.flat.buckets = buckets.length
+  return out
 }

@@ -114,14 +114,43 @@ export const m002: Migration = {
       distance_meters   REAL NOT NULL DEFAULT 0 CHECK (distance_meters >= 0),
       duration_seconds  REAL NOT NULL DEFAULT 0 CHECK (duration_seconds >= 0),
       load              REAL CHECK (load IS NULL OR load >= 0),
+      -- Rep figures of the progress charts, by src/shared/metrics/reps.ts (restPerRep, speedDropOff,
+      -- sessionSpeeds), so those charts too read one row per session: first and last speeds are NULL unless
+      -- the session has two completed reps with a distance; a best is NULL when there is no such rep.
+      rest_per_rep           REAL CHECK (rest_per_rep IS NULL OR rest_per_rep > 0),
+      first_speed            REAL CHECK (first_speed IS NULL OR first_speed > 0),
+      last_speed             REAL CHECK (last_speed IS NULL OR last_speed > 0),
+      flat_speed_reps        INTEGER NOT NULL DEFAULT 0 CHECK (flat_speed_reps >= 0),
+      -- Distinct rep lengths (durationBucket) among those flat reps: above 1, sprint bests read the reps.
+      flat_buckets           INTEGER NOT NULL DEFAULT 0 CHECK (flat_buckets >= 0),
+      flat_best_speed        REAL CHECK (flat_best_speed IS NULL OR flat_best_speed > 0),
+      flat_best_work_seconds REAL CHECK (flat_best_work_seconds IS NULL OR flat_best_work_seconds > 0),
+      flat_best_distance     REAL CHECK (flat_best_distance IS NULL OR flat_best_distance > 0),
+      hill_speed_reps        INTEGER NOT NULL DEFAULT 0 CHECK (hill_speed_reps >= 0),
+      hill_best_speed        REAL CHECK (hill_best_speed IS NULL OR hill_best_speed > 0),
+      hill_best_work_seconds REAL CHECK (hill_best_work_seconds IS NULL OR hill_best_work_seconds > 0),
+      hill_best_distance     REAL CHECK (hill_best_distance IS NULL OR hill_best_distance > 0),
       created_at        TEXT NOT NULL,
       updated_at        TEXT NOT NULL,
       deleted_at        TEXT
     ) STRICT;
 
-    -- History (newest first, by date range) and the per-protocol views read live sessions by date.
-    CREATE INDEX sessions_live_date ON sessions (date) WHERE deleted_at IS NULL;
-    CREATE INDEX sessions_live_protocol_date ON sessions (protocol_id, date) WHERE deleted_at IS NULL;
+    -- History (newest first, by date range) and the per-protocol views read live sessions by date. These
+    -- indexes also hold every column the charts read (the daily totals; protocol progress), so that a chart
+    -- over years never reads the table, whose rows lie scattered over the whole file: id right after date
+    -- keeps the (date, id) order of the history and the charts; deleted_at is there because SQLite reads an
+    -- index alone only when it holds every column the query names, those of its own condition included.
+    CREATE INDEX sessions_live_date ON sessions (date, id, load, work_seconds, reps_done, distance_meters, deleted_at)
+      WHERE deleted_at IS NULL;
+    CREATE INDEX sessions_live_protocol_date ON sessions (protocol_id, date, id, reps_done, planned_reps, rpe, rest_per_rep,
+      first_speed, last_speed, deleted_at) WHERE deleted_at IS NULL;
+    -- Sprint bests, likewise from indexes alone: the sessions with flat reps of one length, those with hill
+    -- reps, and the few whose flat reps mix lengths (read rep by rep).
+    CREATE INDEX sessions_live_flat_bests ON sessions (protocol_id, date, flat_best_speed, flat_best_work_seconds,
+      flat_best_distance, flat_speed_reps, flat_buckets, deleted_at) WHERE deleted_at IS NULL AND flat_buckets = 1;
+    CREATE INDEX sessions_live_hill_bests ON sessions (protocol_id, date, hill_best_speed, hill_best_work_seconds,
+      hill_best_distance, hill_speed_reps, deleted_at) WHERE deleted_at IS NULL AND hill_speed_reps > 0;
+    CREATE INDEX sessions_live_mixed_flat ON sessions (date) WHERE deleted_at IS NULL AND flat_buckets > 1;
 
     CREATE TABLE reps (
       id               INTEGER PRIMARY KEY,

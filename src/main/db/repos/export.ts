@@ -15,15 +15,22 @@ export interface ExportRange {
 
 const SESSION = `s.id, s.uuid, s.date, s.start_time, p.uuid, p.name, s.plan_json, s.planned_reps, s.warmup_seconds, s.cooldown_seconds,
   s.rpe, s.could_not_recover, s.notes, s.reps_done, s.work_seconds, s.distance_meters, s.duration_seconds, s.load, s.created_at, s.updated_at`
-const SESSION_WIDTH = 20
 const REP = `r.position, r.work_seconds, r.distance_meters, r.intensity, r.intensity_pct, r.rpe, r.recovery_seconds, r.recovery_mode,
   r.incline_pct, r.hill, r.completed, r.heart_rate`
 const LIVE_SESSIONS = `FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`
 
+const WITH_REPS = LIVE_SESSIONS.replace('WHERE', 'JOIN reps r ON r.session_id = s.id WHERE')
+
 /** Exported so tests can check their query plans (no sort: the date index gives the order). */
 export const EXPORT_QUERIES = {
   sessions: `SELECT ${SESSION} ${LIVE_SESSIONS} ORDER BY s.date, s.id`,
-  reps: `SELECT ${SESSION}, ${REP} ${LIVE_SESSIONS.replace('WHERE', 'JOIN reps r ON r.session_id = s.id WHERE')} ORDER BY s.date, s.id, r.position`,
+  /** The reps file's rows in one query, every rep with its session's columns (what the benchmark has the sqlite3 shell export). */
+  reps: `SELECT ${SESSION}, ${REP} ${WITH_REPS} ORDER BY s.date, s.id, r.position`,
+  /**
+   * The reps alone, in the same order, each with its session's id: read beside `sessions`, which gives each session's
+   * columns once instead of once per rep (the values a row carries are what reading costs).
+   */
+  repRows: `SELECT s.id, ${REP} ${WITH_REPS} ORDER BY s.date, s.id, r.position`,
   weights: `SELECT uuid, date, kg, note, created_at, updated_at FROM body_weights WHERE deleted_at IS NULL AND date BETWEEN ? AND ? ORDER BY date, id`,
   countSessions: `SELECT count(*) FROM sessions s WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`,
   countReps: `SELECT count(*) FROM sessions s JOIN reps r ON r.session_id = s.id WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`,
@@ -84,7 +91,7 @@ export function exportRepo(db: Db) {
   const hi = (r: ExportRange) => r.to ?? '9999-99-99'
   const s = {
     sessions: db.prepare<[string, string], Row>(EXPORT_QUERIES.sessions).raw(true),
-    reps: db.prepare<[string, string], Row>(EXPORT_QUERIES.reps).raw(true),
+    repRows: db.prepare<[string, string], Row>(EXPORT_QUERIES.repRows).raw(true),
     weights: db.prepare<[string, string], Row>(EXPORT_QUERIES.weights).raw(true),
     countSessions: db.prepare<[string, string], number>(EXPORT_QUERIES.countSessions).pluck(),
     countReps: db.prepare<[string, string], number>(EXPORT_QUERIES.countReps).pluck(),
@@ -105,16 +112,26 @@ export function exportRepo(db: Db) {
     *sessions(range: ExportRange): Generator<SessionRecord> {
       for (const r of s.sessions.iterate(lo(range), hi(range))) yield toSession(r)
     },
-    /** One item per rep; consecutive reps of a session share the same session object. */
+    /**
+     * One item per rep; consecutive reps of a session share the same session object. Two iterators in step over the
+     * same snapshot and order: the sessions (skipping those without reps) and the reps.
+     */
     *reps(range: ExportRange): Generator<{ session: SessionRecord; rep: RepRecord }> {
-      let lastId: unknown = null
-      let session: SessionRecord | null = null
-      for (const r of s.reps.iterate(lo(range), hi(range))) {
-        if (session === null || r[0] !== lastId) {
-          session = toSession(r)
-          lastId = r[0]
+      const sessions = s.sessions.iterate(lo(range), hi(range))
+      try {
+        let id: unknown = null
+        let session: SessionRecord | null = null
+        for (const r of s.repRows.iterate(lo(range), hi(range))) {
+          while (session === null || r[0] !== id) {
+            const next = sessions.next()
+            if (next.done) throw new Error('The export read a rep whose session it did not find.')
+            id = next.value[0]
+            session = toSession(next.value)
+          }
+          yield { session, rep: toRep(r, 1) }
         }
-        yield { session, rep: toRep(r, SESSION_WIDTH) }
+      } finally {
+        sessions.return?.()
       }
     },
     *weights(range: ExportRange): Generator<WeightRecord> {

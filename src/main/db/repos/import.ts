@@ -3,11 +3,11 @@
  * imported history is the same file again), and sessions get their derived metrics from the shared functions,
  * exactly as when a session is saved from the form.
  */
+import type { Statement } from 'better-sqlite3'
 import type { ImportedSession, ImportedWeight } from '../../../shared/csv'
-import { sessionMetrics } from '../../../shared/metrics/session'
 import type { Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
-import { plannedReps } from './sessions'
+import { DERIVED_NAMES, derivedColumns, SESSION_DERIVED_COLUMNS } from './sessions'
 
 export interface ImportedProtocol {
   uuid: string
@@ -28,20 +28,29 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       `INSERT INTO protocols (uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at)
        VALUES (@uuid, @name, @description, '', @terrain, @groupsJson, 0, 0, @now, @now)`
     ),
-    insertSession: db.prepare(
-      `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, planned_reps, warmup_seconds, cooldown_seconds, rpe,
-        could_not_recover, notes, work_seconds, reps_done, distance_meters, duration_seconds, load, created_at, updated_at)
-       VALUES (@uuid, @date, @startTime, @protocolId, @planJson, @plannedReps, @warmupSeconds, @cooldownSeconds, @rpe,
-        @couldNotRecover, @notes, @workSeconds, @repsDone, @distanceMeters, @durationSeconds, @load, @createdAt, @updatedAt)`
-    ),
     // Positional parameters: several times cheaper than named ones for the many rows of a large import.
-    insertRep: db.prepare<[number, number, number, number | null, string, number | null, number | null, number | null, string, number | null, number, number, number | null], never>(
-      `INSERT INTO reps (session_id, position, work_seconds, distance_meters, intensity, intensity_pct, rpe, recovery_seconds,
-        recovery_mode, incline_pct, hill, completed, heart_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    insertSession: db.prepare<unknown[], never>(
+      `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, warmup_seconds, cooldown_seconds, rpe, could_not_recover, notes,
+        ${DERIVED_NAMES}, created_at, updated_at)
+       VALUES (${Array.from({ length: 12 + SESSION_DERIVED_COLUMNS.length }, () => '?').join(', ')})`
     ),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
+  }
+
+  /** A statement that inserts `n` reps at once, made on first use: one call per session rather than one per rep. */
+  const repInserts = new Map<number, Statement<unknown[], never>>()
+  const insertReps = (n: number) => {
+    let st = repInserts.get(n)
+    if (st === undefined) {
+      st = db.prepare<unknown[], never>(
+        `INSERT INTO reps (session_id, position, work_seconds, distance_meters, intensity, intensity_pct, rpe, recovery_seconds,
+          recovery_mode, incline_pct, hill, completed, heart_rate) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
+      )
+      repInserts.set(n, st)
+    }
+    return st
   }
 
   return {
@@ -54,33 +63,18 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       return Number(info.lastInsertRowid)
     },
     insertSession(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): void {
-      const draft = { plan: x.plan, reps: reps as Rep[] }
-      const m = sessionMetrics({ warmupSeconds: x.warmupSeconds, cooldownSeconds: x.cooldownSeconds, rpe: x.rpe, plannedReps: plannedReps(draft), reps })
-      const info = s.insertSession.run({
-        uuid: x.uuid,
-        date: x.date,
-        startTime: x.startTime,
-        protocolId,
-        planJson: x.planJson,
-        plannedReps: m.repsPlanned,
-        warmupSeconds: x.warmupSeconds,
-        cooldownSeconds: x.cooldownSeconds,
-        rpe: x.rpe,
-        couldNotRecover: x.couldNotRecover ? 1 : 0,
-        notes: x.notes,
-        workSeconds: m.workSeconds,
-        repsDone: m.repsDone,
-        distanceMeters: m.distanceMeters,
-        durationSeconds: m.durationSeconds,
-        load: m.load,
-        createdAt: x.createdAt,
-        updatedAt: x.updatedAt
-      })
-      const sessionId = Number(info.lastInsertRowid)
+      const d = derivedColumns({ plan: x.plan, warmupSeconds: x.warmupSeconds, cooldownSeconds: x.cooldownSeconds, rpe: x.rpe, reps })
+      const values: unknown[] = [x.uuid, x.date, x.startTime, protocolId, x.planJson, x.warmupSeconds, x.cooldownSeconds, x.rpe, x.couldNotRecover ? 1 : 0, x.notes]
+      for (const [, key] of SESSION_DERIVED_COLUMNS) values.push(d[key])
+      values.push(x.createdAt, x.updatedAt)
+      const sessionId = Number(s.insertSession.run(values).lastInsertRowid)
+      if (reps.length === 0) return
+      const repValues: unknown[] = []
       for (let i = 0; i < reps.length; i++) {
         const r = reps[i] as Rep
-        s.insertRep.run(sessionId, i + 1, r.workSeconds, r.distanceMeters, r.intensity, r.intensityPct, r.rpe, r.recoverySeconds, r.recoveryMode, r.inclinePct, r.hill ? 1 : 0, r.completed ? 1 : 0, r.heartRate)
+        repValues.push(sessionId, i + 1, r.workSeconds, r.distanceMeters, r.intensity, r.intensityPct, r.rpe, r.recoverySeconds, r.recoveryMode, r.inclinePct, r.hill ? 1 : 0, r.completed ? 1 : 0, r.heartRate)
       }
+      insertReps(reps.length).run(repValues)
     },
     insertWeight(w: ImportedWeight): void {
       s.insertWeight.run(w.uuid, w.date, w.kg, w.note, w.createdAt, w.updatedAt)

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../../../shared/dates'
+import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
 import { sessionMetrics } from '../../../shared/metrics/session'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -113,8 +114,87 @@ function toRep(r: RepRow): Rep {
 }
 
 /** The plan's total reps, or the number of reps logged for a free-form session. */
-export function plannedReps(d: Pick<SessionDraft, 'plan' | 'reps'>): number {
+export function plannedReps(d: Pick<SessionDraft, 'plan'> & { reps: readonly unknown[] }): number {
   return d.plan ? d.plan.reduce((n, g) => n + g.count, 0) : d.reps.length
+}
+
+/** The derived columns of a session row, as named parameters (SESSION_DERIVED_COLUMNS). */
+export interface DerivedColumns {
+  plannedReps: number
+  workSeconds: number
+  repsDone: number
+  distanceMeters: number
+  durationSeconds: number
+  load: number | null
+  restPerRep: number | null
+  firstSpeed: number | null
+  lastSpeed: number | null
+  flatSpeedReps: number
+  flatBuckets: number
+  flatBestSpeed: number | null
+  flatBestWorkSeconds: number | null
+  flatBestDistance: number | null
+  hillSpeedReps: number
+  hillBestSpeed: number | null
+  hillBestWorkSeconds: number | null
+  hillBestDistance: number | null
+}
+
+/** The derived columns and their named parameters, in the same order, for INSERT and UPDATE statements. */
+export const SESSION_DERIVED_COLUMNS = [
+  ['planned_reps', 'plannedReps'],
+  ['work_seconds', 'workSeconds'],
+  ['reps_done', 'repsDone'],
+  ['distance_meters', 'distanceMeters'],
+  ['duration_seconds', 'durationSeconds'],
+  ['load', 'load'],
+  ['rest_per_rep', 'restPerRep'],
+  ['first_speed', 'firstSpeed'],
+  ['last_speed', 'lastSpeed'],
+  ['flat_speed_reps', 'flatSpeedReps'],
+  ['flat_buckets', 'flatBuckets'],
+  ['flat_best_speed', 'flatBestSpeed'],
+  ['flat_best_work_seconds', 'flatBestWorkSeconds'],
+  ['flat_best_distance', 'flatBestDistance'],
+  ['hill_speed_reps', 'hillSpeedReps'],
+  ['hill_best_speed', 'hillBestSpeed'],
+  ['hill_best_work_seconds', 'hillBestWorkSeconds'],
+  ['hill_best_distance', 'hillBestDistance']
+] as const satisfies readonly (readonly [string, keyof DerivedColumns])[]
+
+/** `col1, col2, …` and `@param1, @param2, …` of the derived columns, for INSERT statements (in that order). */
+export const DERIVED_NAMES = SESSION_DERIVED_COLUMNS.map(([c]) => c).join(', ')
+const DERIVED_PARAMS = SESSION_DERIVED_COLUMNS.map(([, p]) => `@${p}`).join(', ')
+const DERIVED_SET = SESSION_DERIVED_COLUMNS.map(([c, p]) => `${c} = @${p}`).join(', ')
+
+/**
+ * Everything a session row stores that is computed from its reps, by the shared metric functions: written on
+ * every save and by the import, so that charts read one row per session. The one place these are computed.
+ */
+export function derivedColumns(d: Pick<SessionDraft, 'plan' | 'warmupSeconds' | 'cooldownSeconds' | 'rpe'> & { reps: readonly Rep[] }): DerivedColumns {
+  const m = sessionMetrics({ warmupSeconds: d.warmupSeconds, cooldownSeconds: d.cooldownSeconds, rpe: d.rpe, plannedReps: plannedReps(d), reps: d.reps })
+  const drop = speedDropOff(d.reps)
+  const { flat, hill } = sessionSpeeds(d.reps)
+  return {
+    plannedReps: m.repsPlanned,
+    workSeconds: m.workSeconds,
+    repsDone: m.repsDone,
+    distanceMeters: m.distanceMeters,
+    durationSeconds: m.durationSeconds,
+    load: m.load,
+    restPerRep: restPerRep(d.reps),
+    firstSpeed: drop?.firstSpeed ?? null,
+    lastSpeed: drop?.lastSpeed ?? null,
+    flatSpeedReps: flat.reps,
+    flatBuckets: flat.buckets,
+    flatBestSpeed: flat.best?.speed ?? null,
+    flatBestWorkSeconds: flat.best?.workSeconds ?? null,
+    flatBestDistance: flat.best?.distanceMeters ?? null,
+    hillSpeedReps: hill.reps,
+    hillBestSpeed: hill.best?.speed ?? null,
+    hillBestWorkSeconds: hill.best?.workSeconds ?? null,
+    hillBestDistance: hill.best?.distanceMeters ?? null
+  }
 }
 
 export type SessionsRepo = ReturnType<typeof sessionsRepo>
@@ -136,16 +216,15 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     get: db.prepare<[number], SessionRow>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
     insert: db.prepare(
-      `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, planned_reps, warmup_seconds, cooldown_seconds, rpe,
-        could_not_recover, notes, work_seconds, reps_done, distance_meters, duration_seconds, load, created_at, updated_at)
-       VALUES (@uuid, @date, @startTime, @protocolId, @planJson, @plannedReps, @warmupSeconds, @cooldownSeconds, @rpe,
-        @couldNotRecover, @notes, @workSeconds, @repsDone, @distanceMeters, @durationSeconds, @load, @now, @now)`
+      `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, warmup_seconds, cooldown_seconds, rpe, could_not_recover, notes,
+        ${DERIVED_NAMES}, created_at, updated_at)
+       VALUES (@uuid, @date, @startTime, @protocolId, @planJson, @warmupSeconds, @cooldownSeconds, @rpe, @couldNotRecover, @notes,
+        ${DERIVED_PARAMS}, @now, @now)`
     ),
     update: db.prepare(
       `UPDATE sessions SET date = @date, start_time = @startTime, protocol_id = @protocolId, plan_json = @planJson,
-        planned_reps = @plannedReps, warmup_seconds = @warmupSeconds, cooldown_seconds = @cooldownSeconds, rpe = @rpe,
-        could_not_recover = @couldNotRecover, notes = @notes, work_seconds = @workSeconds, reps_done = @repsDone,
-        distance_meters = @distanceMeters, duration_seconds = @durationSeconds, load = @load, updated_at = @now
+        warmup_seconds = @warmupSeconds, cooldown_seconds = @cooldownSeconds, rpe = @rpe, could_not_recover = @couldNotRecover,
+        notes = @notes, ${DERIVED_SET}, updated_at = @now
        WHERE id = @id AND deleted_at IS NULL`
     ),
     deleteReps: db.prepare<[number], never>(`DELETE FROM reps WHERE session_id = ?`),
@@ -159,27 +238,19 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     restore: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
   }
 
-  const params = (d: SessionDraft) => {
-    const m = sessionMetrics({ ...d, plannedReps: plannedReps(d) })
-    return {
-      date: d.date,
-      startTime: d.startTime,
-      protocolId: d.protocolId,
-      planJson: d.plan ? JSON.stringify(d.plan) : null,
-      plannedReps: m.repsPlanned,
-      workSeconds: m.workSeconds,
-      repsDone: m.repsDone,
-      distanceMeters: m.distanceMeters,
-      durationSeconds: m.durationSeconds,
-      load: m.load,
-      warmupSeconds: d.warmupSeconds,
-      cooldownSeconds: d.cooldownSeconds,
-      rpe: d.rpe,
-      couldNotRecover: d.couldNotRecover ? 1 : 0,
-      notes: d.notes,
-      now: clock().toISOString()
-    }
-  }
+  const params = (d: SessionDraft) => ({
+    date: d.date,
+    startTime: d.startTime,
+    protocolId: d.protocolId,
+    planJson: d.plan ? JSON.stringify(d.plan) : null,
+    warmupSeconds: d.warmupSeconds,
+    cooldownSeconds: d.cooldownSeconds,
+    rpe: d.rpe,
+    couldNotRecover: d.couldNotRecover ? 1 : 0,
+    notes: d.notes,
+    ...derivedColumns(d),
+    now: clock().toISOString()
+  })
 
   const writeReps = (sessionId: number, reps: readonly Rep[]) => {
     reps.forEach((r, i) =>

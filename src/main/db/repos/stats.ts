@@ -1,8 +1,13 @@
 /**
- * Chart queries for the progress dashboard. They aggregate the sessions' derived columns (work_seconds,
- * reps_done, distance_meters, load: written by the shared metric functions on every save), so a chart
- * over years reads one row per session, found through the partial date indexes. Rep-level figures
- * (rest per rep, speeds) are computed here exactly as `src/shared/metrics/reps.ts` defines them.
+ * Chart queries for the progress dashboard. They aggregate the sessions' derived columns (written by
+ * `derivedColumns` in sessions.ts, with the shared metric functions, on every save and import), so a chart
+ * over years reads one row per session, found through the partial date indexes:
+ * - work, reps, distance, load: `src/shared/metrics/session.ts`;
+ * - rest per rep, first and last speeds, and each session's fastest flat and hill reps:
+ *   `src/shared/metrics/reps.ts` (`restPerRep`, `speedDropOff`, `sessionSpeeds`).
+ * Sprint bests are the best of the sessions' bests. Per rep length that is exact only for sessions whose flat
+ * reps share one length; the few that mix lengths (`flat_buckets > 1`, a partial index of their own) are read
+ * rep by rep, so the figures are exactly those of all reps.
  */
 import type { LocalDate } from '../../../shared/dates'
 import type { DailyTotals } from '../../../shared/metrics/load'
@@ -11,21 +16,38 @@ import type { Db } from '../connection'
 const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 /** A completed rep with a distance: the reps that have a speed (`repSpeed`). */
 const TIMED_DISTANCE = 'r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0'
-const SPEED = 'r.distance_meters / r.work_seconds'
 
-const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe,
-    (SELECT avg(r.recovery_seconds) FROM reps r WHERE r.session_id = s.id AND r.recovery_seconds > 0) AS rest_per_rep,
-    (SELECT ${SPEED} FROM reps r WHERE r.session_id = s.id AND ${TIMED_DISTANCE} ORDER BY r.position LIMIT 1) AS first_speed,
-    (SELECT ${SPEED} FROM reps r WHERE r.session_id = s.id AND ${TIMED_DISTANCE} ORDER BY r.position DESC LIMIT 1) AS last_speed,
-    (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND ${TIMED_DISTANCE}) AS speed_reps
+const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed
   FROM sessions s WHERE ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''} ORDER BY s.date, s.id`
 
-// A single max() makes SQLite take the bare columns from the row holding the maximum.
-const best = (byProtocol: boolean, hill: boolean) => `SELECT round(r.work_seconds) AS bucket, max(${SPEED}) AS speed,
-    r.work_seconds, r.distance_meters, s.date, s.id AS session_id, count(*) AS reps
-  FROM sessions s JOIN reps r ON r.session_id = s.id
-  WHERE ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''} AND ${TIMED_DISTANCE} AND r.hill = ${hill ? 1 : 0}
-  ${hill ? '' : 'GROUP BY bucket ORDER BY bucket'}`
+/**
+ * Sprint bests read sessions through the partial covering indexes of the sessions that have such reps
+ * (sessions_live_flat_bests, sessions_live_hill_bests): by protocol and date, or, over all protocols, the whole
+ * index (`+s.date` keeps SQLite from reading the table through the date index instead, which over a long history
+ * means a page of the file for nearly every row).
+ */
+const bestsFrom = (byProtocol: boolean) => (byProtocol ? `${LIVE_RANGE} AND s.protocol_id = ?` : 's.deleted_at IS NULL AND +s.date BETWEEN ? AND ?')
+
+/**
+ * Flat bests per rep length. A single max() makes SQLite take the bare columns from the row holding the maximum.
+ * The first part reads one row per session whose flat reps share one length; the second the reps of the sessions
+ * that mix lengths, through their own small partial index (`+` keeps the protocol index out of it). Parameters:
+ * the range (and protocol) twice.
+ */
+const bestFlat = (byProtocol: boolean) => `SELECT bucket, max(speed) AS speed, work_seconds, distance_meters, date, session_id, sum(n) AS reps FROM (
+    SELECT round(s.flat_best_work_seconds) AS bucket, s.flat_best_speed AS speed, s.flat_best_work_seconds AS work_seconds,
+      s.flat_best_distance AS distance_meters, s.date, s.id AS session_id, s.flat_speed_reps AS n
+    FROM sessions s WHERE ${bestsFrom(byProtocol)} AND s.flat_buckets = 1
+    UNION ALL
+    SELECT round(r.work_seconds), r.distance_meters / r.work_seconds, r.work_seconds, r.distance_meters, s.date, s.id, 1
+    FROM sessions s JOIN reps r ON r.session_id = s.id
+    WHERE ${LIVE_RANGE}${byProtocol ? ' AND +s.protocol_id = ?' : ''} AND s.flat_buckets > 1 AND ${TIMED_DISTANCE} AND r.hill = 0
+  ) GROUP BY bucket ORDER BY bucket`
+
+/** The fastest hill rep: the best of the sessions' bests (hill reps are not split by length). */
+const bestHill = (byProtocol: boolean) => `SELECT round(s.hill_best_work_seconds) AS bucket, max(s.hill_best_speed) AS speed,
+    s.hill_best_work_seconds AS work_seconds, s.hill_best_distance AS distance_meters, s.date, s.id AS session_id, sum(s.hill_speed_reps) AS reps
+  FROM sessions s WHERE ${bestsFrom(byProtocol)} AND s.hill_speed_reps > 0`
 
 /** Exported for the query-plan tests. Values only through placeholders. */
 export const STATS_QUERIES = {
@@ -36,33 +58,29 @@ export const STATS_QUERIES = {
   historyStart: `SELECT min(date) AS first FROM sessions WHERE deleted_at IS NULL`,
   /** Per session of a protocol: reps, RPE, rest per rep, first and last rep speeds. */
   protocolSessions: progress(true),
-  bestsByDuration: best(true, false),
-  bestsByDurationAll: best(false, false),
-  bestHill: best(true, true),
-  bestHillAll: best(false, true)
+  /** Parameters: from, to, protocol, from, to, protocol. */
+  bestsByDuration: bestFlat(true),
+  /** Parameters: from, to, from, to. */
+  bestsByDurationAll: bestFlat(false),
+  bestHill: bestHill(true),
+  bestHillAll: bestHill(false)
 } as const
 
-interface DailyRow {
-  date: string
-  sessions: number
-  load: number
-  unrated: number
-  work_seconds: number
-  reps: number
-  distance_meters: number
-}
-
-interface ProgressRow {
-  id: number
-  date: string
-  reps_done: number
-  planned_reps: number
-  rpe: number | null
-  rest_per_rep: number | null
-  first_speed: number | null
-  last_speed: number | null
-  speed_reps: number
-}
+/**
+ * The long series (a row per day or per session, tens of thousands over a long history) are read as arrays
+ * (`.raw()`): making a named-column object per row costs more than the query itself.
+ */
+type DailyRow = [date: string, sessions: number, load: number, unrated: number, workSeconds: number, reps: number, distanceMeters: number]
+type ProgressRow = [
+  id: number,
+  date: string,
+  repsDone: number,
+  plannedReps: number,
+  rpe: number | null,
+  restPerRep: number | null,
+  firstSpeed: number | null,
+  lastSpeed: number | null
+]
 
 interface BestRow {
   bucket: number | null
@@ -103,11 +121,11 @@ export type StatsRepo = ReturnType<typeof statsRepo>
 
 export function statsRepo(db: Db) {
   const q = {
-    dailyTotals: db.prepare<[string, string], DailyRow>(STATS_QUERIES.dailyTotals),
+    dailyTotals: db.prepare<[string, string], DailyRow>(STATS_QUERIES.dailyTotals).raw(true),
     historyStart: db.prepare<[], { first: string | null }>(STATS_QUERIES.historyStart),
-    protocolSessions: db.prepare<[string, string, number], ProgressRow>(STATS_QUERIES.protocolSessions),
-    bestsByDuration: db.prepare<[string, string, number], BestRow>(STATS_QUERIES.bestsByDuration),
-    bestsByDurationAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
+    protocolSessions: db.prepare<[string, string, number], ProgressRow>(STATS_QUERIES.protocolSessions).raw(true),
+    bestsByDuration: db.prepare<[string, string, number, string, string, number], BestRow>(STATS_QUERIES.bestsByDuration),
+    bestsByDurationAll: db.prepare<[string, string, string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
     bestHill: db.prepare<[string, string, number], BestRow>(STATS_QUERIES.bestHill),
     bestHillAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestHillAll)
   }
@@ -129,13 +147,13 @@ export function statsRepo(db: Db) {
     /** Per-day totals of live sessions between two dates (inclusive), oldest first; days without sessions are absent. */
     dailyTotals(from: LocalDate | undefined, to: LocalDate | undefined): DailyTotals[] {
       return q.dailyTotals.all(from ?? LOW, to ?? HIGH).map((r) => ({
-        date: r.date,
-        sessions: r.sessions,
-        load: r.load,
-        unrated: r.unrated,
-        workSeconds: r.work_seconds,
-        reps: r.reps,
-        distanceMeters: r.distance_meters
+        date: r[0],
+        sessions: r[1],
+        load: r[2],
+        unrated: r[3],
+        workSeconds: r[4],
+        reps: r[5],
+        distanceMeters: r[6]
       }))
     },
     /** The date of the first live session, or null. */
@@ -144,25 +162,22 @@ export function statsRepo(db: Db) {
     },
     /** Every live session of a protocol in the range, oldest first. */
     protocolSessions(protocolId: number, from: LocalDate | undefined, to: LocalDate | undefined): SessionProgressRow[] {
-      return q.protocolSessions.all(from ?? LOW, to ?? HIGH, protocolId).map((r) => {
-        const speeds = r.speed_reps >= 2
-        return {
-          sessionId: r.id,
-          date: r.date,
-          repsDone: r.reps_done,
-          repsPlanned: r.planned_reps,
-          rpe: r.rpe,
-          restPerRep: r.rest_per_rep,
-          firstSpeed: speeds ? r.first_speed : null,
-          lastSpeed: speeds ? r.last_speed : null
-        }
-      })
+      return q.protocolSessions.all(from ?? LOW, to ?? HIGH, protocolId).map((r) => ({
+        sessionId: r[0],
+        date: r[1],
+        repsDone: r[2],
+        repsPlanned: r[3],
+        rpe: r[4],
+        restPerRep: r[5],
+        firstSpeed: r[6],
+        lastSpeed: r[7]
+      }))
     },
     /** The fastest flat rep per rep length, and the fastest hill rep, of a protocol (or of all sessions). */
     sprintBests(protocolId: number | undefined, from: LocalDate | undefined, to: LocalDate | undefined): { byDuration: BestRep[]; hill: BestRep | null } {
       const a = from ?? LOW
       const b = to ?? HIGH
-      const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b) : q.bestsByDuration.all(a, b, protocolId)
+      const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b, a, b) : q.bestsByDuration.all(a, b, protocolId, a, b, protocolId)
       const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(a, b, protocolId)
       return { byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null), hill: toBest(hill) }
     }

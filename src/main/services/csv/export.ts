@@ -1,13 +1,13 @@
 /**
- * Writing Sprintlog CSV files: rows stream from a better-sqlite3 iterator through csv-stringify into any
- * Writable (a file, an HTTP response), with backpressure, so memory stays flat for any number of rows.
- * Plain functions: the repository is injected, no Electron, no HTTP.
+ * Writing Sprintlog CSV files: rows stream from better-sqlite3 iterators, are encoded by csv-stringify a batch
+ * at a time, and go into any Writable (a file, an HTTP response) with backpressure, so memory stays flat for any
+ * number of rows. Plain functions: the repository is injected, no Electron, no HTTP.
  */
 import { createWriteStream } from 'node:fs'
 import { rename, rm } from 'node:fs/promises'
-import { Readable, Transform, type Writable } from 'node:stream'
+import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
+import { stringify, type Options } from 'csv-stringify/sync'
 import { createCellWriter, type CsvKind, HEADERS } from '../../../shared/csv'
 import type { ExportRange, ExportRepo } from '../../db/repos/export'
 
@@ -17,74 +17,143 @@ export interface WriteOptions {
   onRows?: (rows: number) => void
 }
 
-/** How often progress is reported, in rows. */
-const PROGRESS_EVERY = 2048
+/**
+ * Rows per chunk: read, encoded by one csv-stringify call and written as one piece (about 200 KiB), so the per-row
+ * cost is the encoding itself, not a stream write; small enough to keep memory flat. Progress is reported per chunk.
+ */
+const BATCH_ROWS = 512
+/** Distinct reps whose encoded cells are kept for reuse (a few MB at most). */
+const REP_CACHE = 20_000
 
-/** The CSV dialect: RFC 4180 quoting, CRLF line ends, UTF-8 with a byte-order mark, a header row. */
-export function csvWriter(kind: CsvKind) {
-  return stringify({ bom: true, header: true, columns: [...HEADERS[kind]], record_delimiter: 'windows', quote: '"', escape: '"' })
+/** The CSV dialect: RFC 4180 quoting, CRLF line ends (the byte-order mark and the header row: `csvHeader`). */
+const DIALECT: Options = { record_delimiter: 'windows', quote: '"', escape: '"', delimiter: ',' }
+
+/** The first bytes of a file: the UTF-8 byte-order mark and the header row, as csv-stringify writes them. */
+export function csvHeader(kind: CsvKind): string {
+  return stringify([], { ...DIALECT, bom: true, header: true, columns: [...HEADERS[kind]] })
 }
 
-/** The rows of one file as arrays of cells, read lazily from the repository. */
-export function* csvRecords(repo: ExportRepo, kind: CsvKind, range: ExportRange, onRow?: () => void): Generator<string[]> {
+/** Records as CSV lines, each ending with CRLF. */
+export function csvLines(records: readonly (readonly string[])[]): string {
+  return stringify(records as string[][], { ...DIALECT, eof: true })
+}
+
+/**
+ * Records as separate CSV lines without their line ends. One csv-stringify call for all of them: its output is cut
+ * at the CRLFs, which is exact when there are as many CRLFs as records (a cell with a CRLF in it, quoted, would add
+ * one); otherwise each record is encoded on its own.
+ */
+function csvLineList(records: readonly (readonly string[])[]): string[] {
+  const lines = csvLines(records).split('\r\n')
+  lines.pop()
+  if (lines.length === records.length) return lines
+  return records.map((r) => stringify([r as string[]], { ...DIALECT, eof: false }))
+}
+
+/**
+ * The file's text in chunks of up to BATCH_ROWS rows, after the header. In the reps file every rep repeats its
+ * session's 20 cells: those are encoded once per session, and each line is that session's encoded cells, the
+ * delimiter and the rep's encoded cells (CSV encodes each cell on its own, so this is the line csv-stringify
+ * writes for the whole row).
+ */
+export function* csvChunks(repo: ExportRepo, kind: CsvKind, range: ExportRange, onRows?: (rows: number) => void): Generator<string> {
   const cells = createCellWriter()
-  if (kind === 'sessions') {
-    for (const s of repo.sessions(range)) {
-      onRow?.()
-      yield cells.session(s)
-    }
-  } else if (kind === 'reps') {
+  let rows = 0
+  let pending = csvHeader(kind)
+  const batch: string[][] = []
+  const emit = (text: string) => {
+    rows += batch.length
+    batch.length = 0
+    onRows?.(rows)
+    return pending + text
+  }
+  if (kind === 'reps') {
+    const headCells: string[][] = []
+    /** For each rep in the batch, the index of its session in `headCells`. */
+    const headOf: number[] = []
     let last = null
-    let head: string[] = []
+    const repLines = new Map<string, string>()
+    /**
+     * The reps' encoded cells. A history repeats the same reps over and over (the same work, recovery, intensity …),
+     * and the same cells always encode the same: each distinct rep is encoded once, within a bounded cache. (Rep
+     * cells are numbers, booleans and fixed words, so joining them with NUL cannot make two different reps one key.)
+     */
+    const encodeReps = (): string[] => {
+      const out: string[] = new Array<string>(batch.length)
+      const keys: string[] = []
+      const todo: string[][] = []
+      const at: number[] = []
+      for (let i = 0; i < batch.length; i++) {
+        const r = batch[i] as string[]
+        const key = r.join('\u0000')
+        const line = repLines.get(key)
+        if (line !== undefined) out[i] = line
+        else {
+          keys.push(key)
+          todo.push(r)
+          at.push(i)
+        }
+      }
+      const lines = csvLineList(todo)
+      if (repLines.size + lines.length > REP_CACHE) repLines.clear()
+      for (let j = 0; j < lines.length; j++) {
+        out[at[j] as number] = lines[j] as string
+        repLines.set(keys[j] as string, lines[j] as string)
+      }
+      return out
+    }
+    const flush = () => {
+      const tails = encodeReps()
+      const head = csvLineList(headCells)
+      let text = ''
+      for (let i = 0; i < tails.length; i++) text += `${head[headOf[i] as number] as string},${tails[i] as string}\r\n`
+      headCells.length = 0
+      headOf.length = 0
+      return emit(text)
+    }
     for (const { session, rep } of repo.reps(range)) {
       if (session !== last) {
-        head = cells.session(session)
+        headCells.push(cells.session(session))
         last = session
       }
-      onRow?.()
-      yield head.concat(cells.rep(rep))
+      headOf.push(headCells.length - 1)
+      batch.push(cells.rep(rep))
+      if (batch.length === BATCH_ROWS) {
+        yield flush()
+        pending = ''
+        // The session may continue into the next batch: its cells are encoded again there.
+        last = null
+      }
     }
-  } else {
-    for (const w of repo.weights(range)) {
-      onRow?.()
-      yield cells.weight(w)
+    if (batch.length > 0 || pending !== '') yield flush()
+    return
+  }
+  const records = kind === 'sessions' ? mapIter(repo.sessions(range), cells.session) : mapIter(repo.weights(range), cells.weight)
+  for (const r of records) {
+    batch.push(r)
+    if (batch.length === BATCH_ROWS) {
+      yield emit(csvLines(batch))
+      pending = ''
     }
   }
+  if (batch.length > 0 || pending !== '') yield emit(csvLines(batch))
+}
+
+function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x)
 }
 
 /** Streams one file's CSV into `out` and ends it; resolves with the number of rows written. */
 export async function writeCsv(repo: ExportRepo, kind: CsvKind, range: ExportRange, out: Writable, opts: WriteOptions = {}): Promise<number> {
   let rows = 0
-  const onRow = () => {
-    rows++
-    if (rows % PROGRESS_EVERY === 0) opts.onRows?.(rows)
+  const onRows = (n: number) => {
+    rows = n
+    opts.onRows?.(n)
   }
-  await pipeline(Readable.from(csvRecords(repo, kind, range, onRow)), csvWriter(kind), coalesce(), out, opts.signal ? { signal: opts.signal } : {})
-  opts.onRows?.(rows)
+  // One chunk in flight at a time: the next batch is read only when the writable wants more.
+  const chunks = Readable.from(mapIter(csvChunks(repo, kind, range, onRows), (text) => Buffer.from(text, 'utf8')), { highWaterMark: 1 })
+  await pipeline(chunks, out, opts.signal ? { signal: opts.signal } : {})
   return rows
-}
-
-/** Joins the writer's one-chunk-per-row output into 64 KiB chunks: far fewer writes for the file or socket. */
-function coalesce(size = 64 * 1024): Transform {
-  let parts: Buffer[] = []
-  let length = 0
-  const take = () => {
-    const joined = Buffer.concat(parts, length)
-    parts = []
-    length = 0
-    return joined
-  }
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      parts.push(chunk)
-      length += chunk.length
-      if (length < size) cb()
-      else cb(null, take())
-    },
-    flush(cb) {
-      cb(null, parts.length ? take() : undefined)
-    }
-  })
 }
 
 export interface FileTarget {

@@ -3,6 +3,7 @@
  * schemas) and plans what would be added, without writing anything; `commitImport` writes that plan in one
  * transaction. Plain functions: the repository is injected, no Electron, no HTTP.
  */
+import { isUtf8 } from 'node:buffer'
 import { open, stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import { Transform, Writable } from 'node:stream'
@@ -25,7 +26,7 @@ import {
   readRep,
   readSession,
   readWeight,
-  sessionKey
+  sessionCells
 } from '../../../shared/csv'
 import { protocolFields } from '../../../shared/schemas'
 import type { Rep, RepeatGroup } from '../../../shared/training'
@@ -75,7 +76,8 @@ interface RepLine {
 interface Group {
   file: string
   line: number
-  key: string
+  /** The session cells of its first row (`sessionCells`): every rep of the session must repeat them. */
+  cells: string[]
   session: ImportedSession | null
   reps: RepLine[]
   present: boolean
@@ -237,10 +239,9 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   function onRep(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
     const uuidCell = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
     let g = groups.get(uuidCell)
-    const key = sessionKey(header, cells)
     if (g === undefined) {
       const s = readSession(header, cells, style)
-      g = { file, line, key, session: s.ok ? s.value : null, reps: [], present: false, bad: !s.ok }
+      g = { file, line, cells: sessionCells(header, cells), session: s.ok ? s.value : null, reps: [], present: false, bad: !s.ok }
       if (s.ok) {
         g.present = repo.hasSession(s.value.uuid)
         groups.set(s.value.uuid, g)
@@ -249,11 +250,13 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
         // Later rows of the same broken session would repeat the same errors: group them under the raw cell.
         if (uuidCell !== '') groups.set(uuidCell, g)
       }
-    } else if (key !== g.key) {
-      const column = differingSessionColumn(header, g.key, cells) ?? 'session_uuid'
-      error(file, line, `The session columns of this rep differ from ${where(g, file)}, an earlier rep of the same session.`, column)
-      g.bad = true
-      return
+    } else {
+      const column = differingSessionColumn(header, g.cells, cells)
+      if (column !== null) {
+        error(file, line, `The session columns of this rep differ from ${where(g, file)}, an earlier rep of the same session.`, column)
+        g.bad = true
+        return
+      }
     }
     const r = readRep(header, cells, style)
     const date = g.session?.date ?? ''
@@ -472,20 +475,30 @@ async function peek(path: string, bytes = 64 * 1024): Promise<Uint8Array> {
   }
 }
 
-/** True when the whole file is valid UTF-8 (a quick pass before parsing; fast on any size). */
+/** True when the whole file is valid UTF-8 (a quick pass before parsing, with Node's native check; fast on any size). */
 async function isUtf8File(path: string, signal?: AbortSignal): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) {
-      decoder.decode(chunk as Buffer, { stream: true })
-    }
-    decoder.decode()
-    return true
-  } catch (e) {
-    if (signal?.aborted) throw e
-    if (e instanceof TypeError) return false
-    throw e
+  let carry: Buffer | null = null
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) {
+    const chunk: Buffer = carry ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer)
+    // A character cut in two by the chunk boundary is checked whole, with the next chunk.
+    const cut = completeUtf8Length(chunk)
+    if (!isUtf8(chunk.subarray(0, cut))) return false
+    carry = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : null
   }
+  // A sequence the file ends in the middle of is not UTF-8.
+  return carry === null
+}
+
+/** The length of `b` without its last character when that may be incomplete (a lead byte with fewer than its continuation bytes). */
+function completeUtf8Length(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
+    const x = b[i] as number
+    if ((x & 0xc0) === 0x80) continue
+    if (x < 0xc0) return b.length
+    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2
+    return b.length - i >= need ? b.length : i
+  }
+  return b.length
 }
 
 const KNOWN = new Set(Object.values(COLUMNS).flatMap((cs) => cs.map((c) => c.name)))
