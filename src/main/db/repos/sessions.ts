@@ -1,9 +1,10 @@
+import type { SessionSummary } from '../../../shared/contract'
 import type { LocalDate } from '../../../shared/dates'
 import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
 import { sessionMetrics } from '../../../shared/metrics/session'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../shared/training'
 import type { Db } from '../connection'
-import { toCamel } from '../rows'
+import { fromDate, toCamel, toDate } from '../rows'
 
 interface SessionRow {
   id: number
@@ -73,17 +74,19 @@ export interface SessionFilter {
 const HEAD = `s.id, s.uuid, s.date, s.start_time, s.protocol_id, p.name AS protocol_name, s.plan_json, s.planned_reps, s.warmup_seconds,
   s.cooldown_seconds, s.rpe, s.could_not_recover, s.notes, s.created_at, s.updated_at`
 const FROM = 'FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id'
+/** History rows carry the metrics stored with each session, so a page of history reads no reps. */
+const SUMMARY = `${HEAD}, s.work_seconds, s.reps_done, s.distance_meters, s.duration_seconds, s.load`
 const REP_COLUMNS = `session_id, work_seconds, distance_meters, intensity, intensity_pct, rpe, recovery_seconds, recovery_mode, incline_pct,
   hill, completed, heart_rate`
 const LIVE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 
 /** The history queries, one per filter so each can use its index; exported for query-plan tests. */
 export const SESSION_QUERIES = {
-  listAll: `SELECT ${HEAD} ${FROM} WHERE ${LIVE} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
+  listAll: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
   countAll: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE}`,
-  listProtocol: `SELECT ${HEAD} ${FROM} WHERE ${LIVE} AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
+  listProtocol: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
   countProtocol: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id = ?`,
-  listFree: `SELECT ${HEAD} ${FROM} WHERE ${LIVE} AND s.protocol_id IS NULL ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
+  listFree: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id IS NULL ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
   countFree: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id IS NULL`,
   repsOf: `SELECT ${REP_COLUMNS} FROM reps WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
   recent: `SELECT s.date, s.planned_reps, s.rpe, s.could_not_recover, s.plan_json,
@@ -91,6 +94,26 @@ export const SESSION_QUERIES = {
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
   datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`
 } as const
+
+interface SummaryRow extends SessionRow {
+  work_seconds: number
+  reps_done: number
+  distance_meters: number
+  duration_seconds: number
+  load: number | null
+}
+
+function toSummary(r: SummaryRow): SessionSummary {
+  return {
+    ...toHead(r),
+    workSeconds: r.work_seconds,
+    repsDone: r.reps_done,
+    repsPlanned: r.planned_reps,
+    distanceMeters: r.distance_meters,
+    durationSeconds: r.duration_seconds,
+    load: r.load
+  }
+}
 
 function toHead(r: SessionRow): SessionHead {
   const { couldNotRecover, planJson, ...rest } = toCamel(r)
@@ -201,11 +224,11 @@ export type SessionsRepo = ReturnType<typeof sessionsRepo>
 
 export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
   const q = {
-    listAll: db.prepare<[string, string, number, number], SessionRow>(SESSION_QUERIES.listAll),
+    listAll: db.prepare<[string, string, number, number], SummaryRow>(SESSION_QUERIES.listAll),
     countAll: db.prepare<[string, string], { n: number }>(SESSION_QUERIES.countAll),
-    listProtocol: db.prepare<[string, string, number, number, number], SessionRow>(SESSION_QUERIES.listProtocol),
+    listProtocol: db.prepare<[string, string, number, number, number], SummaryRow>(SESSION_QUERIES.listProtocol),
     countProtocol: db.prepare<[string, string, number], { n: number }>(SESSION_QUERIES.countProtocol),
-    listFree: db.prepare<[string, string, number, number], SessionRow>(SESSION_QUERIES.listFree),
+    listFree: db.prepare<[string, string, number, number], SummaryRow>(SESSION_QUERIES.listFree),
     countFree: db.prepare<[string, string], { n: number }>(SESSION_QUERIES.countFree),
     repsOf: db.prepare<[string], RepRow>(SESSION_QUERIES.repsOf),
     recent: db.prepare<
@@ -265,8 +288,6 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     return out
   }
 
-  const lo = (f: SessionFilter) => f.from ?? '0000-00-00'
-  const hi = (f: SessionFilter) => f.to ?? '9999-99-99'
 
   const insertTx = db.transaction((uuid: string, d: SessionDraft) => {
     const id = Number(q.insert.run({ uuid, ...params(d) }).lastInsertRowid)
@@ -281,11 +302,11 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
   })
 
   return {
-    /** A page of sessions, newest first, with their reps. */
-    list(f: SessionFilter, limit: number, offset: number): { items: Session[]; total: number } {
-      const a = lo(f)
-      const b = hi(f)
-      let rows: SessionRow[]
+    /** A page of sessions, newest first, with their stored metrics. */
+    list(f: SessionFilter, limit: number, offset: number): { items: SessionSummary[]; total: number } {
+      const a = fromDate(f)
+      const b = toDate(f)
+      let rows: SummaryRow[]
       let total: number
       if (f.protocolId === undefined) {
         rows = q.listAll.all(a, b, limit, offset)
@@ -297,8 +318,7 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
         rows = q.listProtocol.all(a, b, f.protocolId, limit, offset)
         total = q.countProtocol.get(a, b, f.protocolId)?.n ?? 0
       }
-      const reps = repsBySession(rows.map((r) => r.id))
-      return { items: rows.map((r) => ({ ...toHead(r), reps: reps.get(r.id) ?? [] })), total }
+      return { items: rows.map(toSummary), total }
     },
     get(id: number): Session | undefined {
       const row = q.get.get(id)

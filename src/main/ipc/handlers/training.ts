@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { progressionAdvice } from '../../../shared/metrics/progression'
-import { sessionMetrics } from '../../../shared/metrics/session'
 import { DomainError } from '../../../shared/result'
 import type { Db } from '../../db/connection'
 import type { BlocksRepo } from '../../db/repos/blocks'
@@ -8,6 +7,7 @@ import type { ProtocolsRepo } from '../../db/repos/protocols'
 import type { SessionDraft, SessionsRepo } from '../../db/repos/sessions'
 import { createBlock, currentBlock, listBlocks, restoreBlock, updateBlock } from '../../services/blocks'
 import type { Handlers } from '../router'
+import { must, notFound } from './found'
 
 type TrainingChannel = Extract<keyof Handlers, `protocols/${string}` | `sessions/${string}` | `blocks/${string}` | `advice/${string}`>
 
@@ -16,13 +16,6 @@ export interface TrainingDeps {
   protocols: ProtocolsRepo
   sessions: SessionsRepo
   blocks: BlocksRepo
-}
-
-const notFound = (what: string, id: number) => new DomainError('not_found', `There is no ${what} with id ${id}.`)
-
-function must<T>(value: T | undefined, error: () => Error): T {
-  if (value === undefined) throw error()
-  return value
 }
 
 export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingChannel> {
@@ -56,10 +49,7 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
     },
     'protocols/archive': ({ id, archived }) => must(protocols.setArchived(id, archived), () => notFound('protocol', id)),
 
-    'sessions/list': ({ from, to, protocolId, limit, offset }) => {
-      const page = sessions.list({ from, to, protocolId }, limit, offset)
-      return { total: page.total, items: page.items.map(({ reps, ...head }) => ({ ...head, ...sessionMetrics({ ...head, reps }) })) }
-    },
+    'sessions/list': ({ from, to, protocolId, limit, offset }) => sessions.list({ from, to, protocolId }, limit, offset),
     'sessions/get': ({ id }) => must(sessions.get(id), () => notFound('session', id)),
     'sessions/create': (d) => {
       checkSession(d)
