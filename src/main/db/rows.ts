@@ -18,3 +18,11 @@ export function toCamel<R extends object>(row: R): Camel<R> {
   for (const [k, v] of Object.entries(row)) out[camel(k)] = v
   return out as Camel<R>
 }
+
+/** Stands in for a missing end of a date range: every stored date (YYYY-MM-DD) lies between the two. */
+export const EARLIEST = '0000-00-00'
+export const LATEST = '9999-99-99'
+
+/** Open-ended ranges become the widest bounds, so one prepared statement serves every range. */
+export const fromDate = (r: { from?: string | undefined }): string => r.from ?? EARLIEST
+export const toDate = (r: { to?: string | undefined }): string => r.to ?? LATEST

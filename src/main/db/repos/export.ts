@@ -7,6 +7,7 @@ import type { LocalDate } from '../../../shared/dates'
 import type { RepRecord, SessionRecord, WeightRecord } from '../../../shared/csv'
 import type { Intensity, RecoveryMode } from '../../../shared/training'
 import type { Db } from '../connection'
+import { fromDate, toDate } from '../rows'
 
 export interface ExportRange {
   from?: LocalDate | undefined
@@ -87,8 +88,6 @@ export type ExportRepo = ReturnType<typeof exportRepo>
  * connection busy, and a read transaction around several iterations gives them one consistent snapshot.
  */
 export function exportRepo(db: Db) {
-  const lo = (r: ExportRange) => r.from ?? '0000-00-00'
-  const hi = (r: ExportRange) => r.to ?? '9999-99-99'
   const s = {
     sessions: db.prepare<[string, string], Row>(EXPORT_QUERIES.sessions).raw(true),
     repRows: db.prepare<[string, string], Row>(EXPORT_QUERIES.repRows).raw(true),
@@ -107,21 +106,21 @@ export function exportRepo(db: Db) {
     },
     count(kind: 'sessions' | 'reps' | 'weights', range: ExportRange): number {
       const q = kind === 'sessions' ? s.countSessions : kind === 'reps' ? s.countReps : s.countWeights
-      return q.get(lo(range), hi(range)) ?? 0
+      return q.get(fromDate(range), toDate(range)) ?? 0
     },
     *sessions(range: ExportRange): Generator<SessionRecord> {
-      for (const r of s.sessions.iterate(lo(range), hi(range))) yield toSession(r)
+      for (const r of s.sessions.iterate(fromDate(range), toDate(range))) yield toSession(r)
     },
     /**
      * One item per rep; consecutive reps of a session share the same session object. Two iterators in step over the
      * same snapshot and order: the sessions (skipping those without reps) and the reps.
      */
     *reps(range: ExportRange): Generator<{ session: SessionRecord; rep: RepRecord }> {
-      const sessions = s.sessions.iterate(lo(range), hi(range))
+      const sessions = s.sessions.iterate(fromDate(range), toDate(range))
       try {
         let id: unknown = null
         let session: SessionRecord | null = null
-        for (const r of s.repRows.iterate(lo(range), hi(range))) {
+        for (const r of s.repRows.iterate(fromDate(range), toDate(range))) {
           while (session === null || r[0] !== id) {
             const next = sessions.next()
             if (next.done) throw new Error('The export read a rep whose session it did not find.')
@@ -135,7 +134,7 @@ export function exportRepo(db: Db) {
       }
     },
     *weights(range: ExportRange): Generator<WeightRecord> {
-      for (const r of s.weights.iterate(lo(range), hi(range))) {
+      for (const r of s.weights.iterate(fromDate(range), toDate(range))) {
         yield { uuid: r[0] as string, date: r[1] as string, kg: r[2] as number, note: r[3] as string, createdAt: r[4] as string, updatedAt: r[5] as string }
       }
     }

@@ -12,6 +12,7 @@
 import type { LocalDate } from '../../../shared/dates'
 import type { DailyTotals } from '../../../shared/metrics/load'
 import type { Db } from '../connection'
+import { EARLIEST, LATEST } from '../rows'
 
 const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 /** A completed rep with a distance: the reps that have a speed (`repSpeed`). */
@@ -114,8 +115,6 @@ export interface BestRep {
   reps: number
 }
 
-const LOW = '0000-01-01'
-const HIGH = '9999-12-31'
 
 export type StatsRepo = ReturnType<typeof statsRepo>
 
@@ -146,7 +145,7 @@ export function statsRepo(db: Db) {
   return {
     /** Per-day totals of live sessions between two dates (inclusive), oldest first; days without sessions are absent. */
     dailyTotals(from: LocalDate | undefined, to: LocalDate | undefined): DailyTotals[] {
-      return q.dailyTotals.all(from ?? LOW, to ?? HIGH).map((r) => ({
+      return q.dailyTotals.all(from ?? EARLIEST, to ?? LATEST).map((r) => ({
         date: r[0],
         sessions: r[1],
         load: r[2],
@@ -162,7 +161,7 @@ export function statsRepo(db: Db) {
     },
     /** Every live session of a protocol in the range, oldest first. */
     protocolSessions(protocolId: number, from: LocalDate | undefined, to: LocalDate | undefined): SessionProgressRow[] {
-      return q.protocolSessions.all(from ?? LOW, to ?? HIGH, protocolId).map((r) => ({
+      return q.protocolSessions.all(from ?? EARLIEST, to ?? LATEST, protocolId).map((r) => ({
         sessionId: r[0],
         date: r[1],
         repsDone: r[2],
@@ -175,8 +174,8 @@ export function statsRepo(db: Db) {
     },
     /** The fastest flat rep per rep length, and the fastest hill rep, of a protocol (or of all sessions). */
     sprintBests(protocolId: number | undefined, from: LocalDate | undefined, to: LocalDate | undefined): { byDuration: BestRep[]; hill: BestRep | null } {
-      const a = from ?? LOW
-      const b = to ?? HIGH
+      const a = from ?? EARLIEST
+      const b = to ?? LATEST
       const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b, a, b) : q.bestsByDuration.all(a, b, protocolId, a, b, protocolId)
       const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(a, b, protocolId)
       return { byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null), hill: toBest(hill) }

@@ -1,7 +1,7 @@
 import type { DailyWeight, WeightEntry } from '../../../shared/domain'
 import type { LocalDate } from '../../../shared/dates'
 import type { Db } from '../connection'
-import { toCamel } from '../rows'
+import { fromDate, toCamel, toDate } from '../rows'
 
 interface WeightRow {
   id: number
@@ -40,9 +40,6 @@ export const WEIGHT_QUERIES = {
 export type WeightsRepo = ReturnType<typeof weightsRepo>
 
 export function weightsRepo(db: Db, clock: () => Date = () => new Date()) {
-  // Open-ended ranges use the widest dates the contract allows, so one statement serves every range.
-  const lo = (r: DateRange) => r.from ?? '0000-00-00'
-  const hi = (r: DateRange) => r.to ?? '9999-99-99'
 
   const s = {
     list: db.prepare<[string, string, number, number], WeightRow>(WEIGHT_QUERIES.list),
@@ -64,13 +61,13 @@ export function weightsRepo(db: Db, clock: () => Date = () => new Date()) {
 
   return {
     list(range: DateRange, limit: number, offset: number): { items: WeightEntry[]; total: number } {
-      const items = s.list.all(lo(range), hi(range), limit, offset).map(toEntry)
-      const total = s.count.get(lo(range), hi(range))?.n ?? 0
+      const items = s.list.all(fromDate(range), toDate(range), limit, offset).map(toEntry)
+      const total = s.count.get(fromDate(range), toDate(range))?.n ?? 0
       return { items, total }
     },
     /** Mean weight per day, oldest first. */
     daily(range: DateRange): DailyWeight[] {
-      return s.daily.all(lo(range), hi(range))
+      return s.daily.all(fromDate(range), toDate(range))
     },
     get(id: number): WeightEntry | undefined {
       const r = s.get.get(id)

@@ -4,13 +4,13 @@ import { blockEnd } from '../../../shared/metrics/block'
 import { dayNumber, fitnessModel, type LoadWeek, markLoadSpikes, SPIKE_RULE, weeklyTotals, weekStart, dateOfDay } from '../../../shared/metrics/load'
 import { dropOffPct } from '../../../shared/metrics/reps'
 import { blockVolumeWeeks } from '../../../shared/metrics/volume'
-import { DomainError } from '../../../shared/result'
 import { mergeRuns, meanMerge, meanOfPresent } from '../../../shared/series'
 import { type FitnessSeries, MAX_CHART_POINTS, type ProgressPoint, type WeeklyLoad } from '../../../shared/stats'
 import type { BlocksRepo } from '../../db/repos/blocks'
 import type { ProtocolsRepo } from '../../db/repos/protocols'
 import type { StatsRepo } from '../../db/repos/stats'
 import type { Handlers } from '../router'
+import { notFound } from './found'
 
 type StatsChannel = Extract<keyof Handlers, `stats/${string}`>
 
@@ -22,7 +22,6 @@ export interface StatsDeps {
   today?: () => LocalDate
 }
 
-const notFound = (what: string, id: number) => new DomainError('not_found', `There is no ${what} with id ${id}.`)
 
 /** Several weeks as one point: their mean weekly figures, marked when any of them was a spike. */
 function mergeWeeks(run: readonly LoadWeek[]): LoadWeek {
