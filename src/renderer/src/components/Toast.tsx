@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react'
+import type { Result } from '../../../shared/result'
 
 export interface ToastAction {
   label: string
@@ -86,5 +87,49 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         ))}
       </div>
     </ToastContext.Provider>
+  )
+}
+
+export interface UndoableChange<U> {
+  /** Makes the change (a delete, an archive). */
+  run(): Promise<Result<unknown>>
+  /** The message once it is made; it carries the Undo action. */
+  done: string
+  /** Reverses the change. */
+  undo(): Promise<Result<U>>
+  /** The message once undone; none when the screen shows it well enough. */
+  undone?: string | ((value: U) => string)
+  /** Called after the change and after an undo, whether or not the undo worked (to reload the screen). */
+  after?(): void
+}
+
+/**
+ * A change the runner can take back from its message (or with Ctrl/Cmd+Z). Failures show as error
+ * messages. Resolves true when the change was made.
+ */
+export function useUndoable() {
+  const toast = useToast()
+  return useCallback(
+    async <U,>(c: UndoableChange<U>): Promise<boolean> => {
+      const r = await c.run()
+      if (!r.ok) {
+        toast.show(r.error.message, { kind: 'error' })
+        return false
+      }
+      c.after?.()
+      toast.show(c.done, {
+        action: {
+          label: 'Undo',
+          run: async () => {
+            const back = await c.undo()
+            if (!back.ok) toast.show(back.error.message, { kind: 'error' })
+            else if (c.undone) toast.show(typeof c.undone === 'function' ? c.undone(back.value) : c.undone)
+            c.after?.()
+          }
+        }
+      })
+      return true
+    },
+    [toast]
   )
 }

@@ -3,7 +3,7 @@ import { todayLocal } from '../../../../shared/dates'
 import type { BlockProgress } from '../../../../shared/metrics/block'
 import type { Block, Protocol } from '../../../../shared/training'
 import { api } from '../../api'
-import { useToast } from '../../components/Toast'
+import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
 import { dateRange, plural, protocolLabel, STATUS_LABEL, weekLabel } from './blockText'
 import { CurrentBlockCard } from './CurrentBlockCard'
@@ -13,6 +13,7 @@ type Editing = { block: Block | null } | null
 
 export function BlocksPage() {
   const toast = useToast()
+  const undoable = useUndoable()
   const [blocks, setBlocks] = useState<BlockProgress[] | null>(null)
   const [current, setCurrent] = useState<BlockProgress | null | undefined>(undefined)
   const [protocols, setProtocols] = useState<Protocol[]>([])
@@ -77,25 +78,16 @@ export function BlocksPage() {
   }
 
   async function remove(b: Block): Promise<void> {
-    const r = await api.blocks.delete({ id: b.id })
-    if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
-      return
-    }
-    if (editing?.block?.id === b.id) setEditing(null)
-    refresh()
-    newButton.current?.focus()
-    toast.show(`Deleted block “${b.name}”.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const back = await api.blocks.restore({ id: b.id })
-          if (back.ok) toast.show(`Restored block “${b.name}”.`)
-          else toast.show(back.error.message, { kind: 'error' })
-          refresh()
-        }
-      }
+    const removed = await undoable({
+      run: () => api.blocks.delete({ id: b.id }),
+      done: `Deleted block “${b.name}”.`,
+      undo: () => api.blocks.restore({ id: b.id }),
+      undone: `Restored block “${b.name}”.`,
+      after: refresh
     })
+    if (!removed) return
+    if (editing?.block?.id === b.id) setEditing(null)
+    newButton.current?.focus()
   }
 
   // Newest first: upcoming, then the running block, then the finished ones.

@@ -4,7 +4,7 @@ import { isLocalDate } from '../../../../shared/dates'
 import { clock } from '../../../../shared/metrics/session'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
-import { useToast } from '../../components/Toast'
+import { useUndoable } from '../../components/Toast'
 import { href } from '../../router'
 import './history.css'
 
@@ -12,7 +12,7 @@ const PAGE = 50
 
 export function HistoryPage() {
   const id = useId()
-  const toast = useToast()
+  const undoable = useUndoable()
   const [protocols, setProtocols] = useState<Protocol[]>([])
   const [protocolId, setProtocolId] = useState('')
   const [from, setFrom] = useState('')
@@ -54,21 +54,11 @@ export function HistoryPage() {
   }, [protocolId, from, to, shown, version, rangeError])
 
   async function remove(s: SessionSummary) {
-    const r = await api.sessions.delete({ id: s.id })
-    if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
-      return
-    }
-    refresh()
-    toast.show(`Deleted the session of ${s.date}.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const back = await api.sessions.restore({ id: s.id })
-          if (!back.ok) toast.show(back.error.message, { kind: 'error' })
-          refresh()
-        }
-      }
+    await undoable({
+      run: () => api.sessions.delete({ id: s.id }),
+      done: `Deleted the session of ${s.date}.`,
+      undo: () => api.sessions.restore({ id: s.id }),
+      after: refresh
     })
   }
 

@@ -5,7 +5,7 @@ import { clock, sessionMetrics, type SessionMetrics } from '../../../../shared/m
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol, Session } from '../../../../shared/training'
 import { api } from '../../api'
-import { useToast } from '../../components/Toast'
+import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { AdviceCard } from './AdviceCard'
 import { blankRep, draftFromSession, type Errors, repsFromPlan, type RepDraft, type SessionDraft, toInput } from './draft'
@@ -67,6 +67,7 @@ interface Props {
 export function LogPage({ sessionId }: Props) {
   const id = useId()
   const toast = useToast()
+  const undoable = useUndoable()
   const editing = sessionId !== undefined
   const [protocols, setProtocols] = useState<Protocol[]>([])
   const [draft, setDraft] = useState<SessionDraft>(emptyDraft)
@@ -170,21 +171,13 @@ export function LogPage({ sessionId }: Props) {
 
   async function remove() {
     if (sessionId === undefined) return
-    const r = await api.sessions.delete({ id: sessionId })
-    if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
-      return
-    }
-    toast.show(`Deleted the session of ${draft.date}.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const back = await api.sessions.restore({ id: sessionId })
-          toast.show(back.ok ? `Restored the session of ${back.value.date}.` : back.error.message, back.ok ? {} : { kind: 'error' })
-        }
-      }
+    const removed = await undoable({
+      run: () => api.sessions.delete({ id: sessionId }),
+      done: `Deleted the session of ${draft.date}.`,
+      undo: () => api.sessions.restore({ id: sessionId }),
+      undone: (s) => `Restored the session of ${s.date}.`
     })
-    navigate({ name: 'history' })
+    if (removed) navigate({ name: 'history' })
   }
 
   const field = (path: string) => ({

@@ -3,7 +3,7 @@ import { formatNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
-import { useToast } from '../../components/Toast'
+import { useToast, useUndoable } from '../../components/Toast'
 import { ProtocolForm, type ProtocolDraft, TERRAIN_LABELS } from './ProtocolForm'
 import './protocols.css'
 
@@ -15,6 +15,7 @@ const duplicateButtonId = (id: number) => `protocol-${id}-duplicate`
 
 export function ProtocolsPage() {
   const toast = useToast()
+  const undoable = useUndoable()
   const [protocols, setProtocols] = useState<Protocol[] | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [showArchived, setShowArchived] = useState(false)
@@ -74,27 +75,23 @@ export function ProtocolsPage() {
   }
 
   async function setArchived(p: Protocol, archived: boolean) {
-    const r = await api.protocols.archive({ id: p.id, archived })
+    if (archived) {
+      await undoable({
+        run: () => api.protocols.archive({ id: p.id, archived: true }),
+        done: `Archived “${p.name}”.`,
+        undo: () => api.protocols.archive({ id: p.id, archived: false }),
+        undone: `Restored “${p.name}”.`,
+        after: refresh
+      })
+      return
+    }
+    const r = await api.protocols.archive({ id: p.id, archived: false })
     if (!r.ok) {
       toast.show(r.error.message, { kind: 'error' })
       return
     }
     refresh()
-    if (!archived) {
-      toast.show(`Unarchived “${p.name}”.`)
-      return
-    }
-    toast.show(`Archived “${p.name}”.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const back = await api.protocols.archive({ id: p.id, archived: false })
-          if (back.ok) toast.show(`Restored “${p.name}”.`)
-          else toast.show(back.error.message, { kind: 'error' })
-          refresh()
-        }
-      }
-    })
+    toast.show(`Unarchived “${p.name}”.`)
   }
 
   const builtIn = protocols?.filter((p) => p.builtIn) ?? []

@@ -7,7 +7,7 @@ import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
 import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { weightChartData } from '../../charts/weightChartData'
-import { useToast } from '../../components/Toast'
+import { useToast, useUndoable } from '../../components/Toast'
 import { useSettings } from '../../settings'
 import { type FieldErrors, WeightForm, type WeightDraft } from './WeightForm'
 import { WeightList } from './WeightList'
@@ -37,6 +37,7 @@ export function WeightPage() {
   const { settings } = useSettings()
   const unit = settings.weightUnit
   const toast = useToast()
+  const undoable = useUndoable()
   const [entries, setEntries] = useState<WeightEntry[]>([])
   const [total, setTotal] = useState(0)
   const [shown, setShown] = useState(PAGE)
@@ -90,22 +91,13 @@ export function WeightPage() {
   }
 
   async function remove(entry: WeightEntry): Promise<void> {
-    const r = await api.weights.delete({ id: entry.id })
-    if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
-      return
-    }
-    refresh()
-    toast.show(`Deleted ${formatWeight(entry.kg, unit)} on ${entry.date}.`, {
-      action: {
-        label: 'Undo',
-        run: async () => {
-          const back = await api.weights.restore({ id: entry.id })
-          if (back.ok) toast.show(`Restored ${formatWeight(entry.kg, unit)} on ${entry.date}.`)
-          else toast.show(back.error.message, { kind: 'error' })
-          refresh()
-        }
-      }
+    const what = `${formatWeight(entry.kg, unit)} on ${entry.date}`
+    await undoable({
+      run: () => api.weights.delete({ id: entry.id }),
+      done: `Deleted ${what}.`,
+      undo: () => api.weights.restore({ id: entry.id }),
+      undone: `Restored ${what}.`,
+      after: refresh
     })
   }
 
