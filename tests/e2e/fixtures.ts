@@ -96,4 +96,6 @@ export async function addWeight(page: Page, weight: string, date?: string): Prom
   if (date) await form.getByLabel('Date').fill(date)
   await form.getByLabel(/^Weight/).fill(weight)
   await form.getByLabel(/^Weight/).press('Enter')
+  // The field empties once the entry is saved, as a person would see before typing the next one.
+  await expect(form.getByLabel(/^Weight/)).toHaveValue('')
 }

@@ -104,6 +104,32 @@ test('delete, then undo with the button and with Ctrl+Z', async ({ page, app }) 
   ])
 })
 
+test('the next entry typed while one is still saving is kept and saved too; a double press adds once', async ({ page, app }) => {
+  // Hold the first save back, as a slow disk would.
+  let held = 0
+  await page.route('**/api/weights/add', async (route) => {
+    if (held++ === 0) await new Promise((r) => setTimeout(r, 800))
+    await route.continue()
+  })
+  const form = page.getByRole('form', { name: 'Add body weight' })
+  const weight = form.getByLabel(/^Weight/)
+  await form.getByLabel('Date').fill('2026-11-02')
+  await weight.fill('72.0')
+  await weight.press('Enter')
+  await weight.press('Enter')
+  await form.getByLabel('Date').fill('2026-11-01')
+  await weight.fill('73.0')
+  await expect(page.getByText('1 entry')).toBeVisible()
+  await expect(weight).toHaveValue('73.0')
+  await weight.press('Enter')
+  await expect(page.getByText('2 entries')).toBeVisible()
+  await expect(weight).toHaveValue('')
+  expect(app.query('SELECT date, kg FROM body_weights ORDER BY date')).toEqual([
+    { date: '2026-11-01', kg: 73 },
+    { date: '2026-11-02', kg: 72 }
+  ])
+})
+
 test('pounds: entered and shown in lb, stored in kg, and the chart follows', async ({ page, app }) => {
   await page.getByRole('radio', { name: 'lb' }).click()
   await expect(page.getByRole('form', { name: 'Add body weight' }).getByLabel('Weight (lb)')).toBeVisible()

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
 import { parseWeightText, type WeightUnit } from '../../../../shared/units'
 
@@ -43,32 +43,46 @@ export function WeightForm({ unit, onSubmit }: Props) {
   const [weight, setWeight] = useState('')
   const [note, setNote] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
+  const [saving, setSaving] = useState(0)
+  // The entry being saved right now, so a double press does not add it twice. A different entry typed
+  // while one is being saved is saved as well: nothing the person typed is dropped.
+  const inFlight = useRef<string | null>(null)
+  const formRef = useRef<HTMLFormElement>(null)
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    const checked = validateWeightForm({ date, weight, note }, unit)
+    const submitted = { date, weight, note }
+    const checked = validateWeightForm(submitted, unit)
     if (!checked.ok) {
       setErrors(checked.errors)
       const firstBad = checked.errors.date ? 'date' : checked.errors.weight ? 'weight' : 'note'
       document.getElementById(`${id}-${firstBad}`)?.focus()
       return
     }
-    setBusy(true)
-    const failed = await onSubmit(checked.draft)
-    setBusy(false)
+    const key = JSON.stringify(checked.draft)
+    if (inFlight.current === key) return
+    inFlight.current = key
+    setSaving((n) => n + 1)
+    const failed = await onSubmit(checked.draft).finally(() => {
+      if (inFlight.current === key) inFlight.current = null
+      setSaving((n) => n - 1)
+    })
     if (failed) {
       setErrors(failed)
       return
     }
     setErrors({})
-    setWeight('')
-    setNote('')
-    document.getElementById(`${id}-weight`)?.focus()
+    // Clear only what still holds the saved entry; the next one may already be half typed.
+    setWeight((w) => (w === submitted.weight ? '' : w))
+    setNote((n) => (n === submitted.note ? '' : n))
+    const active = document.activeElement
+    if (!active || active === document.body || (active instanceof HTMLButtonElement && active.type === 'submit' && active.form === formRef.current)) {
+      document.getElementById(`${id}-weight`)?.focus()
+    }
   }
 
   return (
-    <form className="card weight-form" onSubmit={submit} noValidate aria-label="Add body weight">
+    <form ref={formRef} className="card weight-form" onSubmit={submit} noValidate aria-label="Add body weight" aria-busy={saving > 0}>
       <h2>Add today’s weight</h2>
       <div className="fields">
         <div className="field">
@@ -127,7 +141,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
           )}
         </div>
         <div className="field actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary">
             Add
           </button>
         </div>
