@@ -360,6 +360,8 @@ function cell(c: CsvColumn, raw: string | undefined, style: NumberStyle): string
     case 'integer': {
       let t = raw.trim()
       if (t === '') return c.nullable ? null : fail('A value is required.')
+      // Most cells are plain whole numbers: those need no pattern (digits alone are a NUMBER).
+      if (t.length < 16 && allDigits(t)) return Number(t)
       if (style.decimalComma && DECIMAL_COMMA.test(t)) t = t.replace(',', '.')
       if (!NUMBER.test(t)) {
         const hint = !style.decimalComma && DECIMAL_COMMA.test(t) ? ' (decimal commas are read only in files separated by “;”)' : ''
@@ -393,6 +395,14 @@ function cell(c: CsvColumn, raw: string | undefined, style: NumberStyle): string
       return t
     }
   }
+}
+
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i)
+    if (ch < 48 || ch > 57) return false
+  }
+  return true
 }
 
 function fail(message: string): never {
@@ -658,10 +668,88 @@ const REP_FIELD_COLUMN: Record<string, string> = {
   heartRate: 'rep_heart_rate_bpm'
 }
 
+/** The rep cells of a row as `readCells` reads them, with the problems it finds (exported for the fast path's test). */
+export function repCells(header: HeaderInfo, row: readonly string[], style: NumberStyle): { cells: Cells; issues: CellIssue[] } {
+  const issues: CellIssue[] = []
+  return { cells: readCells(REP_COLUMNS, header, row, style, issues), issues }
+}
+
+/** The index of each rep column in the file's rows (-1: absent), per header. */
+const repIndexes = new WeakMap<HeaderInfo, number[]>()
+
+/** A plain decimal as Sprintlog writes it (`20`, `2.5`, `-3`): what `Number` reads exactly as the NUMBER pattern does. */
+function plainNumber(t: string): number | undefined {
+  const n = t.length
+  if (n === 0 || n > 15) return undefined
+  let i = t.charCodeAt(0) === 45 ? 1 : 0
+  const digitsFrom = i
+  while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++
+  if (i === digitsFrom) return undefined
+  if (i < n) {
+    if (t.charCodeAt(i) !== 46) return undefined
+    const fraction = ++i
+    while (i < n && t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) i++
+    if (i === fraction || i < n) return undefined
+  }
+  return Number(t)
+}
+
+const plainOrNull = (t: string | undefined): number | null | undefined => (t === '' ? null : t === undefined ? undefined : plainNumber(t))
+const plainBool = (t: string | undefined): boolean | undefined => (t === 'true' ? true : t === 'false' ? false : undefined)
+const plainWord = (t: string | undefined): string | undefined => (t !== undefined && t !== '' && t.trim() === t && t.charCodeAt(0) !== 39 ? t : undefined)
+
+/**
+ * The rep cells of a row written the way Sprintlog writes them (plain numbers, `true`/`false`, bare words), read
+ * without the general cell reader; null for anything else, which then goes the general way. Wherever it gives cells,
+ * they are exactly `repCells`' (tests/unit/csv-fast-path.test.ts holds it to that).
+ */
+export function plainRepCells(header: HeaderInfo, row: readonly string[]): Cells | null {
+  let at = repIndexes.get(header)
+  if (at === undefined) repIndexes.set(header, (at = REP_COLUMNS.map((c) => header.index[c.name] ?? -1)))
+  const cellAt = (k: number): string | undefined => {
+    const i = at[k] as number
+    return i < 0 ? undefined : row[i]
+  }
+  const position = plainNumber(cellAt(0) ?? '')
+  const work = plainNumber(cellAt(1) ?? '')
+  const distance = plainOrNull(cellAt(2))
+  const intensity = plainWord(cellAt(3))
+  const pct = plainOrNull(cellAt(4))
+  const rpe = plainOrNull(cellAt(5))
+  const recovery = plainOrNull(cellAt(6))
+  const mode = plainWord(cellAt(7))
+  const incline = plainOrNull(cellAt(8))
+  const hill = plainBool(cellAt(9))
+  const completed = plainBool(cellAt(10))
+  const heartRate = plainOrNull(cellAt(11))
+  if (position === undefined || !Number.isInteger(position) || work === undefined || distance === undefined || intensity === undefined) return null
+  if (pct === undefined || rpe === undefined || recovery === undefined || mode === undefined || incline === undefined) return null
+  if (hill === undefined || completed === undefined || heartRate === undefined || (heartRate !== null && !Number.isInteger(heartRate))) return null
+  return {
+    rep_number: position,
+    rep_work_seconds: work,
+    rep_distance_m: distance,
+    rep_intensity: intensity,
+    rep_intensity_pct: pct,
+    rep_rpe: rpe,
+    rep_recovery_seconds: recovery,
+    rep_recovery_mode: mode,
+    rep_incline_pct: incline,
+    rep_hill: hill,
+    rep_completed: completed,
+    rep_heart_rate_bpm: heartRate
+  }
+}
+
 /** The rep columns of a reps-file row, validated with the session form's rep schema. */
 export function readRep(header: HeaderInfo, row: readonly string[], style: NumberStyle): Read<ImportedRep> {
-  const issues: CellIssue[] = []
-  const v = readCells(REP_COLUMNS, header, row, style, issues)
+  const plain = plainRepCells(header, row)
+  if (plain !== null) {
+    const position = plain.rep_number as number
+    const quick = position >= 1 && position <= 100 ? quickRep(plain) : null
+    if (quick) return { ok: true, value: { position, rep: quick } }
+  }
+  const { cells: v, issues } = repCells(header, row, style)
   const position = v.rep_number as number | null
   if (position !== null && (position < 1 || position > 100)) issues.push({ column: 'rep_number', message: 'A rep number is from 1 to 100.' })
   if (issues.length === 0 && position !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Cells, quickRep, quickSessionHead, repInput, sessionHeadInput, sessionHeadSchema } from '../../src/shared/csv'
+import { type Cells, HEADERS, plainRepCells, quickRep, quickSessionHead, readHeader, repCells, repInput, sessionHeadInput, sessionHeadSchema } from '../../src/shared/csv'
 import { rep as repSchema } from '../../src/shared/schemas'
 
 /**
@@ -108,5 +108,49 @@ describe('import fast paths', () => {
 
   it('quickSessionHead accepts exactly what the session schema accepts, with the same value', () => {
     expect(check(quickSessionHead, sessionHeadSchema, sessionHeadInput, HEAD_VALUES, HEAD_VALID)).toBeGreaterThan(1000)
+  })
+
+  it('plainRepCells reads exactly what the general cell reader reads, wherever it reads a row at all', () => {
+    const h = readHeader([...HEADERS.reps])
+    if (!h.ok) throw new Error(h.message)
+    const header = h.header
+    const first = header.index.rep_number as number
+    const numbers = ['', '0', '1', '7', '007', '20', '100', '101', '-3', '-0', '+3', '2.5', '2.', '.5', '2.50', '1e3', ' 20', '20 ', '2,5', '1.0', 'x', '-', '.', '-.5', '-.', '1234567890123456', '123456789012345', '٣']
+    const pools: string[][] = [
+      numbers, // rep_number
+      numbers, // rep_work_seconds
+      numbers, // rep_distance_m
+      ['max', 'near-max', 'moderate', 'custom', 'MAX', ' max', 'max ', "'max", "'=max", '', 'fast'],
+      numbers,
+      numbers,
+      numbers,
+      ['walk', 'jog', 'stand', 'walk-down', 'Walk', ' jog', '', 'run'],
+      numbers,
+      ['true', 'false', 'TRUE', 'yes', '1', '0', ' true', '', 'x'],
+      ['true', 'false', 'False', 'no', '', 'x'],
+      numbers
+    ]
+    const valid = ['3', '20', '150', 'max', '', '8', '120', 'walk', '', 'false', 'true', '']
+    let seed = 11
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    let read = 0
+    for (let i = 0; i < 30_000; i++) {
+      const row: string[] = new Array<string>(HEADERS.reps.length).fill('x')
+      for (let k = 0; k < 12; k++) {
+        const pool = pools[k] as string[]
+        row[first + k] = rnd() < 0.7 ? (valid[k] as string) : (pool[Math.floor(rnd() * pool.length)] as string)
+      }
+      const plain = plainRepCells(header, row)
+      if (plain === null) continue
+      read++
+      for (const decimalComma of [false, true]) {
+        const general = repCells(header, row, { decimalComma })
+        const label = JSON.stringify(row.slice(first))
+        expect(general.issues, label).toEqual([])
+        expect(Object.keys(plain), label).toEqual(Object.keys(general.cells))
+        for (const key of Object.keys(plain)) expect(Object.is(plain[key], general.cells[key]), `${label} ${key}`).toBe(true)
+      }
+    }
+    expect(read).toBeGreaterThan(3000)
   })
 })
