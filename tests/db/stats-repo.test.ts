@@ -129,7 +129,9 @@ describe('stats queries', () => {
       if (i % 3 === 0) {
         // Through the import, which must store the same derived columns as a save.
         const uuid = `20000000-0000-4000-8000-${String(i).padStart(12, '0')}`
-        imports.insertSession({ ...d, uuid, protocolUuid: null, protocolName: null, planJson: null, createdAt: 'x', updatedAt: 'x' }, protocolId, reps)
+        const writer = imports.sessionWriter()
+        writer.add({ ...d, uuid, protocolUuid: null, protocolName: null, planJson: null, createdAt: 'x', updatedAt: 'x' }, protocolId, reps)
+        writer.end()
         id = db.prepare<[string], number>('SELECT id FROM sessions WHERE uuid = ?').pluck().get(uuid) as number
       } else {
         id = sessions.insert(`s${i}`, d).id

@@ -19,6 +19,9 @@ export interface ImportedProtocol {
 
 export type ImportRepo = ReturnType<typeof importRepo>
 
+/** Reps per insert statement, at least: about 100 rows (1,300 values) per statement measured fastest. */
+const REP_BATCH = 100
+
 export function importRepo(db: Db, clock: () => Date = () => new Date()) {
   const s = {
     session: db.prepare<[string], number>(`SELECT id FROM sessions WHERE uuid = ?`).pluck(),
@@ -32,14 +35,15 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     insertSession: db.prepare<unknown[], never>(
       `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, warmup_seconds, cooldown_seconds, rpe, could_not_recover, notes,
         ${DERIVED_NAMES}, created_at, updated_at)
-       VALUES (${Array.from({ length: 12 + SESSION_DERIVED_COLUMNS.length }, () => '?').join(', ')})`
+       VALUES (${Array.from({ length: 12 + SESSION_DERIVED_COLUMNS.length }, () => '?').join(', ')})
+       ON CONFLICT (uuid) DO NOTHING`
     ),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
   }
 
-  /** A statement that inserts `n` reps at once, made on first use: one call per session rather than one per rep. */
+  /** A statement that inserts `n` reps at once, made on first use (n < 2 × REP_BATCH, as a session has at most 100 reps). */
   const repInserts = new Map<number, Statement<unknown[], never>>()
   const insertReps = (n: number) => {
     let st = repInserts.get(n)
@@ -62,19 +66,40 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       const info = s.insertProtocol.run({ ...p, groupsJson: JSON.stringify(p.groups), now: clock().toISOString() })
       return Number(info.lastInsertRowid)
     },
-    insertSession(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): void {
-      const d = derivedColumns({ plan: x.plan, warmupSeconds: x.warmupSeconds, cooldownSeconds: x.cooldownSeconds, rpe: x.rpe, reps })
-      const values: unknown[] = [x.uuid, x.date, x.startTime, protocolId, x.planJson, x.warmupSeconds, x.cooldownSeconds, x.rpe, x.couldNotRecover ? 1 : 0, x.notes]
-      for (const [, key] of SESSION_DERIVED_COLUMNS) values.push(d[key])
-      values.push(x.createdAt, x.updatedAt)
-      const sessionId = Number(s.insertSession.run(values).lastInsertRowid)
-      if (reps.length === 0) return
-      const repValues: unknown[] = []
-      for (let i = 0; i < reps.length; i++) {
-        const r = reps[i] as Rep
-        repValues.push(sessionId, i + 1, r.workSeconds, r.distanceMeters, r.intensity, r.intensityPct, r.rpe, r.recoverySeconds, r.recoveryMode, r.inclinePct, r.hill ? 1 : 0, r.completed ? 1 : 0, r.heartRate)
+    /**
+     * Adds sessions with their reps. The reps are written many sessions at a time, in statements of at least
+     * REP_BATCH rows (each row bound costs far less in a large statement); `end()` writes the rest and must run
+     * before the transaction ends.
+     */
+    sessionWriter() {
+      const pending: unknown[] = []
+      let rows = 0
+      const flush = () => {
+        if (rows === 0) return
+        insertReps(rows).run(pending)
+        pending.length = 0
+        rows = 0
       }
-      insertReps(reps.length).run(repValues)
+      return {
+        /** False (and nothing written) when a session with its UUID exists, deleted or not. */
+        add(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
+          const d = derivedColumns({ plan: x.plan, warmupSeconds: x.warmupSeconds, cooldownSeconds: x.cooldownSeconds, rpe: x.rpe, reps })
+          const values: unknown[] = [x.uuid, x.date, x.startTime, protocolId, x.planJson, x.warmupSeconds, x.cooldownSeconds, x.rpe, x.couldNotRecover ? 1 : 0, x.notes]
+          for (const [, key] of SESSION_DERIVED_COLUMNS) values.push(d[key])
+          values.push(x.createdAt, x.updatedAt)
+          const info = s.insertSession.run(values)
+          if (info.changes === 0) return false
+          const sessionId = Number(info.lastInsertRowid)
+          for (let i = 0; i < reps.length; i++) {
+            const r = reps[i] as Rep
+            pending.push(sessionId, i + 1, r.workSeconds, r.distanceMeters, r.intensity, r.intensityPct, r.rpe, r.recoverySeconds, r.recoveryMode, r.inclinePct, r.hill ? 1 : 0, r.completed ? 1 : 0, r.heartRate)
+          }
+          rows += reps.length
+          if (rows >= REP_BATCH) flush()
+          return true
+        },
+        end: flush
+      }
     },
     insertWeight(w: ImportedWeight): void {
       s.insertWeight.run(w.uuid, w.date, w.kg, w.note, w.createdAt, w.updatedAt)

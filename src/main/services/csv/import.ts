@@ -1,14 +1,12 @@
 /**
- * Reading Sprintlog CSV files back: `readImport` parses and validates every row (csv-parse, the shared zod
- * schemas) and plans what would be added, without writing anything; `commitImport` writes that plan in one
- * transaction. Plain functions: the repository is injected, no Electron, no HTTP.
+ * Reading Sprintlog CSV files back: `readImport` parses every row (records.ts: csv-parse's reading, with a checked
+ * fast path for well-formed files), validates it (the shared zod schemas, with checked fast paths) and plans what
+ * would be added, without writing anything; `commitImport` writes that plan in one transaction. Plain functions:
+ * the repository is injected, no Electron, no HTTP.
  */
 import { isUtf8 } from 'node:buffer'
 import { open, stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
-import { Transform, Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { CsvError, parse } from 'csv-parse'
 import {
   COLUMNS,
   differingSessionColumn,
@@ -32,6 +30,7 @@ import { protocolFields } from '../../../shared/schemas'
 import type { Rep, RepeatGroup } from '../../../shared/training'
 import type { Db } from '../../db/connection'
 import type { ImportedProtocol, ImportRepo } from '../../db/repos/import'
+import { CsvSyntaxError, readRecords } from './records'
 
 export interface ImportSource {
   /** Shown in messages (the file's own name). */
@@ -67,19 +66,16 @@ const MAX_REPS = 100
 
 type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId'>
 
-interface RepLine {
-  position: number
-  rep: Rep
-  line: number
-}
-
 interface Group {
   file: string
   line: number
   /** The session cells of its first row (`sessionCells`): every rep of the session must repeat them. */
   cells: string[]
   session: ImportedSession | null
-  reps: RepLine[]
+  /** The session's reps as read, with their rep_number and line (three arrays: a million reps are not a million more objects). */
+  reps: Rep[]
+  positions: number[]
+  lines: number[]
   present: boolean
   bad: boolean
 }
@@ -138,18 +134,9 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     /** The physical line (as a text editor counts them) where the next record starts. */
     let line = 1
 
-    const onRecord = (cells: string[]) => {
-      // Line breaks inside quoted cells (CRLF counts once) move the next record's start further down.
-      let inField = 0
-      for (const c of cells) {
-        if (c.indexOf('\n') === -1 && c.indexOf('\r') === -1) continue
-        for (let i = 0; i < c.length; i++) {
-          const ch = c.charCodeAt(i)
-          if (ch === 10 || (ch === 13 && c.charCodeAt(i + 1) !== 10)) inField++
-        }
-      }
+    const onRecord = (cells: string[], lines: number) => {
       const at = line
-      line += 1 + inField
+      line += lines
       // Blank lines are skipped (read as one empty cell so that the line count stays exact).
       if (cells.length === 1 && (cells[0] as string).trim() === '') return
 
@@ -177,36 +164,14 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       else onSessionRow(file, at, header, cells, style)
     }
 
-    // csv-parse reads Buffers fastest; it decodes UTF-8 itself. Other encodings are decoded to text first.
-    const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, max_record_size: MAX_RECORD_CHARS })
-    let read = 0
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        read += chunk.length
-        opts.onBytes?.(bytesBefore + read)
-        cb(null, chunk)
-      }
-    })
-    const sink = new Writable({
-      objectMode: true,
-      highWaterMark: 256,
-      write(record: string[], _enc, cb) {
-        try {
-          onRecord(record)
-          cb()
-        } catch (e) {
-          cb(e as Error)
-        }
-      }
-    })
-    const stages = encoding === 'utf-8' ? [counter] : [counter, decodeStream(encoding)]
     try {
-      await pipeline([createReadStream(src.path, { highWaterMark: 1 << 20 }), ...stages, parser, sink], opts.signal ? { signal: opts.signal } : {})
+      const chunks = createReadStream(src.path, { highWaterMark: 1 << 20, ...(opts.signal ? { signal: opts.signal } : {}) })
+      await readRecords(chunks, encoding, { delimiter, maxRecordChars: MAX_RECORD_CHARS, onBytes: (n) => opts.onBytes?.(bytesBefore + n), ...(opts.signal ? { signal: opts.signal } : {}) }, onRecord)
     } catch (e) {
       if (opts.signal?.aborted) throw e
       if (e instanceof StopFile) return summary
-      if (isCsvError(e)) {
-        error(file, await csvErrorLine(e, src.path, encoding, line), csvErrorMessage(e))
+      if (e instanceof CsvSyntaxError) {
+        error(file, await csvErrorLine(e, src.path, encoding, line), csvErrorMessage(e.csvError))
         return summary
       }
       throw e
@@ -223,7 +188,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', summary: 'Body weight', status: 'error', message: firstIssue(r.issues) })
       return
     }
-    const w = r.value
+    const w = ownWeight(r.value)
     const seen = weightLines.get(w.uuid)
     if (seen) {
       error(file, line, `weight_uuid ${w.uuid} appears twice (also ${where(seen, file)}).`, 'weight_uuid')
@@ -241,7 +206,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     let g = groups.get(uuidCell)
     if (g === undefined) {
       const s = readSession(header, cells, style)
-      g = { file, line, cells: sessionCells(header, cells), session: s.ok ? s.value : null, reps: [], present: false, bad: !s.ok }
+      g = { file, line, cells: sessionCells(header, cells).map(own), session: s.ok ? ownSession(s.value) : null, reps: [], positions: [], lines: [], present: false, bad: !s.ok }
       if (s.ok) {
         g.present = repo.hasSession(s.value.uuid)
         groups.set(s.value.uuid, g)
@@ -266,7 +231,9 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', message: firstIssue(r.issues) })
       return
     }
-    g.reps.push({ position: r.value.position, rep: r.value.rep, line })
+    g.reps.push(r.value.rep)
+    g.positions.push(r.value.position)
+    g.lines.push(line)
     if (sample.length < MAX_SAMPLE) {
       const rp = r.value.rep
       addSample({
@@ -287,7 +254,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', summary: 'Session', status: 'error', message: firstIssue(s.issues) })
       return
     }
-    const uuid = s.value.uuid
+    const uuid = own(s.value.uuid)
     const seen = sessionRows.get(uuid)
     if (seen) {
       error(file, line, `session_uuid ${uuid} appears twice (also ${where(seen, file)}).`, 'session_uuid')
@@ -309,6 +276,12 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   // ---- Plan -------------------------------------------------------------------------------------------------
   const planned: PlannedSession[] = []
   const newProtocols = new Map<string, ImportedProtocol>()
+  const protocolsHere = new Map<string, boolean>()
+  const knownProtocol = (uuid: string) => {
+    let known = protocolsHere.get(uuid)
+    if (known === undefined) protocolsHere.set(uuid, (known = repo.protocolId(uuid) !== undefined))
+    return known
+  }
   const presentSessions = new Set<string>()
   let presentReps = 0
   for (const [uuid, g] of groups) {
@@ -318,13 +291,18 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       presentReps += g.reps.length
       continue
     }
-    const reps = g.reps.slice().sort((a, b) => a.position - b.position)
+    // In rep_number order (files list them in order; sorted when one does not).
+    const inOrder = g.positions.every((n, i) => i === 0 || n > (g.positions[i - 1] as number))
+    const order = inOrder ? null : g.positions.map((_, k) => k).sort((a, b) => (g.positions[a] as number) - (g.positions[b] as number))
+    const reps = order ? order.map((k) => g.reps[k] as Rep) : g.reps
+    const positions = order ? order.map((k) => g.positions[k] as number) : g.positions
+    const lines = order ? order.map((k) => g.lines[k] as number) : g.lines
     let ok = true
-    for (let i = 1; i < reps.length; i++) {
-      const a = reps[i - 1] as RepLine
-      const b = reps[i] as RepLine
-      if (a.position === b.position) {
-        error(g.file, Math.max(a.line, b.line), `rep_number ${b.position} appears twice for session ${uuid} (lines ${Math.min(a.line, b.line)} and ${Math.max(a.line, b.line)}).`, 'rep_number')
+    for (let i = 1; i < positions.length; i++) {
+      if (positions[i] === positions[i - 1]) {
+        const a = lines[i - 1] as number
+        const b = lines[i] as number
+        error(g.file, Math.max(a, b), `rep_number ${positions[i]} appears twice for session ${uuid} (lines ${Math.min(a, b)} and ${Math.max(a, b)}).`, 'rep_number')
         ok = false
       }
     }
@@ -333,13 +311,13 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
       ok = false
     }
     const s = g.session
-    if (ok && s.protocolUuid !== null && repo.protocolId(s.protocolUuid) === undefined && !newProtocols.has(s.protocolUuid)) {
+    if (ok && s.protocolUuid !== null && !knownProtocol(s.protocolUuid) && !newProtocols.has(s.protocolUuid)) {
       const name = (s.protocolName ?? '').trim()
       const p = protocolFields.safeParse({
         name,
         description: 'Recreated from an imported CSV file, with the plan of the first imported session that followed it.',
-        terrain: (s.plan ?? []).some((x) => x.hill) || reps.some((r) => r.rep.hill) ? 'hill' : 'flat',
-        groups: s.plan ?? groupsFromReps(reps.map((r) => r.rep))
+        terrain: (s.plan ?? []).some((x) => x.hill) || reps.some((r) => r.hill) ? 'hill' : 'flat',
+        groups: s.plan ?? groupsFromReps(reps)
       })
       if (!p.success) {
         const message =
@@ -352,7 +330,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
         newProtocols.set(s.protocolUuid, { uuid: s.protocolUuid, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups })
       }
     }
-    if (ok) planned.push({ session: s, reps: reps.map((r) => r.rep) })
+    if (ok) planned.push({ session: s, reps })
   }
   for (const [uuid, r] of sessionRows) {
     if (r.present) presentSessions.add(uuid)
@@ -407,27 +385,44 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
   return db.transaction(() => {
     const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0 }
     let skipped = 0
+    /** Row ids of the protocols in the database, including those this import recreates. */
     const protocolIds = new Map<string, number>()
-    const protocolOf = (uuid: string): number => {
-      let id = protocolIds.get(uuid) ?? repo.protocolId(uuid)
-      if (id === undefined) {
-        const p = plan.protocols.find((x) => x.uuid === uuid)
-        if (!p) throw new Error(`The import plan lacks the protocol ${uuid}.`)
-        id = repo.insertProtocol(p)
-        added.protocols++
-      }
+    const protocolId = (uuid: string): number | undefined => {
+      let id = protocolIds.get(uuid)
+      if (id === undefined && (id = repo.protocolId(uuid)) !== undefined) protocolIds.set(uuid, id)
+      return id
+    }
+    const recreate = (uuid: string): number => {
+      const p = plan.protocols.find((x) => x.uuid === uuid)
+      if (!p) throw new Error(`The import plan lacks the protocol ${uuid}.`)
+      const id = repo.insertProtocol(p)
+      added.protocols++
       protocolIds.set(uuid, id)
       return id
     }
+    const sessions = repo.sessionWriter()
     for (const { session, reps } of plan.sessions) {
-      if (repo.hasSession(session.uuid)) {
+      let pid: number | null = null
+      if (session.protocolUuid !== null) {
+        const known = protocolId(session.protocolUuid)
+        if (known !== undefined) pid = known
+        else {
+          // A protocol is recreated only for a session that is still to be added.
+          if (repo.hasSession(session.uuid)) {
+            skipped++
+            continue
+          }
+          pid = recreate(session.protocolUuid)
+        }
+      }
+      if (!sessions.add(session, pid, reps)) {
         skipped++
         continue
       }
-      repo.insertSession(session, session.protocolUuid === null ? null : protocolOf(session.protocolUuid), reps)
       added.sessions++
       added.reps += reps.length
     }
+    sessions.end()
     for (const w of plan.weights) {
       if (repo.hasWeight(w.uuid)) {
         skipped++
@@ -510,25 +505,21 @@ export function detectDelimiter(text: string): ',' | ';' {
   return known(';') > known(',') ? ';' : ','
 }
 
-function isCsvError(e: unknown): e is CsvError {
-  return e instanceof CsvError
-}
-
 /**
- * The line of a syntax error. csv-parse reports the byte offset of the record it was reading; counting the line
- * breaks before it gives the line a text editor shows. (Records before the error may still have been in flight
- * between the streams, so our own count can lag behind.)
+ * The line of a syntax error. csv-parse reports the byte offset of the record it was reading, counted from where it
+ * began reading the file; counting the line breaks between there and the offset gives the line a text editor shows.
+ * (Records before the error may still have been in flight between the streams, so our own count can lag behind.)
  */
-async function csvErrorLine(e: CsvError, path: string, encoding: string, fallback: number): Promise<number> {
-  const offset = typeof e.bytes === 'number' ? e.bytes : undefined
+async function csvErrorLine(e: CsvSyntaxError, path: string, encoding: string, fallback: number): Promise<number> {
+  const offset = typeof e.csvError.bytes === 'number' ? e.csvError.bytes : undefined
   if (offset === undefined) return fallback
-  let line = 1
+  let line = e.fromLine
   let seen = 0
   let lastCr = false
   const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding)
-  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20, start: e.fromByte })) {
     let chunk = raw as Buffer
-    if (seen === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
+    // csv-parse counts the bytes of the text as UTF-8, whatever the file's encoding.
     if (decoder) chunk = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8')
     for (let i = 0; i < chunk.length && seen < offset; i++, seen++) {
       const b = chunk[i]
@@ -545,19 +536,7 @@ async function csvErrorLine(e: CsvError, path: string, encoding: string, fallbac
   return line
 }
 
-function decodeStream(encoding: string): Transform {
-  const decoder = new TextDecoder(encoding)
-  return new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      cb(null, decoder.decode(chunk, { stream: true }))
-    },
-    flush(cb) {
-      cb(null, decoder.decode())
-    }
-  })
-}
-
-function csvErrorMessage(e: CsvError): string {
+function csvErrorMessage(e: CsvSyntaxError['csvError']): string {
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'A quoted cell that starts on this line is never closed: a “"” is missing. Nothing after it could be read.'
@@ -570,6 +549,32 @@ function csvErrorMessage(e: CsvError): string {
     default:
       return `The file cannot be read as CSV here: ${e.message}`
   }
+}
+
+/**
+ * A copy of a string that does not keep alive the text it was cut from. Cells are slices of the file's text, read
+ * in pieces of 1 MiB; a value kept until the import ends (a session's UUID, dates, notes …) would otherwise keep its
+ * whole piece, and so in the end the whole file, in memory — and the garbage collector going over it again and again.
+ */
+const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1))
+const ownOrNull = (s: string | null): string | null => (s === null ? null : own(s))
+
+function ownSession(x: ImportedSession): ImportedSession {
+  return {
+    ...x,
+    uuid: own(x.uuid),
+    protocolUuid: ownOrNull(x.protocolUuid),
+    protocolName: ownOrNull(x.protocolName),
+    date: own(x.date),
+    startTime: ownOrNull(x.startTime),
+    notes: own(x.notes),
+    createdAt: own(x.createdAt),
+    updatedAt: own(x.updatedAt)
+  }
+}
+
+function ownWeight(x: ImportedWeight): ImportedWeight {
+  return { ...x, uuid: own(x.uuid), date: own(x.date), note: own(x.note), createdAt: own(x.createdAt), updatedAt: own(x.updatedAt) }
 }
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/\s+/g, ' ')
