@@ -57,6 +57,45 @@ describe('opening a database', () => {
     }
   })
 
+  it('rebuilds the reps table with the same rules and keeps every rep (version 3)', async () => {
+    const path = join(tmp(), 'v2.db')
+    const raw = new Database(path)
+    raw.pragma('foreign_keys = ON')
+    migrate(raw, MIGRATIONS.slice(0, 2))
+    const session = raw
+      .prepare(
+        `INSERT INTO sessions (uuid, date, protocol_id, warmup_seconds, cooldown_seconds, planned_reps, reps_done, work_seconds, distance_meters, duration_seconds, created_at, updated_at)
+         VALUES ('s1', '2026-11-01', 1, 600, 300, 6, 2, 40, 300, 940, 'x', 'x')`
+      )
+      .run().lastInsertRowid
+    const insertRep = `INSERT INTO reps (session_id, position, work_seconds, distance_meters, intensity, recovery_seconds, recovery_mode, hill, completed) VALUES (?, ?, 20, 150, ?, 120, ?, 0, 1)`
+    raw.prepare(insertRep).run(session, 1, 'max', 'walk')
+    raw.prepare(insertRep).run(session, 2, 'custom', 'walk-down')
+    const before = raw.prepare('SELECT * FROM reps ORDER BY id').all()
+    raw.close()
+
+    const { db } = await openDatabase({ path })
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.prepare('SELECT * FROM reps ORDER BY id').all()).toEqual(before)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE tbl_name = 'reps' AND type = 'index'`).pluck().all()).toEqual(['sqlite_autoindex_reps_1'])
+    // The same words are accepted and refused as before…
+    for (const [intensity, mode] of [
+      ['fast', 'walk'],
+      ['MAX', 'walk'],
+      ['max', 'run'],
+      ['max', '']
+    ]) {
+      expect(() => db.prepare(insertRep).run(session, 3, intensity, mode), `${intensity} ${mode}`).toThrow(/CHECK constraint failed/)
+    }
+    for (const [i, intensity] of ['max', 'near-max', 'moderate', 'custom'].entries()) db.prepare(insertRep).run(session, 10 + i, intensity, ['walk', 'jog', 'stand', 'walk-down'][i])
+    // …and deleting a session still takes its reps with it.
+    db.prepare('DELETE FROM sessions WHERE id = ?').run(session)
+    expect(db.prepare('SELECT count(*) FROM reps').pluck().get()).toBe(0)
+    db.close()
+  })
+
   it('takes a verified online backup before migrating an existing database', async () => {
     const dir = tmp()
     const path = join(dir, 'sprintlog.db')

@@ -5,8 +5,9 @@
 import type { Migration } from './types'
 import { m001 } from './001-body-weight'
 import { m002 } from './002-training'
+import { m003 } from './003-rep-checks'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003]
 
 export const LATEST_VERSION = MIGRATIONS.length
 
