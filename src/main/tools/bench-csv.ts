@@ -43,6 +43,25 @@ export async function exportChild(db: string, out: string): Promise<void> {
   process.stdout.write(JSON.stringify({ rows: file?.rows ?? 0, ms, rssBeforeMb: rssBefore / 2 ** 20, peakRssMb: peak / 2 ** 20, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
 }
 
+/** Run in a child process: imports `csv` into a new database at `dbPath` and prints ms and peak RSS as JSON. */
+export async function importChild(csv: string, dbPath: string): Promise<void> {
+  const { db } = await openDatabase({ path: dbPath })
+  const rssBefore = process.memoryUsage().rss
+  let peak = rssBefore
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+  const t = performance.now()
+  const repo = importRepo(db)
+  const plan = await readImport([{ name: 'reps.csv', path: csv }], repo)
+  if (plan.preview.errorCount > 0) throw new Error(`import found ${plan.preview.errorCount} errors in an exported file`)
+  const { added } = commitImport(db, repo, plan)
+  if (added.reps === 0) throw new Error('the import added no reps')
+  const ms = performance.now() - t
+  clearInterval(timer)
+  peak = Math.max(peak, process.memoryUsage().rss)
+  db.close()
+  process.stdout.write(JSON.stringify({ ms, peakRssMb: peak / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 }))
+}
+
 export async function benchCsv(ctx: Ctx): Promise<void> {
   const self = fileURLToPath(import.meta.url)
   const out = join(ctx.dir, `${ctx.name}-reps.csv`)
@@ -81,34 +100,34 @@ export async function benchCsv(ctx: Ctx): Promise<void> {
     }
   })
 
-  // Import the same file into an empty database: read and validate, then one transaction.
-  const times: number[] = []
+  // Import the same file into an empty database, also in a process of its own: read and validate, then one transaction.
+  const imports: { ms: number; peakRssMb: number; rssBeforeMb: number }[] = []
   for (let i = 0; i < ctx.runs; i++) {
     const target = join(ctx.dir, `${ctx.name}-import-${i}.db`)
-    const { db } = await openDatabase({ path: target })
-    const t = performance.now()
-    const repo = importRepo(db)
-    const plan = await readImport([{ name: 'reps.csv', path: out }], repo)
-    if (plan.preview.errorCount > 0) throw new Error(`import found ${plan.preview.errorCount} errors in an exported file`)
-    commitImport(db, repo, plan)
-    times.push(performance.now() - t)
-    db.close()
+    const r = spawnSync(process.execPath, [self, '--import-child', out, target], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`)
+    imports.push(JSON.parse(r.stdout))
     for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true })
   }
-  const importMs = median(times)
+  const importMs = median(imports.map((r) => r.ms))
   ctx.add({
     name: `CSV import, reps file (${rows.toLocaleString('en')} rows)`,
     medianMs: importMs,
     runs: ctx.runs,
     sqliteMs: null,
     target: '≥ 100,000 rows/s, one transaction',
-    extra: { rowsPerSecond: Math.round(rows / (importMs / 1000)) }
+    extra: {
+      rowsPerSecond: Math.round(rows / (importMs / 1000)),
+      peakRssMb: Math.round(Math.max(...imports.map((r) => r.peakRssMb))),
+      rssGrowthMb: Math.round(Math.max(...imports.map((r) => r.peakRssMb - r.rssBeforeMb)))
+    }
   })
   rmSync(out, { force: true })
 }
 
-if (process.argv[2] === '--export-child') {
-  exportChild(process.argv[3] as string, process.argv[4] as string).catch((e: unknown) => {
+if (process.argv[2] === '--export-child' || process.argv[2] === '--import-child') {
+  const child = process.argv[2] === '--export-child' ? exportChild : importChild
+  child(process.argv[3] as string, process.argv[4] as string).catch((e: unknown) => {
     console.error(e)
     process.exit(1)
   })

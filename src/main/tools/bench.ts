@@ -158,7 +158,7 @@ async function measureDataset(name: string, dir: string, opts: Parameters<typeof
       else add({ name: 'dashboard opened → first chart in page', medianMs: median(first.ms), runs: first.ms.length, sqliteMs: null, target: '≤ 1 s' })
     }
 
-    await benchCsv({ name, dbPath, backend: b, dir, runs: QUICK ? 1 : 3, add })
+    await benchCsv({ name, dbPath, backend: b, dir, runs: QUICK ? 1 : 5, add })
   } finally {
     b.close()
   }
@@ -195,8 +195,8 @@ async function main(): Promise<void> {
   console.log(`\nWrote ${OUT}`)
 }
 
-// The same file is the export child of the CSV benchmark (see bench-csv.ts); then it does only that.
-if (process.argv[2] !== '--export-child') {
+// The same file is the export and import child of the CSV benchmark (see bench-csv.ts); then it does only that.
+if (process.argv[2] !== '--export-child' && process.argv[2] !== '--import-child') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e)
     process.exit(1)
