@@ -1,6 +1,10 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { CsvScanner, csvParseOptions, CsvSyntaxError, type Delimiter, Irregular, lineBreaks, readRecords } from '../../src/main/services/csv/records'
+import { rng } from '../../src/main/tools/synthetic'
 
 /**
  * The import's fast CSV path against csv-parse, the parser of record: on random files, well-formed and not, read in
@@ -8,17 +12,6 @@ import { CsvScanner, csvParseOptions, CsvSyntaxError, type Delimiter, Irregular,
  */
 
 const MAX = 200_000
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
 
@@ -196,6 +189,22 @@ describe('reading CSV records', () => {
       records.push(c)
     )
     expect(records).toEqual([['note'], ['café €']])
+  })
+
+  it('closes the file when reading stops early', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sprintlog-records-'))
+    try {
+      const path = join(dir, 'x.csv')
+      writeFileSync(path, 'a,b\r\n1,2\r\n'.repeat(100_000))
+      const stream = createReadStream(path, { highWaterMark: 1024 })
+      const stop = () => {
+        throw new Error('stop here')
+      }
+      await expect(readRecords(stream, 'utf-8', { delimiter: ',', maxRecordChars: MAX }, stop)).rejects.toThrow('stop here')
+      expect(stream.destroyed).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('leaves very long records to csv-parse, which applies the import’s limit', async () => {

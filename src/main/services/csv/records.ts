@@ -277,6 +277,16 @@ export const csvParseOptions = (delimiter: Delimiter, maxRecordChars: number, eo
  * Throws `CsvSyntaxError` for a file csv-parse refuses; errors thrown by `onRecord` pass through unchanged.
  */
 export async function readRecords(chunks: AsyncIterable<Buffer>, encoding: 'utf-8' | 'windows-1252', opts: RecordOptions, onRecord: OnRecord): Promise<void> {
+  const iterator = chunks[Symbol.asyncIterator]()
+  try {
+    await readFrom(iterator, encoding, opts, onRecord)
+  } finally {
+    // A file left early (a refused header, an error, a cancel) is closed now rather than left open.
+    await iterator.return?.()
+  }
+}
+
+async function readFrom(iterator: AsyncIterator<Buffer>, encoding: 'utf-8' | 'windows-1252', opts: RecordOptions, onRecord: OnRecord): Promise<void> {
   let line = 1
   const counted: OnRecord = (cells, lines) => {
     onRecord(cells, lines)
@@ -289,7 +299,6 @@ export async function readRecords(chunks: AsyncIterable<Buffer>, encoding: 'utf-
   const decoder = encoding === 'utf-8' ? new StringDecoder('utf8') : new TextDecoder(encoding)
   const decode = (raw: Buffer) => (decoder instanceof StringDecoder ? decoder.write(raw) : decoder.decode(raw, { stream: true }))
   const flush = () => (decoder instanceof StringDecoder ? decoder.end() : decoder.decode())
-  const iterator = chunks[Symbol.asyncIterator]()
   // The file's bytes in the text decoded so far (valid UTF-8 decodes and encodes back to the same bytes; in
   // Windows-1252 one character is one byte).
   const size = (t: string) => (encoding === 'utf-8' ? Buffer.byteLength(t, 'utf8') : t.length)
