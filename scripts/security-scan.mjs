@@ -1,40 +1,44 @@
 // `npm run security:scan`: Electronegativity over the sources, failing on any finding of medium severity or
-// above. Electronegativity itself exits 0 whatever it finds, so this reads its CSV report. A finding that
-// has been reviewed and judged safe is waived in place with an `eng-disable` comment and a one-line reason.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+// above. Electronegativity's command line exits 0 whatever it finds, and its CSV report is written by two
+// unordered writes (header and rows) that sometimes overwrite each other, so this calls its runner, the
+// package's documented programmatic entry, and reads the findings it returns. A finding that has been reviewed
+// and judged safe is waived in place with an `eng-disable` comment and a one-line reason.
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { parse } from 'csv-parse/sync'
+import { join } from 'node:path'
 import { electronVersion, root } from './electron-setup.mjs'
 
 const require = createRequire(join(root, 'package.json'))
-const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js')
+const run = require('@doyensec/electronegativity')
+const { version } = require('@doyensec/electronegativity/package.json')
 const FAIL_AT = new Set(['MEDIUM', 'HIGH', 'CRITICAL'])
 
-const dir = mkdtempSync(join(tmpdir(), 'sprintlog-eneg-'))
-const report = join(dir, 'report.csv')
+let result
 try {
-  const run = spawnSync(process.execPath, [cli, '-i', join(root, 'src'), '-e', electronVersion, '-r', '-v', 'false', '-o', report], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' }
+  result = await run({
+    input: join(root, 'src'),
+    isRelative: true,
+    electronVersionOverride: electronVersion,
+    customScan: [],
+    excludeFromScan: [],
+    parserPlugins: []
   })
-  let text
-  try {
-    text = readFileSync(report, 'utf8')
-  } catch {
-    console.error(`Electronegativity wrote no report (exit ${run.status}):\n${run.stdout}\n${run.stderr}`)
-    process.exit(2)
-  }
-  const rows = parse(text, { columns: (h) => h.map((c) => c.trim()), skip_empty_lines: true, trim: true, relax_quotes: true })
-  const blocking = rows.filter((r) => FAIL_AT.has(String(r.severity).toUpperCase()))
-  console.log(`Electronegativity ${require('@doyensec/electronegativity/package.json').version} over src/ (Electron ${electronVersion}): ${rows.length} findings, ${blocking.length} of medium severity or above.`)
-  for (const r of rows) console.log(`  ${FAIL_AT.has(String(r.severity).toUpperCase()) ? '✘' : '·'} ${r.severity.padEnd(8)} ${r.issue.padEnd(32)} ${r.filename}:${r.location}  ${r.description}`)
-  if (blocking.length > 0) {
-    console.error('\nFix these, or review each and waive it in place with `// eng-disable CHECK_ID` and a one-line reason.')
-    process.exit(1)
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true })
+} catch (e) {
+  console.error(`Electronegativity could not scan the sources: ${e instanceof Error ? e.message : String(e)}`)
+  process.exit(2)
+}
+
+const findings = result.issues.map((i) => ({
+  id: i.id,
+  severity: String(i.severity?.name ?? '').toUpperCase(),
+  file: i.file,
+  location: `${i.location?.line ?? '?'}:${i.location?.column ?? '?'}`,
+  description: i.description
+}))
+const blocking = findings.filter((f) => FAIL_AT.has(f.severity))
+console.log(`Electronegativity ${version} over src/ (Electron ${electronVersion}): ${findings.length} findings, ${blocking.length} of medium severity or above.`)
+for (const f of findings) console.log(`  ${FAIL_AT.has(f.severity) ? '✘' : '·'} ${f.severity.padEnd(8)} ${f.id.padEnd(32)} ${f.file}:${f.location}  ${f.description}`)
+if (result.errors?.length) console.log(`  (${result.errors.length} file${result.errors.length === 1 ? '' : 's'} could not be parsed by Electronegativity)`)
+if (blocking.length > 0) {
+  console.error('\nFix these, or review each and waive it in place with `// eng-disable CHECK_ID` and a one-line reason.')
+  process.exit(1)
 }
