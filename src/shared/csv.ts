@@ -458,14 +458,8 @@ export interface ImportedRep {
   rep: Rep
 }
 
-export interface ImportedWeight {
-  uuid: string
-  date: string
-  kg: number
-  note: string
-  createdAt: string
-  updatedAt: string
-}
+/** A body-weight row read from a file: the same fields the export writes. */
+export type ImportedWeight = WeightRecord
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issues: CellIssue[] }
 

@@ -39,18 +39,7 @@ interface RepRow {
   heart_rate: number | null
 }
 
-export interface SessionDraft {
-  date: LocalDate
-  startTime: string | null
-  protocolId: number | null
-  plan: RepeatGroup[] | null
-  warmupSeconds: number
-  cooldownSeconds: number
-  rpe: number | null
-  couldNotRecover: boolean
-  notes: string
-  reps: Rep[]
-}
+export type SessionDraft = Pick<Session, 'date' | 'startTime' | 'protocolId' | 'plan' | 'warmupSeconds' | 'cooldownSeconds' | 'rpe' | 'couldNotRecover' | 'notes' | 'reps'>
 
 export type SessionHead = Omit<Session, 'reps'>
 
