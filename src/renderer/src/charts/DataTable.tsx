@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { TableHead } from '../components/TableHead'
 
 export interface Column<T> {
   label: string
@@ -20,15 +21,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey }: Props<T>) {
     <div className="table-wrap">
       <table className="entries data-table">
         <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} scope="col" className={c.num ? 'num' : undefined}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((r) => (
             <tr key={rowKey(r)}>

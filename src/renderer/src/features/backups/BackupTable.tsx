@@ -1,6 +1,9 @@
 import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/domain'
 import { backupDate, KIND_LABEL, megabytes } from './backupText'
+import { TableHead } from '../../components/TableHead'
+
+const BACKUP_COLUMNS = [{ label: 'Made' }, { label: 'Kind' }, { label: 'Size', num: true }, { label: 'Sessions', num: true }, { label: 'Weights', num: true }, { label: 'Actions', hidden: true }]
 
 interface Props {
   backups: BackupInfo[]
@@ -18,24 +21,7 @@ export function BackupTable({ backups, onRestore, confirmText, highlightLatest }
   const latestGood = backups.find((b) => b.ok)?.name
   return (
     <table className="entries backups">
-      <thead>
-        <tr>
-          <th scope="col">Made</th>
-          <th scope="col">Kind</th>
-          <th scope="col" className="num">
-            Size
-          </th>
-          <th scope="col" className="num">
-            Sessions
-          </th>
-          <th scope="col" className="num">
-            Weights
-          </th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={BACKUP_COLUMNS} />
       <tbody>
         {backups.map((b) =>
           confirming === b.name ? (

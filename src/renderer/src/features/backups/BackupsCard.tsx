@@ -5,6 +5,7 @@ import { useToast } from '../../components/Toast'
 import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
+import { ErrorText } from '../../components/ErrorText'
 
 /** Backups on the Data screen: what exists, back up now, restore (with undo). */
 export function BackupsCard() {
@@ -87,11 +88,7 @@ export function BackupsCard() {
           </>
         )}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText>{error}</ErrorText>
       {backups === null ? (
         <p className="empty">Loading…</p>
       ) : backups.length === 0 ? (

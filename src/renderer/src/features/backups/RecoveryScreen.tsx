@@ -4,6 +4,7 @@ import { api } from '../../api'
 import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
+import { ErrorText } from '../../components/ErrorText'
 
 const WHAT: Record<string, string> = {
   too_new: 'It was written by a newer version of Sprintlog.',
@@ -45,11 +46,7 @@ export function RecoveryScreen({ info }: { info: AppInfo }) {
           name), or start Sprintlog with another file: <code>npm run start:web -- --db /path/to/file.db</code>, or <code>SPRINTLOG_DB=/path/to/file.db npm start</code>{' '}
           for the desktop app.
         </p>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText>{error}</ErrorText>
         {done ? (
           <div className="recovered" role="status">
             <p>{done}</p>

@@ -4,6 +4,7 @@ import { blockEnd } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
 import { blockFields } from '../../../../shared/schemas'
 import type { Block, Protocol } from '../../../../shared/training'
+import { ErrorText } from '../../components/ErrorText'
 
 export interface BlockDraft {
   name: string
@@ -152,12 +153,7 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
   const title = block ? `Edit “${block.name}”` : 'New training block'
 
   const describedBy = (f: Field, extra?: string) => [errors[f] ? `${fieldId(f)}-error` : null, extra].filter(Boolean).join(' ') || undefined
-  const fieldError = (f: Field) =>
-    errors[f] && (
-      <p id={`${fieldId(f)}-error`} className="error" role="alert">
-        {errors[f]}
-      </p>
-    )
+  const fieldError = (f: Field) => <ErrorText id={`${fieldId(f)}-error`}>{errors[f]}</ErrorText>
 
   return (
     <form
@@ -267,11 +263,7 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
           <span className="hint">{planned === null ? '\u00a0' : `${planned} sessions planned`}</span>
         </div>
       </div>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <ErrorText>{errors.form}</ErrorText>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {block ? 'Save block' : 'Create block'}

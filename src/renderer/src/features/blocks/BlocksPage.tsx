@@ -8,6 +8,10 @@ import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlap
 import { dateRange, plural, protocolLabel, STATUS_LABEL, weekLabel } from './blockText'
 import { CurrentBlockCard } from './CurrentBlockCard'
 import './blocks.css'
+import { ErrorText } from '../../components/ErrorText'
+import { TableHead } from '../../components/TableHead'
+
+const BLOCK_COLUMNS = [{ label: 'Block' }, { label: 'Dates' }, { label: 'Weeks', num: true }, { label: 'Per week', num: true }, { label: 'Protocol' }, { label: 'Status' }, { label: 'Sessions', num: true }, { label: 'Actions', hidden: true }]
 
 type Editing = { block: Block | null } | null
 
@@ -123,11 +127,7 @@ export function BlocksPage() {
             </button>
           </div>
         </header>
-        {loadError && (
-          <p className="error" role="alert">
-            {loadError}
-          </p>
-        )}
+        <ErrorText>{loadError}</ErrorText>
         {sorted === null ? (
           !loadError && <p className="empty">Loading…</p>
         ) : sorted.length === 0 ? (
@@ -135,26 +135,7 @@ export function BlocksPage() {
         ) : (
           <div className="table-scroll">
             <table className="entries blocks-table">
-              <thead>
-                <tr>
-                  <th scope="col">Block</th>
-                  <th scope="col">Dates</th>
-                  <th scope="col" className="num">
-                    Weeks
-                  </th>
-                  <th scope="col" className="num">
-                    Per week
-                  </th>
-                  <th scope="col">Protocol</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Sessions
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={BLOCK_COLUMNS} />
               <tbody>
                 {sorted.map((p) => (
                   <tr key={p.block.id} data-block-id={p.block.id} className={editing?.block?.id === p.block.id ? 'selected' : undefined}>

@@ -4,6 +4,7 @@ import type { BlockProgress } from '../../../../shared/metrics/block'
 import { api } from '../../api'
 import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
 import './blocks.css'
+import { ErrorText } from '../../components/ErrorText'
 
 interface Props {
   /**
@@ -41,9 +42,7 @@ function SelfLoadingCard({ onCreate }: { onCreate?: (() => void) | undefined }) 
   if ('error' in state)
     return (
       <section className="card block-card" aria-label="Current training block">
-        <p className="error" role="alert">
-          {state.error}
-        </p>
+        <ErrorText>{state.error}</ErrorText>
       </section>
     )
   return state.progress ? <BlockSummary progress={state.progress} /> : <NoBlock onCreate={onCreate} />

@@ -4,6 +4,7 @@ import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
 import { AdviceCard } from '../log/AdviceCard'
 import { useResult } from './useResult'
+import { ErrorText } from '../../components/ErrorText'
 
 export interface Focus {
   protocolId: number
@@ -50,11 +51,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
               <AdviceCard advice={advice.value} />
             </>
           )}
-          {advice.state === 'error' && (
-            <p className="error" role="alert">
-              {advice.message}
-            </p>
-          )}
+          {advice.state === 'error' && <ErrorText>{advice.message}</ErrorText>}
           <p className="next-actions">
             <a className="dash-action primary" href="#/log">
               Log this session

@@ -4,6 +4,7 @@ import { isLocalDate } from '../../../../shared/dates'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { download } from './upload'
+import { ErrorText } from '../../components/ErrorText'
 
 const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
   { value: 'all', label: 'Everything', hint: 'three files: sessions, reps and body weight' },
@@ -94,11 +95,7 @@ export function ExportCard() {
             </button>
           </div>
         </div>
-        {rangeError && (
-          <p className="error" role="alert">
-            {rangeError}
-          </p>
-        )}
+        <ErrorText>{rangeError}</ErrorText>
       </form>
 
       {status && !status.done && (
@@ -151,11 +148,7 @@ export function ExportCard() {
           )}
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorText>{error}</ErrorText>
     </section>
   )
 }

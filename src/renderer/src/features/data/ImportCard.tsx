@@ -3,6 +3,10 @@ import { type ImportCounts, type ImportPreview, type ImportStatus, KIND_LABEL } 
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
+import { TableHead } from '../../components/TableHead'
+
+const ERROR_COLUMNS = [{ label: 'File' }, { label: 'Line', num: true }, { label: 'Column' }, { label: 'Problem' }]
+const SAMPLE_COLUMNS = [{ label: 'Line', num: true }, { label: 'Date' }, { label: 'Row' }, { label: 'What happens' }]
 
 const n = (x: number) => x.toLocaleString('en')
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`
@@ -201,16 +205,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
           </h3>
           <div className="table-scroll">
             <table className="entries import-errors" aria-labelledby={`${id}-e`}>
-              <thead>
-                <tr>
-                  <th scope="col">File</th>
-                  <th scope="col" className="num">
-                    Line
-                  </th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
+              <TableHead columns={ERROR_COLUMNS} />
               <tbody>
                 {preview.errors.map((e, i) => (
                   <tr key={i}>
@@ -232,16 +227,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
           <h3 id={`${id}-s`}>First rows</h3>
           <div className="table-scroll">
             <table className="entries import-sample" aria-labelledby={`${id}-s`}>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    Line
-                  </th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Row</th>
-                  <th scope="col">What happens</th>
-                </tr>
-              </thead>
+              <TableHead columns={SAMPLE_COLUMNS} />
               <tbody>
                 {preview.sample.map((r) => (
                   <tr key={`${r.file}:${r.line}`} className={`status-${r.status}`}>

@@ -7,6 +7,10 @@ import { api } from '../../api'
 import { useUndoable } from '../../components/Toast'
 import { href } from '../../router'
 import './history.css'
+import { ErrorText } from '../../components/ErrorText'
+import { TableHead } from '../../components/TableHead'
+
+const SESSION_COLUMNS = [{ label: 'Date' }, { label: 'Protocol' }, { label: 'Reps done', num: true }, { label: 'Work', num: true }, { label: 'Duration', num: true }, { label: 'Load', num: true }, { label: 'RPE', num: true }, { label: 'Actions', hidden: true }]
 
 const PAGE = 50
 
@@ -102,16 +106,8 @@ export function HistoryPage() {
             </div>
           )}
         </div>
-        {rangeError && (
-          <p className="error" role="alert">
-            {rangeError}
-          </p>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorText>{rangeError}</ErrorText>
+        <ErrorText>{error}</ErrorText>
 
         {items === null ? (
           <p className="empty">Loading…</p>
@@ -122,30 +118,7 @@ export function HistoryPage() {
           </p>
         ) : (
           <table className="entries sessions">
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Protocol</th>
-                <th scope="col" className="num">
-                  Reps done
-                </th>
-                <th scope="col" className="num">
-                  Work
-                </th>
-                <th scope="col" className="num">
-                  Duration
-                </th>
-                <th scope="col" className="num">
-                  Load
-                </th>
-                <th scope="col" className="num">
-                  RPE
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={SESSION_COLUMNS} />
             <tbody>
               {items.map((s) => (
                 <tr key={s.id} data-session-id={s.id}>

@@ -11,6 +11,7 @@ import { AdviceCard } from './AdviceCard'
 import { blankRep, draftFromSession, type Errors, repsFromPlan, type RepDraft, type SessionDraft, toInput } from './draft'
 import { RepsTable } from './RepsTable'
 import './log.css'
+import { ErrorText } from '../../components/ErrorText'
 
 function emptyDraft(): SessionDraft {
   return {
@@ -185,12 +186,7 @@ export function LogPage({ sessionId }: Props) {
     'aria-invalid': errors[path] ? true : undefined,
     'aria-describedby': errors[path] ? `${id}-${path}-error` : undefined
   })
-  const errorText = (path: string) =>
-    errors[path] ? (
-      <p id={`${id}-${path}-error`} className="error" role="alert">
-        {errors[path]}
-      </p>
-    ) : null
+  const errorText = (path: string) => <ErrorText id={`${id}-${path}-error`}>{errors[path]}</ErrorText>
 
   const choices = protocols.filter((p) => !p.archived || p.id === draft.protocolId)
 

@@ -1,5 +1,9 @@
 import { INTENSITIES, RECOVERY_MODES } from '../../../../shared/training'
 import { blankRep, type Errors, type RepDraft } from './draft'
+import { ErrorText } from '../../components/ErrorText'
+import { TableHead } from '../../components/TableHead'
+
+const REP_COLUMNS = [{ label: '#' }, { label: 'Work (s or m:ss)' }, { label: 'Distance (m)' }, { label: 'Intensity' }, { label: 'RPE' }, { label: 'Recovery' }, { label: 'Mode' }, { label: 'Hill' }, { label: 'Incline %' }, { label: 'HR' }, { label: 'Done' }, { label: 'Remove', hidden: true }]
 
 interface Props {
   reps: RepDraft[]
@@ -22,24 +26,7 @@ export function RepsTable({ reps, errors, onChange }: Props) {
   return (
     <div className="reps-wrap">
       <table className="reps">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">Work (s or m:ss)</th>
-            <th scope="col">Distance (m)</th>
-            <th scope="col">Intensity</th>
-            <th scope="col">RPE</th>
-            <th scope="col">Recovery</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Hill</th>
-            <th scope="col">Incline %</th>
-            <th scope="col">HR</th>
-            <th scope="col">Done</th>
-            <th scope="col">
-              <span className="sr-only">Remove</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={REP_COLUMNS} />
         <tbody>
           {reps.map((r, i) => (
             <RepRow key={r.key} i={i} r={r} cell={cell} update={update} remove={remove} errors={rowErrors(i)} canRemove={reps.length > 1} />
@@ -133,9 +120,9 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
           <td />
           <td colSpan={11}>
             {errors.map(([p, m]) => (
-              <p key={p} className="error" role="alert">
+              <ErrorText key={p}>
                 Rep {i + 1}: {m}
-              </p>
+              </ErrorText>
             ))}
           </td>
         </tr>

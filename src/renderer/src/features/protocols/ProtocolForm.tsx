@@ -11,6 +11,7 @@ import {
   groupToDraft,
   type IntensityChoice
 } from './plan'
+import { ErrorText } from '../../components/ErrorText'
 
 export interface ProtocolDraft {
   name: string
@@ -190,12 +191,7 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
   }
 
   /** A text field's error, placed right under it and tied to it with aria-describedby. */
-  const errorText = (field: string, message: string | undefined) =>
-    message ? (
-      <p id={fid(`${field}-error`)} className="error" role="alert">
-        {message}
-      </p>
-    ) : null
+  const errorText = (field: string, message: string | undefined) => <ErrorText id={fid(`${field}-error`)}>{message}</ErrorText>
   const invalid = (message: string | undefined) => (message ? true : undefined)
   const described = (field: string, message: string | undefined, extra?: string) =>
     [message ? fid(`${field}-error`) : null, extra ?? null].filter(Boolean).join(' ') || undefined

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
 import { parseWeightText, type WeightUnit } from '../../../../shared/units'
+import { ErrorText } from '../../components/ErrorText'
 
 export interface WeightDraft {
   date: string
@@ -97,11 +98,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
             aria-invalid={errors.date ? true : undefined}
             aria-describedby={errors.date ? `${id}-date-error` : undefined}
           />
-          {errors.date && (
-            <p id={`${id}-date-error`} className="error" role="alert">
-              {errors.date}
-            </p>
-          )}
+          <ErrorText id={`${id}-date-error`}>{errors.date}</ErrorText>
         </div>
         <div className="field">
           <label htmlFor={`${id}-weight`}>Weight ({unit})</label>
@@ -117,11 +114,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
             aria-describedby={errors.weight ? `${id}-weight-error` : undefined}
             autoFocus
           />
-          {errors.weight && (
-            <p id={`${id}-weight-error`} className="error" role="alert">
-              {errors.weight}
-            </p>
-          )}
+          <ErrorText id={`${id}-weight-error`}>{errors.weight}</ErrorText>
         </div>
         <div className="field grow">
           <label htmlFor={`${id}-note`}>Note (optional)</label>
@@ -134,11 +127,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
             onChange={(e) => setNote(e.target.value)}
             aria-invalid={errors.note ? true : undefined}
           />
-          {errors.note && (
-            <p className="error" role="alert">
-              {errors.note}
-            </p>
-          )}
+          <ErrorText>{errors.note}</ErrorText>
         </div>
         <div className="field actions">
           <button type="submit" className="primary">
@@ -146,11 +135,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
           </button>
         </div>
       </div>
-      {errors.form && (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <ErrorText>{errors.form}</ErrorText>
     </form>
   )
 }

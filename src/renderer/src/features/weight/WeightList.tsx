@@ -2,6 +2,10 @@ import { useState, type KeyboardEvent } from 'react'
 import type { WeightEntry } from '../../../../shared/domain'
 import { formatWeight, kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
 import { type FieldErrors, validateWeightForm, type WeightDraft } from './WeightForm'
+import { ErrorText } from '../../components/ErrorText'
+import { TableHead } from '../../components/TableHead'
+
+const WEIGHT_COLUMNS = [{ label: 'Date' }, { label: 'Weight', num: true }, { label: 'Note' }, { label: 'Actions', hidden: true }]
 
 interface Props {
   entries: WeightEntry[]
@@ -14,18 +18,7 @@ export function WeightList({ entries, unit, onUpdate, onDelete }: Props) {
   const [editing, setEditing] = useState<number | null>(null)
   return (
     <table className="entries">
-      <thead>
-        <tr>
-          <th scope="col">Date</th>
-          <th scope="col" className="num">
-            Weight
-          </th>
-          <th scope="col">Note</th>
-          <th scope="col">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={WEIGHT_COLUMNS} />
       <tbody>
         {entries.map((e) =>
           editing === e.id ? (
@@ -113,11 +106,7 @@ function EditRow({
       </td>
       <td>
         <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
-        {message && (
-          <p className="error" role="alert">
-            {message}
-          </p>
-        )}
+        <ErrorText>{message}</ErrorText>
       </td>
       <td className="row-actions">
         <button type="button" className="primary" onClick={() => void save()}>

@@ -11,6 +11,7 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { useSettings } from '../../settings'
 import { type FieldErrors, WeightForm, type WeightDraft } from './WeightForm'
 import { WeightList } from './WeightList'
+import { ErrorText } from '../../components/ErrorText'
 
 const PAGE = 20
 const RANGES = [
@@ -161,11 +162,7 @@ export function WeightPage() {
           <h2 id="entries-heading">Entries</h2>
           <span className="muted">{total === 1 ? '1 entry' : `${total} entries`}</span>
         </header>
-        {loadError && (
-          <p className="error" role="alert">
-            {loadError}
-          </p>
-        )}
+        <ErrorText>{loadError}</ErrorText>
         {total === 0 && !loadError ? (
           <p className="empty">Nothing logged yet.</p>
         ) : (
