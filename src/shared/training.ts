@@ -90,6 +90,9 @@ export interface Session {
   updatedAt: string
 }
 
+/** A protocol as it is entered and edited (the rest is the database's). */
+export type ProtocolDraft = Pick<Protocol, 'name' | 'description' | 'sourceNote' | 'terrain' | 'groups'>
+
 export interface Block {
   id: number
   uuid: string
@@ -102,3 +105,6 @@ export interface Block {
   createdAt: string
   updatedAt: string
 }
+
+/** A training block as it is entered and edited. */
+export type BlockDraft = Pick<Block, 'name' | 'startDate' | 'weeks' | 'sessionsPerWeek' | 'protocolId'>

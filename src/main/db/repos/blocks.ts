@@ -1,4 +1,4 @@
-import type { Block } from '../../../shared/training'
+import type { Block, BlockDraft } from '../../../shared/training'
 import type { Db } from '../connection'
 import { toCamel } from '../rows'
 
@@ -15,13 +15,7 @@ interface BlockRow {
   updated_at: string
 }
 
-export interface BlockDraft {
-  name: string
-  startDate: string
-  weeks: number
-  sessionsPerWeek: number
-  protocolId: number | null
-}
+export type { BlockDraft }
 
 const SELECT = `SELECT b.id, b.uuid, b.name, b.start_date, b.weeks, b.sessions_per_week, b.protocol_id, p.name AS protocol_name,
   b.created_at, b.updated_at FROM blocks b LEFT JOIN protocols p ON p.id = b.protocol_id`

@@ -1,4 +1,4 @@
-import type { Protocol, RepeatGroup, Terrain } from '../../../shared/training'
+import type { Protocol, ProtocolDraft, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
 import { toCamel } from '../rows'
 
@@ -16,13 +16,7 @@ interface ProtocolRow {
   updated_at: string
 }
 
-export interface ProtocolDraft {
-  name: string
-  description: string
-  sourceNote: string
-  terrain: Terrain
-  groups: RepeatGroup[]
-}
+export type { ProtocolDraft }
 
 const COLUMNS = 'id, uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at'
 

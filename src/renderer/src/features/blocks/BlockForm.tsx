@@ -3,16 +3,10 @@ import { isLocalDate, todayLocal } from '../../../../shared/dates'
 import { blockEnd } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
 import { blockFields } from '../../../../shared/schemas'
-import type { Block, Protocol } from '../../../../shared/training'
+import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
 
-export interface BlockDraft {
-  name: string
-  startDate: string
-  weeks: number
-  sessionsPerWeek: number
-  protocolId: number | null
-}
+export type { BlockDraft }
 
 const FIELDS = ['name', 'startDate', 'weeks', 'sessionsPerWeek', 'protocolId'] as const
 type Field = (typeof FIELDS)[number]

@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
 import { formatDuration, formatNotation, type NotationError, parseNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
-import { type Protocol, RECOVERY_MODES, type RepeatGroup, type Terrain, TERRAINS } from '../../../../shared/training'
+import { type Protocol, type ProtocolDraft, RECOVERY_MODES, type RepeatGroup, type Terrain, TERRAINS } from '../../../../shared/training'
 import {
   draftToGroup,
   EMPTY_GROUP,
@@ -13,13 +13,7 @@ import {
 } from './plan'
 import { ErrorText } from '../../components/ErrorText'
 
-export interface ProtocolDraft {
-  name: string
-  description: string
-  sourceNote: string
-  terrain: Terrain
-  groups: RepeatGroup[]
-}
+export type { ProtocolDraft }
 
 export interface ProtocolFieldErrors {
   name?: string | undefined
