@@ -54,17 +54,23 @@ export interface DailyTotals {
   distanceMeters: number
 }
 
-export interface WeekTotals {
+export type WeekTotals = Omit<DailyTotals, 'date'> & {
   /** Monday. */
   weekStart: LocalDate
   /** Sunday. */
   weekEnd: LocalDate
-  sessions: number
-  load: number
-  unrated: number
-  workSeconds: number
-  reps: number
-  distanceMeters: number
+}
+
+/** The totals every period (a week, a block's week) adds up from its days. */
+export type PeriodSums = Pick<DailyTotals, 'sessions' | 'load' | 'workSeconds' | 'reps' | 'distanceMeters'>
+
+/** Adds one day's totals to a period's. */
+export function addDay(period: PeriodSums, day: DailyTotals): void {
+  period.sessions += day.sessions
+  period.load += day.load
+  period.workSeconds += day.workSeconds
+  period.reps += day.reps
+  period.distanceMeters += day.distanceMeters
 }
 
 /**
@@ -82,12 +88,8 @@ export function weeklyTotals(daily: readonly DailyTotals[], from: LocalDate, to:
   for (const d of daily) {
     const w = weeks[Math.floor((dayNumber(d.date) - first) / 7)]
     if (!w) continue
-    w.sessions += d.sessions
-    w.load += d.load
+    addDay(w, d)
     w.unrated += d.unrated
-    w.workSeconds += d.workSeconds
-    w.reps += d.reps
-    w.distanceMeters += d.distanceMeters
   }
   return weeks
 }

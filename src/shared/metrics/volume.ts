@@ -6,7 +6,7 @@
 import type { LocalDate } from '../dates'
 import type { Block } from '../training'
 import { blockWeek, blockWeekRange } from './block'
-import type { DailyTotals } from './load'
+import { addDay, type DailyTotals } from './load'
 
 export interface VolumeWeek {
   /** 1…N. */
@@ -38,12 +38,7 @@ export function blockVolumeWeeks(block: Pick<Block, 'startDate' | 'weeks' | 'ses
   for (const d of daily) {
     const n = blockWeek(block, d.date)
     const w = n === null ? undefined : weeks[n - 1]
-    if (!w) continue
-    w.sessions += d.sessions
-    w.workSeconds += d.workSeconds
-    w.reps += d.reps
-    w.distanceMeters += d.distanceMeters
-    w.load += d.load
+    if (w) addDay(w, d)
   }
   return weeks
 }
