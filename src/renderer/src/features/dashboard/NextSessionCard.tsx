@@ -31,10 +31,10 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
             here.
           </p>
           <p className="next-actions">
-            <a className="dash-action primary" href="#/log">
+            <a className="button primary" href="#/log">
               Log a session
             </a>
-            <a className="dash-action" href="#/blocks">
+            <a className="button" href="#/blocks">
               Plan a block
             </a>
           </p>
@@ -53,7 +53,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
           )}
           {advice.state === 'error' && <ErrorText>{advice.message}</ErrorText>}
           <p className="next-actions">
-            <a className="dash-action primary" href="#/log">
+            <a className="button primary" href="#/log">
               Log this session
             </a>
           </p>
