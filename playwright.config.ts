@@ -10,9 +10,12 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // On CI a failed test runs once more, with a trace kept (test-results/); a test that passes only on the second
+  // run is reported as flaky in the output, never silently.
+  retries: process.env.CI ? 1 : 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
+  use: { trace: 'on-first-retry' },
   projects: [
     {
       name: 'web',
