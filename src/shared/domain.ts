@@ -1,17 +1,10 @@
 import type { LocalDate } from './dates'
+import type { Values } from './fields'
+import type { WEIGHT_FIELDS } from './records'
 import type { WeightUnit } from './units'
 
-/** One body-weight reading. Several per day are allowed; charts use the daily mean. */
-export interface WeightEntry {
-  id: number
-  /** Stable identity across exports and imports. */
-  uuid: string
-  date: LocalDate
-  kg: number
-  note: string
-  createdAt: string
-  updatedAt: string
-}
+/** One body-weight reading (records.ts). Several per day are allowed; charts use the daily mean. */
+export type WeightEntry = Values<typeof WEIGHT_FIELDS>
 
 /** The mean of one day's readings. */
 export interface DailyWeight {

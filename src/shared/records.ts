@@ -1,0 +1,174 @@
+/**
+ * One field table per record: rep, repeat group, session, body weight, training block, protocol. Each line is one
+ * field — its name, SQL column, CSV column, type, unit, bounds, default and where its value comes from — and the
+ * schemas (schemas.ts), the record types (training.ts, domain.ts), the repositories' column lists and row mapping,
+ * the CSV files and the README's column tables all derive from these lines. Adding a field to a rep is one line
+ * here, one migration, and the form.
+ */
+import { z } from 'zod'
+import * as f from './fields'
+import { INTENSITIES, RECOVERY_MODES, TERRAINS } from './training'
+import { KG_PER_LB, MAX_BODY_KG, MIN_BODY_KG } from './units'
+
+const INCLINE = { min: -10, max: 40, unit: '%', minMessage: 'Incline is at least −10 %.', maxMessage: 'Incline is at most 40 %.' } as const
+const PCT = { min: 1, max: 100, unit: '%', minMessage: 'A percentage is at least 1.', maxMessage: 'A percentage is at most 100.' } as const
+const RPE = { min: 0, max: 10, minMessage: 'RPE is at least 0.', maxMessage: 'RPE is at most 10.', typeMessage: 'Expected an RPE from 0 to 10.' } as const
+
+/** One work interval and the recovery after it, as it was run. */
+export const REP_FIELDS = {
+  position: f.integer({ label: 'A rep number', source: 'system', sql: 'position', csv: 'rep_number', min: 1, max: 100, doc: 'Position of the rep in the session, from 1.', minMessage: 'A rep number is from 1 to 100.', maxMessage: 'A rep number is from 1 to 100.' }),
+  workSeconds: f.number({ label: 'Work', sql: 'work_seconds', csv: 'rep_work_seconds', unit: 's', min: 0.1, max: 7200, doc: 'Work duration of the rep.' }),
+  distanceMeters: f.optionalNumber({ label: 'Distance', sql: 'distance_meters', csv: 'rep_distance_m', unit: 'm', above: 0, max: 100_000, doc: 'Distance run; empty when not measured.' }),
+  intensity: f.oneOf(INTENSITIES, { label: 'Intensity', sql: 'intensity', csv: 'rep_intensity', doc: '`max`, `near-max`, `moderate` or `custom`.' }),
+  intensityPct: f.optionalNumber({ label: 'Intensity', sql: 'intensity_pct', csv: 'rep_intensity_pct', ...PCT, doc: 'Percent of maximum effort, for `custom` intensity.' }),
+  rpe: f.optionalNumber({ label: 'RPE', sql: 'rpe', csv: 'rep_rpe', ...RPE, doc: 'RPE of the rep, 0–10; empty when not given.' }),
+  recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill.' }),
+  recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery', sql: 'recovery_mode', csv: 'rep_recovery_mode', doc: '`walk`, `jog`, `stand` or `walk-down`.' }),
+  inclinePct: f.optionalNumber({ label: 'Incline', sql: 'incline_pct', csv: 'rep_incline_pct', ...INCLINE, doc: 'Treadmill or hill incline; may be negative.' }),
+  hill: f.boolean({ label: 'Hill', sql: 'hill', csv: 'rep_hill', default: false, doc: '`true` for an uphill rep.' }),
+  completed: f.boolean({ label: 'Completed', sql: 'completed', csv: 'rep_completed', default: true, doc: '`false` when the rep was abandoned.' }),
+  heartRate: f.optionalInteger({ label: 'Heart rate', sql: 'heart_rate', csv: 'rep_heart_rate_bpm', unit: 'bpm', min: 30, max: 250, minMessage: 'Heart rate is at least 30.', maxMessage: 'Heart rate is at most 250.', doc: 'Heart rate at the end of the rep; empty when not measured.' })
+}
+
+/** One repeat group of a protocol's plan: `count` × (work, then recovery). Stored as JSON inside its record. */
+export const REPEAT_GROUP_FIELDS = {
+  count: f.integer({ label: 'Reps', min: 1, max: 50, minMessage: 'At least 1 rep.', maxMessage: 'At most 50 reps in a group.' }),
+  workSeconds: f.optionalNumber({ label: 'Work', unit: 's', min: 1, max: 3600 }),
+  workMeters: f.optionalNumber({ label: 'Distance', unit: 'm', min: 1, max: 50_000 }),
+  intensity: f.optionalOneOf(INTENSITIES, { label: 'Intensity' }),
+  intensityPct: f.optionalNumber({ label: 'Intensity', ...PCT }),
+  hill: f.boolean({ label: 'Hill', default: false }),
+  inclinePct: f.optionalNumber({ label: 'Incline', ...INCLINE }),
+  recoverySeconds: f.optionalNumber({ label: 'Recovery', unit: 's', min: 0, max: 3600 }),
+  recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery' })
+}
+
+export const repeatGroupSchema = z
+  .object(f.shapeOf(REPEAT_GROUP_FIELDS, f.keysOf(REPEAT_GROUP_FIELDS, 'input')))
+  .strict()
+  .refine((g) => (g.workSeconds === null) !== (g.workMeters === null), {
+    error: 'Give the work as a duration or as a distance, not both.',
+    path: ['workSeconds']
+  })
+  .refine((g) => g.recoverySeconds !== null || g.recoveryMode === 'walk-down', {
+    error: 'Give the recovery a duration (only a walk back down the hill may be untimed).',
+    path: ['recoverySeconds']
+  })
+
+/** A plan: the repeat groups a session was prefilled from. */
+export const planSchema = z.array(repeatGroupSchema).min(1, 'A plan needs at least one repeat group.').max(10, 'A plan has at most 10 repeat groups.')
+
+const computed = { source: 'computed' } as const
+
+/** A session, with the metrics every save derives from its reps (metrics/session.ts, metrics/reps.ts). */
+export const SESSION_FIELDS = {
+  id: f.id({ label: 'Session', sql: 'id' }),
+  uuid: f.uuid({ label: 'Session UUID', sql: 'uuid', csv: 'session_uuid', doc: 'The session’s stable id; importing a file twice adds a session only once.' }),
+  date: f.date({ label: 'Date', sql: 'date', csv: 'date', doc: 'Local date of the session, YYYY-MM-DD.' }),
+  startTime: f.optionalTime({ label: 'Start time', sql: 'start_time', csv: 'start_time', doc: 'Local start time, HH:MM (24-hour); empty when not recorded.' }),
+  protocolId: f.optionalId({ label: 'Protocol', sql: 'protocol_id' }),
+  protocolUuid: f.optionalUuid({ label: 'Protocol UUID', source: 'joined', select: 'p.uuid', csv: 'protocol_uuid', doc: 'The protocol the session followed; empty for a free-form session.' }),
+  protocolName: f.optionalText({ label: 'Protocol name', source: 'joined', select: 'p.name', csv: 'protocol_name', maxLength: 120, doc: 'That protocol’s name (used to recreate it when it is not in the database).' }),
+  plan: f.json(planSchema.nullable().default(null), {
+    label: 'Plan',
+    nullable: true,
+    sql: 'plan_json',
+    csv: 'plan',
+    doc: 'The planned repeat groups in the compact notation (e.g. `6x20s @max / 2m walk`), or as JSON when the notation cannot say it exactly; empty for a free-form session.'
+  }),
+  plannedReps: f.integer({ label: 'Planned reps', ...computed, sql: 'planned_reps', csv: 'planned_reps', min: 0, max: 500, doc: 'Reps in the plan (the number of reps logged, for a free-form session).' }),
+  warmupSeconds: f.integerWithDefault({ label: 'Warm-up', sql: 'warmup_seconds', csv: 'warmup_seconds', unit: 's', min: 0, max: 7200, default: 600, doc: 'Warm-up duration.' }),
+  cooldownSeconds: f.integerWithDefault({ label: 'Cool-down', sql: 'cooldown_seconds', csv: 'cooldown_seconds', unit: 's', min: 0, max: 7200, default: 300, doc: 'Cool-down duration.' }),
+  rpe: f.optionalNumber({ label: 'Session RPE', sql: 'rpe', csv: 'rpe', ...RPE, doc: 'Session RPE, 0–10 (CR-10 scale); empty when not given.' }),
+  couldNotRecover: f.boolean({ label: 'Could not recover', sql: 'could_not_recover', csv: 'could_not_recover', default: false, doc: '`true` when the runner could not catch their breath between reps.' }),
+  notes: f.text({ label: 'Notes', sql: 'notes', csv: 'notes', maxLength: 10_000, maxMessage: 'A note can be at most 10,000 characters.', doc: 'Free text, up to 10,000 characters; may contain line breaks.' }),
+  repsDone: f.integer({ label: 'Reps done', ...computed, sql: 'reps_done', csv: 'reps_done', min: 0, doc: 'Completed reps.' }),
+  workSeconds: f.number({ label: 'Work time', ...computed, sql: 'work_seconds', csv: 'work_seconds', unit: 's', min: 0, decimals: 3, doc: 'Work time: the work of completed reps.' }),
+  distanceMeters: f.number({ label: 'Sprint distance', ...computed, sql: 'distance_meters', csv: 'distance_m', unit: 'm', min: 0, decimals: 3, doc: 'Sprint distance: the distance of completed reps.' }),
+  durationSeconds: f.number({
+    label: 'Duration',
+    ...computed,
+    sql: 'duration_seconds',
+    csv: 'duration_seconds',
+    unit: 's',
+    min: 0,
+    decimals: 3,
+    doc: 'Warm-up + all work and recovery + cool-down.',
+    display: { csv: 'duration_min', unit: 'min', factor: 1 / 60, decimals: 2, doc: 'The same in minutes, rounded to 0.01.' }
+  }),
+  load: f.optionalNumber({ label: 'Load', ...computed, sql: 'load', csv: 'load_au', unit: 'AU', min: 0, decimals: 2, doc: 'Session load (sRPE): RPE × duration in minutes, rounded to 0.01; empty without an RPE.' }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the session was first saved (ISO 8601, UTC).' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' }),
+  // Rep figures of the progress charts (metrics/reps.ts), stored so that the charts read one row per session.
+  restPerRep: f.optionalNumber({ label: 'Rest per rep', ...computed, sql: 'rest_per_rep', unit: 's', above: 0 }),
+  firstSpeed: f.optionalNumber({ label: 'First speed', ...computed, sql: 'first_speed', unit: 'm/s', above: 0 }),
+  lastSpeed: f.optionalNumber({ label: 'Last speed', ...computed, sql: 'last_speed', unit: 'm/s', above: 0 }),
+  flatSpeedReps: f.integer({ label: 'Flat reps with a speed', ...computed, sql: 'flat_speed_reps', min: 0 }),
+  flatBuckets: f.integer({ label: 'Flat rep lengths', ...computed, sql: 'flat_buckets', min: 0 }),
+  flatBestSpeed: f.optionalNumber({ label: 'Best flat speed', ...computed, sql: 'flat_best_speed', unit: 'm/s', above: 0 }),
+  flatBestWorkSeconds: f.optionalNumber({ label: 'Best flat rep work', ...computed, sql: 'flat_best_work_seconds', unit: 's', above: 0 }),
+  flatBestDistance: f.optionalNumber({ label: 'Best flat rep distance', ...computed, sql: 'flat_best_distance', unit: 'm', above: 0 }),
+  hillSpeedReps: f.integer({ label: 'Hill reps with a speed', ...computed, sql: 'hill_speed_reps', min: 0 }),
+  hillBestSpeed: f.optionalNumber({ label: 'Best hill speed', ...computed, sql: 'hill_best_speed', unit: 'm/s', above: 0 }),
+  hillBestWorkSeconds: f.optionalNumber({ label: 'Best hill rep work', ...computed, sql: 'hill_best_work_seconds', unit: 's', above: 0 }),
+  hillBestDistance: f.optionalNumber({ label: 'Best hill rep distance', ...computed, sql: 'hill_best_distance', unit: 'm', above: 0 })
+}
+
+/** One body-weight reading. */
+export const WEIGHT_FIELDS = {
+  id: f.id({ label: 'Body-weight entry', sql: 'id' }),
+  uuid: f.uuid({ label: 'Weight UUID', sql: 'uuid', csv: 'weight_uuid', doc: 'The entry’s stable id; importing a file twice adds an entry only once.' }),
+  date: f.date({ label: 'Date', sql: 'date', csv: 'date', doc: 'Local date of the weigh-in, YYYY-MM-DD.' }),
+  kg: f.number({
+    label: 'A body weight',
+    sql: 'kg',
+    csv: 'weight_kg',
+    unit: 'kg',
+    min: MIN_BODY_KG,
+    max: MAX_BODY_KG,
+    typeMessage: 'Expected a weight in kilograms.',
+    doc: 'Body weight as stored.',
+    display: { csv: 'weight_lb', unit: 'lb', factor: 1 / KG_PER_LB, decimals: 2, doc: 'The same in pounds, rounded to 0.01.' }
+  }),
+  note: f.text({ label: 'Note', sql: 'note', csv: 'note', maxLength: 10_000, maxMessage: 'A note can be at most 10,000 characters.', doc: 'Free text, up to 10,000 characters.' }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the entry was first saved (ISO 8601, UTC).' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' })
+}
+
+/** A training period: weeks are counted from its start date. */
+export const BLOCK_FIELDS = {
+  id: f.id({ label: 'Training block', sql: 'id' }),
+  uuid: f.uuid({ label: 'Block UUID', sql: 'uuid' }),
+  name: f.name({ label: 'Name', sql: 'name', maxLength: 120, emptyMessage: 'Give the block a name.' }),
+  startDate: f.date({ label: 'Start date', sql: 'start_date' }),
+  weeks: f.integerWithDefault({ label: 'Weeks', sql: 'weeks', min: 1, max: 52, default: 10, minMessage: 'A block lasts at least 1 week.', maxMessage: 'A block lasts at most 52 weeks.' }),
+  sessionsPerWeek: f.integerWithDefault({ label: 'Sessions per week', sql: 'sessions_per_week', min: 1, max: 14, default: 3, minMessage: 'Plan at least 1 session a week.', maxMessage: 'At most 14 sessions a week.' }),
+  protocolId: f.optionalId({ label: 'Protocol', sql: 'protocol_id' }),
+  protocolName: f.optionalText({ label: 'Protocol name', source: 'joined', select: 'p.name', maxLength: 120 }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at' })
+}
+
+/** A protocol: a template of repeat groups, built in or made by the runner. */
+export const PROTOCOL_FIELDS = {
+  id: f.id({ label: 'Protocol', sql: 'id' }),
+  uuid: f.uuid({ label: 'Protocol UUID', sql: 'uuid' }),
+  name: f.name({ label: 'Name', sql: 'name', maxLength: 120, emptyMessage: 'Give the protocol a name.' }),
+  description: f.text({ label: 'Description', sql: 'description', maxLength: 2000 }),
+  sourceNote: f.text({ label: 'Source note', sql: 'source_note', maxLength: 2000 }),
+  terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', default: 'flat' }),
+  groups: f.json(z.array(repeatGroupSchema).min(1, 'A protocol needs at least one repeat group.').max(10), { label: 'Repeat groups', sql: 'groups_json' }),
+  builtIn: f.boolean({ label: 'Built in', source: 'system', sql: 'built_in', default: false }),
+  archived: f.boolean({ label: 'Archived', source: 'system', sql: 'archived', default: false }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at' })
+}
+
+/** The tables of records kept in SQLite, by table name (checked against the migrations by tests/db/migrations.test.ts). */
+export const TABLES = {
+  reps: REP_FIELDS,
+  sessions: SESSION_FIELDS,
+  body_weights: WEIGHT_FIELDS,
+  blocks: BLOCK_FIELDS,
+  protocols: PROTOCOL_FIELDS
+} as const
