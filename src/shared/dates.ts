@@ -15,8 +15,19 @@ export function parseLocalDate(text: string): Date | null {
   return d
 }
 
+/**
+ * True for a real calendar date `YYYY-MM-DD` between MIN_DATE and MAX_DATE. Plain arithmetic (the import checks
+ * every row's date with it); tests/unit/dates-units.test.ts holds it to `parseLocalDate`.
+ */
 export function isLocalDate(text: string): boolean {
-  return parseLocalDate(text) !== null && text >= MIN_DATE && text <= MAX_DATE
+  if (typeof text !== 'string' || !ISO_DATE.test(text) || text < MIN_DATE || text > MAX_DATE) return false
+  const y = Number(text.slice(0, 4))
+  const m = Number(text.slice(5, 7))
+  const d = Number(text.slice(8, 10))
+  if (m < 1 || m > 12 || d < 1) return false
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+  return d <= days
 }
 
 export function formatLocalDate(d: Date): LocalDate {

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { openReader } from '../../src/main/db/reader'
 import { createDataService } from '../../src/main/services/csv/service'
-import { createCellWriter, HEADERS, type ImportStatus, type SessionRecord } from '../../src/shared/csv'
+import { HEADERS, type ImportStatus, REP_COLUMNS, rowCells, SESSION_COLUMNS, storedValues } from '../../src/shared/csv'
 import { DomainError } from '../../src/shared/result'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
@@ -26,7 +26,12 @@ const BOM = '\uFEFF'
 const weightHeader = HEADERS.weights.join(',')
 const weightRow = (n: number, date = '2026-03-01', kg = '72.4', note = '') => [uuid(n), date, kg, '', note, T, T].join(',')
 
-const cells = createCellWriter()
+/** Records as the export writes them: their stored values, through the export's cell writer. */
+type SessionRecord = Record<string, unknown>
+const cells = {
+  session: (s: SessionRecord) => rowCells(SESSION_COLUMNS, storedValues(SESSION_COLUMNS, s)),
+  rep: (r: Record<string, unknown>) => rowCells(REP_COLUMNS, storedValues(REP_COLUMNS, r))
+}
 function session(n: number, over: Partial<SessionRecord> = {}): SessionRecord {
   return {
     uuid: uuid(n),
@@ -34,7 +39,7 @@ function session(n: number, over: Partial<SessionRecord> = {}): SessionRecord {
     startTime: '07:30',
     protocolUuid: '6b1f0c3e-0d5a-4b8e-9a51-000000000002',
     protocolName: 'Sprint 6×20 s',
-    planJson: null,
+    plan: null,
     plannedReps: 0,
     warmupSeconds: 600,
     cooldownSeconds: 300,
@@ -291,7 +296,7 @@ describe('importing nasty files', () => {
 
   it('groups reps by session even when a spreadsheet sorted the rows, and recreates a missing protocol', async () => {
     const { attempt, b } = await setup()
-    const mine = { protocolUuid: uuid(99), protocolName: 'My hills', planJson: null }
+    const mine = { protocolUuid: uuid(99), protocolName: 'My hills', plan: null }
     const rows = repsFile([
       { s: session(1, mine), reps: 3 },
       { s: session(2), reps: 2 }

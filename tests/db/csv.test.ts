@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { EXPORT_QUERIES, exportRepo } from '../../src/main/db/repos/export'
 import { openReader } from '../../src/main/db/reader'
 import { exportFiles } from '../../src/main/services/csv/export'
-import { createCellWriter, HEADERS } from '../../src/shared/csv'
+import { HEADERS, REP_COLUMNS, rowCells, SESSION_COLUMNS } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
 import { rep } from '../helpers/training'
@@ -118,8 +118,8 @@ describe('CSV export', () => {
     const sessions = [...exportRepo(reader).sessions({})]
     reader.close()
     expect(records.length).toBeGreaterThan(1500)
-    expect(records.map((r) => [r.session.uuid, r.rep.position])).toEqual(joined.map((r) => [r[1], r[20]]))
-    const cells = createCellWriter()
+    expect(records.map((r) => [r.session[0], r.rep[0]])).toEqual(joined.map((r) => [r[1], r[1 + SESSION_COLUMNS.length]]))
+    const cells = { session: (row: unknown[]) => rowCells(SESSION_COLUMNS, row), rep: (row: unknown[]) => rowCells(REP_COLUMNS, row) }
     const whole = (kind: 'reps' | 'sessions', rows: string[][]) =>
       Buffer.from(stringify(rows, { bom: true, header: true, columns: [...HEADERS[kind]], record_delimiter: 'windows' }), 'utf8')
     expect(files.reps.equals(whole('reps', records.map((r) => [...cells.session(r.session), ...cells.rep(r.rep)])))).toBe(true)

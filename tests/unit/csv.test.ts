@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createTransfers, UploadTooLarge } from '../../src/main/services/csv/transfers'
 import { detectDelimiter } from '../../src/main/services/csv/import'
 import { COLUMNS, CSV_KINDS, formatNumber, HEADERS, isNumeric, neutralise, readHeader, readPlan, unneutralise } from '../../src/shared/csv'
+import { columnTable, REP_COLUMNS, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../src/shared/csv'
 
 describe('formula neutralisation', () => {
   const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', 'a', '1', ' ', '"', '\uFF1D']
@@ -83,6 +84,16 @@ describe('the README', () => {
     const section = readme.slice(readme.indexOf('## CSV files'))
     expect(section.length).toBeGreaterThan(100)
     for (const c of Object.values(COLUMNS).flat()) expect(section, c.name).toContain(`\`${c.name}\``)
+  })
+
+  it('holds exactly the column tables the field tables make', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    for (const [heading, columns] of [['### sessions', SESSION_COLUMNS], ['### reps', REP_COLUMNS], ['### body weight', WEIGHT_COLUMNS]] as const) {
+      const at = readme.indexOf(`${heading}\n`)
+      expect(at, heading).toBeGreaterThan(0)
+      const table = columnTable(columns)
+      expect(readme.slice(at).split(/\n\n(?=#|---)/)[0]?.trim().endsWith(table), `${heading}: the README's table is not\n${table}`).toBe(true)
+    }
   })
 })
 

@@ -8,6 +8,17 @@ describe('local dates', () => {
     (s) => expect(isLocalDate(s)).toBe(false)
   )
   it.each(['2024-02-29', '2026-11-22', '1900-01-01', '2100-12-31'])('accepts %s', (s) => expect(isLocalDate(s)).toBe(true))
+  it('agrees with the calendar (date-fns) on every day of 1899–2101 and on impossible days', () => {
+    for (let y = 1899; y <= 2101; y++) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+          const real = parseLocalDate(s) !== null && s >= '1900-01-01' && s <= '2100-12-31'
+          if (isLocalDate(s) !== real) expect(isLocalDate(s), s).toBe(real)
+        }
+      }
+    }
+  })
 
   it('runs in a time zone with daylight saving (so the next test means something)', () => {
     expect(new Date(2026, 2, 28, 12).getTimezoneOffset()).not.toBe(new Date(2026, 2, 30, 12).getTimezoneOffset())

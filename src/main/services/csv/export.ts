@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { stringify, type Options } from 'csv-stringify/sync'
-import { createCellWriter, type CsvKind, HEADERS } from '../../../shared/csv'
+import { type CsvKind, HEADERS, planCell, REP_COLUMNS, rowCells, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../../shared/csv'
 import type { ExportRange, ExportRepo } from '../../db/repos/export'
 
 export interface WriteOptions {
@@ -49,13 +49,35 @@ function csvLineList(records: readonly (readonly string[])[]): string[] {
 }
 
 /**
+ * The cell writers of one export, over the stored values the export repository reads. A history repeats the same few
+ * plans: each distinct plan's cell is worked out once (a bounded memo, for this export only).
+ */
+function cellWriter() {
+  const plans = new Map<string, string>()
+  const plan = (json: string): string => {
+    let cell = plans.get(json)
+    if (cell === undefined) {
+      cell = planCell(json)
+      if (plans.size > 1000) plans.clear()
+      plans.set(json, cell)
+    }
+    return cell
+  }
+  return {
+    session: (row: readonly unknown[]) => rowCells(SESSION_COLUMNS, row, plan),
+    rep: (row: readonly unknown[]) => rowCells(REP_COLUMNS, row),
+    weight: (row: readonly unknown[]) => rowCells(WEIGHT_COLUMNS, row)
+  }
+}
+
+/**
  * The file's text in chunks of up to BATCH_ROWS rows, after the header. In the reps file every rep repeats its
  * session's 20 cells: those are encoded once per session, and each line is that session's encoded cells, the
  * delimiter and the rep's encoded cells (CSV encodes each cell on its own, so this is the line csv-stringify
  * writes for the whole row).
  */
 export function* csvChunks(repo: ExportRepo, kind: CsvKind, range: ExportRange, onRows?: (rows: number) => void): Generator<string> {
-  const cells = createCellWriter()
+  const cells = cellWriter()
   let rows = 0
   let pending = csvHeader(kind)
   const batch: string[][] = []
