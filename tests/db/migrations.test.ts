@@ -8,6 +8,8 @@ import { openDatabase } from '../../src/main/db/connection'
 import { DatabaseOpenError } from '../../src/main/db/errors'
 import { migrate, schemaVersion } from '../../src/main/db/migrate'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/main/db/migrations'
+import type { Fields } from '../../src/shared/fields'
+import { TABLES } from '../../src/shared/records'
 import { useTempDir } from '../helpers/tmp'
 
 const tmp = useTempDir()
@@ -23,6 +25,27 @@ describe('the migration registry', () => {
     for (const m of MIGRATIONS) {
       for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?\s*;/g) ?? []) expect(create).toMatch(/STRICT\s*;$/)
     }
+  })
+})
+
+describe('the field tables', () => {
+  /** Columns a repository keeps for itself: soft deletion, and a rep's session. */
+  const OWN: Record<string, string[]> = { reps: ['id', 'session_id'], sessions: ['deleted_at'], body_weights: ['deleted_at'], blocks: ['deleted_at'], protocols: [] }
+
+  it('name exactly the columns the migrations create, with matching NULL-ability', async () => {
+    const { db } = await openDatabase({ path: join(tmp(), 'fields.db') })
+    for (const [table, fields] of Object.entries(TABLES)) {
+      const info = db.prepare<[], { name: string; notnull: number }>(`SELECT name, "notnull" FROM pragma_table_info('${table}')`).all()
+      const stored = Object.values(fields as Fields).filter((f) => f.sql !== null)
+      expect(stored.map((f) => f.sql).sort(), table).toEqual(info.map((c) => c.name).filter((n) => !OWN[table]?.includes(n)).sort())
+      for (const f of stored) {
+        const c = info.find((x) => x.name === f.sql)
+        // A nullable field may sit in a NOT NULL column only when it is a boolean (stored 0/1).
+        if (f.nullable) expect(c?.notnull, `${table}.${f.sql}`).toBe(0)
+        else if (f.type !== 'boolean' && f.type !== 'id') expect(c?.notnull, `${table}.${f.sql}`).toBe(1)
+      }
+    }
+    db.close()
   })
 })
 

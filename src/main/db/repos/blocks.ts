@@ -1,42 +1,26 @@
 import type { Block, BlockDraft } from '../../../shared/training'
 import type { Db } from '../connection'
-import { toCamel } from '../rows'
-
-interface BlockRow {
-  id: number
-  uuid: string
-  name: string
-  start_date: string
-  weeks: number
-  sessions_per_week: number
-  protocol_id: number | null
-  protocol_name: string | null
-  created_at: string
-  updated_at: string
-}
+import { insertSql, keysOf, selectList, sqlParams, updateSet } from '../../../shared/fields'
+import { BLOCK_FIELDS } from '../../../shared/records'
 
 export type { BlockDraft }
 
-const SELECT = `SELECT b.id, b.uuid, b.name, b.start_date, b.weeks, b.sessions_per_week, b.protocol_id, p.name AS protocol_name,
-  b.created_at, b.updated_at FROM blocks b LEFT JOIN protocols p ON p.id = b.protocol_id`
+const SELECT = `SELECT ${selectList(BLOCK_FIELDS, 'b')} FROM blocks b LEFT JOIN protocols p ON p.id = b.protocol_id`
+const INPUT = keysOf(BLOCK_FIELDS, 'input')
 
 export type BlocksRepo = ReturnType<typeof blocksRepo>
 
 export function blocksRepo(db: Db, clock: () => Date = () => new Date()) {
   const s = {
-    list: db.prepare<[], BlockRow>(`${SELECT} WHERE b.deleted_at IS NULL ORDER BY b.start_date`),
-    get: db.prepare<[number], BlockRow>(`${SELECT} WHERE b.id = ? AND b.deleted_at IS NULL`),
-    getDeleted: db.prepare<[number], BlockRow>(`${SELECT} WHERE b.id = ? AND b.deleted_at IS NOT NULL`),
-    insert: db.prepare<[string, string, string, number, number, number | null, string, string], never>(
-      `INSERT INTO blocks (uuid, name, start_date, weeks, sessions_per_week, protocol_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
-    ),
-    update: db.prepare<[string, string, number, number, number | null, string, number], never>(
-      `UPDATE blocks SET name = ?, start_date = ?, weeks = ?, sessions_per_week = ?, protocol_id = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`
-    ),
+    list: db.prepare<[], Block>(`${SELECT} WHERE b.deleted_at IS NULL ORDER BY b.start_date`),
+    get: db.prepare<[number], Block>(`${SELECT} WHERE b.id = ? AND b.deleted_at IS NULL`),
+    getDeleted: db.prepare<[number], Block>(`${SELECT} WHERE b.id = ? AND b.deleted_at IS NOT NULL`),
+    insert: db.prepare<[Record<string, unknown>], never>(insertSql('blocks', BLOCK_FIELDS, ['uuid', ...INPUT, 'createdAt', 'updatedAt'])),
+    update: db.prepare<[Record<string, unknown>], never>(`UPDATE blocks SET ${updateSet(BLOCK_FIELDS, [...INPUT, 'updatedAt'])} WHERE id = @id AND deleted_at IS NULL`),
     softDelete: db.prepare<[string, number], never>(`UPDATE blocks SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`),
     restore: db.prepare<[string, number], never>(`UPDATE blocks SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
   }
-  const toBlock = (r: BlockRow): Block => toCamel(r)
+  const toBlock = (r: Block): Block => r
 
   return {
     list(): Block[] {
@@ -52,11 +36,11 @@ export function blocksRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     insert(uuid: string, d: BlockDraft): Block {
       const now = clock().toISOString()
-      const info = s.insert.run(uuid, d.name, d.startDate, d.weeks, d.sessionsPerWeek, d.protocolId, now, now)
+      const info = s.insert.run(sqlParams(BLOCK_FIELDS, { ...d, uuid, createdAt: now, updatedAt: now }, ['uuid', ...INPUT, 'createdAt', 'updatedAt']))
       return this.get(Number(info.lastInsertRowid)) as Block
     },
     update(id: number, d: BlockDraft): Block | undefined {
-      const changed = s.update.run(d.name, d.startDate, d.weeks, d.sessionsPerWeek, d.protocolId, clock().toISOString(), id).changes
+      const changed = s.update.run({ ...sqlParams(BLOCK_FIELDS, { ...d, updatedAt: clock().toISOString() }, [...INPUT, 'updatedAt']), id }).changes
       return changed === 1 ? this.get(id) : undefined
     },
     softDelete(id: number): boolean {

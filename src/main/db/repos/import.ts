@@ -3,11 +3,10 @@
  * imported history is the same file again), and sessions get their derived metrics from the shared functions,
  * exactly as when a session is saved from the form.
  */
-import type { Statement } from 'better-sqlite3'
 import type { ImportedSession, ImportedWeight } from '../../../shared/csv'
 import type { Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
-import { DERIVED_NAMES, derivedColumns, SESSION_DERIVED_COLUMNS } from './sessions'
+import { sessionWriter } from './sessionWriter'
 
 export interface ImportedProtocol {
   uuid: string
@@ -19,9 +18,6 @@ export interface ImportedProtocol {
 
 export type ImportRepo = ReturnType<typeof importRepo>
 
-/** Reps per insert statement, at least: about 100 rows (1,300 values) per statement measured fastest. */
-const REP_BATCH = 100
-
 export function importRepo(db: Db, clock: () => Date = () => new Date()) {
   const s = {
     session: db.prepare<[string], number>(`SELECT id FROM sessions WHERE uuid = ?`).pluck(),
@@ -31,30 +27,9 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       `INSERT INTO protocols (uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at)
        VALUES (@uuid, @name, @description, '', @terrain, @groupsJson, 0, 0, @now, @now)`
     ),
-    // Positional parameters: several times cheaper than named ones for the many rows of a large import.
-    insertSession: db.prepare<unknown[], never>(
-      `INSERT INTO sessions (uuid, date, start_time, protocol_id, plan_json, warmup_seconds, cooldown_seconds, rpe, could_not_recover, notes,
-        ${DERIVED_NAMES}, created_at, updated_at)
-       VALUES (${Array.from({ length: 12 + SESSION_DERIVED_COLUMNS.length }, () => '?').join(', ')})
-       ON CONFLICT (uuid) DO NOTHING`
-    ),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
-  }
-
-  /** A statement that inserts `n` reps at once, made on first use (n < 2 × REP_BATCH, as a session has at most 100 reps). */
-  const repInserts = new Map<number, Statement<unknown[], never>>()
-  const insertReps = (n: number) => {
-    let st = repInserts.get(n)
-    if (st === undefined) {
-      st = db.prepare<unknown[], never>(
-        `INSERT INTO reps (session_id, position, work_seconds, distance_meters, intensity, intensity_pct, rpe, recovery_seconds,
-          recovery_mode, incline_pct, hill, completed, heart_rate) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`
-      )
-      repInserts.set(n, st)
-    }
-    return st
   }
 
   return {
@@ -67,38 +42,18 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       return Number(info.lastInsertRowid)
     },
     /**
-     * Adds sessions with their reps. The reps are written many sessions at a time, in statements of at least
-     * REP_BATCH rows (each row bound costs far less in a large statement); `end()` writes the rest and must run
-     * before the transaction ends.
+     * Adds sessions with their reps, through the same writer as a save (repos/sessionWriter.ts); `end()` writes the
+     * last reps and must run before the transaction ends.
      */
     sessionWriter() {
-      const pending: unknown[] = []
-      let rows = 0
-      const flush = () => {
-        if (rows === 0) return
-        insertReps(rows).run(pending)
-        pending.length = 0
-        rows = 0
-      }
+      const writer = sessionWriter(db)
       return {
         /** False (and nothing written) when a session with its UUID exists, deleted or not. */
         add(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
-          const d = derivedColumns({ plan: x.plan, warmupSeconds: x.warmupSeconds, cooldownSeconds: x.cooldownSeconds, rpe: x.rpe, reps })
-          const values: unknown[] = [x.uuid, x.date, x.startTime, protocolId, x.planJson, x.warmupSeconds, x.cooldownSeconds, x.rpe, x.couldNotRecover ? 1 : 0, x.notes]
-          for (const [, key] of SESSION_DERIVED_COLUMNS) values.push(d[key])
-          values.push(x.createdAt, x.updatedAt)
-          const info = s.insertSession.run(values)
-          if (info.changes === 0) return false
-          const sessionId = Number(info.lastInsertRowid)
-          for (let i = 0; i < reps.length; i++) {
-            const r = reps[i] as Rep
-            pending.push(sessionId, i + 1, r.workSeconds, r.distanceMeters, r.intensity, r.intensityPct, r.rpe, r.recoverySeconds, r.recoveryMode, r.inclinePct, r.hill ? 1 : 0, r.completed ? 1 : 0, r.heartRate)
-          }
-          rows += reps.length
-          if (rows >= REP_BATCH) flush()
-          return true
+          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, ...fields } = x
+          return writer.add({ ...fields, protocolId }, reps) !== null
         },
-        end: flush
+        end: writer.flush
       }
     },
     insertWeight(w: ImportedWeight): void {

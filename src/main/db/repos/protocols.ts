@@ -1,46 +1,25 @@
-import type { Protocol, ProtocolDraft, RepeatGroup, Terrain } from '../../../shared/training'
+import { insertSql, keysOf, rowDecoder, selectList, sqlParams, updateSet } from '../../../shared/fields'
+import { PROTOCOL_FIELDS } from '../../../shared/records'
+import type { Protocol, ProtocolDraft } from '../../../shared/training'
 import type { Db } from '../connection'
-import { toCamel } from '../rows'
-
-interface ProtocolRow {
-  id: number
-  uuid: string
-  name: string
-  description: string
-  source_note: string
-  terrain: string
-  groups_json: string
-  built_in: number
-  archived: number
-  created_at: string
-  updated_at: string
-}
 
 export type { ProtocolDraft }
 
-const COLUMNS = 'id, uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at'
-
-function toProtocol(row: ProtocolRow): Protocol {
-  const { groupsJson, builtIn, archived, terrain, ...rest } = toCamel(row)
-  return { ...rest, terrain: terrain as Terrain, groups: JSON.parse(groupsJson) as RepeatGroup[], builtIn: builtIn === 1, archived: archived === 1 }
-}
+const COLUMNS = selectList(PROTOCOL_FIELDS, 'p')
+const INPUT = keysOf(PROTOCOL_FIELDS, 'input')
+const toProtocol = rowDecoder<Protocol>(PROTOCOL_FIELDS)
 
 export type ProtocolsRepo = ReturnType<typeof protocolsRepo>
 
 export function protocolsRepo(db: Db, clock: () => Date = () => new Date()) {
   const s = {
-    list: db.prepare<[number], ProtocolRow>(
-      `SELECT ${COLUMNS} FROM protocols WHERE archived = 0 OR ? = 1 ORDER BY built_in DESC, archived, name COLLATE NOCASE, id`
+    list: db.prepare<[number], Record<string, unknown>>(
+      `SELECT ${COLUMNS} FROM protocols p WHERE archived = 0 OR ? = 1 ORDER BY built_in DESC, archived, name COLLATE NOCASE, id`
     ),
-    get: db.prepare<[number], ProtocolRow>(`SELECT ${COLUMNS} FROM protocols WHERE id = ?`),
+    get: db.prepare<[number], Record<string, unknown>>(`SELECT ${COLUMNS} FROM protocols p WHERE id = ?`),
     names: db.prepare<[string, string], { name: string }>(`SELECT name FROM protocols WHERE name = ? OR name LIKE ? || ' (copy%'`),
-    insert: db.prepare<[string, string, string, string, string, string, string, string], never>(
-      `INSERT INTO protocols (uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`
-    ),
-    update: db.prepare<[string, string, string, string, string, string, number], never>(
-      `UPDATE protocols SET name = ?, description = ?, source_note = ?, terrain = ?, groups_json = ?, updated_at = ? WHERE id = ? AND built_in = 0`
-    ),
+    insert: db.prepare<[Record<string, unknown>], never>(insertSql('protocols', PROTOCOL_FIELDS, ['uuid', ...INPUT, 'builtIn', 'archived', 'createdAt', 'updatedAt'])),
+    update: db.prepare<[Record<string, unknown>], never>(`UPDATE protocols SET ${updateSet(PROTOCOL_FIELDS, [...INPUT, 'updatedAt'])} WHERE id = @id AND built_in = 0`),
     archive: db.prepare<[number, string, number], never>(`UPDATE protocols SET archived = ?, updated_at = ? WHERE id = ?`)
   }
 
@@ -54,12 +33,13 @@ export function protocolsRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     insert(uuid: string, d: ProtocolDraft): Protocol {
       const now = clock().toISOString()
-      const info = s.insert.run(uuid, d.name, d.description, d.sourceNote, d.terrain, JSON.stringify(d.groups), now, now)
+      const record = { ...d, uuid, builtIn: false, archived: false, createdAt: now, updatedAt: now }
+      const info = s.insert.run(sqlParams(PROTOCOL_FIELDS, record, ['uuid', ...INPUT, 'builtIn', 'archived', 'createdAt', 'updatedAt']))
       return this.get(Number(info.lastInsertRowid)) as Protocol
     },
     /** Updates a user-made protocol; undefined when there is none with that id. */
     update(id: number, d: ProtocolDraft): Protocol | undefined {
-      const changed = s.update.run(d.name, d.description, d.sourceNote, d.terrain, JSON.stringify(d.groups), clock().toISOString(), id).changes
+      const changed = s.update.run({ ...sqlParams(PROTOCOL_FIELDS, { ...d, updatedAt: clock().toISOString() }, [...INPUT, 'updatedAt']), id }).changes
       return changed === 1 ? this.get(id) : undefined
     },
     setArchived(id: number, archived: boolean): Protocol | undefined {

@@ -1,20 +1,13 @@
 import type { DailyWeight, WeightEntry } from '../../../shared/domain'
 import type { LocalDate } from '../../../shared/dates'
 import type { Db } from '../connection'
-import { fromDate, toCamel, toDate } from '../rows'
+import { selectList } from '../../../shared/fields'
+import { WEIGHT_FIELDS } from '../../../shared/records'
+import { fromDate, toDate } from '../rows'
 
-interface WeightRow {
-  id: number
-  uuid: string
-  date: string
-  kg: number
-  note: string
-  created_at: string
-  updated_at: string
-}
-
-const COLUMNS = 'id, uuid, date, kg, note, created_at, updated_at'
-const toEntry = (r: WeightRow): WeightEntry => toCamel(r)
+/** Every field of an entry, named as the entry names it (no conversion needed: a weight has no booleans or JSON). */
+const COLUMNS = selectList(WEIGHT_FIELDS, 'w')
+const toEntry = (r: WeightEntry): WeightEntry => r
 
 export interface DateRange {
   from?: LocalDate | undefined
@@ -32,7 +25,7 @@ const LIVE_IN_RANGE = 'deleted_at IS NULL AND date BETWEEN ? AND ?'
 
 /** The read queries the list and the chart run; exported so tests can check their query plans. */
 export const WEIGHT_QUERIES = {
-  list: `SELECT ${COLUMNS} FROM body_weights WHERE ${LIVE_IN_RANGE} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`,
+  list: `SELECT ${COLUMNS} FROM body_weights w WHERE ${LIVE_IN_RANGE} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`,
   count: `SELECT count(*) AS n FROM body_weights WHERE ${LIVE_IN_RANGE}`,
   daily: `SELECT date, avg(kg) AS kg, count(*) AS count FROM body_weights WHERE ${LIVE_IN_RANGE} GROUP BY date ORDER BY date`
 } as const
@@ -42,11 +35,11 @@ export type WeightsRepo = ReturnType<typeof weightsRepo>
 export function weightsRepo(db: Db, clock: () => Date = () => new Date()) {
 
   const s = {
-    list: db.prepare<[string, string, number, number], WeightRow>(WEIGHT_QUERIES.list),
+    list: db.prepare<[string, string, number, number], WeightEntry>(WEIGHT_QUERIES.list),
     count: db.prepare<[string, string], { n: number }>(WEIGHT_QUERIES.count),
     daily: db.prepare<[string, string], DailyWeight>(WEIGHT_QUERIES.daily),
-    get: db.prepare<[number], WeightRow>(`SELECT ${COLUMNS} FROM body_weights WHERE id = ? AND deleted_at IS NULL`),
-    getDeleted: db.prepare<[number], WeightRow>(`SELECT ${COLUMNS} FROM body_weights WHERE id = ? AND deleted_at IS NOT NULL`),
+    get: db.prepare<[number], WeightEntry>(`SELECT ${COLUMNS} FROM body_weights w WHERE id = ? AND deleted_at IS NULL`),
+    getDeleted: db.prepare<[number], WeightEntry>(`SELECT ${COLUMNS} FROM body_weights w WHERE id = ? AND deleted_at IS NOT NULL`),
     insert: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     ),

@@ -1,0 +1,142 @@
+/**
+ * The one way a session and its reps are written — saved from the form, imported from a CSV file — with the
+ * column lists derived from the field tables (shared/records.ts) and the derived columns computed, by the shared
+ * metric functions, in one place. Must run inside the caller's transaction.
+ */
+import type { Statement } from 'better-sqlite3'
+import { type KeysFrom, keysOf, toSql, type Values } from '../../../shared/fields'
+import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
+import { sessionMetrics } from '../../../shared/metrics/session'
+import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
+import type { Rep, RepeatGroup } from '../../../shared/training'
+import type { Db } from '../connection'
+
+type SessionValues = Values<typeof SESSION_FIELDS>
+
+/** The fields a session row stores that are not computed: what the form, the import or the app give. */
+export type StoredSession = Pick<SessionValues, Exclude<KeysFrom<typeof SESSION_FIELDS, 'input' | 'system'>, 'id'>>
+/** Everything a session row stores that is computed from its reps. */
+export type DerivedColumns = Pick<SessionValues, KeysFrom<typeof SESSION_FIELDS, 'computed'>>
+
+const STORED = keysOf(SESSION_FIELDS, 'input', 'system').filter((k): k is keyof StoredSession => k !== 'id')
+const COMPUTED = keysOf(SESSION_FIELDS, 'computed')
+/** What an update replaces: the row keeps its UUID and creation time. */
+const REPLACED = STORED.filter((k) => k !== 'uuid' && k !== 'createdAt')
+const REP_KEYS = keysOf(REP_FIELDS, 'input', 'system')
+
+const column = (k: keyof typeof SESSION_FIELDS) => SESSION_FIELDS[k].sql as string
+
+const INSERT = `INSERT INTO sessions (${[...STORED, ...COMPUTED].map(column).join(', ')})
+  VALUES (${[...STORED, ...COMPUTED].map(() => '?').join(', ')}) ON CONFLICT (uuid) DO NOTHING`
+const UPDATE = `UPDATE sessions SET ${[...REPLACED, ...COMPUTED].map((k) => `${column(k)} = ?`).join(', ')} WHERE id = ? AND deleted_at IS NULL`
+const REP_COLUMNS = `session_id, ${REP_KEYS.map((k) => REP_FIELDS[k].sql as string).join(', ')}`
+const REP_ROW = `(${['?', ...REP_KEYS.map(() => '?')].join(', ')})`
+
+/** Reps per insert statement, at least: about 100 rows per statement measured fastest. */
+const REP_BATCH = 100
+
+/** The plan's total reps, or the number of reps logged for a free-form session. */
+export function plannedReps(d: { plan: readonly RepeatGroup[] | null; reps: readonly unknown[] }): number {
+  return d.plan ? d.plan.reduce((n, g) => n + g.count, 0) : d.reps.length
+}
+
+/**
+ * Everything a session row stores that is computed from its reps, by the shared metric functions: written on
+ * every save and by the import, so that charts read one row per session. The one place these are computed.
+ */
+export function derivedColumns(d: Pick<StoredSession, 'plan' | 'warmupSeconds' | 'cooldownSeconds' | 'rpe'> & { reps: readonly Rep[] }): DerivedColumns {
+  const m = sessionMetrics({ warmupSeconds: d.warmupSeconds, cooldownSeconds: d.cooldownSeconds, rpe: d.rpe, plannedReps: plannedReps(d), reps: d.reps })
+  const drop = speedDropOff(d.reps)
+  const { flat, hill } = sessionSpeeds(d.reps)
+  return {
+    plannedReps: m.repsPlanned,
+    workSeconds: m.workSeconds,
+    repsDone: m.repsDone,
+    distanceMeters: m.distanceMeters,
+    durationSeconds: m.durationSeconds,
+    load: m.load,
+    restPerRep: restPerRep(d.reps),
+    firstSpeed: drop?.firstSpeed ?? null,
+    lastSpeed: drop?.lastSpeed ?? null,
+    flatSpeedReps: flat.reps,
+    flatBuckets: flat.buckets,
+    flatBestSpeed: flat.best?.speed ?? null,
+    flatBestWorkSeconds: flat.best?.workSeconds ?? null,
+    flatBestDistance: flat.best?.distanceMeters ?? null,
+    hillSpeedReps: hill.reps,
+    hillBestSpeed: hill.best?.speed ?? null,
+    hillBestWorkSeconds: hill.best?.workSeconds ?? null,
+    hillBestDistance: hill.best?.distanceMeters ?? null
+  }
+}
+
+function values(s: Record<string, unknown>, keys: readonly (keyof typeof SESSION_FIELDS)[], out: unknown[]): void {
+  for (const k of keys) out.push(toSql(SESSION_FIELDS[k], s[k]))
+}
+
+export type SessionWriter = ReturnType<typeof sessionWriter>
+
+/**
+ * Writes sessions with their reps. Reps are written many sessions at a time, in statements of at least REP_BATCH
+ * rows (each row bound costs far less in a large statement); `flush()` writes the rest and must run before the
+ * transaction ends.
+ */
+export function sessionWriter(db: Db) {
+  const insert = db.prepare<unknown[], never>(INSERT)
+  const update = db.prepare<unknown[], never>(UPDATE)
+  const deleteReps = db.prepare<[number], never>(`DELETE FROM reps WHERE session_id = ?`)
+  const repInserts = new Map<number, Statement<unknown[], never>>()
+  const insertReps = (n: number) => {
+    let st = repInserts.get(n)
+    if (st === undefined) {
+      st = db.prepare<unknown[], never>(`INSERT INTO reps (${REP_COLUMNS}) VALUES ${Array.from({ length: n }, () => REP_ROW).join(', ')}`)
+      repInserts.set(n, st)
+    }
+    return st
+  }
+  const pending: unknown[] = []
+  let rows = 0
+
+  const flush = () => {
+    if (rows === 0) return
+    insertReps(rows).run(pending)
+    pending.length = 0
+    rows = 0
+  }
+  const addReps = (sessionId: number, reps: readonly Rep[]) => {
+    for (let i = 0; i < reps.length; i++) {
+      const r = { ...(reps[i] as Rep), position: i + 1 } as Record<string, unknown>
+      pending.push(sessionId)
+      for (const k of REP_KEYS) pending.push(toSql(REP_FIELDS[k], r[k]))
+    }
+    rows += reps.length
+    if (rows >= REP_BATCH) flush()
+  }
+
+  return {
+    /** Adds a session and its reps; null (and nothing written) when a session with its UUID exists, deleted or not. */
+    add(s: StoredSession, reps: readonly Rep[]): number | null {
+      const row: unknown[] = []
+      values(s, STORED, row)
+      values(derivedColumns({ ...s, reps }), COMPUTED, row)
+      const info = insert.run(row)
+      if (info.changes === 0) return null
+      const id = Number(info.lastInsertRowid)
+      addReps(id, reps)
+      return id
+    },
+    /** Replaces a live session's fields and all its reps; false when there is no live session with that id. */
+    replace(id: number, s: Omit<StoredSession, 'uuid' | 'createdAt'>, reps: readonly Rep[]): boolean {
+      const row: unknown[] = []
+      values(s, REPLACED, row)
+      values(derivedColumns({ ...s, reps }), COMPUTED, row)
+      row.push(id)
+      if (update.run(row).changes !== 1) return false
+      flush()
+      deleteReps.run(id)
+      addReps(id, reps)
+      return true
+    },
+    flush
+  }
+}
