@@ -22,15 +22,17 @@ const STORED = keysOf(SESSION_FIELDS, 'input', 'system').filter((k): k is keyof 
 const COMPUTED = keysOf(SESSION_FIELDS, 'computed')
 /** What an update replaces: the row keeps its UUID and creation time. */
 const REPLACED = STORED.filter((k) => k !== 'uuid' && k !== 'createdAt')
-const REP_KEYS = keysOf(REP_FIELDS, 'input', 'system')
+/** A rep row: its session, its position, then the fields the runner enters. */
+const REP_INPUT = keysOf(REP_FIELDS, 'input')
+const REP_INPUT_FIELDS = REP_INPUT.map((k) => [k, REP_FIELDS[k]] as const)
 
 const column = (k: keyof typeof SESSION_FIELDS) => SESSION_FIELDS[k].sql as string
 
 const INSERT = `INSERT INTO sessions (${[...STORED, ...COMPUTED].map(column).join(', ')})
   VALUES (${[...STORED, ...COMPUTED].map(() => '?').join(', ')}) ON CONFLICT (uuid) DO NOTHING`
 const UPDATE = `UPDATE sessions SET ${[...REPLACED, ...COMPUTED].map((k) => `${column(k)} = ?`).join(', ')} WHERE id = ? AND deleted_at IS NULL`
-const REP_COLUMNS = `session_id, ${REP_KEYS.map((k) => REP_FIELDS[k].sql as string).join(', ')}`
-const REP_ROW = `(${['?', ...REP_KEYS.map(() => '?')].join(', ')})`
+const REP_COLUMNS = `session_id, ${REP_FIELDS.position.sql as string}, ${REP_INPUT.map((k) => REP_FIELDS[k].sql as string).join(', ')}`
+const REP_ROW = `(?, ?, ${REP_INPUT.map(() => '?').join(', ')})`
 
 /** Reps per insert statement, at least: about 100 rows per statement measured fastest. */
 const REP_BATCH = 100
@@ -105,9 +107,9 @@ export function sessionWriter(db: Db) {
   }
   const addReps = (sessionId: number, reps: readonly Rep[]) => {
     for (let i = 0; i < reps.length; i++) {
-      const r = { ...(reps[i] as Rep), position: i + 1 } as Record<string, unknown>
-      pending.push(sessionId)
-      for (const k of REP_KEYS) pending.push(toSql(REP_FIELDS[k], r[k]))
+      const r = reps[i] as Rep
+      pending.push(sessionId, i + 1)
+      for (const [k, f] of REP_INPUT_FIELDS) pending.push(toSql(f, r[k]))
     }
     rows += reps.length
     if (rows >= REP_BATCH) flush()
