@@ -17,8 +17,9 @@ import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
 import { dataHandlers } from './ipc/handlers/data'
 import { openReader } from './db/reader'
-import { createDataService, type DataService, type Platform } from './services/csv/service'
-import { attachTransfers } from './services/csv/transfers'
+import type { Platform } from './platform'
+import { createDataService, type DataService } from './services/csv/service'
+import type { Transfers } from './services/csv/transfers'
 import { createRouter, type Logger, type Router } from './ipc/router'
 
 export interface BackendOptions {
@@ -34,6 +35,8 @@ export interface Backend {
   router: Router
   db: Db
   opened: OpenedDatabase
+  /** The CSV upload/download store of this back end, which web mode's file routes serve. */
+  transfers: Transfers
   close(): void
 }
 
@@ -70,12 +73,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   })
   const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })
   const router = createBackendRouter(db, info, opts.log, data, { db, dbPath: opened.path, platform: opts.platform, nativeBinding: opts.nativeBinding })
-  // The web server finds the upload/download store of the back end it serves through its router.
-  attachTransfers(router, data.transfers)
   return {
     router,
     db,
     opened,
+    transfers: data.transfers,
     close: () => {
       data.close()
       if (db.open) db.close()

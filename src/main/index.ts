@@ -2,9 +2,9 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
-import type { startBackend } from './backend'
 import { defaultDataDir, resolveDbPath } from './config'
 import { hardenContents, hardenSession } from './hardening'
+import type { Platform } from './platform'
 import { registerIpc, trustedSender } from './ipc/electron'
 import { type Runtime, startRuntime } from './runtime'
 import { windowOptions } from './window'
@@ -20,7 +20,7 @@ let runtime: Runtime | undefined
 app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url))) // eng-disable OPEN_EXTERNAL_JS_CHECK
 
 /** Native save and open dialogs for CSV export and import; the back end asks, the renderer never names a path. */
-function fileDialogs(): NonNullable<Parameters<typeof startBackend>[0]['platform']> {
+function fileDialogs(): Platform {
   const filters = [{ name: 'CSV files', extensions: ['csv'] }]
   return {
     chooseSavePath: async ({ title, defaultName }) => {

@@ -14,7 +14,7 @@ import { backupDirFor } from './db/backup'
 import { DatabaseOpenError } from './db/errors'
 import { createRouter, type Handlers, type Router } from './ipc/router'
 import { dailyBackup, listBackups, replaceDamaged } from './services/backups'
-import { attachTransfers, transfersOf } from './services/csv/transfers'
+import type { Transfers } from './services/csv/transfers'
 
 export interface Runtime {
   /** Stable for the life of the app: it forwards to whichever back end is current. */
@@ -22,6 +22,8 @@ export interface Runtime {
   status(): DatabaseStatus
   /** The open back end, or null in recovery mode. */
   backend(): Backend | null
+  /** The CSV upload/download store of the current back end; undefined in recovery mode. */
+  transfers(): Transfers | undefined
   close(): void
 }
 
@@ -80,8 +82,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     current = await startBackend(opts)
     failure = null
     inner = current.router
-    const transfers = transfersOf(current.router)
-    if (transfers) attachTransfers(router, transfers)
     backupDaily()
     if (opts.dailyBackups !== false && !timer) {
       timer = setInterval(backupDaily, HOUR)
@@ -102,6 +102,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     router,
     status: () => (failure ? { ok: false, kind: failure.kind, message: failure.message } : { ok: true }),
     backend: () => current,
+    transfers: () => current?.transfers,
     close: () => {
       if (timer) clearInterval(timer)
       current?.close()

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   if (migrated) console.log(`Backed up the database before updating it: ${migrated}`)
 
   const staticDir = fileURLToPath(new URL('../renderer', import.meta.url))
-  const server = await startWebServer({ router: runtime.router, staticDir, port })
+  const server = await startWebServer({ router: runtime.router, transfers: () => runtime.transfers(), staticDir, port })
   console.log(`Sprintlog database: ${dbPath}`)
   console.log(`Sprintlog is running at ${server.launchUrl}`)
   console.log('Open that address in your browser (it includes this launch’s access key). Press Ctrl+C to stop.')

@@ -130,6 +130,8 @@ describe.each(DAMAGE)('a database file that is %s', (_what, kind, damage) => {
 
     const rt = await startRuntime({ dbPath, transport: 'web', dailyBackups: false, log: () => {} })
     expect(rt.status()).toMatchObject({ ok: false, kind })
+    // No back end, so no CSV file store for web mode to serve.
+    expect(rt.transfers()).toBeUndefined()
     expect(sha(dbPath)).toBe(damagedSha)
     const info = await rt.router.call('app/info', undefined)
     expect(info).toMatchObject({ ok: true, value: { database: { ok: false, kind } } })
@@ -147,6 +149,9 @@ describe.each(DAMAGE)('a database file that is %s', (_what, kind, damage) => {
     expect(sha(keptAs)).toBe(damagedSha)
 
     expect(rt.status()).toEqual({ ok: true })
+    // The file store follows the back end that now runs.
+    expect(rt.transfers()).toBe(rt.backend()?.transfers)
+    expect(rt.transfers()).toBeDefined()
     expect(await rt.router.call('sessions/list', {})).toMatchObject({ ok: true, value: { total: 40 } })
     expect(await rt.router.call('weights/add', { date: '2026-11-22', kg: 70 })).toMatchObject({ ok: true })
     rt.close()

@@ -25,7 +25,7 @@ async function serve(b: Backend) {
   const staticDir = join(tmp(), 'renderer')
   mkdirSync(staticDir, { recursive: true })
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sprintlog</title>')
-  const server = await startWebServer({ router: b.router, staticDir })
+  const server = await startWebServer({ router: b.router, transfers: b.transfers, staticDir })
   servers.push(server)
   return server
 }

@@ -21,7 +21,7 @@ async function serve() {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sprintlog</title>')
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
   writeFileSync(join(tmp(), 'secret.txt'), 'secret')
-  const server = await startWebServer({ router: b.router, staticDir })
+  const server = await startWebServer({ router: b.router, transfers: b.transfers, staticDir })
   servers.push(server)
   const weights = () => (b.db.prepare('SELECT count(*) AS n FROM body_weights').get() as { n: number }).n
   return { b, server, weights }

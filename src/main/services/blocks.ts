@@ -73,3 +73,8 @@ export function currentBlock(deps: BlockDeps, today: LocalDate = todayLocal()): 
   const next = active ?? blocks.find((b) => b.startDate > today)
   return next ? progressOf(deps, next, today) : null
 }
+
+export function deleteBlock(deps: Pick<BlockDeps, 'blocks'>, id: number): { id: number } {
+  if (!deps.blocks.softDelete(id)) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+  return { id }
+}

@@ -12,7 +12,7 @@ import type { ErrorCode, Result } from '../../shared/result'
 import { fail } from '../../shared/result'
 import type { Router } from '../ipc/router'
 import { CONTENT_SECURITY_POLICY } from '../security'
-import { transfersOf, type Transfers } from '../services/csv/transfers'
+import type { Transfers } from '../services/csv/transfers'
 import { handleTransfer } from './transfers'
 
 export const TOKEN_HEADER = 'x-sprintlog-token'
@@ -25,8 +25,11 @@ export interface WebServerOptions {
   staticDir: string
   port?: number
   token?: string
-  /** CSV uploads and downloads (web/transfers.ts); by default the store of the back end behind `router`. */
-  transfers?: Transfers
+  /**
+   * CSV uploads and downloads (web/transfers.ts): the store of the back end behind `router`, or a function
+   * that returns the current one (the runtime's back end can change); without it there are no file routes.
+   */
+  transfers?: Transfers | (() => Transfers | undefined)
 }
 
 export interface WebServer {
@@ -188,7 +191,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       })
       return
     }
-    const transfers = opts.transfers ?? transfersOf(opts.router)
+    const transfers = typeof opts.transfers === 'function' ? opts.transfers() : opts.transfers
     if (transfers && handleTransfer(req, res, url, { transfers, tokenOk: () => tokenOk(req), headers: BASE_HEADERS })) return
     serveStatic(req, res, url.pathname)
   })

@@ -1,7 +1,7 @@
 import { format } from 'date-fns'
 import type { Db } from '../../db/connection'
 import { backupTo, listBackups, makeBackup, restoreInto } from '../../services/backups'
-import type { Platform } from '../../services/csv/service'
+import type { Platform } from '../../platform'
 import type { Handlers } from '../router'
 
 type BackupHandlers = Pick<Handlers, 'backups/list' | 'backups/create' | 'backups/restore'>

@@ -1,116 +1,15 @@
-/** The progress dashboard's series: block volume, weekly load, fitness/fatigue/form, protocol progression, sprint bests. */
-import { todayLocal, type LocalDate } from '../../../shared/dates'
-import { blockEnd } from '../../../shared/metrics/block'
-import { dayNumber, fitnessModel, type LoadWeek, markLoadSpikes, SPIKE_RULE, weeklyTotals, weekStart, dateOfDay } from '../../../shared/metrics/load'
-import { dropOffPct } from '../../../shared/metrics/reps'
-import { blockVolumeWeeks } from '../../../shared/metrics/volume'
-import { mergeRuns, meanMerge, meanOfPresent } from '../../../shared/series'
-import { type FitnessSeries, MAX_CHART_POINTS, type ProgressPoint, type WeeklyLoad } from '../../../shared/stats'
-import type { BlocksRepo } from '../../db/repos/blocks'
-import type { ProtocolsRepo } from '../../db/repos/protocols'
-import type { StatsRepo } from '../../db/repos/stats'
+import { blockVolume, fitness, protocolProgress, sprintBests, type StatsDeps, weeklyLoad } from '../../services/stats'
 import type { Handlers } from '../router'
-import { notFound } from './found'
 
 type StatsChannel = Extract<keyof Handlers, `stats/${string}`>
 
-export interface StatsDeps {
-  stats: StatsRepo
-  blocks: BlocksRepo
-  protocols: ProtocolsRepo
-  /** The local date, for ranges that end "today" by default. */
-  today?: () => LocalDate
-}
-
-
-/** Several weeks as one point: their mean weekly figures, marked when any of them was a spike. */
-function mergeWeeks(run: readonly LoadWeek[]): LoadWeek {
-  const first = run[0] as LoadWeek
-  const last = run[run.length - 1] as LoadWeek
-  const mean = (pick: (w: LoadWeek) => number) => run.reduce((s, w) => s + pick(w), 0) / run.length
-  return {
-    weekStart: first.weekStart,
-    weekEnd: last.weekEnd,
-    sessions: mean((w) => w.sessions),
-    load: mean((w) => w.load),
-    unrated: mean((w) => w.unrated),
-    workSeconds: mean((w) => w.workSeconds),
-    reps: mean((w) => w.reps),
-    distanceMeters: mean((w) => w.distanceMeters),
-    baseline: meanOfPresent(run.map((w) => w.baseline)),
-    spike: run.some((w) => w.spike)
-  }
-}
-
+/** The progress dashboard's series, built by the stats service (src/main/services/stats.ts). */
 export function statsHandlers(deps: StatsDeps): Pick<Handlers, StatsChannel> {
-  const { stats, blocks, protocols } = deps
-  const today = deps.today ?? (() => todayLocal())
-
   return {
-    'stats/blockVolume': ({ blockId }) => {
-      const block = blocks.get(blockId)
-      if (!block) throw notFound('training block', blockId)
-      const endDate = blockEnd(block)
-      return { block, endDate, weeks: blockVolumeWeeks(block, stats.dailyTotals(block.startDate, endDate)) }
-    },
-
-    'stats/weeklyLoad': ({ from, to }): WeeklyLoad => {
-      const historyStart = stats.historyStart()
-      const end = to ?? today()
-      const start = from ?? historyStart ?? end
-      const first = weekStart(start)
-      // The spike rule compares each week with the weeks before it: read those too, then leave them out.
-      const lead = dateOfDay(dayNumber(first) - SPIKE_RULE.baselineWeeks * 7)
-      const marked = markLoadSpikes(weeklyTotals(stats.dailyTotals(lead, end), lead, end), historyStart).slice(SPIKE_RULE.baselineWeeks)
-      const { points, size } = mergeRuns(marked, MAX_CHART_POINTS, mergeWeeks)
-      let sessions = 0
-      let unrated = 0
-      for (const w of marked) {
-        sessions += w.sessions
-        unrated += w.unrated
-      }
-      const last = dateOfDay(dayNumber(weekStart(end)) + 6)
-      return { from: first, to: last, historyStart, weeks: points, weeksPerPoint: size, rule: SPIKE_RULE, sessions, unrated }
-    },
-
-    'stats/fitness': ({ from, to }): FitnessSeries => {
-      const historyStart = stats.historyStart()
-      const end = to ?? today()
-      const start = from ?? historyStart ?? end
-      if (historyStart === null) return { from: start, to: end, historyStart, points: [], daysPerPoint: 1, latest: null }
-      // The model runs from the first day of history (from 0), whatever part of it is shown.
-      const modelStart = historyStart < start ? historyStart : start
-      const days = fitnessModel(stats.dailyTotals(modelStart, end), modelStart, end).slice(Math.max(0, dayNumber(start) - dayNumber(modelStart)))
-      const { points, size } = mergeRuns(days, MAX_CHART_POINTS, meanMerge(['load', 'fitness', 'fatigue', 'form']))
-      return { from: start, to: end, historyStart, points, daysPerPoint: size, latest: days[days.length - 1] ?? null }
-    },
-
-    'stats/protocolProgress': ({ protocolId, from, to }) => {
-      const protocol = protocols.get(protocolId)
-      if (!protocol) throw notFound('protocol', protocolId)
-      // Fields one by one (not a spread): over tens of thousands of sessions, a spread each costs more than the query.
-      const sessions: ProgressPoint[] = stats.protocolSessions(protocolId, from, to).map((s) => ({
-        sessionId: s.sessionId,
-        date: s.date,
-        repsDone: s.repsDone,
-        repsPlanned: s.repsPlanned,
-        rpe: s.rpe,
-        restPerRep: s.restPerRep,
-        firstSpeed: s.firstSpeed,
-        lastSpeed: s.lastSpeed,
-        dropOffPct: s.firstSpeed !== null && s.lastSpeed !== null ? dropOffPct(s.firstSpeed, s.lastSpeed) : null
-      }))
-      const { points, size } = mergeRuns(
-        sessions,
-        MAX_CHART_POINTS,
-        meanMerge<ProgressPoint, keyof ProgressPoint>(['repsDone', 'repsPlanned', 'restPerRep', 'rpe', 'firstSpeed', 'lastSpeed', 'dropOffPct'])
-      )
-      return { protocolId, protocolName: protocol.name, sessions: sessions.length, points, sessionsPerPoint: size }
-    },
-
-    'stats/sprintBests': ({ protocolId, from, to }) => {
-      if (protocolId !== undefined && !protocols.get(protocolId)) throw notFound('protocol', protocolId)
-      return stats.sprintBests(protocolId, from, to)
-    }
+    'stats/blockVolume': ({ blockId }) => blockVolume(deps, blockId),
+    'stats/weeklyLoad': ({ from, to }) => weeklyLoad(deps, from, to),
+    'stats/fitness': ({ from, to }) => fitness(deps, from, to),
+    'stats/protocolProgress': ({ protocolId, from, to }) => protocolProgress(deps, protocolId, from, to),
+    'stats/sprintBests': ({ protocolId, from, to }) => sprintBests(deps, protocolId, from, to)
   }
 }

@@ -1,24 +1,18 @@
-import { randomUUID } from 'node:crypto'
-import { DomainError } from '../../../shared/result'
 import type { WeightsRepo } from '../../db/repos/weights'
+import { addWeight, dailyWeights, deleteWeight, listWeights, restoreWeight, updateWeight } from '../../services/weights'
 import type { Handlers } from '../router'
-import { must } from './found'
 
 type WeightHandlers = Pick<Handlers, 'weights/list' | 'weights/daily' | 'weights/add' | 'weights/update' | 'weights/delete' | 'weights/restore'>
 
-const missing = (id: number) => new DomainError('not_found', `There is no body-weight entry with id ${id}.`)
-
+/** Body weight: each channel calls one function of the weights service (src/main/services/weights.ts). */
 export function weightHandlers(weights: WeightsRepo): WeightHandlers {
+  const deps = { weights }
   return {
-    'weights/list': ({ from, to, limit, offset }) => weights.list({ from, to }, limit, offset),
-    'weights/daily': ({ from, to }) => weights.daily({ from, to }),
-    'weights/add': ({ date, kg, note }) => weights.insert({ uuid: randomUUID(), date, kg, note }),
-    'weights/update': ({ id, date, kg, note }) => must(weights.update(id, { date, kg, note }), () => missing(id)),
-    'weights/delete': ({ id }) => {
-      if (!weights.softDelete(id)) throw missing(id)
-      return { id }
-    },
-    'weights/restore': ({ id }) =>
-      must(weights.restore(id), () => new DomainError('not_found', `There is no deleted body-weight entry with id ${id} to restore.`))
+    'weights/list': ({ from, to, limit, offset }) => listWeights(deps, { from, to }, limit, offset),
+    'weights/daily': ({ from, to }) => dailyWeights(deps, { from, to }),
+    'weights/add': ({ date, kg, note }) => addWeight(deps, { date, kg, note }),
+    'weights/update': ({ id, date, kg, note }) => updateWeight(deps, id, { date, kg, note }),
+    'weights/delete': ({ id }) => deleteWeight(deps, id),
+    'weights/restore': ({ id }) => restoreWeight(deps, id)
   }
 }

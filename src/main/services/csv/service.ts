@@ -13,18 +13,11 @@ import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { DomainError } from '../../../shared/result'
 import type { Db } from '../../db/connection'
 import { exportRepo } from '../../db/repos/export'
+import type { Platform } from '../../platform'
 import { importRepo } from '../../db/repos/import'
 import { exportFiles, type FileTarget } from './export'
 import { commitImport, type ImportPlan, readImport } from './import'
 import { createTransfers, type Transfers } from './transfers'
-
-/** What the desktop app can do that a browser cannot: native file dialogs. */
-export interface Platform {
-  /** Asks where to save; null when the user cancels. */
-  chooseSavePath?(o: { title: string; defaultName: string }): Promise<string | null>
-  /** Asks for files to open; empty when the user cancels. */
-  chooseOpenPaths?(o: { title: string }): Promise<string[]>
-}
 
 export interface DataServiceDeps {
   db: Db

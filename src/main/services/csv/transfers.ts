@@ -142,14 +142,3 @@ export function createTransfers(now: () => number = Date.now) {
     }
   }
 }
-
-/** Which transfer store belongs to a router, so the web server can find the one its back end uses. */
-const byRouter = new WeakMap<object, Transfers>()
-
-export function attachTransfers(router: object, transfers: Transfers): void {
-  byRouter.set(router, transfers)
-}
-
-export function transfersOf(router: object): Transfers | undefined {
-  return byRouter.get(router)
-}

@@ -1,0 +1,49 @@
+/** Protocol rules: built-in templates cannot be changed, only duplicated; copies get a free `(copy N)` name. */
+import { randomUUID } from 'node:crypto'
+import { DomainError } from '../../shared/result'
+import type { Protocol } from '../../shared/training'
+import type { Db } from '../db/connection'
+import type { ProtocolDraft, ProtocolsRepo } from '../db/repos/protocols'
+import { must, notFound } from './found'
+
+export interface ProtocolDeps {
+  db: Db
+  protocols: ProtocolsRepo
+}
+
+export function listProtocols(deps: ProtocolDeps, includeArchived: boolean): Protocol[] {
+  return deps.protocols.list(includeArchived)
+}
+
+export function getProtocol(deps: ProtocolDeps, id: number): Protocol {
+  return must(deps.protocols.get(id), () => notFound('protocol', id))
+}
+
+export function createProtocol(deps: ProtocolDeps, d: ProtocolDraft): Protocol {
+  return deps.protocols.insert(randomUUID(), d)
+}
+
+export function updateProtocol(deps: ProtocolDeps, id: number, d: ProtocolDraft): Protocol {
+  return deps.db.transaction(() => {
+    const existing = getProtocol(deps, id)
+    if (existing.builtIn) throw new DomainError('conflict', `“${existing.name}” is built in and cannot be changed. Duplicate it and edit the copy.`)
+    return deps.protocols.update(id, d) as Protocol
+  }).immediate()
+}
+
+export function duplicateProtocol(deps: ProtocolDeps, id: number): Protocol {
+  return deps.db.transaction(() => {
+    const p = getProtocol(deps, id)
+    return deps.protocols.insert(randomUUID(), {
+      name: deps.protocols.copyName(p.name),
+      description: p.description,
+      sourceNote: p.sourceNote,
+      terrain: p.terrain,
+      groups: p.groups
+    })
+  }).immediate()
+}
+
+export function archiveProtocol(deps: ProtocolDeps, id: number, archived: boolean): Protocol {
+  return must(deps.protocols.setArchived(id, archived), () => notFound('protocol', id))
+}
