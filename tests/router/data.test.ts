@@ -127,6 +127,26 @@ describe('export and import through the router and web mode', () => {
     expect(await b.router.call('import/preview', { fileIds: [fileId] })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
+  it('serves the file store that the function it was given returns at each request (the current back end)', async () => {
+    const [first, second] = [await backend(), await backend()]
+    const staticDir = join(tmp(), 'renderer')
+    mkdirSync(staticDir, { recursive: true })
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sprintlog</title>')
+    let current: Backend['transfers'] | undefined = first.transfers
+    const server = await startWebServer({ router: first.router, transfers: () => current, staticDir })
+    servers.push(server)
+    const fileIdOf = async (r: ReturnType<typeof upload>) => (JSON.parse((await r).body.toString()) as { value: { fileId: string } }).value.fileId
+    const one = await fileIdOf(upload(server, 'a.csv', 'x\r\n'))
+    expect(first.transfers.file(one)).toBeDefined()
+    current = second.transfers
+    const two = await fileIdOf(upload(server, 'b.csv', 'x\r\n'))
+    expect(second.transfers.file(two)).toBeDefined()
+    expect(first.transfers.file(two)).toBeUndefined()
+    current = undefined
+    // With no store (recovery mode) there are no file routes: a POST falls through to the static files, which refuse it.
+    expect((await upload(server, 'c.csv', 'x\r\n')).status).toBe(405)
+  })
+
   it('has no native file dialog in web mode', async () => {
     const b = await backend()
     expect(await b.router.call('import/chooseFile', undefined)).toMatchObject({ ok: false, error: { code: 'unavailable' } })

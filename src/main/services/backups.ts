@@ -13,6 +13,7 @@ import { backupDatabase, backupDirFor, backupFileName, rotateBackups } from '../
 import type { Db } from '../db/connection'
 import { migrate, schemaVersion } from '../db/migrate'
 import { LATEST_VERSION } from '../db/migrations'
+import type { Platform } from '../platform'
 
 export const KEEP: Record<Exclude<BackupKind, 'other'>, number> = { daily: 7, 'pre-migration': 5, 'before-restore': 5, manual: 20 }
 
@@ -164,4 +165,27 @@ export async function replaceDamaged(dbPath: string, name: string, now = new Dat
     src.close()
   }
   return { restored, keptAs }
+}
+
+export interface BackupDeps {
+  db: Db
+  dbPath: string
+  platform?: Platform | undefined
+  nativeBinding?: string | undefined
+}
+
+/** "Back up now": where the desktop app can ask, to a place the user chooses (null when cancelled); else into the backup folder. */
+export async function backUpNow(deps: BackupDeps, now = new Date()): Promise<BackupInfo | null> {
+  const { db, dbPath, platform, nativeBinding } = deps
+  if (platform?.chooseSavePath) {
+    const dest = await platform.chooseSavePath({ title: 'Back up Sprintlog', defaultName: `sprintlog-backup-${format(now, 'yyyy-MM-dd')}.db` })
+    return dest === null ? null : backupTo(db, dest, nativeBinding)
+  }
+  return makeBackup(db, dbPath, 'manual', now, nativeBinding)
+}
+
+/** Restores a backup into the open database; the copy kept beforehand is named so the restore can be undone. */
+export async function restoreBackup(deps: BackupDeps, name: string, now = new Date()): Promise<{ restored: BackupInfo; undoName: string; keptAs: null }> {
+  const { restored, undo } = await restoreInto(deps.db, deps.dbPath, name, now, deps.nativeBinding)
+  return { restored, undoName: undo.name, keptAs: null }
 }

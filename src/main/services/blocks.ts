@@ -8,6 +8,7 @@ import type { Db } from '../db/connection'
 import type { BlockDraft, BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
 import type { SessionsRepo } from '../db/repos/sessions'
+import { assertProtocol } from './protocols'
 
 export interface BlockDeps {
   db: Db
@@ -22,13 +23,6 @@ function assertNoOverlap(blocks: BlocksRepo, d: Pick<BlockDraft, 'startDate' | '
   if (other) {
     const message = `This block (${d.startDate} to ${end}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
     throw new DomainError('conflict', message, [{ path: 'startDate', message }])
-  }
-}
-
-function assertProtocol(protocols: ProtocolsRepo, protocolId: number | null): void {
-  if (protocolId !== null && !protocols.get(protocolId)) {
-    const message = `There is no protocol with id ${protocolId}.`
-    throw new DomainError('invalid_input', message, [{ path: 'protocolId', message }])
   }
 }
 

@@ -11,6 +11,14 @@ export interface ProtocolDeps {
   protocols: ProtocolsRepo
 }
 
+/** A record that names a protocol (a session, a block) must name one that exists, or none. */
+export function assertProtocol(protocols: ProtocolsRepo, protocolId: number | null): void {
+  if (protocolId !== null && !protocols.get(protocolId)) {
+    const message = `There is no protocol with id ${protocolId}.`
+    throw new DomainError('invalid_input', message, [{ path: 'protocolId', message }])
+  }
+}
+
 export function listProtocols(deps: ProtocolDeps, includeArchived: boolean): Protocol[] {
   return deps.protocols.list(includeArchived)
 }

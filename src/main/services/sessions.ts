@@ -6,18 +6,12 @@ import type { Db } from '../db/connection'
 import type { ProtocolsRepo } from '../db/repos/protocols'
 import type { SessionDraft, SessionFilter, SessionsRepo } from '../db/repos/sessions'
 import { must, notFound } from './found'
+import { assertProtocol } from './protocols'
 
 export interface SessionDeps {
   db: Db
   sessions: SessionsRepo
   protocols: ProtocolsRepo
-}
-
-function assertProtocol(protocols: ProtocolsRepo, protocolId: number | null): void {
-  if (protocolId !== null && !protocols.get(protocolId)) {
-    const message = `There is no protocol with id ${protocolId}.`
-    throw new DomainError('invalid_input', message, [{ path: 'protocolId', message }])
-  }
 }
 
 export function listSessions(deps: SessionDeps, f: SessionFilter, limit: number, offset: number) {
