@@ -19,7 +19,10 @@ import { exportFiles } from '../services/csv/export'
 import { readRecords } from '../services/csv/records'
 import type { Measurement } from './bench'
 
-/** Called once per record, with its cells and the physical line it starts on (where the parser tells). */
+/**
+ * Called once per record with its cells. (A record's line is counted from its cells, as `readRecords` does: csv-parse's
+ * `info.lines` is the line a record ends on, and counts a CRLF inside a quoted cell as two lines.)
+ */
 type OnRecord = (cells: string[], line?: number) => void
 
 /** Reading pieces: what the import reads a file with. */
@@ -46,17 +49,7 @@ export const PARSERS: Record<string, (path: string, onRecord: OnRecord) => Promi
       line += lines
     })
   },
-  'csv-parse': (path, onRecord) => pipeline(chunks(path), parse({ bom: true, relax_column_count: true }), sink((r) => onRecord(r as string[]))),
-  /** With `info`, which the import needs for the line of each record. */
-  'csv-parse (info)': (path, onRecord) =>
-    pipeline(
-      chunks(path),
-      parse({ bom: true, relax_column_count: true, info: true }),
-      sink((r) => {
-        const { record, info } = r as { record: string[]; info: { lines: number } }
-        onRecord(record, info.lines)
-      })
-    )
+  'csv-parse': (path, onRecord) => pipeline(chunks(path), parse({ bom: true, relax_column_count: true }), sink((r) => onRecord(r as string[])))
 }
 
 /** Run in a child process: reads `csv` with one parser and prints rows, cells, ms and peak RSS as JSON. */
