@@ -21,6 +21,7 @@ import { SESSION_QUERIES } from '../db/repos/sessions'
 import { STATS_QUERIES } from '../db/repos/stats'
 import { generateHistory } from './synthetic'
 import { benchCsv } from './bench-csv'
+import { benchParsers } from './bench-parsers'
 import { firstChartMs } from './bench-browser'
 
 export interface Measurement {
@@ -159,6 +160,7 @@ async function measureDataset(name: string, dir: string, opts: Parameters<typeof
     }
 
     await benchCsv({ name, dbPath, backend: b, dir, runs: QUICK ? 1 : 5, add })
+    await benchParsers({ name, dbPath, dir, runs: QUICK ? 1 : 3, add })
   } finally {
     b.close()
   }
@@ -195,8 +197,9 @@ async function main(): Promise<void> {
   console.log(`\nWrote ${OUT}`)
 }
 
-// The same file is the export and import child of the CSV benchmark (see bench-csv.ts); then it does only that.
-if (process.argv[2] !== '--export-child' && process.argv[2] !== '--import-child') {
+// The same file is the export and import child of the CSV benchmark (see bench-csv.ts) and the parser child
+// (bench-parsers.ts); then it does only that.
+if (process.argv[2] !== '--export-child' && process.argv[2] !== '--import-child' && process.argv[2] !== '--parser-child') {
   main().catch((e: unknown) => {
     console.error(e instanceof Error ? e.stack : e)
     process.exit(1)
