@@ -13,6 +13,21 @@ import { useTempDir } from '../helpers/tmp'
 
 const WRITER = join(process.cwd(), 'out', 'main', 'crash-writer.js')
 const KILLS = Number(process.env.SPRINTLOG_CRASH_KILLS ?? 25)
+/** The kill times come from a seeded generator; `SPRINTLOG_CRASH_SEED=<seed>` replays a failed run's times. */
+const SEED = process.env.SPRINTLOG_CRASH_SEED ? Number(process.env.SPRINTLOG_CRASH_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32)
+
+/** mulberry32: a small seeded generator of numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
+}
+const READY_MS = 15_000
 const tmp = useTempDir()
 
 /** Starts the writer, kills it after `afterMs` of writing, and returns the markers it acknowledged. */
@@ -24,19 +39,27 @@ function runAndKill(dbPath: string, run: number, afterMs: number): Promise<{ ses
     let buffer = ''
     let stderr = ''
     let killed = false
+    // A writer that never reports READY would otherwise hang the test until its overall timeout.
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`writer did not report READY within ${READY_MS} ms: ${stderr}`))
+    }, READY_MS)
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString()
       let nl: number
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl)
         buffer = buffer.slice(nl + 1)
-        if (line === 'READY') setTimeout(() => ((killed = true), child.kill('SIGKILL')), afterMs)
-        else if (line.startsWith('ACK ')) sessions.push(line.slice(4))
+        if (line === 'READY') {
+          clearTimeout(deadline)
+          setTimeout(() => ((killed = true), child.kill('SIGKILL')), afterMs)
+        } else if (line.startsWith('ACK ')) sessions.push(line.slice(4))
         else if (line.startsWith('ACKW ')) weights.push(line.slice(5))
       }
     })
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
     child.on('exit', (code, signal) => {
+      clearTimeout(deadline)
       if (!killed || signal !== 'SIGKILL') reject(new Error(`writer exited on its own (${code ?? signal}): ${stderr}`))
       else resolve({ sessions, weights })
     })
@@ -46,11 +69,15 @@ function runAndKill(dbPath: string, run: number, afterMs: number): Promise<{ ses
 describe('crash safety', () => {
   it(`keeps every acknowledged write whole across ${KILLS} SIGKILLs`, { timeout: 240_000 }, async () => {
     expect(existsSync(WRITER), 'out/main/crash-writer.js is missing: run `npm run build` (npm test does it first)').toBe(true)
+    console.log(`crash safety: seed ${SEED} (replay with SPRINTLOG_CRASH_SEED=${SEED})`)
+    const random = seeded(SEED)
     const dbPath = join(tmp(), 'crash.db')
     let acked = 0
     for (let run = 0; run < KILLS; run++) {
-      const afterMs = 20 + Math.floor(Math.random() * 300)
-      const { sessions, weights } = await runAndKill(dbPath, run, afterMs)
+      const afterMs = 20 + Math.floor(random() * 300)
+      const { sessions, weights } = await runAndKill(dbPath, run, afterMs).catch((e: unknown) => {
+        throw new Error(`run ${run} (kill after ${afterMs} ms, seed ${SEED}): ${e instanceof Error ? e.message : String(e)}`)
+      })
       acked += sessions.length
 
       const db = new Database(dbPath)
@@ -58,9 +85,9 @@ describe('crash safety', () => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
         expect(db.pragma('foreign_key_check')).toEqual([])
         const present = new Set((db.prepare(`SELECT notes FROM sessions WHERE notes LIKE ?`).all(`run${run}-%`) as { notes: string }[]).map((r) => r.notes))
-        for (const m of sessions) expect(present.has(m), `acknowledged session ${m} is missing`).toBe(true)
+        for (const m of sessions) expect(present.has(m), `acknowledged session ${m} is missing (run ${run}, seed ${SEED})`).toBe(true)
         const presentW = new Set((db.prepare(`SELECT note FROM body_weights WHERE note LIKE ?`).all(`run${run}-%`) as { note: string }[]).map((r) => r.note))
-        for (const m of weights) expect(presentW.has(m), `acknowledged weight ${m} is missing`).toBe(true)
+        for (const m of weights) expect(presentW.has(m), `acknowledged weight ${m} is missing (run ${run}, seed ${SEED})`).toBe(true)
         // Nothing half-written: every session has all six reps and derived columns that match them.
         const broken = db
           .prepare(
@@ -73,7 +100,7 @@ describe('crash safety', () => {
         db.close()
       }
     }
-    console.log(`crash safety: ${KILLS} kills, ${acked} acknowledged sessions, all present and whole`)
+    console.log(`crash safety: ${KILLS} kills, ${acked} acknowledged sessions, all present and whole (seed ${SEED})`)
     // The test means something only if the writer got real work done between kills.
     expect(acked).toBeGreaterThan(KILLS * 5)
   })

@@ -2,9 +2,8 @@
  * A corpus of nasty files, generated here. Each one either imports exactly or is rejected with line-numbered
  * errors and nothing written. Files go through the same service the UI uses: preview, then confirm.
  */
-import { createWriteStream, statSync, writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { once } from 'node:events'
 import { stringify } from 'csv-stringify/sync'
 import { describe, expect, it } from 'vitest'
 import { openReader } from '../../src/main/db/reader'
@@ -316,36 +315,4 @@ describe('importing nasty files', () => {
     expect(preview.toAdd.weights).toBe(3)
     expect(errorsOf(preview)).toEqual([[4, 'weight_kg', 'A body weight must be at most 400 kg.']])
   })
-
-  it('imports a 50 MB reps file in one go', async () => {
-    const { data, b, dir } = await setup()
-    const path = join(dir, 'big.csv')
-    const out = createWriteStream(path)
-    out.write(BOM + HEADERS.reps.join(',') + CRLF)
-    let n = 0
-    let bytes = 0
-    while (bytes < 50 * 1024 * 1024) {
-      const chunk = repsFile(
-        Array.from({ length: 500 }, () => ({ s: session(++n, { date: `20${10 + (n % 15)}-0${1 + (n % 9)}-1${n % 10}`, notes: n % 7 ? '' : 'windy, "cold"\nday' }), reps: 6 })),
-        false
-      )
-      bytes += Buffer.byteLength(chunk)
-      if (!out.write(chunk)) await once(out, 'drain')
-    }
-    out.end()
-    await once(out, 'close')
-    const started = performance.now()
-    const fileId = data.transfers.addFile(path, 'big.csv', statSync(path).size, false).fileId
-    const status = await data.previewDone(data.startPreview([fileId]).previewId)
-    const previewed = performance.now()
-    expect(status.preview).toMatchObject({ errorCount: 0, toAdd: { sessions: n, reps: n * 6 } })
-    expect(status.bytesRead).toBe(statSync(path).size)
-    const committed = data.commit(status.previewId)
-    expect(committed.added).toMatchObject({ sessions: n, reps: n * 6 })
-    expect(counts(b.db)).toMatchObject({ sessions: n, reps: n * 6 })
-    const seconds = (performance.now() - started) / 1000
-    console.log(
-      `50 MB reps file: ${n * 6} rows previewed in ${((previewed - started) / 1000).toFixed(1)} s, imported in ${seconds.toFixed(1)} s (${Math.round((n * 6) / seconds)} rows/s)`
-    )
-  }, 60_000)
 })

@@ -9,15 +9,9 @@ import { importRepo } from '../../src/main/db/repos/import'
 import { exportFiles } from '../../src/main/services/csv/export'
 import { commitImport, type ImportPlan, readImport } from '../../src/main/services/csv/import'
 import { type CsvKind, exportFileName } from '../../src/shared/csv'
-import type { Result } from '../../src/shared/result'
 import type { Protocol } from '../../src/shared/training'
+import { clientFor } from '../helpers/client'
 import { group, rep, sprintReps } from '../helpers/training'
-
-export async function call<T>(b: Backend, channel: string, input?: unknown): Promise<T> {
-  const r = (await b.router.call(channel, input)) as Result<T>
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.issues ?? [])}`)
-  return r.value
-}
 
 export const NASTY_NOTES = [
   '=HYPERLINK("http://evil.example","click")',
@@ -35,19 +29,20 @@ export const NASTY_NOTES = [
 
 /** A history with a bit of everything: built-in and user protocols, free-form sessions, odd notes, weights. */
 export async function seedHistory(b: Backend): Promise<void> {
-  const protocols = await call<Protocol[]>(b, 'protocols/list')
+  const client = clientFor(b.router)
+  const protocols = await client.protocols.list()
   const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s') as Protocol
   const hill = protocols.find((p) => p.name === 'Hill sprint 4×30 s') as Protocol
-  const mine = await call<Protocol>(b, 'protocols/create', {
+  const mine = await client.protocols.create({
     name: 'Treadmill 8×15 s =fast',
     groups: [group({ count: 8, workSeconds: 15, intensity: 'custom', intensityPct: 90, inclinePct: 5, recoverySeconds: 45, recoveryMode: 'stand' })]
   })
   let day = 1
   const date = () => `2026-03-${String(day++).padStart(2, '0')}`
   for (const [i, notes] of NASTY_NOTES.entries()) {
-    await call(b, 'sessions/create', { date: date(), startTime: i % 2 ? '07:30' : null, protocolId: sprint.id, plan: sprint.groups, rpe: 7.5, notes, reps: sprintReps(6) })
+    await client.sessions.create({ date: date(), startTime: i % 2 ? '07:30' : null, protocolId: sprint.id, plan: sprint.groups, rpe: 7.5, notes, reps: sprintReps(6) })
   }
-  await call(b, 'sessions/create', {
+  await client.sessions.create({
     date: date(),
     protocolId: hill.id,
     plan: hill.groups,
@@ -55,7 +50,7 @@ export async function seedHistory(b: Backend): Promise<void> {
     couldNotRecover: true,
     reps: Array.from({ length: 4 }, (_, i) => rep({ workSeconds: 30.25, hill: true, inclinePct: -2.5, recoverySeconds: null, recoveryMode: 'walk-down', completed: i < 3, heartRate: 170 + i }))
   })
-  await call(b, 'sessions/create', {
+  await client.sessions.create({
     date: date(),
     protocolId: mine.id,
     plan: [group({ count: 2, workSeconds: 15.5, intensity: 'custom', intensityPct: 90, inclinePct: 5, recoverySeconds: 45, recoveryMode: 'stand' })],
@@ -63,9 +58,9 @@ export async function seedHistory(b: Backend): Promise<void> {
     notes: 'x'.repeat(10_000),
     reps: [rep({ workSeconds: 15.5, distanceMeters: 101.3, intensity: 'custom', intensityPct: 90, rpe: 8.5, inclinePct: 5 }), rep({ workSeconds: 0.1 + 0.2, distanceMeters: 1e-3 })]
   })
-  await call(b, 'sessions/create', { date: date(), warmupSeconds: 0, cooldownSeconds: 7200, notes: 'free-form long run', reps: [rep({ workSeconds: 3600, intensity: 'moderate', recoverySeconds: 0, distanceMeters: 10_000 })] })
+  await client.sessions.create({ date: date(), warmupSeconds: 0, cooldownSeconds: 7200, notes: 'free-form long run', reps: [rep({ workSeconds: 3600, intensity: 'moderate', recoverySeconds: 0, distanceMeters: 10_000 })] })
   for (const [i, note] of ['', '=1+1', 'after travel, "jet-lagged"', '-0.5 kg'].entries()) {
-    await call(b, 'weights/add', { date: `2026-03-0${i + 1}`, kg: [72.4, 71.95, 400, 20][i], note })
+    await client.weights.add({ date: `2026-03-0${i + 1}`, kg: [72.4, 71.95, 400, 20][i] as number, note })
   }
 }
 

@@ -10,7 +10,8 @@ import { HEADERS, REP_COLUMNS, rowCells, SESSION_COLUMNS } from '../../src/share
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
 import { rep } from '../helpers/training'
-import { call, commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
+import { clientFor } from '../helpers/client'
+import { commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
 
 const backend = useBackend()
 const tmp = useTempDir()
@@ -103,7 +104,7 @@ describe('CSV export', () => {
     // Enough reps for several chunks, sessions running over chunk boundaries, notes that need quoting.
     const notes = ['two\r\nlines', 'a, "quoted" note', '=SUM(A1)', 'plain', 'lf\nonly', '']
     for (let i = 0; i < 80; i++) {
-      await call(b, 'sessions/create', {
+      await clientFor(b.router).sessions.create({
         date: `2026-04-${String(1 + (i % 28)).padStart(2, '0')}`,
         notes: notes[i % notes.length],
         rpe: i % 3 ? 7 : null,

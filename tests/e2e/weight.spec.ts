@@ -104,11 +104,23 @@ test('delete, then undo with the button and with Ctrl+Z', async ({ page, app }) 
   ])
 })
 
+/** A promise and the function that resolves it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = () => {}
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
 test('the next entry typed while one is still saving is kept and saved too; a double press adds once', async ({ page, app }) => {
-  // Hold the first save back, as a slow disk would.
+  // Hold the first save back, as a slow disk would, until the test has typed the next entry.
+  const arrived = deferred()
+  const release = deferred()
   let held = 0
   await page.route('**/api/weights/add', async (route) => {
-    if (held++ === 0) await new Promise((r) => setTimeout(r, 800))
+    if (held++ === 0) {
+      arrived.resolve()
+      await release.promise
+    }
     await route.continue()
   })
   const form = page.getByRole('form', { name: 'Add body weight' })
@@ -117,8 +129,12 @@ test('the next entry typed while one is still saving is kept and saved too; a do
   await weight.fill('72.0')
   await weight.press('Enter')
   await weight.press('Enter')
+  await arrived.promise
   await form.getByLabel('Date').fill('2026-11-01')
   await weight.fill('73.0')
+  // The first save is still held: nothing is listed yet, and the next entry stays as typed.
+  await expect(page.getByText('1 entry')).toHaveCount(0)
+  release.resolve()
   await expect(page.getByText('1 entry')).toBeVisible()
   await expect(weight).toHaveValue('73.0')
   await weight.press('Enter')

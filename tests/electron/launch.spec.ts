@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { CHANNELS } from '../../src/shared/channels'
 import { ensureElectronSqlite, findElectron } from '../../scripts/electron-setup.mjs'
 
 /** Skips with the reason shown in the run's output, not only in the report. */
@@ -31,9 +32,22 @@ test('the desktop app opens its window on a real database and stays sandboxed', 
     // Sandboxed renderer: no Node, only the named api.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
     expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
-    expect(await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())).toEqual(['app', 'settings', 'weights'])
+    // Every domain of the contract, each verb a function.
+    const domains = [...new Set(CHANNELS.map((c) => c.split('/')[0]))].sort()
+    expect(await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort())).toEqual(domains)
+    const exposed = await page.evaluate(() =>
+      Object.entries((globalThis as unknown as { api: Record<string, Record<string, unknown>> }).api).flatMap(([d, verbs]) =>
+        Object.entries(verbs).map(([v, fn]) => `${d}/${v}:${typeof fn}`)
+      )
+    )
+    expect(exposed.sort()).toEqual(CHANNELS.map((c) => `${c}:function`).sort())
     expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1)
 
+    // The first screen is the progress dashboard.
+    await expect(page.getByRole('link', { name: 'Progress' })).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByTestId('next-session')).toContainText('Nothing planned yet')
+
+    await page.getByRole('link', { name: 'Body weight' }).click()
     const form = page.getByRole('form', { name: 'Add body weight' })
     await form.getByLabel('Date').fill('2026-11-20')
     await form.getByLabel(/^Weight/).fill('72.4')

@@ -5,12 +5,12 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Backend, startBackend } from '../../src/main/backend'
 import { startWebServer, TOKEN_HEADER, type WebServer } from '../../src/main/web/server'
-import type { ExportStatus, ImportStatus } from '../../src/shared/csv'
 import type { Result } from '../../src/shared/result'
 import { useBackend } from '../helpers/backend'
 import { send } from '../helpers/http'
 import { useTempDir } from '../helpers/tmp'
-import { call, seedHistory } from '../db/csv-fixtures'
+import { seedHistory } from '../db/csv-fixtures'
+import { clientFor, until } from '../helpers/client'
 
 const backend = useBackend()
 const tmp = useTempDir()
@@ -47,12 +47,10 @@ function rawStatus(server: WebServer, text: string): Promise<number> {
   })
 }
 
-async function until<T>(b: Backend, channel: string, input: unknown, done: (v: T) => boolean): Promise<T> {
-  for (;;) {
-    const v = await call<T>(b, channel, input)
-    if (done(v)) return v
-    await new Promise((r) => setTimeout(r, 10))
-  }
+/** The job an export started; an export the save dialog cancelled starts none. */
+function jobOf({ jobId }: { jobId: string | null }): string {
+  if (jobId === null) throw new Error('export/start started no job (the save dialog was cancelled)')
+  return jobId
 }
 
 const upload = (server: WebServer, name: string, body: Buffer | string, headers: Record<string, string> = { [TOKEN_HEADER]: server.token }) =>
@@ -63,8 +61,8 @@ describe('export and import through the router and web mode', () => {
     const b = await backend()
     await seedHistory(b)
     const server = await serve(b)
-    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
-    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    const jobId = jobOf(await clientFor(b.router).export.start({ what: 'all' }))
+    const status = await until(() => clientFor(b.router).export.status({ jobId }), (s) => s.done, 'export job')
     expect(status).toMatchObject({ done: true, cancelled: false, rows: status.totalRows })
     expect(status.files.map((f) => f.fileName)).toEqual([expect.stringMatching(/^sprintlog-\d{4}-\d{2}-\d{2}-sessions\.csv$/), expect.stringMatching(/-reps\.csv$/), expect.stringMatching(/-body-weight\.csv$/)])
     const weights = status.files[2]!
@@ -88,8 +86,8 @@ describe('export and import through the router and web mode', () => {
   it('uploads a file with the token (and refuses without it, or too large), previews it and imports it once', async () => {
     const a = await backend()
     await seedHistory(a)
-    const { jobId } = await call<{ jobId: string }>(a, 'export/start', { what: 'all' })
-    const files = (await until<ExportStatus>(a, 'export/status', { jobId }, (s) => s.done)).files
+    const jobId = jobOf(await clientFor(a.router).export.start({ what: 'all' }))
+    const files = (await until(() => clientFor(a.router).export.status({ jobId }), (s) => s.done, 'export job')).files
     const source = await serve(a)
     const bodies = await Promise.all(files.map(async (f) => (await send(source, { path: f.downloadUrl! })).body))
 
@@ -105,10 +103,10 @@ describe('export and import through the router and web mode', () => {
       expect(value.value).toMatchObject({ name: files[i]!.fileName, size: body.length })
       ids.push(value.value.fileId)
     }
-    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: ids })
-    const ready = await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
+    const { previewId } = await clientFor(b.router).import.preview({ fileIds: ids })
+    const ready = await until(() => clientFor(b.router).import.status({ previewId }), (s) => s.state !== 'reading', 'import preview')
     expect(ready.preview).toMatchObject({ canImport: true, errorCount: 0, toAdd: { sessions: 14, weights: 4, protocols: 1 } })
-    const done = await call<ImportStatus>(b, 'import/commit', { previewId })
+    const done = await clientFor(b.router).import.commit({ previewId })
     expect(done).toMatchObject({ state: 'committed', added: { sessions: 14, weights: 4, protocols: 1 } })
     expect(await b.router.call('import/commit', { previewId })).toMatchObject({ ok: false, error: { code: 'conflict' } })
     // The uploads are gone once imported.
@@ -120,10 +118,10 @@ describe('export and import through the router and web mode', () => {
     const server = await serve(b)
     const r = await upload(server, 'w.csv', 'weight_uuid,date,weight_kg,note,created_at,updated_at\r\n')
     const { fileId } = (JSON.parse(r.body.toString()) as { value: { fileId: string } }).value
-    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: [fileId] })
-    await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
-    expect(await call(b, 'import/cancel', { previewId })).toEqual({ cancelled: true })
-    expect(await call<ImportStatus>(b, 'import/status', { previewId })).toMatchObject({ state: 'cancelled' })
+    const { previewId } = await clientFor(b.router).import.preview({ fileIds: [fileId] })
+    await until(() => clientFor(b.router).import.status({ previewId }), (s) => s.state !== 'reading', 'import preview')
+    expect(await clientFor(b.router).import.cancel({ previewId })).toEqual({ cancelled: true })
+    expect(await clientFor(b.router).import.status({ previewId })).toMatchObject({ state: 'cancelled' })
     expect(await b.router.call('import/preview', { fileIds: [fileId] })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
@@ -164,24 +162,24 @@ describe('export and import through the router and web mode', () => {
     })
     opened.push(b)
     await seedHistory(b)
-    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'weights' })
-    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    const jobId = jobOf(await clientFor(b.router).export.start({ what: 'weights' }))
+    const status = await until(() => clientFor(b.router).export.status({ jobId }), (s) => s.done, 'export job')
     expect(status.files).toEqual([{ kind: 'weights', fileName: 'mine.csv', rows: 4, path: join(dir, 'mine.csv') }])
-    const { jobId: all } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
-    await until<ExportStatus>(b, 'export/status', { jobId: all }, (s) => s.done)
+    const all = jobOf(await clientFor(b.router).export.start({ what: 'all' }))
+    await until(() => clientFor(b.router).export.status({ jobId: all }), (s) => s.done, 'export job')
     expect(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()).toEqual(['mine-body-weight.csv', 'mine-reps.csv', 'mine-sessions.csv', 'mine.csv'])
 
     answer = null
-    expect(await call(b, 'export/start', { what: 'all' })).toEqual({ jobId: null })
+    expect(await clientFor(b.router).export.start({ what: 'all' })).toEqual({ jobId: null })
 
     opened_ = [join(dir, 'mine.csv')]
-    const chosen = await call<{ files: { fileId: string; name: string }[] }>(b, 'import/chooseFile')
+    const chosen = await clientFor(b.router).import.chooseFile()
     expect(chosen.files).toEqual([{ fileId: expect.any(String), name: 'mine.csv', size: readFileSync(join(dir, 'mine.csv')).length }])
-    const { previewId } = await call<{ previewId: string }>(b, 'import/preview', { fileIds: [chosen.files[0]!.fileId] })
-    const ready = await until<ImportStatus>(b, 'import/status', { previewId }, (s) => s.state !== 'reading')
+    const { previewId } = await clientFor(b.router).import.preview({ fileIds: [chosen.files[0]!.fileId] })
+    const ready = await until(() => clientFor(b.router).import.status({ previewId }), (s) => s.state !== 'reading', 'import preview')
     expect(ready.preview).toMatchObject({ canImport: false, present: { weights: 4 } })
     // The user's own file is never deleted.
-    await call(b, 'import/cancel', { previewId })
+    await clientFor(b.router).import.cancel({ previewId })
     expect(existsSync(join(dir, 'mine.csv'))).toBe(true)
   })
 
@@ -190,9 +188,9 @@ describe('export and import through the router and web mode', () => {
     const b = await startBackend({ dbPath: join(dir, 'sprintlog.db'), transport: 'desktop', log: () => {}, platform: { chooseSavePath: async () => join(dir, 'x.csv') } })
     opened.push(b)
     await seedHistory(b)
-    const { jobId } = await call<{ jobId: string }>(b, 'export/start', { what: 'all' })
-    expect(await call(b, 'export/cancel', { jobId })).toEqual({ cancelled: true })
-    const status = await until<ExportStatus>(b, 'export/status', { jobId }, (s) => s.done)
+    const jobId = jobOf(await clientFor(b.router).export.start({ what: 'all' }))
+    expect(await clientFor(b.router).export.cancel({ jobId })).toEqual({ cancelled: true })
+    const status = await until(() => clientFor(b.router).export.status({ jobId }), (s) => s.done, 'export job')
     expect(status).toMatchObject({ done: true, cancelled: true, files: [] })
     expect(readdirSync(dir).filter((f) => f.includes('x'))).toEqual([])
   })

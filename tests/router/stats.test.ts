@@ -2,29 +2,24 @@ import { describe, expect, it } from 'vitest'
 import { addLocalDays } from '../../src/shared/dates'
 import { fitnessModel } from '../../src/shared/metrics/load'
 import { restPerRep, speedDropOff } from '../../src/shared/metrics/reps'
-import type { Result } from '../../src/shared/result'
-import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from '../../src/shared/stats'
-import type { Block, Protocol, Rep, Session } from '../../src/shared/training'
+import type { Protocol, Rep } from '../../src/shared/training'
 import { useBackend } from '../helpers/backend'
+import { clientFor } from '../helpers/client'
 import { rep, sprintReps } from '../helpers/training'
 
 const backend = useBackend()
 
 async function setup() {
   const b = await backend()
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const r = (await b.router.call(channel, input)) as Result<T>
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-    return r.value
-  }
-  const protocols = await call<Protocol[]>('protocols/list')
+  const client = clientFor(b.router)
+  const protocols = await client.protocols.list()
   const byName = (name: string) => protocols.find((p) => p.name === name) as Protocol
   const sprint = byName('Sprint 6×20 s')
   const hill = byName('Hill sprint 4×30 s')
   /** A Sprint 6×20 s session as planned: 6 × 20 s, 5 × 2:00 walks, 10 + 5 min warm-up and cool-down = 27:00; RPE 8 → load 216. */
   const logSprint = (date: string, over: Record<string, unknown> = {}) =>
-    call<Session>('sessions/create', { date, protocolId: sprint.id, plan: sprint.groups, rpe: 8, reps: sprintReps(6), ...over })
-  return { b, call, sprint, hill, logSprint }
+    client.sessions.create({ date, protocolId: sprint.id, plan: sprint.groups, rpe: 8, reps: sprintReps(6), ...over })
+  return { b, client, sprint, hill, logSprint }
 }
 
 /** Sprint reps with distances, from `first` metres down by `step` per rep, 2:00 walks between them. */
@@ -33,14 +28,14 @@ const distanceReps = (first: number, step: number, count = 6): Rep[] =>
 
 describe('stats/blockVolume', () => {
   it('weeks 1…N of a block starting on a Wednesday: work, reps, sessions done vs planned; deleted sessions left out', async () => {
-    const { call, logSprint } = await setup()
-    const block = await call<Block>('blocks/create', { name: 'Autumn', startDate: '2026-10-14', weeks: 3 })
+    const { client, logSprint } = await setup()
+    const block = await client.blocks.create({ name: 'Autumn', startDate: '2026-10-14', weeks: 3 })
     for (const date of ['2026-10-13', '2026-10-14', '2026-10-16', '2026-10-20', '2026-10-22', '2026-11-04']) await logSprint(date)
     const gone = await logSprint('2026-10-23')
-    await call('sessions/delete', { id: gone.id })
+    await client.sessions.delete({ id: gone.id })
     // A free-form session counts too (as in the block's progress): 10:00 of work, 1 rep.
-    await call('sessions/create', { date: '2026-10-29', reps: [rep({ workSeconds: 600, recoverySeconds: 0 })] })
-    const v = await call<BlockVolume>('stats/blockVolume', { blockId: block.id })
+    await client.sessions.create({ date: '2026-10-29', reps: [rep({ workSeconds: 600, recoverySeconds: 0 })] })
+    const v = await client.stats.blockVolume({ blockId: block.id })
     expect(v.endDate).toBe('2026-11-03')
     expect(v.block).toMatchObject({ id: block.id, name: 'Autumn' })
     expect(v.weeks.map((w) => [w.week, w.from, w.to, w.sessions, w.planned, w.workSeconds, w.reps, w.load])).toEqual([
@@ -51,9 +46,9 @@ describe('stats/blockVolume', () => {
   })
 
   it('an empty block has N empty weeks', async () => {
-    const { call } = await setup()
-    const block = await call<Block>('blocks/create', { name: 'Spring', startDate: '2027-03-01' })
-    const v = await call<BlockVolume>('stats/blockVolume', { blockId: block.id })
+    const { client } = await setup()
+    const block = await client.blocks.create({ name: 'Spring', startDate: '2027-03-01' })
+    const v = await client.stats.blockVolume({ blockId: block.id })
     expect(v.weeks).toHaveLength(10)
     expect(v.weeks.every((w) => w.sessions === 0 && w.workSeconds === 0 && w.planned === 3)).toBe(true)
   })
@@ -61,10 +56,10 @@ describe('stats/blockVolume', () => {
 
 describe('stats/weeklyLoad', () => {
   it('sums sRPE load Monday to Sunday over the range, stretched to whole weeks; unrated sessions counted apart', async () => {
-    const { call, logSprint } = await setup()
+    const { client, logSprint } = await setup()
     for (const date of ['2026-10-14', '2026-10-16', '2026-10-20', '2026-10-22']) await logSprint(date)
     await logSprint('2026-10-29', { rpe: null })
-    const w = await call<WeeklyLoad>('stats/weeklyLoad', { from: '2026-10-14', to: '2026-11-01' })
+    const w = await client.stats.weeklyLoad({ from: '2026-10-14', to: '2026-11-01' })
     expect(w).toMatchObject({ from: '2026-10-12', to: '2026-11-01', historyStart: '2026-10-14', weeksPerPoint: 1, sessions: 5, unrated: 1 })
     expect(w.weeks.map((x) => [x.weekStart, x.weekEnd, x.sessions, x.load, x.unrated, x.spike])).toEqual([
       ['2026-10-12', '2026-10-18', 2, 432, 0, false],
@@ -74,9 +69,9 @@ describe('stats/weeklyLoad', () => {
   })
 
   it('marks a spike against the 4 weeks before, even when those lie before the range', async () => {
-    const { call, logSprint } = await setup()
+    const { client, logSprint } = await setup()
     for (const date of ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-11', '2026-02-13']) await logSprint(date)
-    const all = await call<WeeklyLoad>('stats/weeklyLoad', { to: '2026-02-15' })
+    const all = await client.stats.weeklyLoad({ to: '2026-02-15' })
     expect(all.from).toBe('2026-01-05')
     expect(all.weeks.map((x) => [x.load, x.baseline, x.spike])).toEqual([
       [216, null, false],
@@ -86,14 +81,14 @@ describe('stats/weeklyLoad', () => {
       [216, 216, false],
       [648, 216, true]
     ])
-    const late = await call<WeeklyLoad>('stats/weeklyLoad', { from: '2026-02-12', to: '2026-02-15' })
+    const late = await client.stats.weeklyLoad({ from: '2026-02-12', to: '2026-02-15' })
     expect(late.weeks).toEqual([expect.objectContaining({ weekStart: '2026-02-09', load: 648, baseline: 216, spike: true })])
   })
 
   it('over two centuries: at most 1,000 points, each the mean of consecutive weeks', async () => {
-    const { call, logSprint } = await setup()
+    const { client, logSprint } = await setup()
     await logSprint('2026-01-05')
-    const w = await call<WeeklyLoad>('stats/weeklyLoad', { from: '1900-01-01', to: '2100-12-31' })
+    const w = await client.stats.weeklyLoad({ from: '1900-01-01', to: '2100-12-31' })
     expect(w.weeks.length).toBeLessThanOrEqual(1000)
     expect(w.weeksPerPoint).toBe(11)
     const withLoad = w.weeks.filter((x) => x.load > 0)
@@ -103,8 +98,8 @@ describe('stats/weeklyLoad', () => {
   })
 
   it('with no sessions: one empty week ending today by default', async () => {
-    const { call } = await setup()
-    const w = await call<WeeklyLoad>('stats/weeklyLoad')
+    const { client } = await setup()
+    const w = await client.stats.weeklyLoad()
     expect(w.historyStart).toBeNull()
     expect(w.weeks).toHaveLength(1)
     expect(w.sessions).toBe(0)
@@ -113,10 +108,10 @@ describe('stats/weeklyLoad', () => {
 
 describe('stats/fitness', () => {
   it('runs the model from the first session, whatever part of it is asked for', async () => {
-    const { call, logSprint } = await setup()
+    const { client, logSprint } = await setup()
     const dates = ['2026-03-02', '2026-03-04', '2026-03-06', '2026-03-09', '2026-03-28', '2026-03-29', '2026-03-30']
     for (const date of dates) await logSprint(date)
-    const full = await call<FitnessSeries>('stats/fitness', { to: '2026-04-05' })
+    const full = await client.stats.fitness({ to: '2026-04-05' })
     const expected = fitnessModel(dates.map((date) => ({ date, load: 216 })), '2026-03-02', '2026-04-05')
     expect(full).toMatchObject({ from: '2026-03-02', to: '2026-04-05', historyStart: '2026-03-02', daysPerPoint: 1 })
     expect(full.points).toHaveLength(35)
@@ -126,14 +121,14 @@ describe('stats/fitness', () => {
       expect(p.fatigue).toBeCloseTo(expected[i]?.fatigue ?? NaN, 10)
       expect(p.form).toBeCloseTo(expected[i]?.form ?? NaN, 10)
     })
-    const part = await call<FitnessSeries>('stats/fitness', { from: '2026-03-28', to: '2026-04-05' })
+    const part = await client.stats.fitness({ from: '2026-03-28', to: '2026-04-05' })
     expect(part.points.map((p) => p.date)).toEqual(full.points.slice(26).map((p) => p.date))
     expect(part.points[0]?.fitness).toBeCloseTo(full.points[26]?.fitness ?? NaN, 10)
     expect(part.latest).toEqual(full.points[34])
   })
 
   it('ten years of daily sessions: at most 1,000 averaged points; the last day exact', async () => {
-    const { b, call, logSprint } = await setup()
+    const { b, client, logSprint } = await setup()
     // Ten years of daily sessions, written straight into the table (the router would take too long here).
     const insert = b.db.prepare(
       `INSERT INTO sessions (uuid, date, planned_reps, warmup_seconds, cooldown_seconds, rpe, work_seconds, reps_done, duration_seconds, load, created_at, updated_at)
@@ -143,7 +138,7 @@ describe('stats/fitness', () => {
       for (let i = 0; i < 3654; i++) insert.run(`u${i}`, addLocalDays('2016-01-01', i))
     })()
     await logSprint('2026-01-01', { rpe: 10 })
-    const f = await call<FitnessSeries>('stats/fitness', { to: '2026-01-01' })
+    const f = await client.stats.fitness({ to: '2026-01-01' })
     expect(f.points.length).toBeLessThanOrEqual(1000)
     expect(f.daysPerPoint).toBe(4)
     expect(f.latest?.date).toBe('2026-01-01')
@@ -154,15 +149,15 @@ describe('stats/fitness', () => {
 
 describe('stats/protocolProgress and stats/sprintBests', () => {
   it('per session: reps, RPE, rest per rep and speed drop-off, as the shared definitions give them', async () => {
-    const { call, logSprint, sprint } = await setup()
+    const { client, logSprint, sprint } = await setup()
     await logSprint('2026-11-02', { reps: distanceReps(150, 2.4) })
     await logSprint('2026-11-04', {
       rpe: null,
       reps: [...distanceReps(152, 2, 5).map((r, i) => ({ ...r, recoverySeconds: i === 4 ? 90 : 105 })), rep({ completed: false, recoverySeconds: 0, distanceMeters: 80 })]
     })
     await logSprint('2026-11-06', { reps: sprintReps(6) })
-    await call('sessions/create', { date: '2026-11-05', reps: distanceReps(200, 0) }) // free-form: another series
-    const p = await call<ProtocolProgress>('stats/protocolProgress', { protocolId: sprint.id })
+    await client.sessions.create({ date: '2026-11-05', reps: distanceReps(200, 0) }) // free-form: another series
+    const p = await client.stats.protocolProgress({ protocolId: sprint.id })
     expect(p).toMatchObject({ protocolId: sprint.id, protocolName: 'Sprint 6×20 s', sessions: 3, sessionsPerPoint: 1 })
     expect(p.points.map((x) => [x.date, x.repsDone, x.repsPlanned, x.rpe, x.restPerRep])).toEqual([
       ['2026-11-02', 6, 6, 8, 120],
@@ -177,7 +172,7 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
   })
 
   it('the SQL agrees with the shared rep metrics on varied sessions', async () => {
-    const { call, logSprint, sprint } = await setup()
+    const { client, logSprint, sprint } = await setup()
     let seed = 7
     const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
     const sessions: Rep[][] = []
@@ -194,7 +189,7 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
       sessions.push(reps)
       await logSprint(addLocalDays('2026-06-01', s), { reps })
     }
-    const p = await call<ProtocolProgress>('stats/protocolProgress', { protocolId: sprint.id })
+    const p = await client.stats.protocolProgress({ protocolId: sprint.id })
     p.points.forEach((x, i) => {
       const reps = sessions[i] as Rep[]
       const rest = restPerRep(reps)
@@ -211,33 +206,33 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
   })
 
   it('sprint bests: the fastest flat rep per length, the fastest hill rep; deleted and other sessions left out', async () => {
-    const { call, logSprint, sprint, hill } = await setup()
+    const { client, logSprint, sprint, hill } = await setup()
     await logSprint('2026-11-02', { reps: distanceReps(150, 2) }) // best 20 s: 150 m = 7.5 m/s
     await logSprint('2026-11-04', { reps: [...distanceReps(148, 1, 3), rep({ workSeconds: 30.3, distanceMeters: 210, recoverySeconds: 0 })] })
     const gone = await logSprint('2026-11-06', { reps: distanceReps(170, 1) })
-    await call('sessions/delete', { id: gone.id })
-    await call('sessions/create', { date: '2026-11-07', reps: distanceReps(180, 1) }) // free-form, not this protocol
+    await client.sessions.delete({ id: gone.id })
+    await client.sessions.create({ date: '2026-11-07', reps: distanceReps(180, 1) }) // free-form, not this protocol
     const hillReps = [120, 126, 118].map((m) => rep({ workSeconds: 30, distanceMeters: m, hill: true, recoverySeconds: null, recoveryMode: 'walk-down' }))
-    const h = await call<Session>('sessions/create', { date: '2026-11-08', protocolId: hill.id, plan: hill.groups, reps: hillReps })
+    const h = await client.sessions.create({ date: '2026-11-08', protocolId: hill.id, plan: hill.groups, reps: hillReps })
 
-    const mine = await call<SprintBests>('stats/sprintBests', { protocolId: sprint.id })
+    const mine = await client.stats.sprintBests({ protocolId: sprint.id })
     expect(mine.byDuration).toEqual([
       { bucketSeconds: 20, speed: 7.5, workSeconds: 20, distanceMeters: 150, date: '2026-11-02', sessionId: expect.any(Number), reps: 9 },
       { bucketSeconds: 30, speed: 210 / 30.3, workSeconds: 30.3, distanceMeters: 210, date: '2026-11-04', sessionId: expect.any(Number), reps: 1 }
     ])
     expect(mine.hill).toBeNull()
-    const hills = await call<SprintBests>('stats/sprintBests', { protocolId: hill.id })
+    const hills = await client.stats.sprintBests({ protocolId: hill.id })
     expect(hills).toEqual({ byDuration: [], hill: { bucketSeconds: 30, speed: 126 / 30, workSeconds: 30, distanceMeters: 126, date: '2026-11-08', sessionId: h.id, reps: 3 } })
-    const all = await call<SprintBests>('stats/sprintBests')
+    const all = await client.stats.sprintBests()
     expect(all.byDuration[0]).toMatchObject({ bucketSeconds: 20, speed: 9, date: '2026-11-07', reps: 15 })
     expect(all.hill?.speed).toBeCloseTo(4.2, 10)
-    expect(await call<SprintBests>('stats/sprintBests', { protocolId: sprint.id, from: '2026-11-03' })).toMatchObject({ byDuration: [{ bucketSeconds: 20, speed: 7.4 }, { bucketSeconds: 30 }] })
+    expect(await client.stats.sprintBests({ protocolId: sprint.id, from: '2026-11-03' })).toMatchObject({ byDuration: [{ bucketSeconds: 20, speed: 7.4 }, { bucketSeconds: 30 }] })
   })
 
   it('a protocol without sessions has an empty series', async () => {
-    const { call, sprint } = await setup()
-    expect(await call<ProtocolProgress>('stats/protocolProgress', { protocolId: sprint.id })).toMatchObject({ sessions: 0, points: [] })
-    expect(await call<SprintBests>('stats/sprintBests', { protocolId: sprint.id })).toEqual({ byDuration: [], hill: null })
+    const { client, sprint } = await setup()
+    expect(await client.stats.protocolProgress({ protocolId: sprint.id })).toMatchObject({ sessions: 0, points: [] })
+    expect(await client.stats.sprintBests({ protocolId: sprint.id })).toEqual({ byDuration: [], hill: null })
   })
 })
 
@@ -273,9 +268,9 @@ describe('bad input', () => {
   })
 
   it('a deleted block is not found', async () => {
-    const { b, call } = await setup()
-    const block = await call<Block>('blocks/create', { name: 'Gone', startDate: '2026-01-05' })
-    await call('blocks/delete', { id: block.id })
+    const { b, client } = await setup()
+    const block = await client.blocks.create({ name: 'Gone', startDate: '2026-01-05' })
+    await client.blocks.delete({ id: block.id })
     expect(await b.router.call('stats/blockVolume', { blockId: block.id })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 })

@@ -1,20 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionSummary } from '../../src/shared/contract'
-import type { Block, Protocol, Session } from '../../src/shared/training'
-import type { BlockProgress } from '../../src/shared/metrics/block'
-import type { Result } from '../../src/shared/result'
+import type { InputOf } from '../../src/shared/contract'
+import type { Protocol, Rep } from '../../src/shared/training'
 import { useBackend } from '../helpers/backend'
+import { clientFor } from '../helpers/client'
 import { group, rep, sprintReps } from '../helpers/training'
 
 const backend = useBackend()
 
 async function setup() {
   const b = await backend()
-  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-    const r = (await b.router.call(channel, input)) as Result<T>
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-    return r.value
-  }
+  const client = clientFor(b.router)
   const counts = () =>
     b.db
       .prepare(
@@ -22,15 +17,15 @@ async function setup() {
                 (SELECT count(*) FROM blocks) AS blocks, (SELECT count(*) FROM protocols) AS protocols`
       )
       .get()
-  const protocols = await call<Protocol[]>('protocols/list')
+  const protocols = await client.protocols.list()
   const byName = (name: string) => protocols.find((p) => p.name === name) as Protocol
-  return { b, call, counts, byName }
+  return { b, client, counts, byName }
 }
 
 describe('protocols', () => {
   it('ship the five built-in templates, with their source notes', async () => {
-    const { call, byName } = await setup()
-    const list = await call<Protocol[]>('protocols/list')
+    const { client, byName } = await setup()
+    const list = await client.protocols.list()
     expect(list.map((p) => p.name)).toEqual(['HIIT 4×4', 'Hill sprint 4×30 s', 'Sprint 4×45 s', 'Sprint 5×30 s', 'Sprint 6×20 s'])
     expect(list.every((p) => p.builtIn && p.sourceNote.length > 0)).toBe(true)
     expect(byName('HIIT 4×4').sourceNote).toMatch(/12 trained university students.*10 weeks.*11 %/)
@@ -42,20 +37,20 @@ describe('protocols', () => {
   })
 
   it('built-ins cannot be edited; they can be duplicated, and copies edited and archived', async () => {
-    const { b, call, byName } = await setup()
+    const { b, client, byName } = await setup()
     const sprint = byName('Sprint 6×20 s')
     const refused = await b.router.call('protocols/update', { id: sprint.id, name: 'Mine', groups: sprint.groups })
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
 
-    const copy = await call<Protocol>('protocols/duplicate', { id: sprint.id })
+    const copy = await client.protocols.duplicate({ id: sprint.id })
     expect(copy).toMatchObject({ name: 'Sprint 6×20 s (copy)', builtIn: false, groups: sprint.groups })
-    expect((await call<Protocol>('protocols/duplicate', { id: sprint.id })).name).toBe('Sprint 6×20 s (copy 2)')
+    expect((await client.protocols.duplicate({ id: sprint.id })).name).toBe('Sprint 6×20 s (copy 2)')
 
-    const edited = await call<Protocol>('protocols/update', { id: copy.id, name: 'Sprint 8×20 s', groups: [group({ count: 8 })] })
+    const edited = await client.protocols.update({ id: copy.id, name: 'Sprint 8×20 s', groups: [group({ count: 8 })] })
     expect(edited).toMatchObject({ name: 'Sprint 8×20 s', groups: [group({ count: 8 })] })
-    await call('protocols/archive', { id: copy.id, archived: true })
-    expect((await call<Protocol[]>('protocols/list')).some((p) => p.id === copy.id)).toBe(false)
-    expect((await call<Protocol[]>('protocols/list', { includeArchived: true })).find((p) => p.id === copy.id)?.archived).toBe(true)
+    await client.protocols.archive({ id: copy.id, archived: true })
+    expect((await client.protocols.list()).some((p) => p.id === copy.id)).toBe(false)
+    expect((await client.protocols.list({ includeArchived: true })).find((p) => p.id === copy.id)?.archived).toBe(true)
   })
 
   it('refuses a malformed template and writes nothing', async () => {
@@ -71,9 +66,9 @@ describe('protocols', () => {
 
 describe('sessions', () => {
   it('log a Sprint 6×20 s session as planned; the list shows hand-calculated figures', async () => {
-    const { call, byName } = await setup()
+    const { client, byName } = await setup()
     const p = byName('Sprint 6×20 s')
-    const s = await call<Session>('sessions/create', {
+    const s = await client.sessions.create({
       date: '2026-11-20',
       protocolId: p.id,
       plan: p.groups,
@@ -84,17 +79,17 @@ describe('sessions', () => {
     })
     expect(s).toMatchObject({ date: '2026-11-20', protocolName: 'Sprint 6×20 s', plannedReps: 6, couldNotRecover: false, notes: '' })
     expect(s.reps).toEqual(sprintReps(6))
-    const page = await call<{ items: SessionSummary[]; total: number }>('sessions/list')
+    const page = await client.sessions.list()
     expect(page.total).toBe(1)
     expect(page.items[0]).toMatchObject({ id: s.id, workSeconds: 120, repsDone: 6, repsPlanned: 6, durationSeconds: 1620, load: 216 })
   })
 
   it('edit replaces the reps; delete hides; restore brings back', async () => {
-    const { call, byName } = await setup()
+    const { client, byName } = await setup()
     const p = byName('HIIT 4×4')
     const reps = Array.from({ length: 4 }, (_, i) => rep({ workSeconds: 240, intensity: 'near-max', recoverySeconds: i === 3 ? 0 : 180, recoveryMode: 'jog' }))
-    const s = await call<Session>('sessions/create', { date: '2026-11-18', protocolId: p.id, plan: p.groups, rpe: 7, reps })
-    const edited = await call<Session>('sessions/update', {
+    const s = await client.sessions.create({ date: '2026-11-18', protocolId: p.id, plan: p.groups, rpe: 7, reps })
+    const edited = await client.sessions.update({
       id: s.id,
       date: '2026-11-18',
       protocolId: p.id,
@@ -102,31 +97,31 @@ describe('sessions', () => {
       rpe: 9,
       couldNotRecover: true,
       notes: 'windy',
-      reps: [...reps.slice(0, 3), { ...reps[3], workSeconds: 120, completed: false }]
+      reps: [...reps.slice(0, 3), { ...(reps[3] as Rep), workSeconds: 120, completed: false }]
     })
     expect(edited.reps.map((r) => r.completed)).toEqual([true, true, true, false])
     expect(edited).toMatchObject({ rpe: 9, couldNotRecover: true, notes: 'windy', createdAt: s.createdAt })
-    await call('sessions/delete', { id: s.id })
-    expect((await call<{ total: number }>('sessions/list')).total).toBe(0)
-    expect(await call<Session>('sessions/restore', { id: s.id })).toMatchObject({ id: s.id, notes: 'windy' })
-    expect((await call<{ total: number }>('sessions/list')).total).toBe(1)
+    await client.sessions.delete({ id: s.id })
+    expect((await client.sessions.list()).total).toBe(0)
+    expect(await client.sessions.restore({ id: s.id })).toMatchObject({ id: s.id, notes: 'windy' })
+    expect((await client.sessions.list()).total).toBe(1)
   })
 
   it('filters history by protocol, free-form sessions and date range, newest first, with paging', async () => {
-    const { call, byName } = await setup()
+    const { client, byName } = await setup()
     const a = byName('Sprint 6×20 s')
     const h = byName('Hill sprint 4×30 s')
-    await call('sessions/create', { date: '2026-11-01', protocolId: a.id, plan: a.groups, reps: sprintReps(6) })
-    await call('sessions/create', { date: '2026-11-03', protocolId: h.id, plan: h.groups, reps: sprintReps(4) })
-    await call('sessions/create', { date: '2026-11-05', reps: [rep({ workSeconds: 600 })] })
-    await call('sessions/create', { date: '2026-11-07', protocolId: a.id, plan: a.groups, reps: sprintReps(6) })
-    const dates = async (input: unknown) => (await call<{ items: SessionSummary[] }>('sessions/list', input)).items.map((s) => s.date)
+    await client.sessions.create({ date: '2026-11-01', protocolId: a.id, plan: a.groups, reps: sprintReps(6) })
+    await client.sessions.create({ date: '2026-11-03', protocolId: h.id, plan: h.groups, reps: sprintReps(4) })
+    await client.sessions.create({ date: '2026-11-05', reps: [rep({ workSeconds: 600 })] })
+    await client.sessions.create({ date: '2026-11-07', protocolId: a.id, plan: a.groups, reps: sprintReps(6) })
+    const dates = async (input: InputOf<'sessions/list'>) => (await client.sessions.list(input)).items.map((s) => s.date)
     expect(await dates({})).toEqual(['2026-11-07', '2026-11-05', '2026-11-03', '2026-11-01'])
     expect(await dates({ protocolId: a.id })).toEqual(['2026-11-07', '2026-11-01'])
     expect(await dates({ protocolId: 'none' })).toEqual(['2026-11-05'])
     expect(await dates({ from: '2026-11-02', to: '2026-11-06' })).toEqual(['2026-11-05', '2026-11-03'])
     expect(await dates({ limit: 2, offset: 1 })).toEqual(['2026-11-05', '2026-11-03'])
-    const free = (await call<{ items: SessionSummary[] }>('sessions/list', { protocolId: 'none' })).items[0]
+    const free = (await client.sessions.list({ protocolId: 'none' })).items[0]
     expect(free).toMatchObject({ protocolId: null, protocolName: null, repsPlanned: 1, repsDone: 1 })
   })
 
@@ -157,14 +152,14 @@ describe('sessions', () => {
 
 describe('training blocks', () => {
   it('create with defaults, see week N of M move, and refuse overlaps', async () => {
-    const { b, call, counts, byName } = await setup()
+    const { b, client, counts, byName } = await setup()
     const p = byName('HIIT 4×4')
-    const block = await call<Block>('blocks/create', { name: 'Autumn block', startDate: '2026-11-02', protocolId: p.id })
+    const block = await client.blocks.create({ name: 'Autumn block', startDate: '2026-11-02', protocolId: p.id })
     expect(block).toMatchObject({ weeks: 10, sessionsPerWeek: 3, protocolName: 'HIIT 4×4' })
     for (const date of ['2026-11-02', '2026-11-04', '2026-11-06', '2026-11-10', '2026-11-01']) {
-      await call('sessions/create', { date, protocolId: p.id, plan: p.groups, reps: sprintReps(4) })
+      await client.sessions.create({ date, protocolId: p.id, plan: p.groups, reps: sprintReps(4) })
     }
-    expect(await call<BlockProgress>('blocks/current', { today: '2026-11-11' })).toMatchObject({
+    expect(await client.blocks.current({ today: '2026-11-11' })).toMatchObject({
       status: 'active',
       week: 2,
       sessionsThisWeek: 1,
@@ -173,32 +168,32 @@ describe('training blocks', () => {
       plannedTotal: 30,
       endDate: '2027-01-10'
     })
-    expect(await call<BlockProgress>('blocks/current', { today: '2026-11-16' })).toMatchObject({ week: 3, sessionsThisWeek: 0 })
+    expect(await client.blocks.current({ today: '2026-11-16' })).toMatchObject({ week: 3, sessionsThisWeek: 0 })
 
     const before = counts()
     const overlap = await b.router.call('blocks/create', { name: 'Winter', startDate: '2027-01-10' })
     expect(overlap).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/overlaps “Autumn block”/) } })
     expect(counts()).toEqual(before)
-    await call('blocks/create', { name: 'Winter', startDate: '2027-01-11', weeks: 6 })
-    expect((await call<BlockProgress[]>('blocks/list', { today: '2026-11-11' })).map((p) => [p.block.name, p.status])).toEqual([
+    await client.blocks.create({ name: 'Winter', startDate: '2027-01-11', weeks: 6 })
+    expect((await client.blocks.list({ today: '2026-11-11' })).map((p) => [p.block.name, p.status])).toEqual([
       ['Autumn block', 'active'],
       ['Winter', 'upcoming']
     ])
   })
 
   it('moving a block onto another is refused; delete frees the dates; restore checks again', async () => {
-    const { b, call } = await setup()
-    const a = await call<Block>('blocks/create', { name: 'A', startDate: '2026-01-05', weeks: 4 })
-    const c = await call<Block>('blocks/create', { name: 'C', startDate: '2026-03-02', weeks: 4 })
+    const { b, client } = await setup()
+    const a = await client.blocks.create({ name: 'A', startDate: '2026-01-05', weeks: 4 })
+    const c = await client.blocks.create({ name: 'C', startDate: '2026-03-02', weeks: 4 })
     expect(await b.router.call('blocks/update', { id: c.id, name: 'C', startDate: '2026-01-20', weeks: 4 })).toMatchObject({
       ok: false,
       error: { code: 'conflict' }
     })
-    await call('blocks/delete', { id: a.id })
-    await call('blocks/update', { id: c.id, name: 'C', startDate: '2026-01-20', weeks: 4 })
+    await client.blocks.delete({ id: a.id })
+    await client.blocks.update({ id: c.id, name: 'C', startDate: '2026-01-20', weeks: 4 })
     expect(await b.router.call('blocks/restore', { id: a.id })).toMatchObject({ ok: false, error: { code: 'conflict' } })
-    expect(await call('blocks/current', { today: '2025-06-01' })).toMatchObject({ block: { name: 'C' }, status: 'upcoming' })
-    expect(await call('blocks/current', { today: '2027-06-01' })).toBeNull()
+    expect(await client.blocks.current({ today: '2025-06-01' })).toMatchObject({ block: { name: 'C' }, status: 'upcoming' })
+    expect(await client.blocks.current({ today: '2027-06-01' })).toBeNull()
   })
 
   it.each([

@@ -16,6 +16,7 @@ import { openReader } from '../db/reader'
 import { exportFiles } from '../services/csv/export'
 import { commitImport, readImport } from '../services/csv/import'
 import type { Measurement } from './bench'
+import { generateHistory } from './synthetic'
 
 interface Ctx {
   name: string
@@ -123,6 +124,49 @@ export async function benchCsv(ctx: Ctx): Promise<void> {
     }
   })
   rmSync(out, { force: true })
+}
+
+/**
+ * The 50 MB import: a reps file of at least 50 MiB, exported from a synthetic history of 6-rep sessions, read,
+ * checked and committed into an empty database in a process of its own (the figure the unit suite used to print).
+ */
+export async function benchImport50Mb(dir: string, add: Ctx['add']): Promise<void> {
+  const self = fileURLToPath(import.meta.url)
+  const source = join(dir, 'import50-source.db')
+  const out = join(dir, 'import50-reps.csv')
+  const { db } = await openDatabase({ path: source })
+  let sessions = 0
+  let start = '1990-01-01'
+  let bytes = 0
+  let rows = 0
+  // Grow the history until its reps file reaches 50 MiB (each round adds what the last round's size suggests).
+  for (let round = 0; bytes < 50 * 2 ** 20; round++) {
+    if (round > 5) throw new Error(`the 50 MB reps file did not reach 50 MiB after ${round} rounds (${bytes} bytes)`)
+    const more = sessions === 0 ? 21_000 : Math.ceil(sessions * ((50 * 2 ** 20) / bytes - 1)) + 500
+    generateHistory(db, { start, sessions: more, perDay: 4, repsPerSession: 6, weightDays: 0, seed: 50 + round })
+    sessions += more
+    start = `${2000 + round * 10}-01-01`
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    const r = spawnSync(process.execPath, [self, '--export-child', source, out], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    if (r.status !== 0) throw new Error(`export child failed: ${r.stderr}`)
+    rows = (JSON.parse(r.stdout) as { rows: number }).rows
+    bytes = statSync(out).size
+  }
+  db.close()
+  const target = join(dir, 'import50-target.db')
+  const r = spawnSync(process.execPath, [self, '--import-child', out, target], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`)
+  const run = JSON.parse(r.stdout) as { ms: number; peakRssMb: number; rssBeforeMb: number }
+  console.log(`  50 MB reps file: ${rows.toLocaleString('en')} rows (${(bytes / 2 ** 20).toFixed(0)} MiB) previewed and imported in ${(run.ms / 1000).toFixed(1)} s (${Math.round(rows / (run.ms / 1000)).toLocaleString('en')} rows/s)`)
+  add({
+    name: `CSV import, 50 MB reps file (${rows.toLocaleString('en')} rows)`,
+    medianMs: run.ms,
+    runs: 1,
+    sqliteMs: null,
+    target: 'one go, one transaction',
+    extra: { rowsPerSecond: Math.round(rows / (run.ms / 1000)), peakRssMb: Math.round(run.peakRssMb), rssGrowthMb: Math.round(run.peakRssMb - run.rssBeforeMb) }
+  })
+  for (const f of [out, source, target]) for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true })
 }
 
 if (process.argv[2] === '--export-child' || process.argv[2] === '--import-child') {

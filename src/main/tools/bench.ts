@@ -20,7 +20,7 @@ import { openDatabase } from '../db/connection'
 import { SESSION_QUERIES } from '../db/repos/sessions'
 import { STATS_QUERIES } from '../db/repos/stats'
 import { generateHistory } from './synthetic'
-import { benchCsv } from './bench-csv'
+import { benchCsv, benchImport50Mb } from './bench-csv'
 import { benchParsers } from './bench-parsers'
 import { firstChartMs } from './bench-browser'
 
@@ -189,6 +189,7 @@ async function main(): Promise<void> {
     await measureDataset('daily10y', dir, { start: '2016-11-22', sessions: 3653, perDay: 1, repsPerSession: null, weightDays: 3653 }, results)
     const large = QUICK ? 20_000 : 100_000
     await measureDataset('large', dir, { start: '1996-01-01', sessions: large, perDay: 9, repsPerSession: 10, weightDays: Math.min(30 * 365, Math.ceil(large / 9)) }, results)
+    await benchImport50Mb(dir, (m) => results.push({ dataset: '50mb', ...m }))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
