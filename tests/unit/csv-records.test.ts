@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
-import { CsvScanner, csvParseOptions, CsvSyntaxError, type Delimiter, Irregular, lineBreaks, readRecords } from '../../src/main/services/csv/records'
+import { CsvScanner, csvParseOptions, CsvSyntaxError, type Delimiter, Irregular, lineBreaks, readRecords, RecordReader } from '../../src/main/services/csv/records'
 import { rng } from '../../src/main/tools/synthetic'
 
 /**
@@ -152,6 +152,27 @@ describe('reading CSV records', () => {
     expect(fastWhole).toBeGreaterThan(2000)
     expect(fellBack).toBeGreaterThan(250)
     expect(refused).toBeGreaterThan(2500)
+  })
+
+  it('reads the same records when the pieces are pushed synchronously', () => {
+    const r = rng(11)
+    for (let i = 0; i < 3000; i++) {
+      const delimiter: Delimiter = r() < 0.5 ? ',' : ';'
+      const text = i % 3 === 0 ? anyText(r) : i % 3 === 1 ? wellFormed(r, delimiter) : wellFormed(r, delimiter) + anyText(r).replace('\uFEFF', '')
+      const want = reference(text, delimiter)
+      const records: string[][] = []
+      let got: Outcome
+      try {
+        const reader = new RecordReader('utf-8', { delimiter, maxRecordChars: MAX }, (cells) => records.push(cells))
+        for (const piece of pieces(text, r)) reader.push(piece)
+        reader.end()
+        got = { records }
+      } catch (e) {
+        if (!(e instanceof CsvSyntaxError)) throw e
+        got = { error: e.csvError.code }
+      }
+      expect(got, JSON.stringify({ text, delimiter })).toEqual(want)
+    }
   })
 
   it('reads a quoted cell that begins like the one above it but goes on after a doubled quote', async () => {
