@@ -155,16 +155,19 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/
 const show = (s: string) => (s.length > 40 ? `“${s.slice(0, 40)}…”` : `“${s}”`)
 
 type CellValue = string | number | boolean | RepeatGroup[] | null
-type CellRead = { ok: true; value: CellValue } | { ok: false; message: string }
 
-const value = (v: CellValue): CellRead => ({ ok: true, value: v })
-const problem = (message: string): CellRead => ({ ok: false, message })
+/** What `readCell` returns for a cell it cannot read (a readable cell is its value alone: no object per cell). */
+class Bad {
+  constructor(readonly message: string) {}
+}
+const value = (v: CellValue): CellValue => v
+const problem = (message: string): Bad => new Bad(message)
 
 /**
  * One cell as a value of its column's type, as the record holds it. Text cells lose the formula-neutralising quote;
  * bounds and formats are left to the record's schema, which has the last word.
  */
-function readCell(c: CsvColumn, raw: string | undefined, style: NumberStyle): CellRead {
+function readCell(c: CsvColumn, raw: string | undefined, style: NumberStyle): CellValue | Bad {
   if (raw === undefined) return c.nullable ? value(null) : problem('A value is required.')
   if (c.type === 'text') return value(c.nullable && raw === '' ? null : unneutralise(raw))
   if (c.type === 'number' || c.type === 'integer') {
@@ -226,10 +229,10 @@ export function readPlan(text: string): { ok: true; groups: RepeatGroup[] } | { 
 function readCells(columns: readonly IndexedColumn[], row: readonly string[], style: NumberStyle, issues: CellIssue[]): Record<string, CellValue> {
   const out: Record<string, CellValue> = {}
   for (const { column, index } of columns) {
-    const r = readCell(column, index < 0 ? undefined : row[index], style)
-    if (r.ok) out[column.key] = r.value
+    const v = readCell(column, index < 0 ? undefined : row[index], style)
+    if (!(v instanceof Bad)) out[column.key] = v
     else {
-      issues.push({ column: column.name, message: r.message })
+      issues.push({ column: column.name, message: v.message })
       out[column.key] = null
     }
   }
