@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { EXPORT_QUERIES, exportRepo } from '../../src/main/db/repos/export'
 import { openReader } from '../../src/main/db/reader'
 import { exportFiles } from '../../src/main/services/csv/export'
+import { commitImport } from '../../src/main/services/csv/import'
+import { type ImportRepo, importRepo } from '../../src/main/db/repos/import'
 import { HEADERS, REP_COLUMNS, rowCells, SESSION_COLUMNS } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
@@ -197,9 +199,34 @@ describe('CSV round trip', () => {
     const plan = await preview(b.db, tmp(), { 'reps.csv': files.reps, 'weights.csv': files.weights })
     const before = counts(b.db)
     // Sabotage the last weight so the database refuses it after everything else was written.
-    const broken = { ...plan, weights: plan.weights.map((w, i) => (i === plan.weights.length - 1 ? { ...w, kg: -1 } : w)) }
-    expect(() => commit(b.db, broken)).toThrow(/CHECK constraint failed/)
+    const repo = importRepo(b.db)
+    let n = 0
+    const broken: ImportRepo = { ...repo, insertWeight: (w) => repo.insertWeight(++n === plan.weights.size ? { ...w, kg: -1 } : w) }
+    expect(() => commitImport(b.db, broken, plan)).toThrow(/CHECK constraint failed/)
     expect(counts(b.db)).toEqual(before)
+  })
+
+  it('reads the files again on commit, and writes nothing when one changed after the preview', async () => {
+    const a = await backend()
+    await seedHistory(a)
+    const files = await exportKinds(a.path, tmp())
+    const b = await backend()
+    const dir = tmp()
+    const plan = await preview(b.db, dir, { 'reps.csv': files.reps, 'weights.csv': files.weights })
+    expect(plan.preview.canImport).toBe(true)
+    // The preview keeps no rows: only what the checks need.
+    expect(plan.sessions.size).toBe(plan.preview.toAdd.sessions)
+    const before = counts(b.db)
+    // Same size, one byte different: a weight of 72.4 kg becomes 72.5 kg.
+    const text = files.weights.toString('utf8')
+    const at = text.lastIndexOf('.4')
+    expect(at).toBeGreaterThan(0)
+    writeFileSync(join(dir, 'weights.csv'), `${text.slice(0, at)}.5${text.slice(at + 2)}`)
+    expect(() => commit(b.db, plan)).toThrow(/weights\.csv changed after the preview; nothing was imported/)
+    expect(counts(b.db)).toEqual(before)
+    // The unchanged file imports.
+    writeFileSync(join(dir, 'weights.csv'), files.weights)
+    expect(commit(b.db, plan).added).toMatchObject({ sessions: plan.preview.toAdd.sessions, weights: plan.preview.toAdd.weights })
   })
 
   it('a sessions file alone cannot create sessions (it has no reps), but recognises those already present', async () => {

@@ -5,6 +5,8 @@
  * the repository is injected, no Electron, no HTTP.
  */
 import { isUtf8 } from 'node:buffer'
+import { createHash } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import {
@@ -27,10 +29,11 @@ import {
   sessionCells
 } from '../../../shared/csv'
 import { protocolFields } from '../../../shared/schemas'
+import { DomainError } from '../../../shared/result'
 import type { Rep, RepeatGroup } from '../../../shared/training'
 import type { Db } from '../../db/connection'
 import type { ImportedProtocol, ImportRepo } from '../../db/repos/import'
-import { CsvSyntaxError, readRecords } from './records'
+import { CsvSyntaxError, readRecords, RecordReader } from './records'
 
 export interface ImportSource {
   /** Shown in messages (the file's own name). */
@@ -38,17 +41,27 @@ export interface ImportSource {
   path: string
 }
 
-export interface PlannedSession {
-  session: ImportedSession
-  reps: Rep[]
+/** A file as the preview read it: the commit reads it again, and only if its bytes are still the same. */
+export interface ReadFile extends ImportSource {
+  kind: CsvKind | null
+  delimiter: ',' | ';'
+  encoding: 'utf-8' | 'windows-1252'
+  /** SHA-256 of the file's bytes when the preview read it. */
+  digest: string
 }
 
-/** Everything a confirmed import writes, and the preview shown before. */
+/**
+ * What a confirmed import writes, and the preview shown before. It holds no rows: the commit reads the files
+ * again (`commitImport`), so memory stays flat whatever their size.
+ */
 export interface ImportPlan {
   preview: ImportPreview
+  files: ReadFile[]
   protocols: ImportedProtocol[]
-  sessions: PlannedSession[]
-  weights: ImportedWeight[]
+  /** The sessions to add, by UUID, with the number of reps each has in the files. */
+  sessions: Map<string, number>
+  /** The UUIDs of the body weights to add. */
+  weights: Set<string>
 }
 
 export interface ReadOptions {
@@ -66,18 +79,51 @@ const MAX_REPS = 100
 
 type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId'>
 
+/**
+ * What the preview keeps of a session in a reps file: enough for the checks across its rows, never its values.
+ * Its first row's session cells and the lines of its reps are kept while it is the session being read (a file
+ * Sprintlog writes has each session's rows together); after that a hash of the cells, and its rep numbers as
+ * bits, stand for them.
+ */
 interface Group {
   file: string
   line: number
-  /** The session cells of its first row (`sessionCells`): every rep of the session must repeat them. */
-  cells: string[]
+  /** The session cells of its first row (`sessionCells`) while it is the current session; every rep must repeat them. */
+  cells: string[] | null
+  hash: number
+  /** The session read well from its first row. */
+  ok: boolean
+  protocolUuid: string | null
+  /** For the sample: the session's date and protocol name (only while the sample is being filled). */
+  date: string
+  protocolName: string | null
+  /** Kept only for a session that may recreate its protocol (not in the database): its values and reps. */
   session: ImportedSession | null
-  /** The session's reps as read, with their rep_number and line (three arrays: a million reps are not a million more objects). */
-  reps: Rep[]
-  positions: number[]
-  lines: number[]
+  reps: Rep[] | null
+  /** Their rep numbers. */
+  keptAt: number[] | null
+  /** Reps read, and rep numbers seen: bits 0–24 of each of four numbers stand for rep numbers 1–100. */
+  count: number
+  seen: [number, number, number, number]
+  /** The line of each rep while the session is current: for the message about a rep number given twice. */
+  lines: Map<number, number> | null
+  /** rep_number given twice: [number, earlier line or 0, line]. */
+  twice: [number, number, number][]
   present: boolean
   bad: boolean
+}
+
+/** Sessions per unknown protocol whose values are kept, so that one of them can recreate it. */
+const KEEP_FOR_PROTOCOL = 3
+
+/** A 32-bit FNV-1a hash of a row's session cells. */
+function hashCells(cells: readonly string[]): number {
+  let h = 0x811c9dc5
+  for (const c of cells) {
+    for (let i = 0; i < c.length; i++) h = Math.imul(h ^ c.charCodeAt(i), 0x01000193)
+    h = Math.imul(h ^ 0x1f, 0x01000193)
+  }
+  return h >>> 0
 }
 
 /** Thrown to stop reading a file whose header (or syntax) makes the rest meaningless. */
@@ -95,8 +141,19 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
   const weightLines = new Map<string, { file: string; line: number }>()
-  const weights: ImportedWeight[] = []
+  const weights = new Set<string>()
   let presentWeights = 0
+  const read: ReadFile[] = []
+  /** The session whose rows are being read, whose cells and lines are kept until another one starts. */
+  let current: Group | null = null
+  /** Sessions kept per unknown protocol (KEEP_FOR_PROTOCOL). */
+  const keptFor = new Map<string, number>()
+  const protocolsHere = new Map<string, boolean>()
+  const knownProtocol = (uuid: string) => {
+    let known = protocolsHere.get(uuid)
+    if (known === undefined) protocolsHere.set(uuid, (known = repo.protocolId(uuid) !== undefined))
+    return known
+  }
 
   const error = (file: string, line: number, message: string, column?: string) => {
     errorCount++
@@ -118,10 +175,13 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   async function readFile(src: ImportSource, size: number): Promise<ImportFileSummary> {
     const file = src.name
     const head = await peek(src.path)
-    const encoding = (await isUtf8File(src.path, opts.signal)) ? 'utf-8' : 'windows-1252'
+    const facts = await fileFacts(src.path, opts.signal)
+    const encoding = facts.utf8 ? 'utf-8' : 'windows-1252'
     const text = new TextDecoder(encoding).decode(head)
     const delimiter = detectDelimiter(text)
     const summary: ImportFileSummary = { name: file, kind: null, rows: 0, delimiter, decimalComma: delimiter === ';', encoding }
+    const entry: ReadFile = { name: src.name, path: src.path, kind: null, delimiter, encoding, digest: facts.digest }
+    read.push(entry)
     if (encoding !== 'utf-8') warnings.push(`${file}: not UTF-8 text; read as Windows-1252 (Latin-1). Check accented letters in the preview.`)
     if (size === 0 || text.replace(/^\uFEFF/, '').trim() === '') {
       error(file, 1, 'The file is empty: a Sprintlog CSV file starts with a header row naming its columns.')
@@ -149,6 +209,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
         header = h.header
         width = cells.length
         summary.kind = header.kind
+        entry.kind = header.kind
         if (header.unknown.length > 0) {
           warnings.push(`${file}: ignored the column${header.unknown.length > 1 ? 's' : ''} ${header.unknown.map((n) => `“${n}”`).join(', ')}, which Sprintlog does not use.`)
         }
@@ -197,7 +258,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     weightLines.set(w.uuid, { file, line })
     const present = repo.hasWeight(w.uuid)
     if (present) presentWeights++
-    else weights.push(w)
+    else weights.add(w.uuid)
     addSample({ file, line, kind: 'weights', date: w.date, summary: `Body weight ${w.kg} kg${w.note ? ` · ${clip(w.note)}` : ''}`, status: present ? 'present' : 'add' })
   }
 
@@ -206,34 +267,77 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     let g = groups.get(uuidCell)
     if (g === undefined) {
       const s = readSession(header, cells, style)
-      g = { file, line, cells: sessionCells(header, cells).map(own), session: s.ok ? ownSession(s.value) : null, reps: [], positions: [], lines: [], present: false, bad: !s.ok }
+      const first = sessionCells(header, cells).map(own)
+      g = {
+        file,
+        line,
+        cells: first,
+        hash: hashCells(first),
+        ok: s.ok,
+        protocolUuid: s.ok ? ownOrNull(s.value.protocolUuid) : null,
+        date: s.ok && sample.length < MAX_SAMPLE ? own(s.value.date) : '',
+        protocolName: s.ok && sample.length < MAX_SAMPLE ? ownOrNull(s.value.protocolName) : null,
+        session: null,
+        reps: null,
+        keptAt: null,
+        count: 0,
+        seen: [0, 0, 0, 0],
+        lines: new Map(),
+        twice: [],
+        present: false,
+        bad: !s.ok
+      }
       if (s.ok) {
         g.present = repo.hasSession(s.value.uuid)
-        groups.set(s.value.uuid, g)
+        const pu = s.value.protocolUuid
+        if (!g.present && pu !== null && !knownProtocol(pu) && (keptFor.get(pu) ?? 0) < KEEP_FOR_PROTOCOL) {
+          keptFor.set(pu, (keptFor.get(pu) ?? 0) + 1)
+          g.session = ownSession(s.value)
+          g.reps = []
+          g.keptAt = []
+        }
+        groups.set(own(s.value.uuid), g)
       } else {
         for (const i of s.issues) error(file, line, i.message, i.column)
         // Later rows of the same broken session would repeat the same errors: group them under the raw cell.
-        if (uuidCell !== '') groups.set(uuidCell, g)
+        if (uuidCell !== '') groups.set(own(uuidCell), g)
       }
     } else {
-      const column = differingSessionColumn(header, g.cells, cells)
+      const row = sessionCells(header, cells)
+      const column = g.cells ? differingSessionColumn(header, g.cells, cells) : hashCells(row) === g.hash ? null : 'session_uuid'
       if (column !== null) {
         error(file, line, `The session columns of this rep differ from ${where(g, file)}, an earlier rep of the same session.`, column)
         g.bad = true
         return
       }
     }
+    if (current !== g) {
+      // Another session starts: the one before keeps only its hash and rep-number bits.
+      if (current) {
+        current.cells = null
+        current.lines = null
+      }
+      current = g
+    }
     const r = readRep(header, cells, style)
-    const date = g.session?.date ?? ''
+    const date = g.date
     if (!r.ok) {
       for (const i of r.issues) error(file, line, i.message, i.column)
       g.bad = true
       addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', message: firstIssue(r.issues) })
       return
     }
-    g.reps.push(r.value.rep)
-    g.positions.push(r.value.position)
-    g.lines.push(line)
+    const position = r.value.position
+    const word = Math.floor((position - 1) / 25) as 0 | 1 | 2 | 3
+    const bit = 1 << (position - 1) % 25
+    if (g.seen[word] & bit) g.twice.push([position, g.lines?.get(position) ?? 0, line])
+    else {
+      g.seen[word] |= bit
+      g.lines?.set(position, line)
+    }
+    g.count++
+    g.reps?.push(r.value.rep)
+    g.keptAt?.push(position)
     if (sample.length < MAX_SAMPLE) {
       const rp = r.value.rep
       addSample({
@@ -241,7 +345,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
         line,
         kind: 'reps',
         date,
-        summary: `Rep ${r.value.position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${g.session?.protocolName ? ` · ${clip(g.session.protocolName)}` : ''}`,
+        summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${g.protocolName ? ` · ${clip(g.protocolName)}` : ''}`,
         status: g.bad ? 'error' : g.present ? 'present' : 'add'
       })
     }
@@ -274,63 +378,61 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   }
 
   // ---- Plan -------------------------------------------------------------------------------------------------
-  const planned: PlannedSession[] = []
+  const planned = new Map<string, number>()
   const newProtocols = new Map<string, ImportedProtocol>()
-  const protocolsHere = new Map<string, boolean>()
-  const knownProtocol = (uuid: string) => {
-    let known = protocolsHere.get(uuid)
-    if (known === undefined) protocolsHere.set(uuid, (known = repo.protocolId(uuid) !== undefined))
-    return known
-  }
   const presentSessions = new Set<string>()
   let presentReps = 0
+  let plannedReps = 0
   for (const [uuid, g] of groups) {
-    if (g.session === null || g.bad) continue
+    if (!g.ok || g.bad) continue
     if (g.present) {
       presentSessions.add(uuid)
-      presentReps += g.reps.length
+      presentReps += g.count
       continue
     }
-    // In rep_number order (files list them in order; sorted when one does not).
-    const inOrder = g.positions.every((n, i) => i === 0 || n > (g.positions[i - 1] as number))
-    const order = inOrder ? null : g.positions.map((_, k) => k).sort((a, b) => (g.positions[a] as number) - (g.positions[b] as number))
-    const reps = order ? order.map((k) => g.reps[k] as Rep) : g.reps
-    const positions = order ? order.map((k) => g.positions[k] as number) : g.positions
-    const lines = order ? order.map((k) => g.lines[k] as number) : g.lines
     let ok = true
-    for (let i = 1; i < positions.length; i++) {
-      if (positions[i] === positions[i - 1]) {
-        const a = lines[i - 1] as number
-        const b = lines[i] as number
-        error(g.file, Math.max(a, b), `rep_number ${positions[i]} appears twice for session ${uuid} (lines ${Math.min(a, b)} and ${Math.max(a, b)}).`, 'rep_number')
-        ok = false
-      }
-    }
-    if (reps.length > MAX_REPS) {
-      error(g.file, g.line, `Session ${uuid} has ${reps.length} reps; a session has at most ${MAX_REPS}.`)
+    for (const [position, a, b] of g.twice) {
+      const lines = a > 0 ? `lines ${Math.min(a, b)} and ${Math.max(a, b)}` : `line ${b} and an earlier line`
+      error(g.file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
       ok = false
     }
-    const s = g.session
-    if (ok && s.protocolUuid !== null && !knownProtocol(s.protocolUuid) && !newProtocols.has(s.protocolUuid)) {
-      const name = (s.protocolName ?? '').trim()
-      const p = protocolFields.safeParse({
-        name,
-        description: 'Recreated from an imported CSV file, with the plan of the first imported session that followed it.',
-        terrain: (s.plan ?? []).some((x) => x.hill) || reps.some((r) => r.hill) ? 'hill' : 'flat',
-        groups: s.plan ?? groupsFromReps(reps)
-      })
-      if (!p.success) {
-        const message =
-          name === ''
-            ? `The protocol ${s.protocolUuid} is not in Sprintlog; its name is needed to recreate it.`
-            : `The protocol “${name}” is not in Sprintlog and cannot be recreated from this row: ${p.error.issues[0]?.message ?? ''}`
-        error(g.file, g.line, message, 'protocol_name')
+    if (g.count > MAX_REPS) {
+      error(g.file, g.line, `Session ${uuid} has ${g.count} reps; a session has at most ${MAX_REPS}.`)
+      ok = false
+    }
+    const pu = g.protocolUuid
+    if (ok && pu !== null && !knownProtocol(pu) && !newProtocols.has(pu)) {
+      if (g.session === null || g.reps === null) {
+        // Every session kept for this protocol had errors; this one's values were not kept.
+        error(g.file, g.line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
         ok = false
       } else {
-        newProtocols.set(s.protocolUuid, { uuid: s.protocolUuid, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups })
+        const s = g.session
+        const order = g.reps.map((_, k) => k).sort((x, y) => (g.keptAt?.[x] ?? 0) - (g.keptAt?.[y] ?? 0))
+        const reps = order.map((k) => g.reps?.[k] as Rep)
+        const name = (s.protocolName ?? '').trim()
+        const p = protocolFields.safeParse({
+          name,
+          description: 'Recreated from an imported CSV file, with the plan of the first imported session that followed it.',
+          terrain: (s.plan ?? []).some((x) => x.hill) || reps.some((r) => r.hill) ? 'hill' : 'flat',
+          groups: s.plan ?? groupsFromReps(reps)
+        })
+        if (!p.success) {
+          const message =
+            name === ''
+              ? `The protocol ${pu} is not in Sprintlog; its name is needed to recreate it.`
+              : `The protocol “${name}” is not in Sprintlog and cannot be recreated from this row: ${p.error.issues[0]?.message ?? ''}`
+          error(g.file, g.line, message, 'protocol_name')
+          ok = false
+        } else {
+          newProtocols.set(pu, { uuid: pu, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups })
+        }
       }
     }
-    if (ok) planned.push({ session: s, reps })
+    if (ok) {
+      planned.set(uuid, g.count)
+      plannedReps += g.count
+    }
   }
   for (const [uuid, r] of sessionRows) {
     if (r.present) presentSessions.add(uuid)
@@ -352,9 +454,9 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
 
   const fileOrder = (name: string) => sources.findIndex((x) => x.name === name)
   const toAdd: ImportCounts = {
-    sessions: planned.length,
-    reps: planned.reduce((n, p) => n + p.reps.length, 0),
-    weights: weights.length,
+    sessions: planned.size,
+    reps: plannedReps,
+    weights: weights.size,
     protocols: newProtocols.size
   }
   const preview: ImportPreview = {
@@ -368,7 +470,8 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
     canImport: errorCount === 0 && toAdd.sessions + toAdd.weights > 0
   }
-  return { preview, protocols: [...newProtocols.values()], sessions: planned, weights }
+  groups.clear()
+  return { preview, files: read, protocols: [...newProtocols.values()], sessions: planned, weights }
 }
 
 export interface CommitResult {
@@ -377,9 +480,19 @@ export interface CommitResult {
   skipped: number
 }
 
+/** The files are not the ones previewed: nothing is written. */
+export class FileChanged extends DomainError {
+  constructor(name: string) {
+    super('conflict', `The file ${name} changed after the preview; nothing was imported. Choose it again.`)
+  }
+}
+
 /**
- * Writes a planned import in one transaction: all of it or, if anything fails, none of it. Records whose UUID has
- * appeared in the meantime are skipped, so confirming twice (or importing the same file again) adds nothing.
+ * Writes a planned import in one transaction: all of it or, if anything fails, none of it. The files are read again
+ * (synchronously, in 1 MiB pieces: the transaction must not take in the writes of other requests while it is
+ * open), every row checked again, and each session written once all its reps are read; a file whose bytes are not
+ * those previewed rolls everything back. Records whose UUID has appeared in the meantime are skipped, so
+ * confirming twice (or importing the same file again) adds nothing.
  */
 export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview'>): CommitResult {
   return db.transaction(() => {
@@ -392,16 +505,16 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       if (id === undefined && (id = repo.protocolId(uuid)) !== undefined) protocolIds.set(uuid, id)
       return id
     }
-    const recreate = (uuid: string): number => {
+    const recreate = (uuid: string, file: string): number => {
       const p = plan.protocols.find((x) => x.uuid === uuid)
-      if (!p) throw new Error(`The import plan lacks the protocol ${uuid}.`)
+      if (!p) throw new FileChanged(file)
       const id = repo.insertProtocol(p)
       added.protocols++
       protocolIds.set(uuid, id)
       return id
     }
     const sessions = repo.sessionWriter()
-    for (const { session, reps } of plan.sessions) {
+    const write = (session: ImportedSession, reps: Rep[], file: string) => {
       let pid: number | null = null
       if (session.protocolUuid !== null) {
         const known = protocolId(session.protocolUuid)
@@ -410,27 +523,89 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           // A protocol is recreated only for a session that is still to be added.
           if (repo.hasSession(session.uuid)) {
             skipped++
-            continue
+            return
           }
-          pid = recreate(session.protocolUuid)
+          pid = recreate(session.protocolUuid, file)
         }
       }
       if (!sessions.add(session, pid, reps)) {
         skipped++
-        continue
+        return
       }
       added.sessions++
       added.reps += reps.length
     }
-    sessions.end()
-    for (const w of plan.weights) {
-      if (repo.hasWeight(w.uuid)) {
-        skipped++
-        continue
+    /** Sessions whose reps are still being read, with their rep numbers. */
+    const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string }>()
+    for (const f of plan.files) {
+      if (f.kind === null || f.kind === 'sessions') continue
+      const style: NumberStyle = { decimalComma: f.delimiter === ';' }
+      let header: HeaderInfo | null = null
+      const changed = () => new FileChanged(f.name)
+      const onRecord = (cells: string[]) => {
+        if (cells.length === 1 && (cells[0] as string).trim() === '') return
+        if (header === null) {
+          const h = readHeader(cells)
+          if (!h.ok) throw changed()
+          header = h.header
+          return
+        }
+        if (header.kind === 'weights') {
+          const uuid = (cells[header.index.weight_uuid ?? -1] ?? '').trim().toLowerCase()
+          if (!plan.weights.has(uuid)) return
+          const w = readWeight(header, cells, style)
+          if (!w.ok) throw changed()
+          if (repo.hasWeight(w.value.uuid)) skipped++
+          else {
+            repo.insertWeight(w.value)
+            added.weights++
+          }
+          return
+        }
+        const uuid = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
+        const count = plan.sessions.get(uuid)
+        if (count === undefined) return
+        let p = pending.get(uuid)
+        if (p === undefined) {
+          const s = readSession(header, cells, style)
+          if (!s.ok) throw changed()
+          p = { session: s.value, reps: [], at: [], file: f.name }
+          pending.set(uuid, p)
+        }
+        const r = readRep(header, cells, style)
+        if (!r.ok) throw changed()
+        p.reps.push(r.value.rep)
+        p.at.push(r.value.position)
+        if (p.reps.length === count) {
+          pending.delete(uuid)
+          const inOrder = p.at.every((n, i) => i === 0 || n > (p.at[i - 1] as number))
+          const reps = inOrder ? p.reps : p.at.map((_, k) => k).sort((a, b) => (p.at[a] as number) - (p.at[b] as number)).map((k) => p.reps[k] as Rep)
+          write(p.session, reps, f.name)
+        }
       }
-      repo.insertWeight(w)
-      added.weights++
+      const hash = createHash('sha256')
+      const reader = new RecordReader(f.encoding, { delimiter: f.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRecord)
+      const fd = openSync(f.path, 'r')
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20)
+        for (;;) {
+          const n = readSync(fd, buf, 0, buf.length, null)
+          if (n === 0) break
+          const piece = buf.subarray(0, n)
+          hash.update(piece)
+          reader.push(Buffer.from(piece))
+        }
+        reader.end()
+      } catch (e) {
+        if (e instanceof CsvSyntaxError) throw changed()
+        throw e
+      } finally {
+        closeSync(fd)
+      }
+      if (hash.digest('hex') !== f.digest) throw changed()
     }
+    if (pending.size > 0) throw new FileChanged([...pending.values()][0]?.file ?? '')
+    sessions.end()
     return { added, skipped }
   }).immediate()
 }
@@ -470,18 +645,25 @@ async function peek(path: string, bytes = 64 * 1024): Promise<Uint8Array> {
   }
 }
 
-/** True when the whole file is valid UTF-8 (a quick pass before parsing, with Node's native check; fast on any size). */
-async function isUtf8File(path: string, signal?: AbortSignal): Promise<boolean> {
+/**
+ * Whether the whole file is valid UTF-8 (with Node's native check; fast on any size), and the SHA-256 of its bytes,
+ * by which the commit knows the file is still the one previewed: one quick pass before parsing.
+ */
+async function fileFacts(path: string, signal?: AbortSignal): Promise<{ utf8: boolean; digest: string }> {
   let carry: Buffer | null = null
+  let utf8 = true
+  const hash = createHash('sha256')
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) {
+    hash.update(raw as Buffer)
+    if (!utf8) continue
     const chunk: Buffer = carry ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer)
     // A character cut in two by the chunk boundary is checked whole, with the next chunk.
     const cut = completeUtf8Length(chunk)
-    if (!isUtf8(chunk.subarray(0, cut))) return false
+    if (!isUtf8(chunk.subarray(0, cut))) utf8 = false
     carry = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : null
   }
   // A sequence the file ends in the middle of is not UTF-8.
-  return carry === null
+  return { utf8: utf8 && carry === null, digest: hash.digest('hex') }
 }
 
 /** The length of `b` without its last character when that may be incomplete (a lead byte with fewer than its continuation bytes). */
