@@ -117,8 +117,9 @@ test('bad values are shown next to their fields and nothing is saved', async ({ 
   await page.getByRole('button', { name: 'Save session' }).click()
   await expect(page.getByText('Rep 3: Write the time as seconds (20) or minutes:seconds (4:00).')).toBeVisible()
   await expect(page.getByText('Rep 5: Enter the recovery time (0 if none).')).toBeVisible()
-  await expect(page.getByText('Session RPE is a number from 0 to 10.')).toBeVisible()
-  await expect(page.getByText('Warm-up is a number of minutes from 0 to 120.')).toBeVisible()
+  // Values that can be read are judged by the shared schema, with its messages, at the field.
+  await expect(page.getByLabel('Session RPE (0–10)')).toHaveAccessibleDescription('RPE is at most 10.')
+  await expect(page.getByLabel('Warm-up (min)')).toHaveAccessibleDescription('Warm-up must be at least 0 s.')
   await expect(page.getByLabel('Rep 3 work', { exact: true })).toHaveAttribute('aria-invalid', 'true')
   await expect(page.getByText('Nothing was saved')).toBeVisible()
   await page.getByLabel('Date').fill('2099-01-01')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blockEnd, blockProgress, blockWeek, blockWeekRange } from '../../src/shared/metrics/block'
+import { blockEnd, blockProgress, blockWeek, blockWeekRange, findOverlap, overlapMessage } from '../../src/shared/metrics/block'
 import { clock, sessionMetrics } from '../../src/shared/metrics/session'
 import type { Block } from '../../src/shared/training'
 import { rep, sprintReps } from '../helpers/training'
@@ -87,5 +87,17 @@ describe('training blocks', () => {
     expect(blockWeek(winter, '2027-01-03')).toBe(1)
     expect(blockWeek(winter, '2027-01-04')).toBe(2)
     expect(blockEnd(winter)).toBe('2027-01-10')
+  })
+
+  it('finds the block another one overlaps, leaving out the block itself and ones that only touch it', () => {
+    const next = { ...block, id: 2, name: 'Winter', startDate: '2026-12-30', weeks: 4 }
+    expect(findOverlap({ startDate: '2026-12-29', weeks: 1 }, [block, next], null)).toBe(block)
+    expect(findOverlap({ startDate: '2026-12-30', weeks: 1 }, [block, next], null)).toBe(next)
+    expect(findOverlap({ startDate: '2026-12-30', weeks: 1 }, [block, next], 2)).toBeUndefined()
+    expect(findOverlap({ startDate: '2026-10-07', weeks: 2 }, [block, next], null)).toBeUndefined()
+    expect(findOverlap({ startDate: '2026-10-08', weeks: 2 }, [block, next], null)).toBe(block)
+    expect(overlapMessage({ startDate: '2026-10-08', weeks: 2 }, block)).toBe(
+      'This block (2026-10-08 to 2026-10-21) overlaps “Autumn” (2026-10-21 to 2026-12-29). Blocks may not overlap.'
+    )
   })
 })

@@ -1,7 +1,7 @@
 /** Training-block rules: blocks may not overlap; progress is counted from the sessions logged in them. */
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
-import { blockEnd, blockProgress, type BlockProgress } from '../../shared/metrics/block'
+import { blockEnd, blockProgress, type BlockProgress, findOverlap, overlapMessage } from '../../shared/metrics/block'
 import { DomainError } from '../../shared/result'
 import type { Block } from '../../shared/training'
 import type { Db } from '../db/connection'
@@ -18,10 +18,9 @@ export interface BlockDeps {
 }
 
 function assertNoOverlap(blocks: BlocksRepo, d: Pick<BlockDraft, 'startDate' | 'weeks'>, selfId: number | null): void {
-  const end = blockEnd(d)
-  const other = blocks.list().find((b) => b.id !== selfId && b.startDate <= end && blockEnd(b) >= d.startDate)
+  const other = findOverlap(d, blocks.list(), selfId)
   if (other) {
-    const message = `This block (${d.startDate} to ${end}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+    const message = overlapMessage(d, other)
     throw new DomainError('conflict', message, [{ path: 'startDate', message }])
   }
 }

@@ -1,7 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/domain'
+import { lazy, Suspense } from 'react'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api } from './api'
+import { useLoad, valueOr } from './api/useLoad'
 import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
@@ -67,14 +67,14 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+const appInfo = () => api.app.info()
+
 function Shell() {
   const route = useRoute()
   const current = route.name === 'session' ? 'history' : route.name
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [offline, setOffline] = useState<string | null>(null)
-  useEffect(() => {
-    void api.app.info().then((r) => (r.ok ? setInfo(r.value) : setOffline(r.error.message)))
-  }, [])
+  const infoLoad = useLoad(appInfo)
+  const info = valueOr(infoLoad, null)
+  const offline = infoLoad.state === 'error' ? infoLoad.message : null
   if (info && !info.database.ok) return <RecoveryScreen info={info} />
   return (
     <div className="app">

@@ -6,6 +6,21 @@ export function blockEnd(b: Pick<Block, 'startDate' | 'weeks'>): LocalDate {
   return addLocalDays(b.startDate, b.weeks * 7 - 1)
 }
 
+/** The first of `others` (other than `selfId`) whose dates overlap `draft`'s; undefined when it fits beside them. */
+export function findOverlap<B extends Pick<Block, 'id' | 'startDate' | 'weeks'>>(
+  draft: Pick<Block, 'startDate' | 'weeks'>,
+  others: readonly B[],
+  selfId: number | null
+): B | undefined {
+  const end = blockEnd(draft)
+  return others.find((b) => b.id !== selfId && b.startDate <= end && blockEnd(b) >= draft.startDate)
+}
+
+/** The overlap rule's message, one wording for the form and the back end. */
+export function overlapMessage(draft: Pick<Block, 'startDate' | 'weeks'>, other: Pick<Block, 'name' | 'startDate' | 'weeks'>): string {
+  return `This block (${draft.startDate} to ${blockEnd(draft)}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+}
+
 /** Week 1…N of a block that `date` falls in, counted from the block's start date; null outside the block. */
 export function blockWeek(b: Pick<Block, 'startDate' | 'weeks'>, date: LocalDate): number | null {
   const d = daysBetween(b.startDate, date)

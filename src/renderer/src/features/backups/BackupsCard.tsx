@@ -1,40 +1,25 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo, BackupInfo } from '../../../../shared/domain'
+import { useState } from 'react'
+import type { BackupInfo } from '../../../../shared/domain'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast } from '../../components/Toast'
 import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
 
+const listBackups = () => api.backups.list()
+const appInfo = () => api.app.info()
+
 /** Backups on the Data screen: what exists, back up now, restore (with undo). */
 export function BackupsCard() {
   const toast = useToast()
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null)
-  const [info, setInfo] = useState<AppInfo | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const list = useLoad(listBackups)
+  const info = valueOr(useLoad(appInfo), null)
   const [busy, setBusy] = useState(false)
-
-  const [version, setVersion] = useState(0)
-  const load = () => setVersion((v) => v + 1)
-
-  useEffect(() => {
-    let live = true
-    void api.backups.list().then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setBackups(r.value)
-        setError(null)
-      } else setError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [version])
-
-  useEffect(() => {
-    void api.app.info().then((r) => r.ok && setInfo(r.value))
-  }, [])
+  const load = list.reload
+  const backups = valueOr(list, null)
+  const error = list.state === 'error' ? list.message : null
 
   async function backUpNow() {
     setBusy(true)

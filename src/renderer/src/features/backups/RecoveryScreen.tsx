@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { AppInfo, BackupInfo } from '../../../../shared/domain'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
@@ -15,20 +16,20 @@ const WHAT: Record<string, string> = {
   unreadable: 'The file could not be read.'
 }
 
+const listBackups = () => api.backups.list()
+
 /** Shown instead of the app when its database cannot be opened: what is wrong, and the way back. */
 export function RecoveryScreen({ info }: { info: AppInfo }) {
-  const [backups, setBackups] = useState<BackupInfo[] | null>(null)
+  const list = useLoad(listBackups)
   const [done, setDone] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [restoreError, setRestoreError] = useState<string | null>(null)
   const status = info.database.ok ? null : info.database
-
-  useEffect(() => {
-    void api.backups.list().then((r) => (r.ok ? setBackups(r.value) : setError(r.error.message)))
-  }, [])
+  const backups = valueOr(list, null)
+  const error = restoreError ?? (list.state === 'error' ? list.message : null)
 
   async function restore(b: BackupInfo) {
     const r = await api.backups.restore({ name: b.name })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setRestoreError(r.error.message)
     setDone(`Restored the backup of ${backupDate(b)}.${r.value.keptAs ? ` The file that could not be opened was kept, unchanged, as ${r.value.keptAs}.` : ''}`)
   }
 

@@ -1,6 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
-import { blockEnd } from '../../../../shared/metrics/block'
+import { blockEnd, findOverlap, overlapMessage } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
 import { blockFields } from '../../../../shared/schemas'
 import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
@@ -55,12 +55,10 @@ export function validateBlockForm(v: Values): { ok: true; draft: BlockDraft } | 
   return { ok: true, draft: parsed.data }
 }
 
-/** The back end's overlap rule, worded as it words it: the message, or null when `draft` fits beside `others`. */
+/** The back end's overlap rule (shared with it): the message, or null when `draft` fits beside `others`. */
 export function overlapError(draft: Pick<BlockDraft, 'startDate' | 'weeks'>, others: readonly Block[], selfId: number | null): string | null {
-  const end = blockEnd(draft)
-  const other = others.find((b) => b.id !== selfId && b.startDate <= end && blockEnd(b) >= draft.startDate)
-  if (!other) return null
-  return `This block (${draft.startDate} to ${end}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+  const other = findOverlap(draft, others, selfId)
+  return other ? overlapMessage(draft, other) : null
 }
 
 /** Maps a back-end error to the form's fields; an overlap is the start date's problem. */

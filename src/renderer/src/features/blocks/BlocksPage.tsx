@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import type { BlockProgress } from '../../../../shared/metrics/block'
-import type { Block, Protocol } from '../../../../shared/training'
+import type { Block } from '../../../../shared/training'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
 import { dateRange, plural, protocolLabel, STATUS_LABEL, weekLabel } from './blockText'
@@ -18,42 +18,24 @@ type Editing = { block: Block | null } | null
 export function BlocksPage() {
   const toast = useToast()
   const undoable = useUndoable()
-  const [blocks, setBlocks] = useState<BlockProgress[] | null>(null)
-  const [current, setCurrent] = useState<BlockProgress | null | undefined>(undefined)
-  const [protocols, setProtocols] = useState<Protocol[]>([])
-  const [loadError, setLoadError] = useState<string | null>(null)
+  // The browser's own date, so the weeks follow the runner's clock and time zone.
+  const list = useLoad(useCallback(() => api.blocks.list({ today: todayLocal() }), []))
+  const currentLoad = useLoad(useCallback(() => api.blocks.current({ today: todayLocal() }), []))
+  const protocolsLoad = useLoad(useCallback(() => api.protocols.list({ includeArchived: true }), []))
   const [editing, setEditing] = useState<Editing>(null)
-  const [version, setVersion] = useState(0)
-  const refresh = useCallback(() => setVersion((v) => v + 1), [])
+  const { reload: reloadList } = list
+  const { reload: reloadCurrent } = currentLoad
+  const refresh = useCallback(() => {
+    reloadList()
+    reloadCurrent()
+  }, [reloadList, reloadCurrent])
+  const blocks = valueOr(list, null)
+  const current = valueOr(currentLoad, undefined)
+  const protocols = valueOr(protocolsLoad, [])
+  const loadError = list.state === 'error' ? list.message : currentLoad.state === 'error' ? currentLoad.message : null
   /** Where focus goes back to when the form closes. */
   const opener = useRef<HTMLElement | null>(null)
   const newButton = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    let live = true
-    // The browser's own date, so the weeks follow the runner's clock and time zone.
-    const today = todayLocal()
-    void Promise.all([api.blocks.list({ today }), api.blocks.current({ today })]).then(([list, cur]) => {
-      if (!live) return
-      if (list.ok) setBlocks(list.value)
-      if (cur.ok) setCurrent(cur.value)
-      const failed = !list.ok ? list.error : !cur.ok ? cur.error : null
-      setLoadError(failed ? failed.message : null)
-    })
-    return () => {
-      live = false
-    }
-  }, [version])
-
-  useEffect(() => {
-    let live = true
-    void api.protocols.list({ includeArchived: true }).then((r) => {
-      if (live && r.ok) setProtocols(r.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [])
 
   function open(block: Block | null) {
     opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null

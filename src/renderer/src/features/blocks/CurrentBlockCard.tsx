@@ -1,51 +1,18 @@
-import { useEffect, useId, useState } from 'react'
-import { todayLocal } from '../../../../shared/dates'
+import { useId } from 'react'
 import type { BlockProgress } from '../../../../shared/metrics/block'
-import { api } from '../../api'
 import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
 import './blocks.css'
-import { ErrorText } from '../../components/ErrorText'
 
 interface Props {
-  /**
-   * The block to show: null when there is none. Leave it out and the card asks the back end for the
-   * current block itself (as other screens do).
-   */
-  progress?: BlockProgress | null
+  /** The block to show: null when there is none. */
+  progress: BlockProgress | null
   /** Opens the create form; without it the empty state links to the Blocks screen instead. */
   onCreate?: () => void
 }
 
 /** A compact card with the current training block: where you are in it and how many sessions are done. */
 export function CurrentBlockCard({ progress, onCreate }: Props) {
-  if (progress === undefined) return <SelfLoadingCard onCreate={onCreate} />
   return progress ? <BlockSummary progress={progress} /> : <NoBlock onCreate={onCreate} />
-}
-
-function SelfLoadingCard({ onCreate }: { onCreate?: (() => void) | undefined }) {
-  const [state, setState] = useState<{ progress: BlockProgress | null } | { error: string } | null>(null)
-  useEffect(() => {
-    let live = true
-    void api.blocks.current({ today: todayLocal() }).then((r) => {
-      if (live) setState(r.ok ? { progress: r.value } : { error: r.error.message })
-    })
-    return () => {
-      live = false
-    }
-  }, [])
-  if (state === null)
-    return (
-      <section className="card block-card" aria-busy="true" aria-label="Current training block">
-        <p className="muted">Loading the current block…</p>
-      </section>
-    )
-  if ('error' in state)
-    return (
-      <section className="card block-card" aria-label="Current training block">
-        <ErrorText>{state.error}</ErrorText>
-      </section>
-    )
-  return state.progress ? <BlockSummary progress={state.progress} /> : <NoBlock onCreate={onCreate} />
 }
 
 function BlockSummary({ progress: p }: { progress: BlockProgress }) {

@@ -6,7 +6,7 @@ import { BlockVolumeChart } from '../../charts/BlockVolumeChart'
 import { type BlockVolumePoint, blockVolumeChartData } from '../../charts/blockVolumeData'
 import { DataTable } from '../../charts/DataTable'
 import { ChartPanel } from './ChartPanel'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 
 interface Props {
   blocks: BlockProgress[] | null
@@ -20,7 +20,7 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
   const [picked, setPicked] = useState<number | null>(null)
   const blockId = picked ?? defaultBlockId
   const load = useCallback(() => api.stats.blockVolume({ blockId: blockId ?? 0 }), [blockId])
-  const volume = useResult(blockId === null ? null : load)
+  const volume = useLoad(blockId === null ? null : load)
   const today = todayLocal()
   const data = volume.state === 'ok' ? blockVolumeChartData(volume.value, today) : null
   const name = volume.state === 'ok' ? volume.value.block.name : ''

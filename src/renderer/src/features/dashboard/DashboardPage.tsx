@@ -6,7 +6,7 @@ import { BlockVolumeSection } from './BlockVolumeSection'
 import { LoadSection } from './LoadSection'
 import { type Focus, NextSessionCard } from './NextSessionCard'
 import { ProgressSection } from './ProgressSection'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 import { WeightSection } from './WeightSection'
 import './dashboard.css'
 
@@ -17,10 +17,10 @@ export function DashboardPage() {
   const loadBlocks = useCallback(() => api.blocks.list({ today }), [today])
   const loadProtocols = useCallback(() => api.protocols.list({ includeArchived: true }), [])
   const loadLast = useCallback(() => api.sessions.list({ limit: 1, offset: 0 }), [])
-  const current = useResult(loadCurrent)
-  const blocks = useResult(loadBlocks)
-  const protocols = useResult(loadProtocols)
-  const last = useResult(loadLast)
+  const current = useLoad(loadCurrent)
+  const blocks = useLoad(loadBlocks)
+  const protocols = useLoad(loadProtocols)
+  const last = useLoad(loadLast)
 
   const ready = current.state !== 'loading' && last.state !== 'loading' && protocols.state !== 'loading'
   const block = current.state === 'ok' ? current.value : null

@@ -8,7 +8,7 @@ import { rangeInput, type RangeState } from '../../charts/range'
 import { WeeklyLoadChart } from '../../charts/WeeklyLoadChart'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 
 const fmt1 = (n: number) => n.toFixed(1)
 
@@ -22,8 +22,8 @@ export function LoadSection() {
   const to = input.ok ? input.to : undefined
   const loadWeeks = useCallback(() => api.stats.weeklyLoad({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
   const loadFitness = useCallback(() => api.stats.fitness({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
-  const weekly = useResult(input.ok ? loadWeeks : null)
-  const fitness = useResult(input.ok ? loadFitness : null)
+  const weekly = useLoad(input.ok ? loadWeeks : null)
+  const fitness = useLoad(input.ok ? loadFitness : null)
   const load = weekly.state === 'ok' ? weeklyLoadChartData(weekly.value) : null
   const fit = fitness.state === 'ok' ? fitnessChartData(fitness.value) : null
   const rule = weekly.state === 'ok' ? weekly.value.rule : null

@@ -3,7 +3,7 @@ import type { Advice } from '../../../../shared/metrics/progression'
 import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
 import { AdviceCard } from '../log/AdviceCard'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
 
 export interface Focus {
@@ -17,7 +17,7 @@ export interface Focus {
 export function NextSessionCard({ focus, loading }: { focus: Focus | null; loading: boolean }) {
   const id = useId()
   const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0 }), [focus?.protocolId])
-  const advice = useResult<Advice>(focus ? load : null)
+  const advice = useLoad<Advice>(focus ? load : null)
   return (
     <section className="card next-card" aria-labelledby={`${id}-h`} data-testid="next-session">
       <p className="eyebrow">Next session</p>

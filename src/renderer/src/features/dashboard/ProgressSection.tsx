@@ -9,7 +9,7 @@ import { DropOffChart, ProtocolProgressChart } from '../../charts/ProtocolProgre
 import { rangeInput, type RangeState } from '../../charts/range'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 
 interface Props {
   protocols: Protocol[] | null
@@ -33,8 +33,8 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
     [protocolId, from, to]
   )
   const loadBests = useCallback(() => api.stats.sprintBests({ protocolId: protocolId ?? 0 }), [protocolId])
-  const progress = useResult(input.ok && protocolId !== null ? loadProgress : null)
-  const bests = useResult(protocolId === null ? null : loadBests)
+  const progress = useLoad(input.ok && protocolId !== null ? loadProgress : null)
+  const bests = useLoad(protocolId === null ? null : loadBests)
   const data = progress.state === 'ok' ? protocolProgressChartData(progress.value) : null
   const name = progress.state === 'ok' ? progress.value.protocolName : ''
   const rows = bests.state === 'ok' ? sprintBestRows(bests.value) : null

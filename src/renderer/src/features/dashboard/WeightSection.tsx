@@ -10,7 +10,7 @@ import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { useSettings } from '../../settings'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useResult } from './useResult'
+import { useLoad } from '../../api/useLoad'
 
 /** Daily mean weights with the smoothed trend, the trend weight and the protein target it implies. */
 export function WeightSection() {
@@ -21,7 +21,7 @@ export function WeightSection() {
   const from = input.ok ? input.from : undefined
   const to = input.ok ? input.to : undefined
   const load = useCallback(() => api.weights.daily({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
-  const daily = useResult(input.ok ? load : null)
+  const daily = useLoad(input.ok ? load : null)
   const chart = daily.state === 'ok' ? weightChartData(daily.value, unit) : null
   const protein = chart?.latestTrendKg != null ? proteinTarget(chart.latestTrendKg) : null
 

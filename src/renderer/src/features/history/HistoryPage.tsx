@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
 import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
 import { clock } from '../../../../shared/metrics/session'
-import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { useUndoable } from '../../components/Toast'
 import { href } from '../../router'
 import './history.css'
@@ -17,45 +17,30 @@ const PAGE = 50
 export function HistoryPage() {
   const id = useId()
   const undoable = useUndoable()
-  const [protocols, setProtocols] = useState<Protocol[]>([])
   const [protocolId, setProtocolId] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [shown, setShown] = useState(PAGE)
-  const [items, setItems] = useState<SessionSummary[] | null>(null)
-  const [total, setTotal] = useState(0)
-  const [error, setError] = useState<string | null>(null)
-  const [version, setVersion] = useState(0)
-  const refresh = useCallback(() => setVersion((v) => v + 1), [])
-
-  useEffect(() => {
-    void api.protocols.list({ includeArchived: true }).then((r) => r.ok && setProtocols(r.value))
-  }, [])
+  const protocols = valueOr(useLoad(useCallback(() => api.protocols.list({ includeArchived: true }), [])), [])
 
   const rangeError = from && to && from > to ? 'The start of the range is after its end.' : null
 
-  useEffect(() => {
-    if (rangeError) return
-    let live = true
-    const input = {
-      limit: shown,
-      offset: 0,
-      ...(isLocalDate(from) ? { from } : {}),
-      ...(isLocalDate(to) ? { to } : {}),
-      ...(protocolId === 'none' ? { protocolId: 'none' as const } : protocolId ? { protocolId: Number(protocolId) } : {})
-    }
-    void api.sessions.list(input).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setItems(r.value.items)
-        setTotal(r.value.total)
-        setError(null)
-      } else setError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [protocolId, from, to, shown, version, rangeError])
+  const loadPage = useCallback(
+    () =>
+      api.sessions.list({
+        limit: shown,
+        offset: 0,
+        ...(isLocalDate(from) ? { from } : {}),
+        ...(isLocalDate(to) ? { to } : {}),
+        ...(protocolId === 'none' ? { protocolId: 'none' as const } : protocolId ? { protocolId: Number(protocolId) } : {})
+      }),
+    [protocolId, from, to, shown]
+  )
+  const page = useLoad(rangeError ? null : loadPage)
+  const refresh = page.reload
+  const items = page.state === 'ok' ? page.value.items : null
+  const total = page.state === 'ok' ? page.value.total : 0
+  const error = page.state === 'error' ? page.message : null
 
   async function remove(s: SessionSummary) {
     await undoable({

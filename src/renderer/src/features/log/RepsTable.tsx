@@ -1,19 +1,19 @@
 import { INTENSITIES, RECOVERY_MODES } from '../../../../shared/training'
-import { blankRep, type Errors, type RepDraft } from './draft'
+import { blankRep, type Errors, type RepFormState } from './sessionForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
 
 const REP_COLUMNS = [{ label: '#' }, { label: 'Work (s or m:ss)' }, { label: 'Distance (m)' }, { label: 'Intensity' }, { label: 'RPE' }, { label: 'Recovery' }, { label: 'Mode' }, { label: 'Hill' }, { label: 'Incline %' }, { label: 'HR' }, { label: 'Done' }, { label: 'Remove', hidden: true }]
 
 interface Props {
-  reps: RepDraft[]
+  reps: RepFormState[]
   errors: Errors
-  onChange(reps: RepDraft[]): void
+  onChange(reps: RepFormState[]): void
 }
 
 /** Every rep of the session as a row of inputs; Tab walks through them in reading order. */
 export function RepsTable({ reps, errors, onChange }: Props) {
-  const update = (i: number, patch: Partial<RepDraft>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const update = (i: number, patch: Partial<RepFormState>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const remove = (i: number) => onChange(reps.filter((_, j) => j !== i))
   const add = () => onChange([...reps, blankRep(reps[reps.length - 1])])
 
@@ -42,9 +42,9 @@ export function RepsTable({ reps, errors, onChange }: Props) {
 
 interface RowProps {
   i: number
-  r: RepDraft
+  r: RepFormState
   cell(i: number, f: string, label: string): Record<string, unknown>
-  update(i: number, patch: Partial<RepDraft>): void
+  update(i: number, patch: Partial<RepFormState>): void
   remove(i: number): void
   errors: [string, string][]
   canRemove: boolean
@@ -62,7 +62,7 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
           <input className="w-num" inputMode="decimal" value={r.distance} onChange={(e) => update(i, { distance: e.target.value })} {...cell(i, 'distanceMeters', 'distance')} />
         </td>
         <td className="intensity">
-          <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepDraft['intensity'] })} {...cell(i, 'intensity', 'intensity')}>
+          <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepFormState['intensity'] })} {...cell(i, 'intensity', 'intensity')}>
             {INTENSITIES.map((v) => (
               <option key={v} value={v}>
                 {v}
@@ -87,7 +87,7 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
           />
         </td>
         <td>
-          <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepDraft['recoveryMode'] })} {...cell(i, 'recoveryMode', 'recovery mode')}>
+          <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepFormState['recoveryMode'] })} {...cell(i, 'recoveryMode', 'recovery mode')}>
             {RECOVERY_MODES.map((v) => (
               <option key={v} value={v}>
                 {v}

@@ -3,6 +3,7 @@ import { formatNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { ProtocolForm, type ProtocolDraft, TERRAIN_LABELS } from './ProtocolForm'
 import './protocols.css'
@@ -16,28 +17,14 @@ const duplicateButtonId = (id: number) => `protocol-${id}-duplicate`
 export function ProtocolsPage() {
   const toast = useToast()
   const undoable = useUndoable()
-  const [protocols, setProtocols] = useState<Protocol[] | null>(null)
-  const [loadError, setLoadError] = useState<string | null>(null)
   const [showArchived, setShowArchived] = useState(false)
   const [editing, setEditing] = useState<Editing>(null)
-  const [version, setVersion] = useState(0)
-  const refresh = useCallback(() => setVersion((v) => v + 1), [])
+  const list = useLoad(useCallback(() => api.protocols.list({ includeArchived: showArchived }), [showArchived]))
+  const refresh = list.reload
+  const protocols = valueOr(list, null)
+  const loadError = list.state === 'error' ? list.message : null
   /** An element to focus once it is on screen (after a reload or after the form closes). */
   const focusNext = useRef<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    void api.protocols.list({ includeArchived: showArchived }).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setProtocols(r.value)
-        setLoadError(null)
-      } else setLoadError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [showArchived, version])
 
   useEffect(() => {
     if (!focusNext.current) return

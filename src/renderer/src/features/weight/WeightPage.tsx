@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { addLocalDays, todayLocal } from '../../../../shared/dates'
-import type { DailyWeight, WeightEntry } from '../../../../shared/domain'
+import type { WeightEntry } from '../../../../shared/domain'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
 import type { AppError } from '../../../../shared/result'
 import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
+import { useLoad, valueOr } from '../../api/useLoad'
 import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { weightChartData } from '../../charts/weightChartData'
 import { useToast, useUndoable } from '../../components/Toast'
@@ -39,41 +40,25 @@ export function WeightPage() {
   const unit = settings.weightUnit
   const toast = useToast()
   const undoable = useUndoable()
-  const [entries, setEntries] = useState<WeightEntry[]>([])
-  const [total, setTotal] = useState(0)
   const [shown, setShown] = useState(PAGE)
-  const [daily, setDaily] = useState<DailyWeight[] | null>(null)
   const [range, setRange] = useState<RangeKey>('1y')
-  const [version, setVersion] = useState(0)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const refresh = useCallback(() => setVersion((v) => v + 1), [])
-
-  useEffect(() => {
-    let live = true
-    void api.weights.list({ limit: shown, offset: 0 }).then((r) => {
-      if (!live) return
-      if (r.ok) {
-        setEntries(r.value.items)
-        setTotal(r.value.total)
-        setLoadError(null)
-      } else setLoadError(r.error.message)
-    })
-    return () => {
-      live = false
-    }
-  }, [shown, version])
-
-  useEffect(() => {
-    let live = true
+  const loadEntries = useCallback(() => api.weights.list({ limit: shown, offset: 0 }), [shown])
+  const loadDaily = useCallback(() => {
     const days = RANGES.find((r) => r.key === range)?.days ?? null
-    const input = days === null ? {} : { from: addLocalDays(todayLocal(), -days) }
-    void api.weights.daily(input).then((r) => {
-      if (live && r.ok) setDaily(r.value)
-    })
-    return () => {
-      live = false
-    }
-  }, [range, version])
+    return api.weights.daily(days === null ? {} : { from: addLocalDays(todayLocal(), -days) })
+  }, [range])
+  const page = useLoad(loadEntries)
+  const dailyLoad = useLoad(loadDaily)
+  const { reload: reloadEntries } = page
+  const { reload: reloadDaily } = dailyLoad
+  const refresh = useCallback(() => {
+    reloadEntries()
+    reloadDaily()
+  }, [reloadEntries, reloadDaily])
+  const entries = page.state === 'ok' ? page.value.items : []
+  const total = page.state === 'ok' ? page.value.total : 0
+  const loadError = page.state === 'error' ? page.message : null
+  const daily = valueOr(dailyLoad, null)
 
   async function add(draft: WeightDraft): Promise<FieldErrors | null> {
     const r = await api.weights.add(draft)

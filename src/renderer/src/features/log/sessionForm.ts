@@ -1,13 +1,16 @@
 /**
  * The session form's state: what a person typed, kept as text, and its conversion to the `sessions/create`
- * input with errors keyed by the same paths the back end uses (`reps.2.workSeconds`).
+ * input. The form reads the text (times such as `4:00`, decimal commas); the shared schema, the same one
+ * the back end and the import use, judges the values. Errors are keyed by the paths the back end uses
+ * (`reps.2.workSeconds`).
  */
 import type { ParsedInputOf } from '../../../../shared/contract'
-import { isLocalDate } from '../../../../shared/dates'
-import { formatDuration } from '../../../../shared/notation'
+import { todayLocal } from '../../../../shared/dates'
+import { sessionFields } from '../../../../shared/schemas'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
 
-export interface RepDraft {
+/** One rep's row of the form, as typed. */
+export interface RepFormState {
   key: number
   work: string
   distance: string
@@ -22,7 +25,8 @@ export interface RepDraft {
   heartRate: string
 }
 
-export interface SessionDraft {
+/** The whole session form, as typed. */
+export interface SessionFormState {
   date: string
   startTime: string
   protocolId: number | null
@@ -32,7 +36,7 @@ export interface SessionDraft {
   rpe: string
   couldNotRecover: boolean
   notes: string
-  reps: RepDraft[]
+  reps: RepFormState[]
 }
 
 export type Errors = Record<string, string>
@@ -59,15 +63,32 @@ export function parseClock(text: string): number | null {
   return null
 }
 
+/** A number typed with a decimal point or comma; null when the field is empty, 'bad' when it is not a number. */
 function numberOrNull(text: string): number | null | 'bad' {
   const t = text.trim().replace(',', '.')
   if (t === '') return null
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : 'bad'
 }
 
+/** A new session's form: today, free-form, the usual warm-up and cool-down, one empty rep. */
+export function emptyForm(): SessionFormState {
+  return {
+    date: todayLocal(),
+    startTime: '',
+    protocolId: null,
+    plan: null,
+    warmupMin: '10',
+    cooldownMin: '5',
+    rpe: '',
+    couldNotRecover: false,
+    notes: '',
+    reps: [blankRep()]
+  }
+}
+
 /** The reps a plan prescribes. The last rep has no recovery: the cool-down follows it. */
-export function repsFromPlan(plan: readonly RepeatGroup[]): RepDraft[] {
-  const reps: RepDraft[] = []
+export function repsFromPlan(plan: readonly RepeatGroup[]): RepFormState[] {
+  const reps: RepFormState[] = []
   const total = plan.reduce((n, g) => n + g.count, 0)
   for (const g of plan) {
     for (let i = 0; i < g.count; i++) {
@@ -91,7 +112,7 @@ export function repsFromPlan(plan: readonly RepeatGroup[]): RepDraft[] {
   return reps
 }
 
-export function blankRep(from?: RepDraft): RepDraft {
+export function blankRep(from?: RepFormState): RepFormState {
   return from
     ? { ...from, key: newKey(), rpe: '', heartRate: '', completed: true }
     : {
@@ -110,7 +131,7 @@ export function blankRep(from?: RepDraft): RepDraft {
       }
 }
 
-export function draftFromSession(s: Session): SessionDraft {
+export function formFromSession(s: Session): SessionFormState {
   return {
     date: s.date,
     startTime: s.startTime ?? '',
@@ -140,95 +161,85 @@ export function draftFromSession(s: Session): SessionDraft {
 
 export type SessionInput = ParsedInputOf<'sessions/create'>
 
-/** Converts the form to the back end's input, or lists what is wrong, keyed by field path. */
-export function toInput(d: SessionDraft, today: string): { ok: true; input: SessionInput; reps: Rep[] } | { ok: false; errors: Errors } {
+export type CheckedForm = { ok: true; input: SessionInput; reps: Rep[] } | { ok: false; errors: Errors }
+
+/**
+ * Converts the form to the back end's input, or lists what is wrong, keyed by field path. Text that
+ * cannot be read gets the form's own "write it as…" message; every value that can be read is judged by
+ * the shared `sessionFields` schema, with its messages.
+ */
+export function toInput(d: SessionFormState, today: string): CheckedForm {
   const errors: Errors = {}
-  if (!isLocalDate(d.date)) errors.date = 'Enter a real date.'
-  else if (d.date > today) errors.date = 'The date is in the future.'
-  if (d.startTime !== '' && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.startTime)) errors.startTime = 'Enter a time such as 07:30.'
   const minutes = (text: string, path: string, label: string) => {
     const v = numberOrNull(text)
-    if (v === null) return 0
-    if (v === 'bad' || v < 0 || v > 120) {
-      errors[path] = `${label} is a number of minutes from 0 to 120.`
+    if (v === 'bad') {
+      errors[path] = `${label} is a number of minutes, such as 10 or 7.5.`
       return 0
     }
-    return Math.round(v * 60)
+    return v === null ? 0 : Math.round(v * 60)
   }
   const warmupSeconds = minutes(d.warmupMin, 'warmupSeconds', 'Warm-up')
   const cooldownSeconds = minutes(d.cooldownMin, 'cooldownSeconds', 'Cool-down')
   const rpe = numberOrNull(d.rpe)
-  if (rpe === 'bad' || (rpe !== null && (rpe < 0 || rpe > 10))) errors.rpe = 'Session RPE is a number from 0 to 10.'
-  if (d.reps.length === 0) errors.reps = 'Add at least one rep.'
+  if (rpe === 'bad') errors.rpe = 'Session RPE is a number from 0 to 10.'
 
-  const reps: Rep[] = d.reps.map((r, i) => {
+  const reps = d.reps.map((r, i) => {
     const at = (f: string) => `reps.${i}.${f}`
     const work = parseClock(r.work)
     if (r.work.trim() === '') errors[at('workSeconds')] = 'Enter the work time.'
-    else if (work === null || work <= 0 || work > 7200) errors[at('workSeconds')] = 'Write the time as seconds (20) or minutes:seconds (4:00).'
+    else if (work === null) errors[at('workSeconds')] = 'Write the time as seconds (20) or minutes:seconds (4:00).'
     let recovery: number | null = null
     if (r.recovery.trim() === '') {
+      // An empty recovery is more often forgotten than meant: only a walk back down the hill may be untimed.
       if (r.recoveryMode !== 'walk-down') errors[at('recoverySeconds')] = 'Enter the recovery time (0 if none).'
     } else {
       recovery = parseClock(r.recovery)
-      if (recovery === null || recovery > 7200) errors[at('recoverySeconds')] = 'Write the time as seconds (90) or minutes:seconds (2:00).'
+      if (recovery === null) errors[at('recoverySeconds')] = 'Write the time as seconds (90) or minutes:seconds (2:00).'
     }
-    const num = (text: string, f: string, lo: number, hi: number, label: string) => {
+    const num = (text: string, f: string, label: string) => {
       const v = numberOrNull(text)
-      if (v === 'bad' || (v !== null && (v < lo || v > hi))) {
-        errors[at(f)] = `${label} must be a number from ${lo} to ${hi}.`
-        return null
-      }
-      return v
+      if (v !== 'bad') return v
+      errors[at(f)] = `${label} must be a number.`
+      return null
     }
-    const distance = num(r.distance, 'distanceMeters', 1, 100000, 'Distance')
-    const repRpe = num(r.rpe, 'rpe', 0, 10, 'RPE')
-    const incline = num(r.incline, 'inclinePct', -10, 40, 'Incline')
-    const hr = num(r.heartRate, 'heartRate', 30, 250, 'Heart rate')
-    if (hr !== null && !Number.isInteger(hr)) errors[at('heartRate')] = 'Heart rate is a whole number.'
-    const pct = r.intensity === 'custom' ? num(r.intensityPct, 'intensityPct', 1, 100, 'Intensity %') : null
-    if (r.intensity === 'custom' && pct === null && !errors[at('intensityPct')]) errors[at('intensityPct')] = 'Enter the intensity in %.'
+    const hr = r.heartRate.trim() === '' ? null : /^\d+$/.test(r.heartRate.trim()) ? Number(r.heartRate) : null
+    if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = 'Heart rate is a whole number.'
     return {
       workSeconds: work ?? 0,
-      distanceMeters: distance,
+      distanceMeters: num(r.distance, 'distanceMeters', 'Distance'),
       intensity: r.intensity,
-      intensityPct: pct,
-      rpe: repRpe,
+      intensityPct: r.intensity === 'custom' ? num(r.intensityPct, 'intensityPct', 'Intensity %') : null,
+      rpe: num(r.rpe, 'rpe', 'RPE'),
       recoverySeconds: recovery,
       recoveryMode: r.recoveryMode,
-      inclinePct: incline,
+      inclinePct: num(r.incline, 'inclinePct', 'Incline'),
       hill: r.hill,
       completed: r.completed,
       heartRate: hr
     }
   })
-  if (d.notes.length > 10_000) errors.notes = 'Notes can be at most 10,000 characters.'
-  if (Object.keys(errors).length > 0) return { ok: false, errors }
-  return {
-    ok: true,
-    reps,
-    input: {
-      date: d.date,
-      startTime: d.startTime === '' ? null : d.startTime,
-      protocolId: d.protocolId,
-      plan: d.plan,
-      warmupSeconds,
-      cooldownSeconds,
-      rpe: rpe as number | null,
-      couldNotRecover: d.couldNotRecover,
-      notes: d.notes.trim(),
-      reps
+
+  const parsed = sessionFields.safeParse({
+    date: d.date,
+    startTime: d.startTime === '' ? null : d.startTime,
+    protocolId: d.protocolId,
+    plan: d.plan,
+    warmupSeconds,
+    cooldownSeconds,
+    rpe: rpe === 'bad' ? null : rpe,
+    couldNotRecover: d.couldNotRecover,
+    notes: d.notes.trim(),
+    reps
+  })
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.join('.') || 'form'
+      // A field whose text could not be read already says so; the stand-in value's complaint would mislead.
+      errors[path] ??= issue.message
     }
   }
-}
-
-/** A short description of a plan for labels, e.g. `6 × 20s, 2m walk`. */
-export function planLabel(plan: readonly RepeatGroup[]): string {
-  return plan
-    .map((g) => {
-      const work = g.workSeconds !== null ? formatDuration(g.workSeconds) : `${g.workMeters} m`
-      const rest = g.recoverySeconds !== null ? `${formatDuration(g.recoverySeconds)} ${g.recoveryMode}` : g.recoveryMode
-      return `${g.count} × ${work}, ${rest}`
-    })
-    .join(' + ')
+  // Not a bound of the record (the back end and the import take any real date): the form guards against a mistyped year.
+  if (!errors.date && d.date > today) errors.date = 'The date is in the future.'
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, input: parsed.data, reps: parsed.data.reps }
 }

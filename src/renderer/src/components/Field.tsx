@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react'
+import { ErrorText } from './ErrorText'
+
+/** What a field's control needs to be labelled, marked invalid and described by its error. */
+export interface ControlProps {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+interface Props {
+  /** The control's id; the label points at it and the error line is `${id}-error`. */
+  id: string
+  label: ReactNode
+  /** The field's problem, shown under it and announced; nothing when there is none. */
+  error?: string | null | undefined
+  /** Extra layout classes beside `field`: `narrow`, `grow`, … */
+  className?: string | undefined
+  /** More ids that describe the control (a hint, a live result). */
+  describedBy?: string | undefined
+  /** Shown between the control and the error, e.g. a hint line. */
+  after?: ReactNode
+  /** Renders the control with the props that wire it to the label and the error. */
+  children: (control: ControlProps) => ReactNode
+}
+
+/** One form field: the label, the control and its error line, wired together for assistive technology. */
+export function Field({ id, label, error, className, describedBy, after, children }: Props) {
+  const errorId = `${id}-error`
+  const described = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      {after}
+      <ErrorText id={errorId}>{error}</ErrorText>
+    </div>
+  )
+}

@@ -1,0 +1,197 @@
+import { useId } from 'react'
+import { todayLocal } from '../../../../shared/dates'
+import { clock, type SessionMetrics } from '../../../../shared/metrics/session'
+import { formatNotation } from '../../../../shared/notation'
+import type { Protocol } from '../../../../shared/training'
+import { ErrorText } from '../../components/ErrorText'
+import { Field } from '../../components/Field'
+import { navigate } from '../../router'
+import { AdviceCard } from './AdviceCard'
+import { RepsTable } from './RepsTable'
+import type { SessionFormState } from './sessionForm'
+import { type SessionFormModel, useSessionForm } from './useSessionForm'
+
+function Summary({ m }: { m: SessionMetrics | null }) {
+  return (
+    <dl className="stats session-summary" aria-label="Session summary">
+      <div>
+        <dt>Reps done</dt>
+        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.repsPlanned}` : '–'}</dd>
+      </div>
+      <div>
+        <dt>Work time</dt>
+        <dd data-testid="sum-work">{m ? clock(m.workSeconds) : '–'}</dd>
+      </div>
+      <div>
+        <dt>Duration</dt>
+        <dd data-testid="sum-duration">{m ? clock(m.durationSeconds) : '–'}</dd>
+      </div>
+      <div>
+        <dt>Load (sRPE)</dt>
+        <dd data-testid="sum-load">{m?.load != null ? Math.round(m.load) : '–'}</dd>
+      </div>
+    </dl>
+  )
+}
+
+/** Wiring for one field of the form: its id, its path in the errors, and its error. */
+function useFieldOf(m: SessionFormModel) {
+  const id = useId()
+  return (name: string, path: string) => ({ id: `${id}-${name}`, error: m.errors[path], path })
+}
+
+function SavedCard({ m }: { m: SessionFormModel }) {
+  const saved = m.saved
+  if (!saved) return null
+  return (
+    <section className="card saved" aria-label="Session logged">
+      <header className="card-head">
+        <h2>
+          Logged {saved.session.protocolName ?? 'free-form session'} on {saved.session.date}
+        </h2>
+        <button type="button" className="icon" aria-label="Close" onClick={m.dismissSaved}>
+          ×
+        </button>
+      </header>
+      <Summary m={saved.metrics} />
+      {saved.advice && <AdviceCard advice={saved.advice} heading="for your next session" />}
+      <p>
+        <a href="#/history">See it in the history</a>
+      </p>
+    </section>
+  )
+}
+
+/** Date, start time and protocol, with the plan and the progression advice for it. */
+function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protocol[] }) {
+  const f = useFieldOf(m)
+  const { form } = m
+  const choices = protocols.filter((p) => !p.archived || p.id === form.protocolId)
+  const date = f('date', 'date')
+  const time = f('time', 'startTime')
+  const protocol = f('protocol', 'protocolId')
+  return (
+    <section className="card">
+      <h2>{m.editing ? 'Edit session' : 'Log a session'}</h2>
+      <div className="fields">
+        <Field id={date.id} label="Date" error={date.error}>
+          {(p) => <input {...p} type="date" value={form.date} max={todayLocal()} onChange={(e) => m.set('date', e.target.value)} data-path={date.path} />}
+        </Field>
+        <Field id={time.id} label="Start time (optional)" error={time.error} className="narrow">
+          {(p) => <input {...p} type="time" value={form.startTime} onChange={(e) => m.set('startTime', e.target.value)} data-path={time.path} />}
+        </Field>
+        <Field id={protocol.id} label="Protocol" error={protocol.error} className="grow">
+          {(p) => (
+            <select
+              {...p}
+              value={form.protocolId === null ? '' : String(form.protocolId)}
+              onChange={(e) => m.chooseProtocol(e.target.value)}
+              data-path={protocol.path}
+              autoFocus={!m.editing}
+            >
+              <option value="">Free-form (no protocol)</option>
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.archived ? ' (archived)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {form.plan && (
+        <p className="plan-line">
+          Plan: <code data-testid="plan">{formatNotation(form.plan)}</code>
+          {m.protocol && m.protocol.description && <span className="muted"> — {m.protocol.description}</span>}
+        </p>
+      )}
+      {!m.editing && m.advice && (
+        <AdviceCard advice={m.advice} onApply={m.applyAdvice} applied={m.applied} heading={`for ${m.protocol?.name ?? 'this protocol'}`} />
+      )}
+    </section>
+  )
+}
+
+/** Warm-up, cool-down, how hard it was and notes, then the summary and the buttons. */
+function AfterTheReps({ m }: { m: SessionFormModel }) {
+  const f = useFieldOf(m)
+  const { form, errors } = m
+  const text = (name: string, path: string, label: string, key: 'warmupMin' | 'cooldownMin' | 'rpe' | 'notes', extra: { placeholder?: string; inputMode?: 'decimal' }, className?: string) => {
+    const x = f(name, path)
+    return (
+      <Field id={x.id} label={label} error={x.error} className={className}>
+        {(p) => <input {...p} {...extra} value={form[key]} onChange={(e) => m.set(key, e.target.value)} data-path={x.path} />}
+      </Field>
+    )
+  }
+  return (
+    <section className="card">
+      <div className="fields">
+        {text('warmup', 'warmupSeconds', 'Warm-up (min)', 'warmupMin', { inputMode: 'decimal' }, 'narrow')}
+        {text('cooldown', 'cooldownSeconds', 'Cool-down (min)', 'cooldownMin', { inputMode: 'decimal' }, 'narrow')}
+        {text('rpe', 'rpe', 'Session RPE (0–10)', 'rpe', { inputMode: 'decimal', placeholder: 'e.g. 8' }, 'narrow')}
+        <div className="field check">
+          <label>
+            <input type="checkbox" checked={form.couldNotRecover} onChange={(e) => m.set('couldNotRecover', e.target.checked)} /> Could not recover
+            between reps
+          </label>
+        </div>
+        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow')}
+      </div>
+      <div className="submit-bar">
+        <Summary m={m.metrics} />
+        <div className="submit-actions">
+          {m.editing && (
+            <>
+              <button type="button" className="danger" onClick={() => void m.remove()}>
+                Delete
+              </button>
+              <button type="button" onClick={() => navigate({ name: 'history' })}>
+                Cancel
+              </button>
+            </>
+          )}
+          <button type="submit" className="primary" disabled={m.busy}>
+            {m.editing ? 'Save changes' : m.asPlanned ? 'Log as planned' : 'Save session'}
+          </button>
+        </div>
+      </div>
+      <ErrorText>{errors.form}</ErrorText>
+      {Object.keys(errors).length > 0 && !errors.form && (
+        <p className="error" role="alert">
+          Nothing was saved: correct the fields marked in red.
+        </p>
+      )}
+    </section>
+  )
+}
+
+interface Props {
+  sessionId: number | undefined
+  protocols: Protocol[]
+  initial: SessionFormState
+}
+
+/** The session form, section by section; the state lives in useSessionForm. */
+export function SessionFormView({ sessionId, protocols, initial }: Props) {
+  const id = useId()
+  const m = useSessionForm({ initial, protocols, sessionId })
+  return (
+    <>
+      <SavedCard m={m} />
+      <form className="log-form" onSubmit={m.submit} noValidate aria-label={m.editing ? 'Edit session' : 'Log session'}>
+        <WhenAndWhat m={m} protocols={protocols} />
+        <section className="card" aria-labelledby={`${id}-reps`}>
+          <header className="card-head">
+            <h2 id={`${id}-reps`}>Reps</h2>
+            <span className="muted">Edit what differed from the plan. Untick “Done” for a rep you abandoned.</span>
+          </header>
+          <RepsTable reps={m.form.reps} errors={m.errors} onChange={(reps) => m.set('reps', reps)} />
+          <ErrorText id={`${id}-reps-error`}>{m.errors.reps}</ErrorText>
+        </section>
+        <AfterTheReps m={m} />
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,136 @@
+import { type FormEvent, useCallback, useMemo, useState } from 'react'
+import { todayLocal } from '../../../../shared/dates'
+import type { Advice } from '../../../../shared/metrics/progression'
+import { sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
+import type { Protocol, Session } from '../../../../shared/training'
+import { api } from '../../api'
+import { useLoad } from '../../api/useLoad'
+import { useToast, useUndoable } from '../../components/Toast'
+import { navigate } from '../../router'
+import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
+
+const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
+
+function errorsOf(issues: { path: string; message: string }[] | undefined, fallback: string): Errors {
+  const out: Errors = {}
+  for (const i of issues ?? []) out[i.path || 'form'] ??= i.message
+  if (Object.keys(out).length === 0) out.form = fallback
+  return out
+}
+
+/** What the "session logged" card shows. */
+export interface Saved {
+  session: Session
+  metrics: SessionMetrics
+  advice: Advice | null
+}
+
+async function adviceFor(protocolId: number | null): Promise<Advice | null> {
+  if (protocolId === null) return null
+  const r = await api.advice.forProtocol({ protocolId })
+  return r.ok ? r.value : null
+}
+
+/**
+ * The session form: what is typed (`form`), what is wrong with it, and what follows from it (the checked
+ * input, the live metrics, whether the reps are as planned), with the actions that change it.
+ */
+export function useSessionForm({ initial, protocols, sessionId }: { initial: SessionFormState; protocols: Protocol[]; sessionId: number | undefined }) {
+  const toast = useToast()
+  const undoable = useUndoable()
+  const editing = sessionId !== undefined
+  const [form, setForm] = useState<SessionFormState>(initial)
+  const [errors, setErrors] = useState<Errors>({})
+  const [applied, setApplied] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [saved, setSaved] = useState<Saved | null>(null)
+
+  const protocolId = form.protocolId
+  const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0 }), [protocolId])
+  const adviceLoad = useLoad(!editing && protocolId !== null ? loadAdvice : null)
+  const advice = adviceLoad.state === 'ok' && protocolId !== null ? adviceLoad.value : null
+
+  const set = <K extends keyof SessionFormState>(key: K, value: SessionFormState[K]) => setForm((d) => ({ ...d, [key]: value }))
+
+  function chooseProtocol(value: string) {
+    const protocol = protocols.find((p) => String(p.id) === value) ?? null
+    setApplied(false)
+    setErrors({})
+    setForm((d) =>
+      protocol
+        ? { ...d, protocolId: protocol.id, plan: protocol.groups, reps: repsFromPlan(protocol.groups) }
+        : { ...d, protocolId: null, plan: null, reps: d.reps.length > 0 ? d.reps : [blankRep()] }
+    )
+  }
+
+  function applyAdvice() {
+    if (!advice) return
+    setForm((d) => ({ ...d, plan: advice.plan, reps: repsFromPlan(advice.plan) }))
+    setApplied(true)
+  }
+
+  const checked = useMemo(() => toInput(form, todayLocal()), [form])
+  const plannedReps = form.plan ? form.plan.reduce((n, g) => n + g.count, 0) : form.reps.length
+  const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }) : null
+  const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan))
+  const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
+
+  async function submit(e: FormEvent) {
+    e.preventDefault()
+    if (!checked.ok) {
+      setErrors(checked.errors)
+      const first = Object.keys(checked.errors)[0]
+      if (first) document.querySelector<HTMLElement>(`[data-path="${first}"]`)?.focus()
+      return
+    }
+    setBusy(true)
+    const r = editing ? await api.sessions.update({ id: sessionId, ...checked.input }) : await api.sessions.create(checked.input)
+    setBusy(false)
+    if (!r.ok) {
+      setErrors(errorsOf(r.error.issues, r.error.message))
+      return
+    }
+    setErrors({})
+    if (editing) {
+      toast.show(`Saved the session of ${r.value.date}.`)
+      navigate({ name: 'history' })
+      return
+    }
+    setSaved({ session: r.value, metrics: sessionMetrics(r.value), advice: await adviceFor(r.value.protocolId) })
+    setForm((d) => ({ ...emptyForm(), protocolId: d.protocolId, plan: protocol?.groups ?? null, reps: protocol ? repsFromPlan(protocol.groups) : [blankRep()] }))
+    setApplied(false)
+    adviceLoad.reload()
+  }
+
+  async function remove() {
+    if (sessionId === undefined) return
+    const removed = await undoable({
+      run: () => api.sessions.delete({ id: sessionId }),
+      done: `Deleted the session of ${form.date}.`,
+      undo: () => api.sessions.restore({ id: sessionId }),
+      undone: (s) => `Restored the session of ${s.date}.`
+    })
+    if (removed) navigate({ name: 'history' })
+  }
+
+  return {
+    editing,
+    form,
+    set,
+    errors,
+    advice,
+    applied,
+    busy,
+    saved,
+    dismissSaved: () => setSaved(null),
+    metrics,
+    asPlanned,
+    protocol,
+    chooseProtocol,
+    applyAdvice,
+    submit,
+    remove
+  }
+}
+
+export type SessionFormModel = ReturnType<typeof useSessionForm>
