@@ -4,6 +4,7 @@
  * After every kill: every acknowledged write is there, whole; nothing half-written exists; and
  * `PRAGMA integrity_check` says ok.
  */
+import { rng } from '../../src/main/tools/synthetic'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,17 +17,6 @@ const KILLS = Number(process.env.SPRINTLOG_CRASH_KILLS ?? 25)
 /** The kill times come from a seeded generator; `SPRINTLOG_CRASH_SEED=<seed>` replays a failed run's times. */
 const SEED = process.env.SPRINTLOG_CRASH_SEED ? Number(process.env.SPRINTLOG_CRASH_SEED) >>> 0 : Math.floor(Math.random() * 2 ** 32)
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 const READY_MS = 15_000
 const tmp = useTempDir()
 
@@ -70,7 +60,7 @@ describe('crash safety', () => {
   it(`keeps every acknowledged write whole across ${KILLS} SIGKILLs`, { timeout: 240_000 }, async () => {
     expect(existsSync(WRITER), 'out/main/crash-writer.js is missing: run `npm run build` (npm test does it first)').toBe(true)
     console.log(`crash safety: seed ${SEED} (replay with SPRINTLOG_CRASH_SEED=${SEED})`)
-    const random = seeded(SEED)
+    const random = rng(SEED)
     const dbPath = join(tmp(), 'crash.db')
     let acked = 0
     for (let run = 0; run < KILLS; run++) {
