@@ -2,3 +2,4 @@
 export * from './columns'
 export * from './cells'
 export * from './status'
+export * from './plain'

@@ -1,0 +1,157 @@
+/**
+ * The import's second pass: `commitImport` writes what the preview planned, reading the files again, in one
+ * transaction. Plain functions: the database and repository are injected.
+ */
+import { createHash } from 'node:crypto'
+import { closeSync, openSync, readSync } from 'node:fs'
+import { type HeaderInfo, type ImportCounts, type ImportedRep, type ImportedSession, type NumberStyle, plainRepReader, readHeader, readRep, readSession, readWeight } from '../../../../shared/csv'
+import { DomainError } from '../../../../shared/result'
+import type { Rep } from '../../../../shared/training'
+import type { Db } from '../../../db/connection'
+import type { ImportRepo } from '../../../db/repos/import'
+import { CsvSyntaxError, RecordReader } from '../records'
+import { MAX_RECORD_CHARS } from './files'
+import type { ImportPlan } from './plan'
+
+export interface CommitResult {
+  added: ImportCounts
+  /** Records that were added by someone else between the preview and the confirmation: left alone. */
+  skipped: number
+}
+
+/** The files are not the ones previewed: nothing is written. */
+export class FileChanged extends DomainError {
+  constructor(name: string) {
+    super('conflict', `The file ${name} changed after the preview; nothing was imported. Choose it again.`)
+  }
+}
+
+/**
+ * Writes a planned import in one transaction: all of it or, if anything fails, none of it. The files are read again
+ * (synchronously, in 1 MiB pieces: the transaction must not take in the writes of other requests while it is
+ * open), every row checked again, and each session written once all its reps are read; a file whose bytes are not
+ * those previewed rolls everything back. Records whose UUID has appeared in the meantime are skipped, so
+ * confirming twice (or importing the same file again) adds nothing.
+ */
+export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview'>): CommitResult {
+  return db.transaction(() => {
+    const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0 }
+    let skipped = 0
+    /** Row ids of the protocols in the database, including those this import recreates. */
+    const protocolIds = new Map<string, number>()
+    const protocolId = (uuid: string): number | undefined => {
+      let id = protocolIds.get(uuid)
+      if (id === undefined && (id = repo.protocolId(uuid)) !== undefined) protocolIds.set(uuid, id)
+      return id
+    }
+    const recreate = (uuid: string, file: string): number => {
+      const p = plan.protocols.find((x) => x.uuid === uuid)
+      if (!p) throw new FileChanged(file)
+      const id = repo.insertProtocol(p)
+      added.protocols++
+      protocolIds.set(uuid, id)
+      return id
+    }
+    const sessions = repo.sessionWriter()
+    const write = (session: ImportedSession, reps: Rep[], file: string) => {
+      let pid: number | null = null
+      if (session.protocolUuid !== null) {
+        const known = protocolId(session.protocolUuid)
+        if (known !== undefined) pid = known
+        else {
+          // A protocol is recreated only for a session that is still to be added.
+          if (repo.hasSession(session.uuid)) {
+            skipped++
+            return
+          }
+          pid = recreate(session.protocolUuid, file)
+        }
+      }
+      if (!sessions.add(session, pid, reps)) {
+        skipped++
+        return
+      }
+      added.sessions++
+      added.reps += reps.length
+    }
+    /** Sessions whose reps are still being read, with their rep numbers. */
+    const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string }>()
+    for (const f of plan.files) {
+      if (f.kind === null || f.kind === 'sessions') continue
+      const style: NumberStyle = { decimalComma: f.delimiter === ';' }
+      let header: HeaderInfo | null = null
+      let plain: (row: readonly string[]) => ImportedRep | null = () => null
+      const changed = () => new FileChanged(f.name)
+      const onRecord = (cells: string[]) => {
+        if (cells.length === 1 && (cells[0] as string).trim() === '') return
+        if (header === null) {
+          const h = readHeader(cells)
+          if (!h.ok) throw changed()
+          header = h.header
+          plain = plainRepReader(header)
+          return
+        }
+        if (header.kind === 'weights') {
+          const uuid = (cells[header.index.weight_uuid ?? -1] ?? '').trim().toLowerCase()
+          if (!plan.weights.has(uuid)) return
+          const w = readWeight(header, cells, style)
+          if (!w.ok) throw changed()
+          if (repo.hasWeight(w.value.uuid)) skipped++
+          else {
+            repo.insertWeight(w.value)
+            added.weights++
+          }
+          return
+        }
+        const uuid = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
+        const count = plan.sessions.get(uuid)
+        if (count === undefined) return
+        let p = pending.get(uuid)
+        if (p === undefined) {
+          const s = readSession(header, cells, style)
+          if (!s.ok) throw changed()
+          p = { session: s.value, reps: [], at: [], file: f.name }
+          pending.set(uuid, p)
+        }
+        let r = plain(cells)
+        if (r === null) {
+          const general = readRep(header, cells, style)
+          if (!general.ok) throw changed()
+          r = general.value
+        }
+        p.reps.push(r.rep)
+        p.at.push(r.position)
+        if (p.reps.length === count) {
+          pending.delete(uuid)
+          const inOrder = p.at.every((n, i) => i === 0 || n > (p.at[i - 1] as number))
+          const reps = inOrder ? p.reps : p.at.map((_, k) => k).sort((a, b) => (p.at[a] as number) - (p.at[b] as number)).map((k) => p.reps[k] as Rep)
+          write(p.session, reps, f.name)
+        }
+      }
+      const hash = createHash('sha256')
+      const reader = new RecordReader(f.encoding, { delimiter: f.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRecord)
+      const fd = openSync(f.path, 'r')
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20)
+        for (;;) {
+          const n = readSync(fd, buf, 0, buf.length, null)
+          if (n === 0) break
+          const piece = buf.subarray(0, n)
+          hash.update(piece)
+          reader.push(Buffer.from(piece))
+        }
+        reader.end()
+      } catch (e) {
+        if (e instanceof CsvSyntaxError) throw changed()
+        throw e
+      } finally {
+        closeSync(fd)
+      }
+      if (hash.digest('hex') !== f.digest) throw changed()
+    }
+    if (pending.size > 0) throw new FileChanged([...pending.values()][0]?.file ?? '')
+    sessions.end()
+    return { added, skipped }
+  }).immediate()
+}
+

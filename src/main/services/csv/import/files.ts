@@ -1,0 +1,143 @@
+/**
+ * What the import learns of a file before reading its rows (its encoding, SHA-256 and delimiter), how it words a
+ * syntax error at the line a text editor shows, and the small helpers its messages share. Plain functions.
+ */
+import { isUtf8 } from 'node:buffer'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { COLUMNS, type ImportedSession, type ImportedWeight } from '../../../../shared/csv'
+import type { CsvSyntaxError } from '../records'
+
+/** A row longer than this is almost certainly an unclosed quote swallowing the rest of the file. */
+export const MAX_RECORD_CHARS = 200_000
+
+export async function peek(path: string, bytes = 64 * 1024): Promise<Uint8Array> {
+  const fh = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+/**
+ * Whether the whole file is valid UTF-8 (with Node's native check; fast on any size), and the SHA-256 of its bytes,
+ * by which the commit knows the file is still the one previewed: one quick pass before parsing.
+ */
+export async function fileFacts(path: string, signal?: AbortSignal): Promise<{ utf8: boolean; digest: string }> {
+  let carry: Buffer | null = null
+  let utf8 = true
+  const hash = createHash('sha256')
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20, ...(signal ? { signal } : {}) })) {
+    hash.update(raw as Buffer)
+    if (!utf8) continue
+    const chunk: Buffer = carry ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer)
+    // A character cut in two by the chunk boundary is checked whole, with the next chunk.
+    const cut = completeUtf8Length(chunk)
+    if (!isUtf8(chunk.subarray(0, cut))) utf8 = false
+    carry = cut < chunk.length ? Buffer.from(chunk.subarray(cut)) : null
+  }
+  // A sequence the file ends in the middle of is not UTF-8.
+  return { utf8: utf8 && carry === null, digest: hash.digest('hex') }
+}
+
+/** The length of `b` without its last character when that may be incomplete (a lead byte with fewer than its continuation bytes). */
+function completeUtf8Length(b: Uint8Array): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
+    const x = b[i] as number
+    if ((x & 0xc0) === 0x80) continue
+    if (x < 0xc0) return b.length
+    const need = x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2
+    return b.length - i >= need ? b.length : i
+  }
+  return b.length
+}
+
+const KNOWN = new Set(Object.values(COLUMNS).flatMap((cs) => cs.map((c) => c.name)))
+
+/** `;` when the header row names Sprintlog columns separated by semicolons (European spreadsheets), else `,`. */
+export function detectDelimiter(text: string): ',' | ';' {
+  const first = (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').toLowerCase()
+  const known = (sep: string) => first.split(sep).filter((c) => KNOWN.has(c.trim().replace(/^"(.*)"$/, '$1'))).length
+  return known(';') > known(',') ? ';' : ','
+}
+
+/**
+ * The line of a syntax error. csv-parse reports the byte offset of the record it was reading, counted from where it
+ * began reading the file; counting the line breaks between there and the offset gives the line a text editor shows.
+ * (Records before the error may still have been in flight between the streams, so our own count can lag behind.)
+ */
+export async function csvErrorLine(e: CsvSyntaxError, path: string, encoding: string, fallback: number): Promise<number> {
+  const offset = typeof e.csvError.bytes === 'number' ? e.csvError.bytes : undefined
+  if (offset === undefined) return fallback
+  let line = e.fromLine
+  let seen = 0
+  let lastCr = false
+  const decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding)
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20, start: e.fromByte })) {
+    let chunk = raw as Buffer
+    // csv-parse counts the bytes of the text as UTF-8, whatever the file's encoding.
+    if (decoder) chunk = Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8')
+    for (let i = 0; i < chunk.length && seen < offset; i++, seen++) {
+      const b = chunk[i]
+      if (b === 10) {
+        if (!lastCr) line++
+        lastCr = false
+      } else if (b === 13) {
+        line++
+        lastCr = true
+      } else lastCr = false
+    }
+    if (seen >= offset) break
+  }
+  return line
+}
+
+export function csvErrorMessage(e: CsvSyntaxError['csvError']): string {
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'A quoted cell that starts on this line is never closed: a “"” is missing. Nothing after it could be read.'
+    case 'CSV_MAX_RECORD_SIZE':
+      return `The row starting on this line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters — most likely a quote that is never closed.`
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'A quote inside a quoted cell must be doubled (""), and a closing quote must be followed by the separator or the end of the line.'
+    case 'INVALID_OPENING_QUOTE':
+      return 'A quote appears in the middle of an unquoted cell; put the whole cell in quotes and double the quotes inside it.'
+    default:
+      return `The file cannot be read as CSV here: ${e.message}`
+  }
+}
+
+/**
+ * A copy of a string that does not keep alive the text it was cut from. Cells are slices of the file's text, read
+ * in pieces of 1 MiB; a value kept until the import ends (a session's UUID, dates, notes …) would otherwise keep its
+ * whole piece, and so in the end the whole file, in memory — and the garbage collector going over it again and again.
+ */
+export const own = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1))
+export const ownOrNull = (s: string | null): string | null => (s === null ? null : own(s))
+
+export function ownSession(x: ImportedSession): ImportedSession {
+  return {
+    ...x,
+    uuid: own(x.uuid),
+    protocolUuid: ownOrNull(x.protocolUuid),
+    protocolName: ownOrNull(x.protocolName),
+    date: own(x.date),
+    startTime: ownOrNull(x.startTime),
+    notes: own(x.notes),
+    createdAt: own(x.createdAt),
+    updatedAt: own(x.updatedAt)
+  }
+}
+
+export function ownWeight(x: ImportedWeight): ImportedWeight {
+  return { ...x, uuid: own(x.uuid), date: own(x.date), note: own(x.note), createdAt: own(x.createdAt), updatedAt: own(x.updatedAt) }
+}
+
+export const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/\s+/g, ' ')
+export const firstIssue = (issues: readonly { column: string; message: string }[]) => (issues[0] ? `${issues[0].column}: ${issues[0].message}` : undefined)
+export const where = (at: { file: string; line: number }, file: string) => (at.file === file ? `line ${at.line}` : `line ${at.line} of ${at.file}`)
+

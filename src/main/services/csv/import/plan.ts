@@ -1,0 +1,52 @@
+/** What a preview hands to the commit: the files as read, and what they would add. */
+import type { CsvKind, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
+import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
+
+export interface ImportSource {
+  /** Shown in messages (the file's own name). */
+  name: string
+  path: string
+}
+
+/** A file as the preview read it: the commit reads it again, and only if its bytes are still the same. */
+export interface ReadFile extends ImportSource {
+  kind: CsvKind | null
+  delimiter: ',' | ';'
+  encoding: 'utf-8' | 'windows-1252'
+  /** SHA-256 of the file's bytes when the preview read it. */
+  digest: string
+}
+
+/**
+ * What a confirmed import writes, and the preview shown before. It holds no rows: the commit reads the files
+ * again (`commitImport`), so memory stays flat whatever their size.
+ */
+export interface ImportPlan {
+  preview: ImportPreview
+  files: ReadFile[]
+  protocols: ImportedProtocol[]
+  /** The sessions to add, by UUID, with the number of reps each has in the files. */
+  sessions: Map<string, number>
+  /** The UUIDs of the body weights to add. */
+  weights: Set<string>
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal
+  /** Called as the files are read, with the bytes read so far over all files. */
+  onBytes?: (bytes: number) => void
+}
+
+/** What the preview asks the database. */
+export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId'>
+
+/** Where the preview's readers report what they find. */
+export interface Findings {
+  error(file: string, line: number, message: string, column?: string): void
+  /** Adds a row to the preview's sample while it has room. */
+  addSample(row: SampleRow): void
+  /** Whether the sample has room for more rows. */
+  sampling(): boolean
+}
+
+export type SampleRow = ImportSampleRow & { uuid?: string }

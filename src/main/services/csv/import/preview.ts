@@ -1,0 +1,231 @@
+/**
+ * The import's first pass: `readImport` reads every row of the files (records.ts: csv-parse's reading, with a checked
+ * fast path for well-formed files), validates it with the shared schemas (csv/cells.ts; plainly written rep rows by
+ * the quick reader derived from the same fields, csv/plain.ts) and plans what would be added, without writing
+ * anything and without keeping the rows. Plain functions: the repository is injected, no Electron, no HTTP.
+ */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import {
+  type HeaderInfo,
+  type ImportCounts,
+  type ImportFileSummary,
+  type ImportLineError,
+  type ImportPreview,
+  type NumberStyle,
+  plainRepReader,
+  readHeader,
+  readRep,
+  readSession,
+  readWeight
+} from '../../../../shared/csv'
+import { CsvSyntaxError, readRecords } from '../records'
+import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, MAX_RECORD_CHARS, ownWeight, own, peek, where } from './files'
+import { repGroups } from './groups'
+import type { Findings, ImportPlan, ImportSource, Lookups, ReadFile, ReadOptions, SampleRow } from './plan'
+
+/** Errors listed in the preview; all of them are counted. */
+const MAX_LISTED_ERRORS = 300
+const MAX_SAMPLE = 100
+
+/** Thrown to stop reading a file whose header (or syntax) makes the rest meaningless. */
+class StopFile extends Error {}
+
+/** Reads the files, validates every row and plans the import. Writes nothing. */
+export async function readImport(sources: readonly ImportSource[], repo: Lookups, opts: ReadOptions = {}): Promise<ImportPlan> {
+  const errors: ImportLineError[] = []
+  let errorCount = 0
+  const warnings: string[] = []
+  const sample: SampleRow[] = []
+  const files: ImportFileSummary[] = []
+  const report: Findings = {
+    error(file, line, message, column) {
+      errorCount++
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(column ? { file, line, column, message } : { file, line, message })
+    },
+    addSample(row) {
+      if (sample.length < MAX_SAMPLE) sample.push(row)
+    },
+    sampling: () => sample.length < MAX_SAMPLE
+  }
+  const { error, addSample } = report
+
+  const groups = repGroups(repo, report)
+  /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
+  const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
+  const weightLines = new Map<string, { file: string; line: number }>()
+  const weights = new Set<string>()
+  let presentWeights = 0
+  const read: ReadFile[] = []
+
+  let bytesBefore = 0
+  for (const src of sources) {
+    const size = (await stat(src.path)).size
+    const summary = await readFile(src, size)
+    files.push(summary)
+    bytesBefore += size
+    opts.onBytes?.(bytesBefore)
+  }
+
+  async function readFile(src: ImportSource, size: number): Promise<ImportFileSummary> {
+    const file = src.name
+    const head = await peek(src.path)
+    const facts = await fileFacts(src.path, opts.signal)
+    const encoding = facts.utf8 ? 'utf-8' : 'windows-1252'
+    const text = new TextDecoder(encoding).decode(head)
+    const delimiter = detectDelimiter(text)
+    const summary: ImportFileSummary = { name: file, kind: null, rows: 0, delimiter, decimalComma: delimiter === ';', encoding }
+    const entry: ReadFile = { name: src.name, path: src.path, kind: null, delimiter, encoding, digest: facts.digest }
+    read.push(entry)
+    if (encoding !== 'utf-8') warnings.push(`${file}: not UTF-8 text; read as Windows-1252 (Latin-1). Check accented letters in the preview.`)
+    if (size === 0 || text.replace(/^\uFEFF/, '').trim() === '') {
+      error(file, 1, 'The file is empty: a Sprintlog CSV file starts with a header row naming its columns.')
+      return summary
+    }
+    const style: NumberStyle = { decimalComma: delimiter === ';' }
+
+    let header: HeaderInfo | null = null
+    let width = 0
+    let repOf: (cells: string[]) => ReturnType<typeof readRep> = () => ({ ok: false, issues: [] })
+    /** The physical line (as a text editor counts them) where the next record starts. */
+    let line = 1
+
+    const onRecord = (cells: string[], lines: number) => {
+      const at = line
+      line += lines
+      // Blank lines are skipped (read as one empty cell so that the line count stays exact).
+      if (cells.length === 1 && (cells[0] as string).trim() === '') return
+
+      if (header === null) {
+        const h = readHeader(cells)
+        if (!h.ok) {
+          error(file, at, h.message)
+          throw new StopFile()
+        }
+        const hd = (header = h.header)
+        width = cells.length
+        summary.kind = hd.kind
+        entry.kind = hd.kind
+        if (hd.unknown.length > 0) {
+          warnings.push(`${file}: ignored the column${hd.unknown.length > 1 ? 's' : ''} ${hd.unknown.map((n) => `“${n}”`).join(', ')}, which Sprintlog does not use.`)
+        }
+        const plain = plainRepReader(hd)
+        repOf = (row) => {
+          const value = plain(row)
+          return value ? { ok: true, value } : readRep(hd, row, style)
+        }
+        return
+      }
+      summary.rows++
+      if (cells.length !== width) {
+        error(file, at, `This row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${width}.`)
+        return
+      }
+      if (header.kind === 'weights') onWeight(file, at, header, cells, style)
+      else if (header.kind === 'reps') groups.onRep(file, at, header, cells, style, repOf)
+      else onSessionRow(file, at, header, cells, style)
+    }
+
+    try {
+      const chunks = createReadStream(src.path, { highWaterMark: 1 << 20, ...(opts.signal ? { signal: opts.signal } : {}) })
+      await readRecords(chunks, encoding, { delimiter, maxRecordChars: MAX_RECORD_CHARS, onBytes: (n) => opts.onBytes?.(bytesBefore + n), ...(opts.signal ? { signal: opts.signal } : {}) }, onRecord)
+    } catch (e) {
+      if (opts.signal?.aborted) throw e
+      if (e instanceof StopFile) return summary
+      if (e instanceof CsvSyntaxError) {
+        error(file, await csvErrorLine(e, src.path, encoding, line), csvErrorMessage(e.csvError))
+        return summary
+      }
+      throw e
+    }
+    if (header === null) error(file, 1, 'The file has no header row.')
+    else if (summary.rows === 0) warnings.push(`${file}: the file has a header but no rows.`)
+    return summary
+  }
+
+  function onWeight(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
+    const r = readWeight(header, cells, style)
+    if (!r.ok) {
+      for (const i of r.issues) error(file, line, i.message, i.column)
+      addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', summary: 'Body weight', status: 'error', message: firstIssue(r.issues) })
+      return
+    }
+    const w = ownWeight(r.value)
+    const seen = weightLines.get(w.uuid)
+    if (seen) {
+      error(file, line, `weight_uuid ${w.uuid} appears twice (also ${where(seen, file)}).`, 'weight_uuid')
+      return
+    }
+    weightLines.set(w.uuid, { file, line })
+    const present = repo.hasWeight(w.uuid)
+    if (present) presentWeights++
+    else weights.add(w.uuid)
+    addSample({ file, line, kind: 'weights', date: w.date, summary: `Body weight ${w.kg} kg${w.note ? ` · ${clip(w.note)}` : ''}`, status: present ? 'present' : 'add' })
+  }
+
+  function onSessionRow(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
+    const s = readSession(header, cells, style)
+    if (!s.ok) {
+      for (const i of s.issues) error(file, line, i.message, i.column)
+      addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', summary: 'Session', status: 'error', message: firstIssue(s.issues) })
+      return
+    }
+    const uuid = own(s.value.uuid)
+    const seen = sessionRows.get(uuid)
+    if (seen) {
+      error(file, line, `session_uuid ${uuid} appears twice (also ${where(seen, file)}).`, 'session_uuid')
+      return
+    }
+    const present = repo.hasSession(uuid)
+    sessionRows.set(uuid, { file, line, present })
+    addSample({
+      file,
+      line,
+      uuid,
+      kind: 'sessions',
+      date: s.value.date,
+      summary: `Session${s.value.protocolName ? ` · ${clip(s.value.protocolName)}` : ' · free-form'}`,
+      status: present ? 'present' : 'add'
+    })
+  }
+
+  // ---- Plan -------------------------------------------------------------------------------------------------
+  const plan = groups.plan()
+  for (const [uuid, r] of sessionRows) {
+    if (r.present) plan.presentSessions.add(uuid)
+    else if (!groups.has(uuid)) {
+      error(
+        r.file,
+        r.line,
+        `Session ${uuid} is not in Sprintlog, and a sessions file has no reps. Import the reps file as well: it carries every session with its reps.`,
+        'session_uuid'
+      )
+    }
+  }
+  for (const row of sample) {
+    if (row.kind === 'sessions' && row.status === 'add' && row.uuid && !groups.has(row.uuid)) {
+      row.status = 'error'
+      row.message = 'Not in Sprintlog; import the reps file to bring it with its reps.'
+    }
+  }
+
+  const fileOrder = (name: string) => sources.findIndex((x) => x.name === name)
+  const toAdd: ImportCounts = {
+    sessions: plan.planned.size,
+    reps: plan.plannedReps,
+    weights: weights.size,
+    protocols: plan.newProtocols.size
+  }
+  const preview: ImportPreview = {
+    files,
+    toAdd,
+    present: { sessions: plan.presentSessions.size, reps: plan.presentReps, weights: presentWeights },
+    newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
+    errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
+    errorCount,
+    warnings,
+    sample: sample.map(({ uuid: _uuid, ...row }) => row),
+    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights > 0
+  }
+  return { preview, files: read, protocols: [...plan.newProtocols.values()], sessions: plan.planned, weights }
+}
