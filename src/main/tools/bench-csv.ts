@@ -53,6 +53,7 @@ export async function importChild(csv: string, dbPath: string): Promise<void> {
   const t = performance.now()
   const repo = importRepo(db)
   const plan = await readImport([{ name: 'reps.csv', path: csv }], repo)
+  const previewMs = performance.now() - t
   if (plan.preview.errorCount > 0) throw new Error(`import found ${plan.preview.errorCount} errors in an exported file`)
   const { added } = commitImport(db, repo, plan)
   if (added.reps === 0) throw new Error('the import added no reps')
@@ -60,7 +61,33 @@ export async function importChild(csv: string, dbPath: string): Promise<void> {
   clearInterval(timer)
   peak = Math.max(peak, process.memoryUsage().rss)
   db.close()
-  process.stdout.write(JSON.stringify({ ms, peakRssMb: peak / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 }))
+  process.stdout.write(JSON.stringify({ ms, previewMs, commitMs: ms - previewMs, peakRssMb: peak / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 }))
+}
+
+interface ImportRun {
+  ms: number
+  previewMs: number
+  commitMs: number
+  peakRssMb: number
+  rssBeforeMb: number
+}
+
+/** One import of `csv` into a new database at `target`, in a child process; the database is removed after. */
+function importRun(self: string, csv: string, target: string): ImportRun {
+  const r = spawnSync(process.execPath, [self, '--import-child', csv, target], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`)
+  for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true })
+  return JSON.parse(r.stdout) as ImportRun
+}
+
+/** The sqlite3 shell's `.import` of `csv` into a bare table of a new database (process start-up included: a few ms); null without the shell. */
+export function shellImportMs(csv: string, target: string): number | null {
+  rmSync(target, { force: true })
+  const t = performance.now()
+  const r = spawnSync('sqlite3', [target, '-cmd', '.mode csv', `.import '${csv.replace(/'/g, "''")}' reps`], { stdio: ['ignore', 'ignore', 'pipe'] })
+  const ms = performance.now() - t
+  rmSync(target, { force: true })
+  return r.status === 0 ? ms : null
 }
 
 export async function benchCsv(ctx: Ctx): Promise<void> {
@@ -101,24 +128,26 @@ export async function benchCsv(ctx: Ctx): Promise<void> {
     }
   })
 
-  // Import the same file into an empty database, also in a process of its own: read and validate, then one transaction.
-  const imports: { ms: number; peakRssMb: number; rssBeforeMb: number }[] = []
+  // Import the same file into an empty database, also in a process of its own (preview, then the one-transaction
+  // commit), interleaved with the sqlite3 shell's `.import` of it into a bare table.
+  const imports: ImportRun[] = []
+  const shellImports: number[] = []
   for (let i = 0; i < ctx.runs; i++) {
-    const target = join(ctx.dir, `${ctx.name}-import-${i}.db`)
-    const r = spawnSync(process.execPath, [self, '--import-child', out, target], { encoding: 'utf8', maxBuffer: 1 << 20 })
-    if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`)
-    imports.push(JSON.parse(r.stdout))
-    for (const s of ['', '-wal', '-shm']) rmSync(target + s, { force: true })
+    imports.push(importRun(self, out, join(ctx.dir, `${ctx.name}-import-${i}.db`)))
+    const shell = shellImportMs(out, join(ctx.dir, `${ctx.name}-shell-import.db`))
+    if (shell !== null) shellImports.push(shell)
   }
   const importMs = median(imports.map((r) => r.ms))
   ctx.add({
     name: `CSV import, reps file (${rows.toLocaleString('en')} rows)`,
     medianMs: importMs,
     runs: ctx.runs,
-    sqliteMs: null,
-    target: '≥ 100,000 rows/s, one transaction',
+    sqliteMs: shellImports.length ? median(shellImports) : null,
+    target: '≤ 1.25 × sqlite3 .import, one transaction',
     extra: {
       rowsPerSecond: Math.round(rows / (importMs / 1000)),
+      previewMs: Math.round(median(imports.map((r) => r.previewMs))),
+      commitMs: Math.round(median(imports.map((r) => r.commitMs))),
       peakRssMb: Math.round(Math.max(...imports.map((r) => r.peakRssMb))),
       rssGrowthMb: Math.round(Math.max(...imports.map((r) => r.peakRssMb - r.rssBeforeMb)))
     }
@@ -127,46 +156,81 @@ export async function benchCsv(ctx: Ctx): Promise<void> {
 }
 
 /**
- * The 50 MB import: a reps file of at least 50 MiB, exported from a synthetic history of 6-rep sessions, read,
- * checked and committed into an empty database in a process of its own (the figure the unit suite used to print).
+ * A reps file of at least `bytes`, exported from a synthetic history of 6-rep sessions that grows until its file is
+ * large enough (each round adds what the last round's size suggests). Returns the file, its rows and size, and
+ * removes the history.
+ */
+async function repsFileOf(self: string, dir: string, name: string, bytes: number): Promise<{ csv: string; rows: number; bytes: number }> {
+  const source = join(dir, `${name}-source.db`)
+  const csv = join(dir, `${name}-reps.csv`)
+  const { db } = await openDatabase({ path: source })
+  try {
+    let sessions = 0
+    let size = 0
+    let rows = 0
+    for (let round = 0; size < bytes; round++) {
+      if (round > 6) throw new Error(`the reps file did not reach ${bytes} bytes after ${round} rounds (${size} bytes)`)
+      const more = sessions === 0 ? Math.ceil(bytes / 2000) : Math.ceil(sessions * (bytes / size - 1)) + 500
+      generateHistory(db, { start: `${1900 + round * 20}-01-01`, sessions: more, perDay: 24, repsPerSession: 6, weightDays: 0, seed: 50 + round, firstUuid: sessions })
+      sessions += more
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      const r = spawnSync(process.execPath, [self, '--export-child', source, csv], { encoding: 'utf8', maxBuffer: 1 << 20 })
+      if (r.status !== 0) throw new Error(`export child failed: ${r.stderr}`)
+      rows = (JSON.parse(r.stdout) as { rows: number }).rows
+      size = statSync(csv).size
+    }
+    return { csv, rows, bytes: size }
+  } finally {
+    db.close()
+    for (const s of ['', '-wal', '-shm']) rmSync(source + s, { force: true })
+  }
+}
+
+/**
+ * The 50 MB import: a reps file of at least 50 MiB, read, checked and committed into an empty database in a process
+ * of its own (the figure the unit suite used to print).
  */
 export async function benchImport50Mb(dir: string, add: Ctx['add']): Promise<void> {
   const self = fileURLToPath(import.meta.url)
-  const source = join(dir, 'import50-source.db')
-  const out = join(dir, 'import50-reps.csv')
-  const { db } = await openDatabase({ path: source })
-  let sessions = 0
-  let start = '1990-01-01'
-  let bytes = 0
-  let rows = 0
-  // Grow the history until its reps file reaches 50 MiB (each round adds what the last round's size suggests).
-  for (let round = 0; bytes < 50 * 2 ** 20; round++) {
-    if (round > 5) throw new Error(`the 50 MB reps file did not reach 50 MiB after ${round} rounds (${bytes} bytes)`)
-    const more = sessions === 0 ? 21_000 : Math.ceil(sessions * ((50 * 2 ** 20) / bytes - 1)) + 500
-    generateHistory(db, { start, sessions: more, perDay: 4, repsPerSession: 6, weightDays: 0, seed: 50 + round })
-    sessions += more
-    start = `${2000 + round * 10}-01-01`
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    const r = spawnSync(process.execPath, [self, '--export-child', source, out], { encoding: 'utf8', maxBuffer: 1 << 20 })
-    if (r.status !== 0) throw new Error(`export child failed: ${r.stderr}`)
-    rows = (JSON.parse(r.stdout) as { rows: number }).rows
-    bytes = statSync(out).size
-  }
-  db.close()
-  const target = join(dir, 'import50-target.db')
-  const r = spawnSync(process.execPath, [self, '--import-child', out, target], { encoding: 'utf8', maxBuffer: 1 << 20 })
-  if (r.status !== 0) throw new Error(`import child failed: ${r.stderr}`)
-  const run = JSON.parse(r.stdout) as { ms: number; peakRssMb: number; rssBeforeMb: number }
-  console.log(`  50 MB reps file: ${rows.toLocaleString('en')} rows (${(bytes / 2 ** 20).toFixed(0)} MiB) previewed and imported in ${(run.ms / 1000).toFixed(1)} s (${Math.round(rows / (run.ms / 1000)).toLocaleString('en')} rows/s)`)
+  const file = await repsFileOf(self, dir, 'import50', 50 * 2 ** 20)
+  const run = importRun(self, file.csv, join(dir, 'import50-target.db'))
+  rmSync(file.csv, { force: true })
+  console.log(`  50 MB reps file: ${file.rows.toLocaleString('en')} rows (${(file.bytes / 2 ** 20).toFixed(0)} MiB) previewed and imported in ${(run.ms / 1000).toFixed(1)} s (${Math.round(file.rows / (run.ms / 1000)).toLocaleString('en')} rows/s)`)
   add({
-    name: `CSV import, 50 MB reps file (${rows.toLocaleString('en')} rows)`,
+    name: `CSV import, 50 MB reps file (${file.rows.toLocaleString('en')} rows)`,
     medianMs: run.ms,
     runs: 1,
     sqliteMs: null,
     target: 'one go, one transaction',
-    extra: { rowsPerSecond: Math.round(rows / (run.ms / 1000)), peakRssMb: Math.round(run.peakRssMb), rssGrowthMb: Math.round(run.peakRssMb - run.rssBeforeMb) }
+    extra: { rowsPerSecond: Math.round(file.rows / (run.ms / 1000)), peakRssMb: Math.round(run.peakRssMb), rssGrowthMb: Math.round(run.peakRssMb - run.rssBeforeMb) }
   })
-  for (const f of [out, source, target]) for (const s of ['', '-wal', '-shm']) rmSync(f + s, { force: true })
+}
+
+/**
+ * Flat memory (`npm run bench -- --flat-memory`): the peak RSS of importing a 40 MB reps file and a 1 GB one, each
+ * in a process of its own; the two must be within 100 MB of each other, and under 300 MB.
+ */
+export async function benchImportMemory(dir: string, add: Ctx['add']): Promise<void> {
+  const self = fileURLToPath(import.meta.url)
+  const peaks: number[] = []
+  for (const [name, bytes] of [['import40', 40e6], ['import1g', 1e9]] as const) {
+    const file = await repsFileOf(self, dir, name, bytes)
+    const run = importRun(self, file.csv, join(dir, `${name}-target.db`))
+    const shell = shellImportMs(file.csv, join(dir, `${name}-shell.db`))
+    rmSync(file.csv, { force: true })
+    peaks.push(run.peakRssMb)
+    console.log(`  ${(file.bytes / 1e6).toFixed(0)} MB reps file: ${file.rows.toLocaleString('en')} rows imported in ${(run.ms / 1000).toFixed(1)} s (preview ${(run.previewMs / 1000).toFixed(1)} s + commit ${(run.commitMs / 1000).toFixed(1)} s), peak RSS ${run.peakRssMb.toFixed(0)} MB`)
+    add({
+      name: `CSV import, ${(file.bytes / 1e6).toFixed(0)} MB reps file (${file.rows.toLocaleString('en')} rows)`,
+      medianMs: run.ms,
+      runs: 1,
+      sqliteMs: shell,
+      target: 'peak RSS < 300 MB, within 100 MB of the 40 MB file',
+      extra: { rowsPerSecond: Math.round(file.rows / (run.ms / 1000)), previewMs: Math.round(run.previewMs), commitMs: Math.round(run.commitMs), peakRssMb: Math.round(run.peakRssMb) }
+    })
+  }
+  const [small, large] = peaks as [number, number]
+  console.log(`  peak RSS: ${small.toFixed(0)} MB (40 MB file) and ${large.toFixed(0)} MB (1 GB file): ${large - small <= 100 && large < 300 ? 'flat ✓' : 'NOT flat ✗'}`)
 }
 
 if (process.argv[2] === '--export-child' || process.argv[2] === '--import-child') {

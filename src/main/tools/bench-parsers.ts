@@ -18,6 +18,7 @@ import { openReader } from '../db/reader'
 import { exportFiles } from '../services/csv/export'
 import { readRecords } from '../services/csv/records'
 import type { Measurement } from './bench'
+import { shellImportMs } from './bench-csv'
 
 /**
  * Called once per record with its cells. (A record's line is counted from its cells, as `readRecords` does: csv-parse's
@@ -89,19 +90,12 @@ export async function benchParsers(ctx: Ctx): Promise<void> {
   const sizeMb = statSync(csv).size / 1e6
 
   // The sqlite3 shell's import of the same file into a bare table (process start-up included: a few ms).
-  let shellMs: number | null = null
-  if (spawnSync('sqlite3', ['-version']).status === 0) {
-    const times: number[] = []
-    for (let i = 0; i < ctx.runs; i++) {
-      const target = join(ctx.dir, `${ctx.name}-shell-import.db`)
-      rmSync(target, { force: true })
-      const t = performance.now()
-      const r = spawnSync('sqlite3', [target, '-cmd', '.mode csv', `.import '${csv.replace(/'/g, "''")}' reps`], { stdio: ['ignore', 'ignore', 'pipe'] })
-      if (r.status === 0) times.push(performance.now() - t)
-      rmSync(target, { force: true })
-    }
-    shellMs = times.length ? median(times) : null
+  const shell: number[] = []
+  for (let i = 0; i < ctx.runs; i++) {
+    const ms = shellImportMs(csv, join(ctx.dir, `${ctx.name}-shell-import.db`))
+    if (ms !== null) shell.push(ms)
   }
+  const shellMs = shell.length ? median(shell) : null
 
   let expected: number | null = null
   for (const name of Object.keys(PARSERS)) {

@@ -2,11 +2,12 @@
  * `npm run bench`: Sprintlog's speed on a heavy user's data and beyond, measured as medians of repeated
  * runs, each set beside the same work done by the plain `sqlite3` shell in the same run where it can do it.
  *
- *   node out/main/bench.js [--quick] [--out bench-results/latest.json]
+ *   node out/main/bench.js [--quick] [--flat-memory] [--out bench-results/latest.json]
  *
  * Data sets, generated into a temporary folder through the real repositories:
  *   daily10y  10 years of daily sessions (about 3,650, with their reps) and 10 years of daily weights
  *   large     100,000 sessions with 1,000,000 reps (10 per session) and 30 years of daily weights
+ *   memory    (only with --flat-memory, and then only it) a 40 MB and a 1 GB reps file, imported for their peak RSS
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -20,7 +21,7 @@ import { openDatabase } from '../db/connection'
 import { SESSION_QUERIES } from '../db/repos/sessions'
 import { STATS_QUERIES } from '../db/repos/stats'
 import { generateHistory } from './synthetic'
-import { benchCsv, benchImport50Mb } from './bench-csv'
+import { benchCsv, benchImport50Mb, benchImportMemory } from './bench-csv'
 import { benchParsers } from './bench-parsers'
 import { firstChartMs } from './bench-browser'
 
@@ -39,6 +40,8 @@ export interface Measurement {
 
 const argv = process.argv.slice(2)
 const QUICK = argv.includes('--quick')
+/** Only the import's memory check: a 40 MB and a 1 GB reps file (several minutes). */
+const FLAT_MEMORY = argv.includes('--flat-memory')
 const OUT = argValue(argv, 'out') ?? 'bench-results/latest.json'
 const RUNS = QUICK ? 5 : 15
 
@@ -186,10 +189,13 @@ async function main(): Promise<void> {
   console.log(`Sprintlog benchmarks — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; medians of ${RUNS} runs`)
   console.log(SQLITE3 ? `Ratios against the sqlite3 shell (${spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).stdout.split(' ')[0]}).` : 'No sqlite3 shell found: figures without ratios.')
   try {
-    await measureDataset('daily10y', dir, { start: '2016-11-22', sessions: 3653, perDay: 1, repsPerSession: null, weightDays: 3653 }, results)
-    const large = QUICK ? 20_000 : 100_000
-    await measureDataset('large', dir, { start: '1996-01-01', sessions: large, perDay: 9, repsPerSession: 10, weightDays: Math.min(30 * 365, Math.ceil(large / 9)) }, results)
-    await benchImport50Mb(dir, (m) => results.push({ dataset: '50mb', ...m }))
+    if (FLAT_MEMORY) await benchImportMemory(dir, (m) => results.push({ dataset: 'memory', ...m }))
+    else {
+      await measureDataset('daily10y', dir, { start: '2016-11-22', sessions: 3653, perDay: 1, repsPerSession: null, weightDays: 3653 }, results)
+      const large = QUICK ? 20_000 : 100_000
+      await measureDataset('large', dir, { start: '1996-01-01', sessions: large, perDay: 9, repsPerSession: 10, weightDays: Math.min(30 * 365, Math.ceil(large / 9)) }, results)
+      await benchImport50Mb(dir, (m) => results.push({ dataset: '50mb', ...m }))
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -32,6 +32,8 @@ export interface SyntheticOptions {
   /** Days of daily weights from `start`. */
   weightDays: number
   seed?: number
+  /** The number in the first session's UUID (to add to a history written before). */
+  firstUuid?: number
 }
 
 function repsFor(plan: readonly RepeatGroup[], count: number | null, random: () => number): Rep[] {
@@ -69,7 +71,7 @@ export function generateHistory(db: Db, o: SyntheticOptions): { sessions: number
       if (!p) throw new Error('no protocols')
       const sessionReps = repsFor(p.groups, o.repsPerSession, random)
       reps += sessionReps.length
-      sessions.insert(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, {
+      sessions.insert(`00000000-0000-4000-8000-${String((o.firstUuid ?? 0) + i).padStart(12, '0')}`, {
         date: addLocalDays(o.start, Math.floor(i / o.perDay)),
         startTime: '07:00',
         protocolId: p.id,
