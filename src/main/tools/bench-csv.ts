@@ -18,7 +18,8 @@ import { commitImport, readImport } from '../services/csv/import'
 import type { Measurement } from './bench'
 import { generateHistory } from './synthetic'
 
-interface Ctx {
+/** What a CSV benchmark is given: the data set's name and database, a scratch folder, and where its figures go. */
+export interface Ctx {
   name: string
   dbPath: string
   backend: Backend
@@ -27,7 +28,7 @@ interface Ctx {
   add(m: Omit<Measurement, 'dataset'>): void
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 
 /** Run in a child process: exports the reps file of `db` to `out` and prints rows, ms and peak RSS as JSON. */
 export async function exportChild(db: string, out: string): Promise<void> {

@@ -17,8 +17,7 @@ import { exportRepo } from '../db/repos/export'
 import { openReader } from '../db/reader'
 import { exportFiles } from '../services/csv/export'
 import { readRecords } from '../services/csv/records'
-import type { Measurement } from './bench'
-import { shellImportMs } from './bench-csv'
+import { type Ctx, median, shellImportMs } from './bench-csv'
 
 /**
  * Called once per record with its cells. (A record's line is counted from its cells, as `readRecords` does: csv-parse's
@@ -68,17 +67,7 @@ export async function parserChild(name: string, csv: string): Promise<void> {
   process.stdout.write(JSON.stringify({ rows, cells, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 }))
 }
 
-interface Ctx {
-  name: string
-  dbPath: string
-  dir: string
-  runs: number
-  add(m: Omit<Measurement, 'dataset'>): void
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
-
-export async function benchParsers(ctx: Ctx): Promise<void> {
+export async function benchParsers(ctx: Omit<Ctx, 'backend'>): Promise<void> {
   const self = fileURLToPath(import.meta.url)
   const csv = join(ctx.dir, `${ctx.name}-parsers-reps.csv`)
   const reader = openReader(ctx.dbPath)
