@@ -14,38 +14,66 @@ const MAX_REPS = 100
 /** Sessions per unknown protocol whose values are kept, so that one of them can recreate it. */
 const KEEP_FOR_PROTOCOL = 3
 
+/** A session's flags in the table. */
+const OK = 1
+const BAD = 2
+const PRESENT = 4
+const PLANNED = 8
+
 /**
- * What the preview keeps of a session in a reps file: enough for the checks across its rows, never its values.
- * Its first row's session cells and the lines of its reps are kept while it is the session being read (a file
- * Sprintlog writes has each session's rows together); after that a hash of the cells, and its rep numbers as
- * bits, stand for them.
+ * What the preview keeps of every session of the reps files, once it is no longer the one being read: a few
+ * numbers in typed columns (about 36 bytes, and its UUID as the key of the index), so that a file of millions
+ * of rows costs little more memory than a small one. The hash of its first row's session cells stands for the
+ * cells, and its rep numbers are bits: bits 0–24 of each of four numbers stand for rep numbers 1–100.
  */
-interface Group {
-  file: string
-  line: number
-  /** The session cells of its first row (`sessionCells`) while it is the current session; every rep must repeat them. */
-  cells: string[] | null
-  hash: number
-  /** The session read well from its first row. */
-  ok: boolean
-  protocolUuid: string | null
-  /** For the sample: the session's date and protocol name (only while the sample is being filled). */
-  date: string
-  protocolName: string | null
-  /** Kept only for a session that may recreate its protocol (not in the database): its values and reps. */
-  session: ImportedSession | null
-  reps: Rep[] | null
-  /** Their rep numbers. */
-  keptAt: number[] | null
-  /** Reps read, and rep numbers seen: bits 0–24 of each of four numbers stand for rep numbers 1–100. */
-  count: number
-  seen: [number, number, number, number]
-  /** The line of each rep while the session is current: for the message about a rep number given twice. */
-  lines: Map<number, number> | null
-  /** rep_number given twice: [number, earlier line or 0, line]. */
-  twice: [number, number, number][]
-  present: boolean
-  bad: boolean
+class SessionTable {
+  size = 0
+  hash = new Uint32Array(1024)
+  count = new Uint32Array(1024)
+  seen = new Uint32Array(4096)
+  flags = new Uint8Array(1024)
+  file = new Uint16Array(1024)
+  line = new Uint32Array(1024)
+  /** Index into `protocols`, or -1 for a free-form session. */
+  protocol = new Int32Array(1024)
+  readonly protocols: string[] = []
+  private readonly protocolIndex = new Map<string, number>()
+
+  add(file: number, line: number, hash: number, flags: number, protocolUuid: string | null): number {
+    if (this.size === this.hash.length) this.grow()
+    const id = this.size++
+    this.file[id] = file
+    this.line[id] = line
+    this.hash[id] = hash
+    this.flags[id] = flags
+    this.protocol[id] = protocolUuid === null ? -1 : this.protocolOf(protocolUuid)
+    return id
+  }
+
+  private protocolOf(uuid: string): number {
+    let k = this.protocolIndex.get(uuid)
+    if (k === undefined) {
+      k = this.protocols.push(own(uuid)) - 1
+      this.protocolIndex.set(this.protocols[k] as string, k)
+    }
+    return k
+  }
+
+  private grow() {
+    const n = this.hash.length * 2
+    const wider = <T extends Uint32Array | Uint8Array | Uint16Array | Int32Array>(a: T, size: number): T => {
+      const b = new (a.constructor as new (n: number) => T)(size)
+      b.set(a)
+      return b
+    }
+    this.hash = wider(this.hash, n)
+    this.count = wider(this.count, n)
+    this.seen = wider(this.seen, n * 4)
+    this.flags = wider(this.flags, n)
+    this.file = wider(this.file, n)
+    this.line = wider(this.line, n)
+    this.protocol = wider(this.protocol, n)
+  }
 }
 
 /** A 32-bit FNV-1a hash of a row's session cells. */
@@ -58,168 +86,200 @@ function hashCells(cells: readonly string[]): number {
   return h >>> 0
 }
 
+/** The sessions a confirmed import adds, by UUID, with the number of reps each has in the files. */
+export interface PlannedSessions {
+  readonly size: number
+  get(uuid: string): number | undefined
+}
+
 /** What the reps files would add, once every row is read. */
 export interface SessionsPlan {
-  /** New sessions by UUID, with their number of reps. */
-  planned: Map<string, number>
+  planned: PlannedSessions
   newProtocols: Map<string, ImportedProtocol>
   presentSessions: Set<string>
   presentReps: number
   plannedReps: number
 }
 
+/** The values of a session whose protocol is not in Sprintlog, kept so that it can recreate that protocol. */
+interface Kept {
+  session: ImportedSession
+  reps: Rep[]
+  /** Their rep numbers. */
+  at: number[]
+}
+
 export function repGroups(repo: Lookups, report: Findings) {
-  const groups = new Map<string, Group>()
-  /** The session whose rows are being read, whose cells and lines are kept until another one starts. */
-  let current: Group | null = null
-  /** Sessions kept per unknown protocol (KEEP_FOR_PROTOCOL). */
+  const table = new SessionTable()
+  /** Each session's row in the table, by UUID (or, for a session that could not be read, by its raw UUID cell). */
+  const index = new Map<string, number>()
+  const files: string[] = []
+  /**
+   * The session whose rows are being read: its first row's session cells, which every rep must repeat, and the
+   * line of each rep number (for the message about a number given twice). A session whose rows resume after
+   * another's has neither: its hash and bits stand for them.
+   */
+  let current: { id: number; cells: string[] | null; lines: Map<number, number> | null } | null = null
+  /** Sessions kept per unknown protocol (KEEP_FOR_PROTOCOL), and their values. */
   const keptFor = new Map<string, number>()
+  const kept = new Map<number, Kept>()
+  /** rep_number given twice, per session: [number, earlier line or 0, line]. */
+  const twice = new Map<number, [number, number, number][]>()
+  /** For the sample: the date and protocol name of sessions started while it is being filled. */
+  const shown = new Map<number, { date: string; protocolName: string | null }>()
   const protocolsHere = new Map<string, boolean>()
   const knownProtocol = (uuid: string) => {
     let known = protocolsHere.get(uuid)
     if (known === undefined) protocolsHere.set(uuid, (known = repo.protocolId(uuid) !== undefined))
     return known
   }
+  const fileNumber = (file: string) => {
+    const k = files.lastIndexOf(file)
+    return k >= 0 ? k : files.push(file) - 1
+  }
+  const at = (id: number) => ({ file: files[table.file[id] as number] as string, line: table.line[id] as number })
 
-  /** The group of a row: found by its session_uuid cell, or started from it. Null when the row disagrees with it. */
-  function groupOf(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): Group | null {
+  /** The session of a row: found by its session_uuid cell, or started from it; -1 when the row disagrees with it. */
+  function sessionOf(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): number {
     const uuidCell = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
-    const g = groups.get(uuidCell)
-    if (g !== undefined) {
-      const column = g.cells ? differingSessionColumn(header, g.cells, cells) : hashCells(sessionCells(header, cells)) === g.hash ? null : 'session_uuid'
-      if (column === null) return g
-      report.error(file, line, `The session columns of this rep differ from ${where(g, file)}, an earlier rep of the same session.`, column)
-      g.bad = true
-      return null
+    const found = index.get(uuidCell)
+    if (found !== undefined) {
+      const first = current?.id === found ? current.cells : null
+      const column = first ? differingSessionColumn(header, first, cells) : hashCells(sessionCells(header, cells)) === table.hash[found] ? null : 'session_uuid'
+      if (column === null) return found
+      report.error(file, line, `The session columns of this rep differ from ${where(at(found), file)}, an earlier rep of the same session.`, column)
+      table.flags[found] = (table.flags[found] as number) | BAD
+      return -1
     }
     const s = readSession(header, cells, style)
     const first = sessionCells(header, cells).map(own)
-    const sampling = report.sampling()
-    const started: Group = {
-      file,
-      line,
-      cells: first,
-      hash: hashCells(first),
-      ok: s.ok,
-      protocolUuid: s.ok ? ownOrNull(s.value.protocolUuid) : null,
-      date: s.ok && sampling ? own(s.value.date) : '',
-      protocolName: s.ok && sampling ? ownOrNull(s.value.protocolName) : null,
-      session: null,
-      reps: null,
-      keptAt: null,
-      count: 0,
-      seen: [0, 0, 0, 0],
-      lines: new Map(),
-      twice: [],
-      present: false,
-      bad: !s.ok
-    }
+    let flags = s.ok ? OK : BAD
+    if (s.ok && repo.hasSession(s.value.uuid)) flags |= PRESENT
+    const id = table.add(fileNumber(file), line, hashCells(first), flags, s.ok ? s.value.protocolUuid : null)
+    current = { id, cells: first, lines: new Map() }
     if (s.ok) {
-      started.present = repo.hasSession(s.value.uuid)
+      if (report.sampling()) shown.set(id, { date: own(s.value.date), protocolName: ownOrNull(s.value.protocolName) })
       const pu = s.value.protocolUuid
-      if (!started.present && pu !== null && !knownProtocol(pu) && (keptFor.get(pu) ?? 0) < KEEP_FOR_PROTOCOL) {
+      if (!(flags & PRESENT) && pu !== null && !knownProtocol(pu) && (keptFor.get(pu) ?? 0) < KEEP_FOR_PROTOCOL) {
         keptFor.set(pu, (keptFor.get(pu) ?? 0) + 1)
-        started.session = ownSession(s.value)
-        started.reps = []
-        started.keptAt = []
+        kept.set(id, { session: ownSession(s.value), reps: [], at: [] })
       }
-      groups.set(own(s.value.uuid), started)
+      index.set(own(s.value.uuid), id)
     } else {
       for (const i of s.issues) report.error(file, line, i.message, i.column)
       // Later rows of the same broken session would repeat the same errors: group them under the raw cell.
-      if (uuidCell !== '') groups.set(own(uuidCell), started)
+      if (uuidCell !== '') index.set(own(uuidCell), id)
     }
-    return started
+    return id
   }
 
   return {
-    has: (uuid: string) => groups.has(uuid),
+    has: (uuid: string) => index.has(uuid),
 
     /** One row of a reps file: its session's checks, then its rep (`readRep` reads the rep cells). */
     onRep(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle, readRep: (cells: string[]) => Read<ImportedRep>) {
-      const g = groupOf(file, line, header, cells, style)
-      if (g === null) return
-      if (current !== g) {
-        // Another session starts: the one before keeps only its hash and rep-number bits.
-        if (current) {
-          current.cells = null
-          current.lines = null
-        }
-        current = g
-      }
+      const id = sessionOf(file, line, header, cells, style)
+      if (id < 0) return
+      // Rows of a session seen before resume: only its hash and bits stand for its first row.
+      if (current?.id !== id) current = { id, cells: null, lines: null }
       const r = readRep(cells)
-      const date = g.date
+      const info = shown.get(id)
+      const date = info?.date ?? ''
       if (!r.ok) {
         for (const i of r.issues) report.error(file, line, i.message, i.column)
-        g.bad = true
+        table.flags[id] = (table.flags[id] as number) | BAD
         report.addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', message: firstIssue(r.issues) })
         return
       }
       const position = r.value.position
-      const word = Math.floor((position - 1) / 25) as 0 | 1 | 2 | 3
+      const word = id * 4 + Math.floor((position - 1) / 25)
       const bit = 1 << (position - 1) % 25
-      if (g.seen[word] & bit) g.twice.push([position, g.lines?.get(position) ?? 0, line])
-      else {
-        g.seen[word] |= bit
-        g.lines?.set(position, line)
+      if ((table.seen[word] as number) & bit) {
+        let list = twice.get(id)
+        if (!list) twice.set(id, (list = []))
+        list.push([position, current.lines?.get(position) ?? 0, line])
+      } else {
+        table.seen[word] = (table.seen[word] as number) | bit
+        current.lines?.set(position, line)
       }
-      g.count++
-      g.reps?.push(r.value.rep)
-      g.keptAt?.push(position)
+      table.count[id] = (table.count[id] as number) + 1
+      const k = kept.get(id)
+      if (k) {
+        k.reps.push(r.value.rep)
+        k.at.push(position)
+      }
       if (report.sampling()) {
         const rp = r.value.rep
+        const flags = table.flags[id] as number
         report.addSample({
           file,
           line,
           kind: 'reps',
           date,
-          summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${g.protocolName ? ` · ${clip(g.protocolName)}` : ''}`,
-          status: g.bad ? 'error' : g.present ? 'present' : 'add'
+          summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${info?.protocolName ? ` · ${clip(info.protocolName)}` : ''}`,
+          status: flags & BAD ? 'error' : flags & PRESENT ? 'present' : 'add'
         })
       }
     },
 
     /** Once every file is read: the sessions to add, the protocols to recreate, and the errors only the whole can show. */
     plan(): SessionsPlan {
-      const out: SessionsPlan = { planned: new Map(), newProtocols: new Map(), presentSessions: new Set(), presentReps: 0, plannedReps: 0 }
-      for (const [uuid, g] of groups) {
-        if (!g.ok || g.bad) continue
-        if (g.present) {
-          out.presentSessions.add(uuid)
-          out.presentReps += g.count
+      const newProtocols = new Map<string, ImportedProtocol>()
+      const presentSessions = new Set<string>()
+      let presentReps = 0
+      let plannedReps = 0
+      let planned = 0
+      for (const [uuid, id] of index) {
+        const flags = table.flags[id] as number
+        if (!(flags & OK) || flags & BAD) continue
+        const count = table.count[id] as number
+        if (flags & PRESENT) {
+          presentSessions.add(uuid)
+          presentReps += count
           continue
         }
         let ok = true
-        for (const [position, a, b] of g.twice) {
+        const { file, line } = at(id)
+        for (const [position, a, b] of twice.get(id) ?? []) {
           const lines = a > 0 ? `lines ${Math.min(a, b)} and ${Math.max(a, b)}` : `line ${b} and an earlier line`
-          report.error(g.file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
+          report.error(file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
           ok = false
         }
-        if (g.count > MAX_REPS) {
-          report.error(g.file, g.line, `Session ${uuid} has ${g.count} reps; a session has at most ${MAX_REPS}.`)
+        if (count > MAX_REPS) {
+          report.error(file, line, `Session ${uuid} has ${count} reps; a session has at most ${MAX_REPS}.`)
           ok = false
         }
-        const pu = g.protocolUuid
-        if (ok && pu !== null && !knownProtocol(pu) && !out.newProtocols.has(pu)) ok = recreate(g, pu, out.newProtocols)
+        const p = table.protocol[id] as number
+        const pu = p < 0 ? null : (table.protocols[p] as string)
+        if (ok && pu !== null && !knownProtocol(pu) && !newProtocols.has(pu)) ok = recreate(id, pu, newProtocols)
         if (ok) {
-          out.planned.set(uuid, g.count)
-          out.plannedReps += g.count
+          table.flags[id] = flags | PLANNED
+          planned++
+          plannedReps += count
         }
       }
-      return out
+      const sessions: PlannedSessions = {
+        size: planned,
+        get(uuid) {
+          const id = index.get(uuid)
+          return id !== undefined && (table.flags[id] as number) & PLANNED ? table.count[id] : undefined
+        }
+      }
+      return { planned: sessions, newProtocols, presentSessions, presentReps, plannedReps }
     }
   }
 
   /** Plans the protocol `pu` recreated from the first kept session of it; false (with the error) when it cannot be. */
-  function recreate(g: Group, pu: string, into: Map<string, ImportedProtocol>): boolean {
-    if (g.session === null || g.reps === null) {
+  function recreate(id: number, pu: string, into: Map<string, ImportedProtocol>): boolean {
+    const { file, line } = at(id)
+    const k = kept.get(id)
+    if (!k) {
       // Every session kept for this protocol had errors; this one's values were not kept.
-      report.error(g.file, g.line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
+      report.error(file, line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
       return false
     }
-    const s = g.session
-    const order = g.reps.map((_, k) => k).sort((x, y) => (g.keptAt?.[x] ?? 0) - (g.keptAt?.[y] ?? 0))
-    const reps = order.map((k) => g.reps?.[k] as Rep)
+    const s = k.session
+    const reps = k.reps.map((_, j) => j).sort((x, y) => (k.at[x] ?? 0) - (k.at[y] ?? 0)).map((j) => k.reps[j] as Rep)
     const name = (s.protocolName ?? '').trim()
     const p = protocolFields.safeParse({
       name,
@@ -232,7 +292,7 @@ export function repGroups(repo: Lookups, report: Findings) {
         name === ''
           ? `The protocol ${pu} is not in Sprintlog; its name is needed to recreate it.`
           : `The protocol “${name}” is not in Sprintlog and cannot be recreated from this row: ${p.error.issues[0]?.message ?? ''}`
-      report.error(g.file, g.line, message, 'protocol_name')
+      report.error(file, line, message, 'protocol_name')
       return false
     }
     into.set(pu, { uuid: pu, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups })

@@ -1,6 +1,7 @@
 /** What a preview hands to the commit: the files as read, and what they would add. */
 import type { CsvKind, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
 import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
+import type { PlannedSessions } from './groups'
 
 export interface ImportSource {
   /** Shown in messages (the file's own name). */
@@ -26,7 +27,7 @@ export interface ImportPlan {
   files: ReadFile[]
   protocols: ImportedProtocol[]
   /** The sessions to add, by UUID, with the number of reps each has in the files. */
-  sessions: Map<string, number>
+  sessions: PlannedSessions
   /** The UUIDs of the body weights to add. */
   weights: Set<string>
 }
