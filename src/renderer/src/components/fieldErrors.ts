@@ -24,17 +24,18 @@ export const dottedPath = (path: PathIssue['path']): string => (typeof path === 
  * Puts each issue's message at its field, keeping a message already there: a field whose text could not be
  * read already says so, and the first issue at a field is the one to show.
  */
-export function addIssues(errors: FieldErrors, issues: readonly PathIssue[], fieldOf: FieldOf = samePath): FieldErrors {
+export function addIssues<E extends Partial<FieldErrors>>(errors: E, issues: readonly PathIssue[], fieldOf: FieldOf = samePath): E {
+  const out: Partial<FieldErrors> = errors
   for (const issue of issues) {
     const field = fieldOf(dottedPath(issue.path))
-    if (field !== undefined) errors[field] ??= issue.message
+    if (field !== undefined) out[field] ??= issue.message
   }
   return errors
 }
 
 /** A back-end error at the form's fields; the error's own message at `form` when none of its issues has a field. */
 export function errorsFromResult(error: AppError, fieldOf: FieldOf = samePath): FieldErrors {
-  const out = addIssues({}, error.issues ?? [], fieldOf)
+  const out = addIssues<FieldErrors>({}, error.issues ?? [], fieldOf)
   if (Object.keys(out).length === 0) out.form = error.message
   return out
 }

@@ -88,7 +88,7 @@ export function checkProtocolForm(s: ProtocolFormState): CheckedProtocol {
     sourceNote: s.sourceNote.trim(),
     groups: parsed.ok ? parsed.groups : []
   })
-  const errors: ProtocolErrors = result.success ? {} : addIssues({}, result.error.issues, protocolFieldOf)
+  const errors: ProtocolErrors = result.success ? {} : addIssues<ProtocolErrors>({}, result.error.issues, protocolFieldOf)
   if (!parsed.ok) delete errors.plan
   else if (!result.success && Object.keys(errors).length === 0) errors.form = result.error.issues[0]?.message
   const group = !s.multi && s.groupDirty ? draftToGroup(s.group) : null
