@@ -8,9 +8,9 @@ import {
   withGroup,
   withText
 } from '../../src/renderer/src/features/protocols/protocolFormState'
-import { parseNotation } from '../../src/shared/notation'
-import { PROTOCOL_FIELDS } from '../../src/shared/records'
-import { protocolFields } from '../../src/shared/schemas'
+import { formatNotation, parseNotation } from '../../src/shared/notation'
+import { PROTOCOL_FIELDS, REPEAT_GROUP_FIELDS } from '../../src/shared/records'
+import { protocolFields, repeatGroup } from '../../src/shared/schemas'
 import type { Protocol } from '../../src/shared/training'
 
 const PLAN = '6x20s @max / 2m walk'
@@ -111,5 +111,37 @@ describe('the protocol form', () => {
     expect(protocolErrorsFromResult({ code: 'conflict', message: 'Someone else changed it.', issues: [{ path: 'id', message: 'Stale.' }] })).toEqual({
       form: 'Someone else changed it.'
     })
+  })
+})
+
+describe('the structured fields of a repeat group', () => {
+  const G = REPEAT_GROUP_FIELDS
+  const base = { ...EMPTY_GROUP, count: '6', work: '20s', recovery: '2m' }
+  const check = (patch: Partial<typeof base>) => draftToGroup({ ...base, ...patch })
+
+  it('take the group field table’s bounds, which the notation shares', () => {
+    const cases: [Partial<typeof base>, Partial<typeof base>, string, string][] = [
+      [{ count: String(G.count.max) }, { count: String((G.count.max ?? 0) + 1) }, 'count', `The number of reps must be ${G.count.min} to ${G.count.max}.`],
+      [{ work: `${G.workSeconds.max}s` }, { work: `${(G.workSeconds.max ?? 0) + 1}s` }, 'work', 'The work must be 1s to 60m.'],
+      [
+        { workKind: 'distance', work: String(G.workMeters.max) },
+        { workKind: 'distance', work: String((G.workMeters.max ?? 0) + 1) },
+        'work',
+        `The distance must be ${G.workMeters.min} to ${(G.workMeters.max ?? 0).toLocaleString('en')} metres.`
+      ],
+      [{ intensity: 'custom', intensityPct: String(G.intensityPct.max) }, { intensity: 'custom', intensityPct: String((G.intensityPct.max ?? 0) + 1) }, 'intensityPct', 'The intensity must be 1% to 100%.'],
+      [{ incline: String(G.inclinePct.max) }, { incline: String((G.inclinePct.max ?? 0) + 1) }, 'incline', `The incline must be 0% to ${G.inclinePct.max}%.`],
+      [{ recovery: `${G.recoverySeconds.max}s` }, { recovery: `${(G.recoverySeconds.max ?? 0) + 1}s` }, 'recovery', 'The recovery must be 1s to 60m.']
+    ]
+    for (const [atMax, over, field, message] of cases) {
+      const ok = check(atMax)
+      expect(ok.ok, JSON.stringify(atMax)).toBe(true)
+      // What the form accepts, the notation writes and reads back, and the shared schema takes.
+      if (ok.ok) {
+        expect(repeatGroup.parse(ok.group)).toEqual(ok.group)
+        expect(parseNotation(formatNotation([ok.group]))).toEqual({ ok: true, groups: [ok.group] })
+      }
+      expect(check(over)).toEqual({ ok: false, errors: { [field]: message } })
+    }
   })
 })
