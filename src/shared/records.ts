@@ -154,10 +154,13 @@ export const PROTOCOL_FIELDS = {
   id: f.id({ label: 'Protocol', sql: 'id' }),
   uuid: f.uuid({ label: 'Protocol UUID', sql: 'uuid' }),
   name: f.name({ label: 'Name', sql: 'name', maxLength: 120, emptyMessage: 'Give the protocol a name.' }),
-  description: f.text({ label: 'Description', sql: 'description', maxLength: 2000 }),
-  sourceNote: f.text({ label: 'Source note', sql: 'source_note', maxLength: 2000 }),
+  description: f.text({ label: 'Description', sql: 'description', maxLength: 2000, maxMessage: 'A description can be at most 2,000 characters.' }),
+  sourceNote: f.text({ label: 'Source note', sql: 'source_note', maxLength: 2000, maxMessage: 'A source note can be at most 2,000 characters.' }),
   terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', default: 'flat' }),
-  groups: f.json(z.array(repeatGroupSchema).min(1, 'A protocol needs at least one repeat group.').max(10), { label: 'Repeat groups', sql: 'groups_json' }),
+  groups: f.json(z.array(repeatGroupSchema).min(1, 'A protocol needs at least one repeat group.').max(10, 'A protocol has at most 10 repeat groups.'), {
+    label: 'Repeat groups',
+    sql: 'groups_json'
+  }),
   builtIn: f.boolean({ label: 'Built in', source: 'system', sql: 'built_in', default: false }),
   archived: f.boolean({ label: 'Archived', source: 'system', sql: 'archived', default: false }),
   createdAt: f.datetime({ label: 'Created', sql: 'created_at' }),

@@ -27,21 +27,16 @@ export function formatWeight(kg: number, unit: WeightUnit): string {
   return `${round1(kgToUnit(kg, unit)).toFixed(1)} ${unit}`
 }
 
-export type ParsedWeight = { ok: true; kg: number } | { ok: false; message: string }
+export type ReadWeight = { ok: true; kg: number } | { ok: false; message: string }
 
 /**
- * Reads a weight typed by a person in their display unit. Accepts a decimal point or a decimal comma.
- * The result is rounded to 0.01 kg (ten grams), well below a scale's precision.
+ * Reads a weight typed by a person in their display unit, as kilograms. Accepts a decimal point or a decimal
+ * comma. The result is rounded to 0.01 kg (ten grams), well below a scale's precision. Whether the weight is
+ * one a person can have is the body-weight schema's to judge (records.ts).
  */
-export function parseWeightText(text: string, unit: WeightUnit): ParsedWeight {
+export function readWeightText(text: string, unit: WeightUnit): ReadWeight {
   const t = text.trim().replace(',', '.')
   if (t === '') return { ok: false, message: 'Enter a weight.' }
   if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${text.trim()}” is not a number.` }
-  const kg = Math.round(unitToKg(Number(t), unit) * 100) / 100
-  if (kg < MIN_BODY_KG || kg > MAX_BODY_KG) {
-    const lo = round1(kgToUnit(MIN_BODY_KG, unit))
-    const hi = round1(kgToUnit(MAX_BODY_KG, unit))
-    return { ok: false, message: `A body weight must be between ${lo} and ${hi} ${unit}.` }
-  }
-  return { ok: true, kg }
+  return { ok: true, kg: Math.round(unitToKg(Number(t), unit) * 100) / 100 }
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { PROTOCOL_FIELDS } from '../../src/shared/records'
 import { expect, test } from './fixtures'
 
 test.beforeEach(async ({ page }) => {
@@ -315,6 +316,33 @@ test('errors from the back end are shown at the fields, and nothing is saved', a
   // Typing again clears the field's error.
   await form.getByLabel('Name').fill('Mine 2')
   await expect(form.getByRole('alert')).toHaveText(['Recovery must be at most 3600 s.'])
+})
+
+test('the form holds a protocol to the shared schema’s bounds before anything is sent', async ({ page, app }) => {
+  let sent = 0
+  await page.route('**/api/protocols/create', (route) => {
+    sent++
+    return route.continue()
+  })
+  await page.getByRole('button', { name: 'New protocol' }).click()
+  const form = page.getByRole('form', { name: 'New protocol' })
+  const name = form.getByLabel('Name')
+  const description = form.getByLabel('Description')
+  await name.fill('n'.repeat(PROTOCOL_FIELDS.name.maxLength! + 1))
+  await form.getByLabel('Plan (notation)').fill('6x20s @max / 2m walk')
+  await description.fill('d'.repeat(PROTOCOL_FIELDS.description.maxLength! + 1))
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByRole('alert')).toHaveText(['A name can be at most 120 characters.', 'A description can be at most 2,000 characters.'])
+  await expect(name).toBeFocused()
+  await expect(description).toHaveAttribute('aria-invalid', 'true')
+  expect(sent).toBe(0)
+
+  await name.fill('n'.repeat(PROTOCOL_FIELDS.name.maxLength!))
+  await description.fill('d'.repeat(PROTOCOL_FIELDS.description.maxLength!))
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form).toHaveCount(0)
+  expect(sent).toBe(1)
+  expect(ownRows(app).map((r) => r.name.length)).toEqual([PROTOCOL_FIELDS.name.maxLength])
 })
 
 test('a failed load says so, and Try again reloads', async ({ page }) => {

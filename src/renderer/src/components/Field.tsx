@@ -20,20 +20,25 @@ interface Props {
   describedBy?: string | undefined
   /** Shown between the control and the error, e.g. a hint line. */
   after?: ReactNode
+  /** Shown under the error line. */
+  below?: ReactNode
+  /** Marks the control invalid when its problem is shown elsewhere (in `after`), not in `error`. */
+  invalid?: boolean | undefined
   /** Renders the control with the props that wire it to the label and the error. */
   children: (control: ControlProps) => ReactNode
 }
 
 /** One form field: the label, the control and its error line, wired together for assistive technology. */
-export function Field({ id, label, error, className, describedBy, after, children }: Props) {
+export function Field({ id, label, error, className, describedBy, after, below, invalid, children }: Props) {
   const errorId = `${id}-error`
   const described = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
   return (
     <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      {children({ id, 'aria-invalid': error || invalid ? true : undefined, 'aria-describedby': described })}
       {after}
       <ErrorText id={errorId}>{error}</ErrorText>
+      {below}
     </div>
   )
 }

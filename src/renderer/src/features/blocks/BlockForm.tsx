@@ -2,15 +2,22 @@ import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'rea
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
 import { blockEnd, findOverlap, overlapMessage } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
+import { BLOCK_FIELDS } from '../../../../shared/records'
 import { blockFields } from '../../../../shared/schemas'
 import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
+import { Field } from '../../components/Field'
+import { addIssues, topFieldOf } from '../../components/fieldErrors'
 
 export type { BlockDraft }
 
 const FIELDS = ['name', 'startDate', 'weeks', 'sessionsPerWeek', 'protocolId'] as const
-type Field = (typeof FIELDS)[number]
-export type BlockErrors = Partial<Record<Field | 'form', string>>
+type BlockField = (typeof FIELDS)[number]
+export type BlockErrors = Partial<Record<BlockField | 'form', string>>
+const blockFieldOf = topFieldOf(FIELDS)
+/** The bounds of a block's length, from its field table: the live end date and the number inputs follow them. */
+const WEEKS = { min: BLOCK_FIELDS.weeks.min ?? 1, max: BLOCK_FIELDS.weeks.max ?? 52 }
+const PER_WEEK = { min: BLOCK_FIELDS.sessionsPerWeek.min ?? 1, max: BLOCK_FIELDS.sessionsPerWeek.max ?? 14 }
 
 interface Values {
   name: string
@@ -45,12 +52,7 @@ export function validateBlockForm(v: Values): { ok: true; draft: BlockDraft } | 
     sessionsPerWeek: typeof perWeek === 'number' ? perWeek : 1,
     protocolId: v.protocolId === '' ? null : Number(v.protocolId)
   })
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = FIELDS.find((f) => f === issue.path[0])
-      if (field && !errors[field]) errors[field] = issue.message
-    }
-  }
+  if (!parsed.success) addIssues(errors, parsed.error.issues, blockFieldOf)
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, draft: parsed.data }
 }
@@ -63,11 +65,7 @@ export function overlapError(draft: Pick<BlockDraft, 'startDate' | 'weeks'>, oth
 
 /** Maps a back-end error to the form's fields; an overlap is the start date's problem. */
 export function errorsFromResult(error: AppError): BlockErrors {
-  const out: BlockErrors = {}
-  for (const issue of error.issues ?? []) {
-    const field = FIELDS.find((f) => f === issue.path.split('.')[0])
-    if (field && !out[field]) out[field] = issue.message
-  }
+  const out: BlockErrors = addIssues({}, error.issues ?? [], blockFieldOf)
   if (error.code === 'conflict' && !out.startDate) out.startDate = error.message
   if (Object.keys(out).length === 0) out.form = error.message
   return out
@@ -94,7 +92,7 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
   const [errors, setErrors] = useState<BlockErrors>({})
   const [busy, setBusy] = useState(false)
   const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }))
-  const fieldId = (f: Field) => `${id}-${f}`
+  const fieldId = (f: BlockField) => `${id}-${f}`
 
   const focusFirst = (errs: BlockErrors) => {
     const first = FIELDS.find((f) => errs[f])
@@ -133,19 +131,16 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
   // The end date follows the start and the length as they are typed.
   const weeksNow = Number(values.weeks)
   const perWeekNow = Number(values.sessionsPerWeek)
-  const lengthOk = values.weeks.trim() !== '' && Number.isInteger(weeksNow) && weeksNow >= 1 && weeksNow <= 52
+  const lengthOk = values.weeks.trim() !== '' && Number.isInteger(weeksNow) && weeksNow >= WEEKS.min && weeksNow <= WEEKS.max
   const end = isLocalDate(values.startDate) && lengthOk ? blockEnd({ startDate: values.startDate, weeks: weeksNow }) : null
   const planned =
-    lengthOk && values.sessionsPerWeek.trim() !== '' && Number.isInteger(perWeekNow) && perWeekNow >= 1 && perWeekNow <= 14
+    lengthOk && values.sessionsPerWeek.trim() !== '' && Number.isInteger(perWeekNow) && perWeekNow >= PER_WEEK.min && perWeekNow <= PER_WEEK.max
       ? weeksNow * perWeekNow
       : null
 
   // Archived protocols are offered only when this block already uses one.
   const options = protocols.filter((p) => !p.archived || String(p.id) === values.protocolId)
   const title = block ? `Edit “${block.name}”` : 'New training block'
-
-  const describedBy = (f: Field, extra?: string) => [errors[f] ? `${fieldId(f)}-error` : null, extra].filter(Boolean).join(' ') || undefined
-  const fieldError = (f: Field) => <ErrorText id={`${fieldId(f)}-error`}>{errors[f]}</ErrorText>
 
   return (
     <form
@@ -161,90 +156,57 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
         <span className="hint">Enter saves · Esc cancels</span>
       </header>
       <div className="fields">
-        <div className="field grow">
-          <label htmlFor={fieldId('name')}>Name</label>
-          <input
-            id={fieldId('name')}
-            name="name"
-            autoComplete="off"
-            placeholder="e.g. HIIT study, spring"
-            value={values.name}
-            onChange={set('name')}
-            aria-required="true"
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('name')}
-            autoFocus
-          />
-          {fieldError('name')}
-        </div>
-        <div className="field">
-          <label htmlFor={fieldId('protocolId')}>Protocol</label>
-          <select
-            id={fieldId('protocolId')}
-            name="protocolId"
-            value={values.protocolId}
-            onChange={set('protocolId')}
-            aria-invalid={errors.protocolId ? true : undefined}
-            aria-describedby={describedBy('protocolId')}
-          >
-            <option value="">Any</option>
-            {options.map((p) => (
-              <option key={p.id} value={String(p.id)}>
-                {p.archived ? `${p.name} (archived)` : p.name}
-              </option>
-            ))}
-          </select>
-          {fieldError('protocolId')}
-        </div>
+        <Field id={fieldId('name')} label="Name" className="grow" error={errors.name}>
+          {(p) => (
+            <input
+              {...p}
+              name="name"
+              autoComplete="off"
+              placeholder="e.g. HIIT study, spring"
+              value={values.name}
+              onChange={set('name')}
+              aria-required="true"
+              autoFocus
+            />
+          )}
+        </Field>
+        <Field id={fieldId('protocolId')} label="Protocol" error={errors.protocolId}>
+          {(p) => (
+            <select {...p} name="protocolId" value={values.protocolId} onChange={set('protocolId')}>
+              <option value="">Any</option>
+              {options.map((o) => (
+                <option key={o.id} value={String(o.id)}>
+                  {o.archived ? `${o.name} (archived)` : o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       <div className="fields">
-        <div className="field">
-          <label htmlFor={fieldId('startDate')}>Start date</label>
-          <input
-            id={fieldId('startDate')}
-            name="startDate"
-            type="date"
-            value={values.startDate}
-            onChange={set('startDate')}
-            aria-invalid={errors.startDate ? true : undefined}
-            aria-describedby={describedBy('startDate', `${id}-end`)}
-          />
-          {fieldError('startDate')}
-        </div>
-        <div className="field narrow">
-          <label htmlFor={fieldId('weeks')}>Weeks</label>
-          <input
-            id={fieldId('weeks')}
-            name="weeks"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={52}
-            step={1}
-            value={values.weeks}
-            onChange={set('weeks')}
-            aria-invalid={errors.weeks ? true : undefined}
-            aria-describedby={describedBy('weeks', `${id}-end`)}
-          />
-          {fieldError('weeks')}
-        </div>
-        <div className="field narrow">
-          <label htmlFor={fieldId('sessionsPerWeek')}>Sessions per week</label>
-          <input
-            id={fieldId('sessionsPerWeek')}
-            name="sessionsPerWeek"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={14}
-            step={1}
-            value={values.sessionsPerWeek}
-            onChange={set('sessionsPerWeek')}
-            aria-invalid={errors.sessionsPerWeek ? true : undefined}
-            aria-describedby={describedBy('sessionsPerWeek')}
-          />
-          {fieldError('sessionsPerWeek')}
-        </div>
+        <Field id={fieldId('startDate')} label="Start date" error={errors.startDate} describedBy={`${id}-end`}>
+          {(p) => <input {...p} name="startDate" type="date" value={values.startDate} onChange={set('startDate')} />}
+        </Field>
+        <Field id={fieldId('weeks')} label="Weeks" className="narrow" error={errors.weeks} describedBy={`${id}-end`}>
+          {(p) => (
+            <input {...p} name="weeks" type="number" inputMode="numeric" min={WEEKS.min} max={WEEKS.max} step={1} value={values.weeks} onChange={set('weeks')} />
+          )}
+        </Field>
+        <Field id={fieldId('sessionsPerWeek')} label="Sessions per week" className="narrow" error={errors.sessionsPerWeek}>
+          {(p) => (
+            <input
+              {...p}
+              name="sessionsPerWeek"
+              type="number"
+              inputMode="numeric"
+              min={PER_WEEK.min}
+              max={PER_WEEK.max}
+              step={1}
+              value={values.sessionsPerWeek}
+              onChange={set('sessionsPerWeek')}
+            />
+          )}
+        </Field>
         <div className="field block-end">
           <span className="label" id={`${id}-end-label`}>
             Ends

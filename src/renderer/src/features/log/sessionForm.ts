@@ -7,6 +7,7 @@
 import type { ParsedInputOf } from '../../../../shared/contract'
 import { todayLocal } from '../../../../shared/dates'
 import { sessionFields } from '../../../../shared/schemas'
+import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
 
 /** One rep's row of the form, as typed. */
@@ -231,13 +232,8 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
     notes: d.notes.trim(),
     reps
   })
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.join('.') || 'form'
-      // A field whose text could not be read already says so; the stand-in value's complaint would mislead.
-      errors[path] ??= issue.message
-    }
-  }
+  // A field whose text could not be read already says so; the stand-in value's complaint would mislead.
+  if (!parsed.success) addIssues(errors, parsed.error.issues)
   // Not a bound of the record (the back end and the import take any real date): the form guards against a mistyped year.
   if (!errors.date && d.date > today) errors.date = 'The date is in the future.'
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }

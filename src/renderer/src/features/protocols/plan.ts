@@ -1,5 +1,6 @@
 /** The structured fields of one repeat group, as typed, and the conversions to and from a `RepeatGroup`. */
 import { formatDuration, formatNotation, parseNotation } from '../../../../shared/notation'
+import { REPEAT_GROUP_FIELDS } from '../../../../shared/records'
 import type { Intensity, RecoveryMode, RepeatGroup } from '../../../../shared/training'
 
 export type WorkKind = 'time' | 'distance'
@@ -36,10 +37,18 @@ export const EMPTY_GROUP: GroupDraft = {
   recoveryMode: 'walk'
 }
 
-const MAX_COUNT = 50
-const MAX_SECONDS = 3600
-const MAX_METERS = 50_000
-const MAX_INCLINE = 40
+/**
+ * The bounds of a repeat group's fields, from its field table. A valid draft must also be one the notation can
+ * write, so an incline starts at 0 % and a timed recovery at 1 s (the notation has no sign and no `0s`).
+ */
+const range = (f: { min: number | null; max: number | null }, min = f.min ?? 0) => ({ min, max: f.max ?? Number.MAX_SAFE_INTEGER })
+const COUNT = range(REPEAT_GROUP_FIELDS.count)
+const WORK_SECONDS = range(REPEAT_GROUP_FIELDS.workSeconds)
+const WORK_METERS = range(REPEAT_GROUP_FIELDS.workMeters)
+const PCT = range(REPEAT_GROUP_FIELDS.intensityPct)
+const INCLINE = range(REPEAT_GROUP_FIELDS.inclinePct, 0)
+const RECOVERY = range(REPEAT_GROUP_FIELDS.recoverySeconds, 1)
+const inRange = (n: number, r: { min: number; max: number }) => n >= r.min && n <= r.max
 
 export function groupToDraft(g: RepeatGroup): GroupDraft {
   const distance = g.workSeconds === null && g.workMeters !== null
@@ -81,7 +90,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   const count = parseNumber(d.count)
   if (d.count.trim() === '') errors.count = 'Enter the number of reps.'
   else if (count === null || !Number.isInteger(count)) errors.count = `“${d.count.trim()}” is not a whole number.`
-  else if (count < 1 || count > MAX_COUNT) errors.count = `The number of reps must be 1 to ${MAX_COUNT}.`
+  else if (!inRange(count, COUNT)) errors.count = `The number of reps must be ${COUNT.min} to ${COUNT.max}.`
 
   let workSeconds: number | null = null
   let workMeters: number | null = null
@@ -89,12 +98,12 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
     workSeconds = parseDurationText(d.work)
     if (d.work.trim() === '') errors.work = 'Enter how long each rep lasts, e.g. 20s or 1:30.'
     else if (workSeconds === null) errors.work = `“${d.work.trim()}” is not a duration (try 20s, 4m, 1m30s or 1:30).`
-    else if (workSeconds < 1 || workSeconds > MAX_SECONDS) errors.work = 'The work must be 1s to 60m.'
+    else if (!inRange(workSeconds, WORK_SECONDS)) errors.work = `The work must be ${formatDuration(WORK_SECONDS.min)} to ${formatDuration(WORK_SECONDS.max)}.`
   } else {
     workMeters = parseNumber(d.work.replace(/\s*m(?:tr)?$/i, ''))
     if (d.work.trim() === '') errors.work = 'Enter the distance of each rep in metres, e.g. 100.'
     else if (workMeters === null || !Number.isInteger(workMeters)) errors.work = `“${d.work.trim()}” is not a whole number of metres.`
-    else if (workMeters < 1 || workMeters > MAX_METERS) errors.work = 'The distance must be 1 to 50,000 metres.'
+    else if (!inRange(workMeters, WORK_METERS)) errors.work = `The distance must be ${WORK_METERS.min} to ${WORK_METERS.max.toLocaleString('en')} metres.`
   }
 
   let intensityPct: number | null = null
@@ -102,14 +111,14 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
     intensityPct = parseNumber(d.intensityPct.replace(/%$/, ''))
     if (d.intensityPct.trim() === '') errors.intensityPct = 'Enter a percentage of maximum effort, e.g. 85.'
     else if (intensityPct === null) errors.intensityPct = `“${d.intensityPct.trim()}” is not a percentage.`
-    else if (intensityPct < 1 || intensityPct > 100) errors.intensityPct = 'The intensity must be 1% to 100%.'
+    else if (!inRange(intensityPct, PCT)) errors.intensityPct = `The intensity must be ${PCT.min}% to ${PCT.max}%.`
   }
 
   let inclinePct: number | null = null
   if (!d.hill && d.incline.trim() !== '') {
     inclinePct = parseNumber(d.incline.replace(/%$/, ''))
     if (inclinePct === null) errors.incline = `“${d.incline.trim()}” is not a percentage.`
-    else if (inclinePct > MAX_INCLINE) errors.incline = `The incline must be 0% to ${MAX_INCLINE}%.`
+    else if (!inRange(inclinePct, INCLINE)) errors.incline = `The incline must be ${INCLINE.min}% to ${INCLINE.max}%.`
   }
 
   let recoverySeconds: number | null = null
@@ -118,7 +127,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   } else {
     recoverySeconds = parseDurationText(d.recovery)
     if (recoverySeconds === null) errors.recovery = `“${d.recovery.trim()}” is not a duration (try 90s, 2m, 1m30s or 1:30).`
-    else if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) errors.recovery = 'The recovery must be 1s to 60m.'
+    else if (!inRange(recoverySeconds, RECOVERY)) errors.recovery = `The recovery must be ${formatDuration(RECOVERY.min)} to ${formatDuration(RECOVERY.max)}.`
   }
 
   if (Object.keys(errors).length > 0 || count === null) return { ok: false, errors }

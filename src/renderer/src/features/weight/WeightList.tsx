@@ -1,16 +1,16 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useId, useState, type KeyboardEvent } from 'react'
 import type { WeightEntry } from '../../../../shared/domain'
 import { formatWeight, kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
-import { type FieldErrors, validateWeightForm, type WeightDraft } from './WeightForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
+import { validateWeightForm, type WeightDraft, type WeightErrors } from './weightFormState'
 
 const WEIGHT_COLUMNS = [{ label: 'Date' }, { label: 'Weight', num: true }, { label: 'Note' }, { label: 'Actions', hidden: true }]
 
 interface Props {
   entries: WeightEntry[]
   unit: WeightUnit
-  onUpdate(id: number, draft: WeightDraft): Promise<FieldErrors | null>
+  onUpdate(id: number, draft: WeightDraft): Promise<WeightErrors | null>
   onDelete(entry: WeightEntry): Promise<void>
 }
 
@@ -62,13 +62,13 @@ function EditRow({
 }: {
   entry: WeightEntry
   unit: WeightUnit
-  onSave(draft: WeightDraft): Promise<FieldErrors | null>
+  onSave(draft: WeightDraft): Promise<WeightErrors | null>
   onCancel(): void
 }) {
   const [date, setDate] = useState(entry.date)
   const [weight, setWeight] = useState(String(round1(kgToUnit(entry.kg, unit))))
   const [note, setNote] = useState(entry.note)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const [errors, setErrors] = useState<WeightErrors>({})
 
   async function save() {
     const checked = validateWeightForm({ date, weight, note }, unit)
@@ -88,25 +88,22 @@ function EditRow({
       onCancel()
     }
   }
-  const message = errors.date ?? errors.weight ?? errors.note ?? errors.form
+  // The row has room for one message: the first field's, tied to that field.
+  const message = errors.date ?? errors.kg ?? errors.note ?? errors.form
+  const messageId = useId()
+  const wired = (bad: string | undefined) =>
+    bad ? { 'aria-invalid': true as const, 'aria-describedby': bad === message ? messageId : undefined } : { 'aria-invalid': undefined }
   return (
     <tr className="editing" data-entry-id={entry.id} onKeyDown={onKey}>
       <td>
-        <input aria-label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-invalid={errors.date ? true : undefined} />
+        <input aria-label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} {...wired(errors.date)} />
       </td>
       <td className="num">
-        <input
-          aria-label={`Weight (${unit})`}
-          inputMode="decimal"
-          value={weight}
-          onChange={(e) => setWeight(e.target.value)}
-          aria-invalid={errors.weight ? true : undefined}
-          autoFocus
-        />
+        <input aria-label={`Weight (${unit})`} inputMode="decimal" value={weight} onChange={(e) => setWeight(e.target.value)} {...wired(errors.kg)} autoFocus />
       </td>
       <td>
-        <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} />
-        <ErrorText>{message}</ErrorText>
+        <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} {...wired(errors.note)} />
+        <ErrorText id={messageId}>{message}</ErrorText>
       </td>
       <td className="row-actions">
         <button type="button" className="primary" onClick={() => void save()}>

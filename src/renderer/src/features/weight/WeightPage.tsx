@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react'
 import { addLocalDays, todayLocal } from '../../../../shared/dates'
 import type { WeightEntry } from '../../../../shared/domain'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
-import type { AppError } from '../../../../shared/result'
 import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
@@ -10,9 +9,10 @@ import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { weightChartData } from '../../charts/weightChartData'
 import { useToast, useUndoable } from '../../components/Toast'
 import { useSettings } from '../../settings'
-import { type FieldErrors, WeightForm, type WeightDraft } from './WeightForm'
-import { WeightList } from './WeightList'
 import { ErrorText } from '../../components/ErrorText'
+import { WeightForm } from './WeightForm'
+import { type WeightDraft, type WeightErrors, weightErrorsFromResult } from './weightFormState'
+import { WeightList } from './WeightList'
 
 const PAGE = 20
 const RANGES = [
@@ -21,19 +21,6 @@ const RANGES = [
   { key: 'all', label: 'All', days: null }
 ] as const
 type RangeKey = (typeof RANGES)[number]['key']
-
-/** Maps a back-end error to the form's fields. */
-export function errorsFromResult(error: AppError): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of error.issues ?? []) {
-    const field = issue.path.split('.')[0]
-    if (field === 'date') out.date = issue.message
-    else if (field === 'kg') out.weight = issue.message
-    else if (field === 'note') out.note = issue.message
-  }
-  if (!out.date && !out.weight && !out.note) out.form = error.message
-  return out
-}
 
 export function WeightPage() {
   const { settings } = useSettings()
@@ -60,17 +47,17 @@ export function WeightPage() {
   const loadError = page.state === 'error' ? page.message : null
   const daily = valueOr(dailyLoad, null)
 
-  async function add(draft: WeightDraft): Promise<FieldErrors | null> {
+  async function add(draft: WeightDraft): Promise<WeightErrors | null> {
     const r = await api.weights.add(draft)
-    if (!r.ok) return errorsFromResult(r.error)
+    if (!r.ok) return weightErrorsFromResult(r.error)
     toast.show(`Added ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
     refresh()
     return null
   }
 
-  async function update(id: number, draft: WeightDraft): Promise<FieldErrors | null> {
+  async function update(id: number, draft: WeightDraft): Promise<WeightErrors | null> {
     const r = await api.weights.update({ id, ...draft })
-    if (!r.ok) return errorsFromResult(r.error)
+    if (!r.ok) return weightErrorsFromResult(r.error)
     toast.show(`Saved ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
     refresh()
     return null

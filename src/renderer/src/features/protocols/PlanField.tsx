@@ -1,0 +1,78 @@
+import { formatDuration, type NotationError } from '../../../../shared/notation'
+import type { RepeatGroup } from '../../../../shared/training'
+import { Field } from '../../components/Field'
+import type { ProtocolFormModel } from './useProtocolForm'
+
+export const EXAMPLE = '6x20s @max / 2m walk'
+
+/** One line about a valid plan: how many reps and how much hard work. */
+function planSummary(groups: readonly RepeatGroup[]): string {
+  const reps = groups.reduce((n, g) => n + g.count, 0)
+  const parts = [reps === 1 ? '1 rep' : `${reps} reps`]
+  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${formatDuration(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
+  else if (groups.every((g) => g.workMeters !== null)) parts.push(`${groups.reduce((s, g) => s + g.count * (g.workMeters ?? 0), 0)} m of work`)
+  if (groups.length > 1) parts.push(`${groups.length} groups`)
+  return parts.join(' · ')
+}
+
+/** The notation as typed, with the part the error is about marked. */
+function MarkedNotation({ text, error }: { text: string; error: NotationError }) {
+  const start = Math.max(0, Math.min(error.start, text.length))
+  const end = Math.max(start, Math.min(error.end, text.length))
+  const bad = text.slice(start, end)
+  return (
+    <code className="notation-echo" aria-hidden={text.trim() === '' ? true : undefined}>
+      {text.slice(0, start)}
+      <mark className={bad.trim() === '' ? 'gap' : undefined}>{bad === '' ? '\u00a0' : bad}</mark>
+      {text.slice(end)}
+    </code>
+  )
+}
+
+/**
+ * The plan in the notation: what the parser cannot read is marked in the text and explained under it, the
+ * back end's word on the plan follows, then a summary of a plan it can read and how to write one.
+ */
+export function PlanField({ m }: { m: ProtocolFormModel }) {
+  const { fid, form, parsed, notationError } = m
+  const problemId = fid('plan-problem')
+  const hintId = fid('plan-hint')
+  return (
+    <Field
+      id={fid('plan')}
+      label="Plan (notation)"
+      className="plan-field"
+      error={m.errors.plan}
+      invalid={notationError !== null}
+      describedBy={[notationError ? problemId : null, hintId].filter(Boolean).join(' ')}
+      after={
+        notationError && (
+          <div id={problemId} className="notation-error" role="alert">
+            <MarkedNotation text={form.text} error={notationError} />
+            <p className="error">{notationError.message}</p>
+          </div>
+        )
+      }
+      below={
+        <p id={hintId} className="hint">
+          {parsed.ok ? <span className="plan-summary">{planSummary(parsed.groups)}. </span> : null}
+          Reps × work, then <code>@</code> intensity, <code>hill</code> or <code>incline 5%</code>, <code>/</code> recovery: e.g. <code>{EXAMPLE}</code>.
+          Join groups with <code>+</code>.
+        </p>
+      }
+    >
+      {(p) => (
+        <input
+          {...p}
+          name="notation"
+          className="notation-input"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={`e.g. ${EXAMPLE}`}
+          value={form.text}
+          onChange={(e) => m.changeText(e.target.value)}
+        />
+      )}
+    </Field>
+  )
+}
