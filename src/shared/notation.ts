@@ -3,6 +3,7 @@
  * `parseNotation` accepts loose input (any case, spaces, `×`, `1:30`, `4min`); `formatNotation` writes the canonical form,
  * and the two round-trip.
  */
+import { durationNotation } from './duration'
 import { RECOVERY_MODES, type Intensity, type RecoveryMode, type RepeatGroup } from './training'
 
 /** What is wrong, and the character range `[start, end)` of the offending part of the input. */
@@ -57,20 +58,12 @@ export function formatNotation(groups: readonly RepeatGroup[]): string {
   return groups.map(formatGroup).join(' + ')
 }
 
-/** 20 → `20s`, 240 → `4m`, 90 → `1m30s` (rounded to whole seconds). */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  if (s < 60) return `${s}s`
-  const rest = s % 60
-  return rest === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m${rest}s`
-}
-
 function formatDistance(meters: number): string {
   return meters >= 1000 && meters % 100 === 0 ? `${meters / 1000}km` : `${meters}mtr`
 }
 
 function formatGroup(g: RepeatGroup): string {
-  let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? formatDuration(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
+  let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? durationNotation(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
   if (g.intensity === 'custom') {
     if (g.intensityPct !== null) out += ` @${g.intensityPct}%`
   } else if (g.intensity !== null) {
@@ -78,7 +71,7 @@ function formatGroup(g: RepeatGroup): string {
   }
   if (g.hill) out += ' hill'
   else if (g.inclinePct !== null) out += ` incline ${g.inclinePct}%`
-  return `${out} / ${g.recoverySeconds === null ? '' : `${formatDuration(g.recoverySeconds)} `}${g.recoveryMode}`
+  return `${out} / ${g.recoverySeconds === null ? '' : `${durationNotation(g.recoverySeconds)} `}${g.recoveryMode}`
 }
 
 interface Token {

@@ -7,7 +7,7 @@ import type { BlockVolume, FitnessSeries, ProtocolProgress, WeeklyLoad } from '.
 import type { Block } from '../../src/shared/training'
 import { blockVolumeChartData } from '../../src/renderer/src/charts/blockVolumeData'
 import { fitnessChartData, weeklyLoadChartData } from '../../src/renderer/src/charts/loadData'
-import { protocolProgressChartData, repLength, restTicks, sprintBestRows } from '../../src/renderer/src/charts/progressData'
+import { protocolProgressChartData, restTicks, sprintBestRows } from '../../src/renderer/src/charts/progressData'
 import { rangeInput } from '../../src/renderer/src/charts/range'
 import { rep } from '../helpers/training'
 
@@ -229,7 +229,6 @@ describe('chart data for load, fitness and progression', () => {
       ['Hill (30 s)', 5.33, 19.2]
     ])
     expect(sprintBestRows({ byDuration: [], hill: null })).toEqual([])
-    expect(repLength(240)).toBe('4 min')
   })
 })
 

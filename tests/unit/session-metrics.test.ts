@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blockEnd, blockProgress, blockWeek, blockWeekRange, findOverlap, overlapMessage } from '../../src/shared/metrics/block'
-import { clock, sessionMetrics } from '../../src/shared/metrics/session'
+import { sessionMetrics } from '../../src/shared/metrics/session'
 import type { Block } from '../../src/shared/training'
 import { rep, sprintReps } from '../helpers/training'
 
@@ -32,13 +32,6 @@ describe('session metrics', () => {
     ]
     const m = sessionMetrics({ warmupSeconds: 0, cooldownSeconds: 0, rpe: null, plannedReps: 4, reps })
     expect(m).toEqual({ workSeconds: 61, repsDone: 2, repsPlanned: 4, distanceMeters: 298, durationSeconds: 73, load: null })
-  })
-
-  it('formats durations as a clock', () => {
-    expect(clock(0)).toBe('0:00')
-    expect(clock(125)).toBe('2:05')
-    expect(clock(1620)).toBe('27:00')
-    expect(clock(3725)).toBe('1:02:05')
   })
 })
 

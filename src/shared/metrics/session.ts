@@ -61,11 +61,3 @@ export function sessionMetrics(s: SessionLike): SessionMetrics {
   }
 }
 
-/** `m:ss` for durations on screen, e.g. 125 → `2:05`; hours when needed, `1:02:05`. */
-export function clock(seconds: number): string {
-  const s = Math.round(seconds)
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
-}

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import { clock, type SessionMetrics } from '../../../../shared/metrics/session'
+import { durationClock } from '../../../../shared/duration'
+import type { SessionMetrics } from '../../../../shared/metrics/session'
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
@@ -20,11 +21,11 @@ function Summary({ m }: { m: SessionMetrics | null }) {
       </div>
       <div>
         <dt>Work time</dt>
-        <dd data-testid="sum-work">{m ? clock(m.workSeconds) : '–'}</dd>
+        <dd data-testid="sum-work">{m ? durationClock(m.workSeconds) : '–'}</dd>
       </div>
       <div>
         <dt>Duration</dt>
-        <dd data-testid="sum-duration">{m ? clock(m.durationSeconds) : '–'}</dd>
+        <dd data-testid="sum-duration">{m ? durationClock(m.durationSeconds) : '–'}</dd>
       </div>
       <div>
         <dt>Load (sRPE)</dt>

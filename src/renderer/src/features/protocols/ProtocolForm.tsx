@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
-import { formatDuration, formatNotation, type NotationError, parseNotation } from '../../../../shared/notation'
+import { durationNotation } from '../../../../shared/duration'
+import { formatNotation, type NotationError, parseNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import { type Protocol, type ProtocolDraft, RECOVERY_MODES, type RepeatGroup, type Terrain, TERRAINS } from '../../../../shared/training'
 import {
@@ -60,7 +61,7 @@ const MAX_TEXT = 2000
 function planSummary(groups: readonly RepeatGroup[]): string {
   const reps = groups.reduce((n, g) => n + g.count, 0)
   const parts = [reps === 1 ? '1 rep' : `${reps} reps`]
-  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${formatDuration(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
+  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${durationNotation(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
   else if (groups.every((g) => g.workMeters !== null)) parts.push(`${groups.reduce((s, g) => s + g.count * (g.workMeters ?? 0), 0)} m of work`)
   if (groups.length > 1) parts.push(`${groups.length} groups`)
   return parts.join(' · ')

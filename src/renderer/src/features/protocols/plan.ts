@@ -1,5 +1,6 @@
 /** The structured fields of one repeat group, as typed, and the conversions to and from a `RepeatGroup`. */
-import { formatDuration, formatNotation, parseNotation } from '../../../../shared/notation'
+import { durationNotation } from '../../../../shared/duration'
+import { formatNotation, parseNotation } from '../../../../shared/notation'
 import type { Intensity, RecoveryMode, RepeatGroup } from '../../../../shared/training'
 
 export type WorkKind = 'time' | 'distance'
@@ -46,12 +47,12 @@ export function groupToDraft(g: RepeatGroup): GroupDraft {
   return {
     count: String(g.count),
     workKind: distance ? 'distance' : 'time',
-    work: distance ? String(g.workMeters) : formatDuration(g.workSeconds ?? 0),
+    work: distance ? String(g.workMeters) : durationNotation(g.workSeconds ?? 0),
     intensity: g.intensity ?? 'none',
     intensityPct: g.intensityPct === null ? '' : String(g.intensityPct),
     hill: g.hill,
     incline: g.hill || g.inclinePct === null ? '' : String(g.inclinePct),
-    recovery: g.recoverySeconds === null ? '' : formatDuration(g.recoverySeconds),
+    recovery: g.recoverySeconds === null ? '' : durationNotation(g.recoverySeconds),
     recoveryMode: g.recoveryMode
   }
 }
