@@ -202,8 +202,8 @@ describe('chart data for load, fitness and progression', () => {
       sessions: 2,
       sessionsPerPoint: 1,
       points: [
-        { date: '2026-11-02', sessionId: 1, repsDone: 6, repsPlanned: 6, restPerRep: 119.6, rpe: 8, firstSpeed: 7.5, lastSpeed: 6.9, dropOffPct: 8 },
-        { date: '2026-11-04', sessionId: 2, repsDone: 5, repsPlanned: 6, restPerRep: null, rpe: null, firstSpeed: null, lastSpeed: null, dropOffPct: null }
+        { date: '2026-11-02', sessionId: 1, repsDone: 6, plannedReps: 6, restPerRep: 119.6, rpe: 8, firstSpeed: 7.5, lastSpeed: 6.9, dropOffPct: 8 },
+        { date: '2026-11-04', sessionId: 2, repsDone: 5, plannedReps: 6, restPerRep: null, rpe: null, firstSpeed: null, lastSpeed: null, dropOffPct: null }
       ]
     }
     const d = protocolProgressChartData(p)

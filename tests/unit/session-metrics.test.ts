@@ -8,7 +8,7 @@ describe('session metrics', () => {
   it('Sprint 6×20 s as planned: hand calculation', () => {
     // work 6 × 20 = 120 s; recovery 5 × 120 = 600 s; + 10 min warm-up + 5 min cool-down = 1620 s = 27 min; RPE 8 → 216
     const m = sessionMetrics({ warmupSeconds: 600, cooldownSeconds: 300, rpe: 8, plannedReps: 6, reps: sprintReps(6) })
-    expect(m).toEqual({ workSeconds: 120, repsDone: 6, repsPlanned: 6, distanceMeters: 0, durationSeconds: 1620, load: 216 })
+    expect(m).toEqual({ workSeconds: 120, repsDone: 6, plannedReps: 6, distanceMeters: 0, durationSeconds: 1620, load: 216 })
   })
 
   it('HIIT 4×4 with the last rep abandoned after 2 minutes', () => {
@@ -21,7 +21,7 @@ describe('session metrics', () => {
     // work counts completed reps only: 3 × 240 = 720 s. Duration counts all time spent:
     // 600 + 420 + (240 + 180) × 3 + 120 = 2400 s = 40 min; RPE 9 → 360
     const m = sessionMetrics({ warmupSeconds: 600, cooldownSeconds: 420, rpe: 9, plannedReps: 4, reps })
-    expect(m).toEqual({ workSeconds: 720, repsDone: 3, repsPlanned: 4, distanceMeters: 0, durationSeconds: 2400, load: 360 })
+    expect(m).toEqual({ workSeconds: 720, repsDone: 3, plannedReps: 4, distanceMeters: 0, durationSeconds: 2400, load: 360 })
   })
 
   it('sums the distance of completed reps, treats an untimed walk-down as 0 s, and has no load without RPE', () => {
@@ -31,7 +31,7 @@ describe('session metrics', () => {
       rep({ workSeconds: 12, distanceMeters: 50, recoverySeconds: null, recoveryMode: 'walk-down', hill: true, completed: false })
     ]
     const m = sessionMetrics({ warmupSeconds: 0, cooldownSeconds: 0, rpe: null, plannedReps: 4, reps })
-    expect(m).toEqual({ workSeconds: 61, repsDone: 2, repsPlanned: 4, distanceMeters: 298, durationSeconds: 73, load: null })
+    expect(m).toEqual({ workSeconds: 61, repsDone: 2, plannedReps: 4, distanceMeters: 298, durationSeconds: 73, load: null })
   })
 })
 

@@ -14,7 +14,7 @@ type SessionLike = Pick<Session, 'warmupSeconds' | 'cooldownSeconds' | 'rpe' | '
 export interface SessionMetrics {
   workSeconds: number
   repsDone: number
-  repsPlanned: number
+  plannedReps: number
   distanceMeters: number
   durationSeconds: number
   /** sRPE load in arbitrary units, or null when no session RPE was given. */
@@ -54,7 +54,7 @@ export function sessionMetrics(s: SessionLike): SessionMetrics {
   return {
     workSeconds: workSeconds(s.reps),
     repsDone: repsDone(s.reps),
-    repsPlanned: s.plannedReps,
+    plannedReps: s.plannedReps,
     distanceMeters: sprintDistance(s.reps),
     durationSeconds,
     load: sessionLoad(s.rpe, durationSeconds)

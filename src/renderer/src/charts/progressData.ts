@@ -52,7 +52,7 @@ export function protocolProgressChartData(p: ProtocolProgress): ProgressChartDat
     sessionId: s.sessionId,
     t: utcDay(s.date),
     reps: r1(s.repsDone) ?? 0,
-    planned: r1(s.repsPlanned) ?? 0,
+    planned: r1(s.plannedReps) ?? 0,
     rest: s.restPerRep === null ? null : Math.round(s.restPerRep),
     rpe: r1(s.rpe),
     dropOff: r1(s.dropOffPct),

@@ -120,8 +120,8 @@ export function HistoryPage() {
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
-                  <td className={`num ${s.repsDone < s.repsPlanned ? 'short' : ''}`}>
-                    {s.repsDone}/{s.repsPlanned}
+                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
+                    {s.repsDone}/{s.plannedReps}
                   </td>
                   <td className="num">{durationClock(s.workSeconds)}</td>
                   <td className="num">{durationClock(s.durationSeconds)}</td>

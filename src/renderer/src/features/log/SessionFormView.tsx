@@ -17,7 +17,7 @@ function Summary({ m }: { m: SessionMetrics | null }) {
     <dl className="stats session-summary" aria-label="Session summary">
       <div>
         <dt>Reps done</dt>
-        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.repsPlanned}` : '–'}</dd>
+        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.plannedReps}` : '–'}</dd>
       </div>
       <div>
         <dt>Work time</dt>
