@@ -138,7 +138,7 @@ function AfterTheReps({ m }: { m: SessionFormModel }) {
             between reps
           </label>
         </div>
-        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow')}
+        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow wide')}
       </div>
       <div className="submit-bar">
         <Summary m={m.metrics} />
