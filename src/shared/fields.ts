@@ -169,13 +169,19 @@ export function optionalInteger<const O extends Common & Bounds>(o: O): Field<De
   return { ...f, nullable: true, schema: f.schema.nullable().default(null) }
 }
 
+/** A record id (an SQLite rowid): a whole number from 1, refused as `Protocol id must be a whole number from 1 up.` */
+const idSchema = (label: string) => {
+  const message = `${label} id must be a whole number from 1 up.`
+  return z.number({ error: message }).int(message).min(1, message)
+}
+
 /** A record id (an SQLite rowid). */
 export function id<const O extends Common>(o: O): Field<z.ZodNumber, Src<O, 'system'>> {
-  return { ...def('id', { source: 'system', ...o }, { min: 1 }), schema: z.number({ error: 'Expected a record id.' }).int().positive() }
+  return { ...def('id', { source: 'system', ...o }, { min: 1 }), schema: idSchema(o.label) }
 }
 /** The id of another record, or null. */
 export function optionalId<const O extends Common>(o: O): Field<Defaulted<z.ZodNullable<z.ZodNumber>>, Src<O>> {
-  return { ...def('id', o, { min: 1, nullable: true }), schema: z.number({ error: 'Expected a record id.' }).int().positive().nullable().default(null) }
+  return { ...def('id', o, { min: 1, nullable: true }), schema: idSchema(o.label).nullable().default(null) }
 }
 
 export function boolean<const O extends Common & { default: boolean }>(o: O): Field<Defaulted<z.ZodBoolean>, Src<O>> {
@@ -222,17 +228,29 @@ export function name<const O extends TextOpts & { emptyMessage: string }>(o: O):
 }
 /** Text that comes from another record (a protocol's name beside a session), or null. */
 export function optionalText<const O extends Common & { maxLength: number }>(o: O): Field<z.ZodNullable<z.ZodString>, Src<O>> {
-  return { ...def('text', o, { maxLength: o.maxLength, nullable: true }), schema: z.string().max(o.maxLength).nullable() }
+  return {
+    ...def('text', o, { maxLength: o.maxLength, nullable: true }),
+    schema: z
+      .string({ error: `Expected text for ${o.label.toLowerCase()}.` })
+      .max(o.maxLength, `${o.label} can be at most ${o.maxLength.toLocaleString('en')} characters.`)
+      .nullable()
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export const isUuid = (s: string): boolean => UUID.test(s)
 
+/** The wrong type and the wrong pattern refused in the same words, naming the field. */
+const uuidSchema = (label: string) => {
+  const message = `${label} must be 32 lowercase hex digits in groups of 8-4-4-4-12.`
+  return z.string({ error: message }).regex(UUID, message)
+}
+
 export function uuid<const O extends Common>(o: O): Field<z.ZodString, Src<O, 'system'>> {
-  return { ...def('uuid', { source: 'system', ...o }), schema: z.string().regex(UUID, 'Expected a UUID.') }
+  return { ...def('uuid', { source: 'system', ...o }), schema: uuidSchema(o.label) }
 }
 export function optionalUuid<const O extends Common>(o: O): Field<z.ZodNullable<z.ZodString>, Src<O>> {
-  return { ...def('uuid', o, { nullable: true }), schema: z.string().regex(UUID, 'Expected a UUID.').nullable() }
+  return { ...def('uuid', o, { nullable: true }), schema: uuidSchema(o.label).nullable() }
 }
 
 /** A calendar date `YYYY-MM-DD` between MIN_DATE and MAX_DATE. */
@@ -245,15 +263,14 @@ export function date<const O extends Common>(o: O): Field<typeof localDateSchema
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
-export const startTimeSchema = z.string().regex(TIME, 'Expected a time written HH:MM.')
+export const startTimeSchema = z.string({ error: 'Expected a time written HH:MM.' }).regex(TIME, 'Expected a time written HH:MM.')
 export function optionalTime<const O extends Common>(o: O): Field<Defaulted<z.ZodNullable<typeof startTimeSchema>>, Src<O>> {
   return { ...def('time', o, { nullable: true }), schema: startTimeSchema.nullable().default(null) }
 }
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
-const datetimeSchema = z
-  .string()
-  .refine((t) => DATETIME.test(t) && !Number.isNaN(Date.parse(t)), { error: 'Expected a date and time in ISO 8601 form (2026-11-20T07:30:00.000Z).' })
+const DATETIME_MESSAGE = 'Expected a date and time in ISO 8601 form (2026-11-20T07:30:00.000Z).'
+const datetimeSchema = z.string({ error: DATETIME_MESSAGE }).refine((t) => DATETIME.test(t) && !Number.isNaN(Date.parse(t)), { error: DATETIME_MESSAGE })
 export function datetime<const O extends Common>(o: O): Field<typeof datetimeSchema, Src<O, 'system'>> {
   return { ...def('datetime', { source: 'system', ...o }), schema: datetimeSchema }
 }

@@ -3,6 +3,7 @@
  * `parseNotation` accepts loose input (any case, spaces, `×`, `1:30`, `4min`); `formatNotation` writes the canonical form,
  * and the two round-trip.
  */
+import { durationNotation } from './duration'
 import { RECOVERY_MODES, type Intensity, type RecoveryMode, type RepeatGroup } from './training'
 
 /** What is wrong, and the character range `[start, end)` of the offending part of the input. */
@@ -20,12 +21,13 @@ const MAX_METERS = 50_000
 const MAX_INCLINE_PCT = 40
 const NAMED_INTENSITIES: readonly Intensity[] = ['max', 'near-max', 'moderate']
 
-/** Thrown inside the parser, caught by `parseNotation`. */
+/** Thrown inside the parser by `throwAt`, caught by `parseNotation`. */
 class Failure {
   constructor(readonly error: NotationError) {}
 }
 
-function fail(message: string, start: number, end: number): never {
+/** Stops the parse with `message` about the characters `[start, end)`. */
+function throwAt(message: string, start: number, end: number): never {
   throw new Failure({ message, start, end })
 }
 
@@ -40,7 +42,7 @@ export function parseNotation(text: string): ParseResult {
       const end = plus === -1 ? text.length : plus
       if (text.slice(start, end).trim() === '') {
         const at = start > 0 ? start - 1 : end
-        fail(start > 0 ? 'Add another group after “+”, or remove the “+”.' : 'Start with a group before “+”.', at, at + 1)
+        throwAt(start > 0 ? 'Add another group after “+”, or remove the “+”.' : 'Start with a group before “+”.', at, at + 1)
       }
       groups.push(parseGroup(new Cursor(text, start, end)))
       if (plus === -1) return { ok: true, groups }
@@ -57,20 +59,12 @@ export function formatNotation(groups: readonly RepeatGroup[]): string {
   return groups.map(formatGroup).join(' + ')
 }
 
-/** 20 → `20s`, 240 → `4m`, 90 → `1m30s` (rounded to whole seconds). */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds))
-  if (s < 60) return `${s}s`
-  const rest = s % 60
-  return rest === 0 ? `${s / 60}m` : `${Math.floor(s / 60)}m${rest}s`
-}
-
 function formatDistance(meters: number): string {
   return meters >= 1000 && meters % 100 === 0 ? `${meters / 1000}km` : `${meters}mtr`
 }
 
 function formatGroup(g: RepeatGroup): string {
-  let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? formatDuration(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
+  let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? durationNotation(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
   if (g.intensity === 'custom') {
     if (g.intensityPct !== null) out += ` @${g.intensityPct}%`
   } else if (g.intensity !== null) {
@@ -78,7 +72,7 @@ function formatGroup(g: RepeatGroup): string {
   }
   if (g.hill) out += ' hill'
   else if (g.inclinePct !== null) out += ` incline ${g.inclinePct}%`
-  return `${out} / ${g.recoverySeconds === null ? '' : `${formatDuration(g.recoverySeconds)} `}${g.recoveryMode}`
+  return `${out} / ${g.recoverySeconds === null ? '' : `${durationNotation(g.recoverySeconds)} `}${g.recoveryMode}`
 }
 
 interface Token {
@@ -131,22 +125,22 @@ function parseGroup(c: Cursor): RepeatGroup {
   while (!c.atEnd() && /[0-9]/.test(c.peekChar())) c.pos++
   if (c.pos === countStart) {
     const t = c.peek()
-    fail(`Start each group with the number of reps, e.g. “6x20s”, not “${t.text}”.`, t.start, t.end)
+    throwAt(`Start each group with the number of reps, e.g. “6x20s”, not “${t.text}”.`, t.start, t.end)
   }
   const countText = c.text.slice(countStart, c.pos)
   const count = Number(countText)
-  if (count < 1 || count > MAX_COUNT) fail(`The number of reps must be 1 to ${MAX_COUNT}, not ${countText}.`, countStart, c.pos)
+  if (count < 1 || count > MAX_COUNT) throwAt(`The number of reps must be 1 to ${MAX_COUNT}, not ${countText}.`, countStart, c.pos)
 
   c.skipSpace()
   if (!/^[x×]$/i.test(c.peekChar())) {
     const t = c.peek()
-    fail(`Put “x” between the number of reps and the work, e.g. “${count}x20s”.`, t.start, t.end)
+    throwAt(`Put “x” between the number of reps and the work, e.g. “${count}x20s”.`, t.start, t.end)
   }
   c.pos++
   c.skipSpace()
   const workToken = c.next()
   if (workToken.text === '' || /^[@/]$/.test(workToken.text)) {
-    fail(`Add the work after “x”, e.g. “${count}x20s” or “${count}x400mtr”.`, workToken.start, workToken.end)
+    throwAt(`Add the work after “x”, e.g. “${count}x20s” or “${count}x400mtr”.`, workToken.start, workToken.end)
   }
   const work = parseWork(workToken)
 
@@ -158,7 +152,7 @@ function parseGroup(c: Cursor): RepeatGroup {
     c.skipSpace()
     const t = c.next()
     if (t.text === '' || /^[@/]$/.test(t.text)) {
-      fail('Add the intensity after “@”: max, near-max, moderate or a percentage such as 85%.', at, at + 1)
+      throwAt('Add the intensity after “@”: max, near-max, moderate or a percentage such as 85%.', at, at + 1)
     }
     const parsed = parseIntensity(t)
     intensity = parsed.intensity
@@ -176,43 +170,43 @@ function parseGroup(c: Cursor): RepeatGroup {
     c.next()
     c.skipSpace()
     const t = c.next()
-    if (t.text === '' || /^[@/]$/.test(t.text)) fail('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
+    if (t.text === '' || /^[@/]$/.test(t.text)) throwAt('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
     const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
-    if (!m) fail(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
+    if (!m) throwAt(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
     inclinePct = Number(m[1])
-    if (inclinePct > MAX_INCLINE_PCT) fail(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
+    if (inclinePct > MAX_INCLINE_PCT) throwAt(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
   }
 
   c.skipSpace()
-  if (c.atEnd()) fail('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  if (c.atEnd()) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
   if (c.peekChar() !== '/') unexpectedBeforeSlash(c.peek(), intensity !== null)
   c.pos++
 
   c.skipSpace()
-  if (c.atEnd()) fail('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  if (c.atEnd()) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
   const first = c.next()
   let recoverySeconds: number | null = null
   let recoveryMode = parseMode(first.text)
   if (recoveryMode !== null) {
-    if (recoveryMode !== 'walk-down') fail(`Recovery needs a duration, e.g. “2m ${recoveryMode}”.`, first.start, first.end)
+    if (recoveryMode !== 'walk-down') throwAt(`Recovery needs a duration, e.g. “2m ${recoveryMode}”.`, first.start, first.end)
   } else {
     recoverySeconds = parseDuration(first.text)
     if (recoverySeconds === null) {
-      if (/^\d/.test(first.text)) fail(`“${first.text}” is not a duration (try 90s, 2m, 1m30s).`, first.start, first.end)
-      fail(`“${first.text}” is not a recovery: ${MODE_HINT}, e.g. “2m walk”.`, first.start, first.end)
+      if (/^\d/.test(first.text)) throwAt(`“${first.text}” is not a duration (try 90s, 2m, 1m30s).`, first.start, first.end)
+      throwAt(`“${first.text}” is not a recovery: ${MODE_HINT}, e.g. “2m walk”.`, first.start, first.end)
     }
-    if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) fail('The recovery must be 1s to 60m.', first.start, first.end)
+    if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) throwAt('The recovery must be 1s to 60m.', first.start, first.end)
     c.skipSpace()
     const second = c.next()
-    if (second.text === '') fail(`Say how you recover: ${MODE_HINT}, e.g. “${first.text} walk”.`, second.start, second.end)
+    if (second.text === '') throwAt(`Say how you recover: ${MODE_HINT}, e.g. “${first.text} walk”.`, second.start, second.end)
     recoveryMode = parseMode(second.text)
-    if (recoveryMode === null) fail(`“${second.text}” is not a way to recover: ${MODE_HINT}.`, second.start, second.end)
+    if (recoveryMode === null) throwAt(`“${second.text}” is not a way to recover: ${MODE_HINT}.`, second.start, second.end)
   }
 
   c.skipSpace()
   if (!c.atEnd()) {
     const rest = c.text.slice(c.pos, c.end).trimEnd()
-    fail(`“${rest}” is not understood after the recovery; join groups with “+”.`, c.pos, c.pos + rest.length)
+    throwAt(`“${rest}” is not understood after the recovery; join groups with “+”.`, c.pos, c.pos + rest.length)
   }
   return { count, ...work, intensity, intensityPct, hill, inclinePct, recoverySeconds, recoveryMode }
 }
@@ -220,27 +214,27 @@ function parseGroup(c: Cursor): RepeatGroup {
 /** Explains what is wrong with a token where `@…`, `hill`, `incline N%` or `/` was expected. */
 function unexpectedBeforeSlash(t: Token, hasIntensity: boolean): never {
   const lower = t.text.toLowerCase()
-  if (t.text === '@') fail('Write the intensity right after the work, before “hill” or “incline”, and only once.', t.start, t.end)
+  if (t.text === '@') throwAt('Write the intensity right after the work, before “hill” or “incline”, and only once.', t.start, t.end)
   if (!hasIntensity && (NAMED_INTENSITIES as readonly string[]).includes(lower)) {
-    fail(`Write the intensity after “@”, e.g. “@${lower}”.`, t.start, t.end)
+    throwAt(`Write the intensity after “@”, e.g. “@${lower}”.`, t.start, t.end)
   }
-  if (parseMode(t.text) !== null || parseDuration(t.text) !== null) fail('Add “/” before the recovery, e.g. “/ 2m walk”.', t.start, t.end)
+  if (parseMode(t.text) !== null || parseDuration(t.text) !== null) throwAt('Add “/” before the recovery, e.g. “/ 2m walk”.', t.start, t.end)
   const hint = 'after the work may come “@max”, “hill” or “incline 5%”, then “/” and the recovery'
-  fail(`“${t.text}” is not understood here: ${hint}.`, t.start, t.end)
+  throwAt(`“${t.text}” is not understood here: ${hint}.`, t.start, t.end)
 }
 
 function parseWork(t: Token): { workSeconds: number; workMeters: null } | { workSeconds: null; workMeters: number } {
   const seconds = parseDuration(t.text)
   if (seconds !== null) {
-    if (seconds < 1 || seconds > MAX_SECONDS) fail('The work must be 1s to 60m.', t.start, t.end)
+    if (seconds < 1 || seconds > MAX_SECONDS) throwAt('The work must be 1s to 60m.', t.start, t.end)
     return { workSeconds: seconds, workMeters: null }
   }
   const meters = parseDistance(t.text)
   if (meters !== null) {
-    if (meters < 1 || meters > MAX_METERS) fail('The distance must be 1mtr to 50km.', t.start, t.end)
+    if (meters < 1 || meters > MAX_METERS) throwAt('The distance must be 1mtr to 50km.', t.start, t.end)
     return { workSeconds: null, workMeters: meters }
   }
-  return fail(`“${t.text}” is not a duration or distance ${WORK_HINT}.`, t.start, t.end)
+  return throwAt(`“${t.text}” is not a duration or distance ${WORK_HINT}.`, t.start, t.end)
 }
 
 function parseIntensity(t: Token): { intensity: Intensity; intensityPct: number | null } {
@@ -248,9 +242,9 @@ function parseIntensity(t: Token): { intensity: Intensity; intensityPct: number 
   const named = NAMED_INTENSITIES.find((i) => i === lower)
   if (named) return { intensity: named, intensityPct: null }
   const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
-  if (!m) fail(`“${t.text}” is not an intensity: use max, near-max, moderate or a percentage such as 85%.`, t.start, t.end)
+  if (!m) throwAt(`“${t.text}” is not an intensity: use max, near-max, moderate or a percentage such as 85%.`, t.start, t.end)
   const pct = Number(m[1])
-  if (pct < 1 || pct > 100) fail('The intensity must be 1% to 100%.', t.start, t.end)
+  if (pct < 1 || pct > 100) throwAt('The intensity must be 1% to 100%.', t.start, t.end)
   return { intensity: 'custom', intensityPct: pct }
 }
 

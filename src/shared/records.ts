@@ -11,7 +11,7 @@ import { INTENSITIES, RECOVERY_MODES, TERRAINS } from './training'
 import { KG_PER_LB, MAX_BODY_KG, MIN_BODY_KG } from './units'
 
 const INCLINE = { min: -10, max: 40, unit: '%', minMessage: 'Incline is at least −10 %.', maxMessage: 'Incline is at most 40 %.' } as const
-const PCT = { min: 1, max: 100, unit: '%', minMessage: 'A percentage is at least 1.', maxMessage: 'A percentage is at most 100.' } as const
+const INTENSITY_PCT = { min: 1, max: 100, unit: '%', minMessage: 'Intensity is at least 1 %.', maxMessage: 'Intensity is at most 100 %.' } as const
 const RPE = { min: 0, max: 10, minMessage: 'RPE is at least 0.', maxMessage: 'RPE is at most 10.', typeMessage: 'Expected an RPE from 0 to 10.' } as const
 
 /** One work interval and the recovery after it, as it was run. */
@@ -20,7 +20,7 @@ export const REP_FIELDS = {
   workSeconds: f.number({ label: 'Work', sql: 'work_seconds', csv: 'rep_work_seconds', unit: 's', min: 0.1, max: 7200, doc: 'Work duration of the rep.' }),
   distanceMeters: f.optionalNumber({ label: 'Distance', sql: 'distance_meters', csv: 'rep_distance_m', unit: 'm', above: 0, max: 100_000, doc: 'Distance run; empty when not measured.' }),
   intensity: f.oneOf(INTENSITIES, { label: 'Intensity', sql: 'intensity', csv: 'rep_intensity', doc: '`max`, `near-max`, `moderate` or `custom`.' }),
-  intensityPct: f.optionalNumber({ label: 'Intensity', sql: 'intensity_pct', csv: 'rep_intensity_pct', ...PCT, doc: 'Percent of maximum effort, for `custom` intensity.' }),
+  intensityPct: f.optionalNumber({ label: 'Intensity', sql: 'intensity_pct', csv: 'rep_intensity_pct', ...INTENSITY_PCT, doc: 'Percent of maximum effort, for `custom` intensity.' }),
   rpe: f.optionalNumber({ label: 'RPE', sql: 'rpe', csv: 'rep_rpe', ...RPE, doc: 'RPE of the rep, 0–10; empty when not given.' }),
   recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill.' }),
   recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery', sql: 'recovery_mode', csv: 'rep_recovery_mode', doc: '`walk`, `jog`, `stand` or `walk-down`.' }),
@@ -36,7 +36,7 @@ export const REPEAT_GROUP_FIELDS = {
   workSeconds: f.optionalNumber({ label: 'Work', unit: 's', min: 1, max: 3600 }),
   workMeters: f.optionalNumber({ label: 'Distance', unit: 'm', min: 1, max: 50_000 }),
   intensity: f.optionalOneOf(INTENSITIES, { label: 'Intensity' }),
-  intensityPct: f.optionalNumber({ label: 'Intensity', ...PCT }),
+  intensityPct: f.optionalNumber({ label: 'Intensity', ...INTENSITY_PCT }),
   hill: f.boolean({ label: 'Hill', default: false }),
   inclinePct: f.optionalNumber({ label: 'Incline', ...INCLINE }),
   recoverySeconds: f.optionalNumber({ label: 'Recovery', unit: 's', min: 0, max: 3600 }),
@@ -44,8 +44,12 @@ export const REPEAT_GROUP_FIELDS = {
 }
 
 export const repeatGroupSchema = z
-  .object(f.shapeOf(REPEAT_GROUP_FIELDS, f.keysOf(REPEAT_GROUP_FIELDS, 'input')))
-  .strict()
+  .strictObject(f.shapeOf(REPEAT_GROUP_FIELDS, f.keysOf(REPEAT_GROUP_FIELDS, 'input')), {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `A repeat group has no ${issue.keys.map((k) => `“${k}”`).join(', ')}.`
+        : 'A repeat group must be an object with its count, work, intensity, terrain and recovery.'
+  })
   .refine((g) => (g.workSeconds === null) !== (g.workMeters === null), {
     error: 'Give the work as a duration or as a distance, not both.',
     path: ['workSeconds']
@@ -56,7 +60,7 @@ export const repeatGroupSchema = z
   })
 
 /** A plan: the repeat groups a session was prefilled from. */
-export const planSchema = z.array(repeatGroupSchema).min(1, 'A plan needs at least one repeat group.').max(10, 'A plan has at most 10 repeat groups.')
+export const planSchema = z.array(repeatGroupSchema, { error: 'A plan must be a list of repeat groups.' }).min(1, 'A plan needs at least one repeat group.').max(10, 'A plan has at most 10 repeat groups.')
 
 const computed = { source: 'computed' } as const
 
@@ -157,7 +161,7 @@ export const PROTOCOL_FIELDS = {
   description: f.text({ label: 'Description', sql: 'description', maxLength: 2000, maxMessage: 'A description can be at most 2,000 characters.' }),
   sourceNote: f.text({ label: 'Source note', sql: 'source_note', maxLength: 2000, maxMessage: 'A source note can be at most 2,000 characters.' }),
   terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', default: 'flat' }),
-  groups: f.json(z.array(repeatGroupSchema).min(1, 'A protocol needs at least one repeat group.').max(10, 'A protocol has at most 10 repeat groups.'), {
+  groups: f.json(z.array(repeatGroupSchema, { error: 'A protocol’s repeat groups must be a list.' }).min(1, 'A protocol needs at least one repeat group.').max(10, 'A protocol has at most 10 repeat groups.'), {
     label: 'Repeat groups',
     sql: 'groups_json'
   }),

@@ -58,7 +58,7 @@ export interface ProgressPoint {
   /** The session's id (the last session's id for a run). */
   sessionId: number
   repsDone: number
-  repsPlanned: number
+  plannedReps: number
   /** Mean recovery of the reps with a recovery > 0, in seconds (`restPerRep`); null when none had one. */
   restPerRep: number | null
   /** Session RPE; null when not recorded. */

@@ -183,7 +183,7 @@ describe('stats queries', () => {
             sessionId: x.id,
             date: x.date,
             repsDone: x.reps.filter((r) => r.completed).length,
-            repsPlanned: x.reps.length,
+            plannedReps: x.reps.length,
             rpe: 7,
             restPerRep: restPerRep(x.reps),
             firstSpeed: drop?.firstSpeed ?? null,

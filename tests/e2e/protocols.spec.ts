@@ -346,9 +346,9 @@ test('the form holds a protocol to the shared schema’s bounds before anything 
 })
 
 test('a failed load says so, and Try again reloads', async ({ page }) => {
-  let fail = true
+  let answerWithError = true
   await page.route('**/api/protocols/list', async (route) => {
-    if (!fail) return route.continue()
+    if (!answerWithError) return route.continue()
     return route.fulfill({
       status: 200,
       contentType: 'application/json',
@@ -357,7 +357,7 @@ test('a failed load says so, and Try again reloads', async ({ page }) => {
   })
   await page.getByLabel('Show archived').check()
   await expect(page.getByRole('alert')).toHaveText(/Could not load the protocols: The database is not open\./)
-  fail = false
+  answerWithError = false
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await expect(builtInList(page).getByRole('listitem')).toHaveCount(5)

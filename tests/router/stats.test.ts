@@ -159,7 +159,7 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
     await client.sessions.create({ date: '2026-11-05', reps: distanceReps(200, 0) }) // free-form: another series
     const p = await client.stats.protocolProgress({ protocolId: sprint.id })
     expect(p).toMatchObject({ protocolId: sprint.id, protocolName: 'Sprint 6×20 s', sessions: 3, sessionsPerPoint: 1 })
-    expect(p.points.map((x) => [x.date, x.repsDone, x.repsPlanned, x.rpe, x.restPerRep])).toEqual([
+    expect(p.points.map((x) => [x.date, x.repsDone, x.plannedReps, x.rpe, x.restPerRep])).toEqual([
       ['2026-11-02', 6, 6, 8, 120],
       ['2026-11-04', 5, 6, null, 102],
       ['2026-11-06', 6, 6, 8, 120]

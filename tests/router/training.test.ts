@@ -81,7 +81,7 @@ describe('sessions', () => {
     expect(s.reps).toEqual(sprintReps(6))
     const page = await client.sessions.list()
     expect(page.total).toBe(1)
-    expect(page.items[0]).toMatchObject({ id: s.id, workSeconds: 120, repsDone: 6, repsPlanned: 6, durationSeconds: 1620, load: 216 })
+    expect(page.items[0]).toMatchObject({ id: s.id, workSeconds: 120, repsDone: 6, plannedReps: 6, durationSeconds: 1620, load: 216 })
   })
 
   it('edit replaces the reps; delete hides; restore brings back', async () => {
@@ -122,7 +122,7 @@ describe('sessions', () => {
     expect(await dates({ from: '2026-11-02', to: '2026-11-06' })).toEqual(['2026-11-05', '2026-11-03'])
     expect(await dates({ limit: 2, offset: 1 })).toEqual(['2026-11-05', '2026-11-03'])
     const free = (await client.sessions.list({ protocolId: 'none' })).items[0]
-    expect(free).toMatchObject({ protocolId: null, protocolName: null, repsPlanned: 1, repsDone: 1 })
+    expect(free).toMatchObject({ protocolId: null, protocolName: null, plannedReps: 1, repsDone: 1 })
   })
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, formatNotation, parseNotation } from '../../src/shared/notation'
+import { formatNotation, parseNotation } from '../../src/shared/notation'
 import type { RepeatGroup } from '../../src/shared/training'
 
 function groups(text: string): RepeatGroup[] {
@@ -33,18 +33,6 @@ const CANONICAL = [
   '6x20s @max / 2m walk + 4x30s hill / walk-down',
   '2x45s incline 0% / 1m walk + 3x60m / 60m jog + 50x1s / 1s stand'
 ]
-
-describe('formatDuration', () => {
-  it('writes seconds, whole minutes, and minutes with seconds', () => {
-    expect(formatDuration(20)).toBe('20s')
-    expect(formatDuration(59)).toBe('59s')
-    expect(formatDuration(60)).toBe('1m')
-    expect(formatDuration(240)).toBe('4m')
-    expect(formatDuration(90)).toBe('1m30s')
-    expect(formatDuration(125)).toBe('2m5s')
-    expect(formatDuration(3600)).toBe('60m')
-  })
-})
 
 describe('parseNotation', () => {
   it('reads the issue examples field by field', () => {
@@ -85,7 +73,7 @@ describe('parseNotation', () => {
       ['4x1:05 / 0:45 stand', '4x1m5s / 45s stand'],
       ['6x90s / 120s walk', '6x1m30s / 2m walk'],
       ['4x30S Hill / Walk-Down', '4x30s hill / walk-down'],
-      // 90 s is written 1m30s, as formatDuration(90) is
+      // 90 s is written 1m30s, as durationNotation(90) is
       ['5x30s @85% INCLINE 6% / 90s stand', '5x30s @85% incline 6% / 1m30s stand'],
       ['3x2000mtr / 2m jog', '3x2km / 2m jog'],
       ['3x1.25km / 2m jog', '3x1250mtr / 2m jog'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blockEnd, blockProgress, blockWeek, blockWeekRange, findOverlap, overlapMessage } from '../../src/shared/metrics/block'
-import { clock, sessionMetrics } from '../../src/shared/metrics/session'
+import { sessionMetrics } from '../../src/shared/metrics/session'
 import type { Block } from '../../src/shared/training'
 import { rep, sprintReps } from '../helpers/training'
 
@@ -8,7 +8,7 @@ describe('session metrics', () => {
   it('Sprint 6×20 s as planned: hand calculation', () => {
     // work 6 × 20 = 120 s; recovery 5 × 120 = 600 s; + 10 min warm-up + 5 min cool-down = 1620 s = 27 min; RPE 8 → 216
     const m = sessionMetrics({ warmupSeconds: 600, cooldownSeconds: 300, rpe: 8, plannedReps: 6, reps: sprintReps(6) })
-    expect(m).toEqual({ workSeconds: 120, repsDone: 6, repsPlanned: 6, distanceMeters: 0, durationSeconds: 1620, load: 216 })
+    expect(m).toEqual({ workSeconds: 120, repsDone: 6, plannedReps: 6, distanceMeters: 0, durationSeconds: 1620, load: 216 })
   })
 
   it('HIIT 4×4 with the last rep abandoned after 2 minutes', () => {
@@ -21,7 +21,7 @@ describe('session metrics', () => {
     // work counts completed reps only: 3 × 240 = 720 s. Duration counts all time spent:
     // 600 + 420 + (240 + 180) × 3 + 120 = 2400 s = 40 min; RPE 9 → 360
     const m = sessionMetrics({ warmupSeconds: 600, cooldownSeconds: 420, rpe: 9, plannedReps: 4, reps })
-    expect(m).toEqual({ workSeconds: 720, repsDone: 3, repsPlanned: 4, distanceMeters: 0, durationSeconds: 2400, load: 360 })
+    expect(m).toEqual({ workSeconds: 720, repsDone: 3, plannedReps: 4, distanceMeters: 0, durationSeconds: 2400, load: 360 })
   })
 
   it('sums the distance of completed reps, treats an untimed walk-down as 0 s, and has no load without RPE', () => {
@@ -31,14 +31,7 @@ describe('session metrics', () => {
       rep({ workSeconds: 12, distanceMeters: 50, recoverySeconds: null, recoveryMode: 'walk-down', hill: true, completed: false })
     ]
     const m = sessionMetrics({ warmupSeconds: 0, cooldownSeconds: 0, rpe: null, plannedReps: 4, reps })
-    expect(m).toEqual({ workSeconds: 61, repsDone: 2, repsPlanned: 4, distanceMeters: 298, durationSeconds: 73, load: null })
-  })
-
-  it('formats durations as a clock', () => {
-    expect(clock(0)).toBe('0:00')
-    expect(clock(125)).toBe('2:05')
-    expect(clock(1620)).toBe('27:00')
-    expect(clock(3725)).toBe('1:02:05')
+    expect(m).toEqual({ workSeconds: 61, repsDone: 2, plannedReps: 4, distanceMeters: 298, durationSeconds: 73, load: null })
   })
 })
 

@@ -88,7 +88,7 @@ export function protocolProgress(deps: StatsDeps, protocolId: number, from?: Loc
     sessionId: s.sessionId,
     date: s.date,
     repsDone: s.repsDone,
-    repsPlanned: s.repsPlanned,
+    plannedReps: s.plannedReps,
     rpe: s.rpe,
     restPerRep: s.restPerRep,
     firstSpeed: s.firstSpeed,
@@ -98,7 +98,7 @@ export function protocolProgress(deps: StatsDeps, protocolId: number, from?: Loc
   const { points, size } = mergeRuns(
     sessions,
     MAX_CHART_POINTS,
-    meanMerge<ProgressPoint, keyof ProgressPoint>(['repsDone', 'repsPlanned', 'restPerRep', 'rpe', 'firstSpeed', 'lastSpeed', 'dropOffPct'])
+    meanMerge<ProgressPoint, keyof ProgressPoint>(['repsDone', 'plannedReps', 'restPerRep', 'rpe', 'firstSpeed', 'lastSpeed', 'dropOffPct'])
   )
   return { protocolId, protocolName: protocol.name, sessions: sessions.length, points, sessionsPerPoint: size }
 }

@@ -4,7 +4,7 @@
  * sets, or both.
  */
 import type { LocalDate } from '../dates'
-import { formatDuration } from '../notation'
+import { durationNotation } from '../duration'
 import type { RecoveryMode, RepeatGroup } from '../training'
 
 /** How one logged session of the protocol went. */
@@ -114,8 +114,8 @@ function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[]): Advic
     reasons.push(
       g?.recoverySeconds == null
         ? `The recovery${of} is an untimed walk back down, so add a set instead.`
-        : `The rest${of} is already at its shortest (${formatDuration(g.recoverySeconds)}: no shorter than the work, and at least ` +
-            `${formatDuration(MIN_REST_SECONDS)}), so add a set instead.`
+        : `The rest${of} is already at its shortest (${durationNotation(g.recoverySeconds)}: no shorter than the work, and at least ` +
+            `${durationNotation(MIN_REST_SECONDS)}), so add a set instead.`
     )
   }
   if (changes.length === 0) {
@@ -213,7 +213,7 @@ function shorterRestOrMoreSets(plan: RepeatGroup[]): Change[] {
 /** `Rest 2m → 2m30s`, `Sets 6 → 5`; prefixed with `Group N:` when the plan has several groups. */
 function describe(changes: readonly Change[], groups: number): string[] {
   return changes.map((c) => {
-    const text = c.what === 'rest' ? `rest ${formatDuration(c.from)} → ${formatDuration(c.to)}` : `sets ${c.from} → ${c.to}`
+    const text = c.what === 'rest' ? `rest ${durationNotation(c.from)} → ${durationNotation(c.to)}` : `sets ${c.from} → ${c.to}`
     return groups > 1 ? `Group ${c.group + 1}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1)
   })
 }
@@ -223,7 +223,7 @@ function summarize(changes: readonly Change[], lead: { rest: string; sets: strin
   const kinds = new Set(changes.map((c) => c.what))
   const both = kinds.size > 1
   const parts = changes.map((c) => {
-    const text = c.what === 'rest' ? `${formatDuration(c.from)} → ${formatDuration(c.to)} ${c.mode}` : `${c.from} → ${c.to}`
+    const text = c.what === 'rest' ? `${durationNotation(c.from)} → ${durationNotation(c.to)} ${c.mode}` : `${c.from} → ${c.to}`
     return both ? `${c.what} ${text}` : text
   })
   const head = both ? `${lead.rest} and ${lead.sets.charAt(0).toLowerCase()}${lead.sets.slice(1)}` : kinds.has('rest') ? lead.rest : lead.sets

@@ -14,7 +14,7 @@ type SessionLike = Pick<Session, 'warmupSeconds' | 'cooldownSeconds' | 'rpe' | '
 export interface SessionMetrics {
   workSeconds: number
   repsDone: number
-  repsPlanned: number
+  plannedReps: number
   distanceMeters: number
   durationSeconds: number
   /** sRPE load in arbitrary units, or null when no session RPE was given. */
@@ -54,18 +54,10 @@ export function sessionMetrics(s: SessionLike): SessionMetrics {
   return {
     workSeconds: workSeconds(s.reps),
     repsDone: repsDone(s.reps),
-    repsPlanned: s.plannedReps,
+    plannedReps: s.plannedReps,
     distanceMeters: sprintDistance(s.reps),
     durationSeconds,
     load: sessionLoad(s.rpe, durationSeconds)
   }
 }
 
-/** `m:ss` for durations on screen, e.g. 125 → `2:05`; hours when needed, `1:02:05`. */
-export function clock(seconds: number): string {
-  const s = Math.round(seconds)
-  const h = Math.floor(s / 3600)
-  const m = Math.floor((s % 3600) / 60)
-  const ss = String(s % 60).padStart(2, '0')
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`
-}

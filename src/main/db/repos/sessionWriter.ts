@@ -51,7 +51,7 @@ export function derivedColumns(d: Pick<StoredSession, 'plan' | 'warmupSeconds' |
   const drop = speedDropOff(d.reps)
   const { flat, hill } = sessionSpeeds(d.reps)
   return {
-    plannedReps: m.repsPlanned,
+    plannedReps: m.plannedReps,
     workSeconds: m.workSeconds,
     repsDone: m.repsDone,
     distanceMeters: m.distanceMeters,

@@ -62,9 +62,9 @@ const decodeHead = rowDecoder<SessionHead>(SESSION_FIELDS, SESSION_HEAD)
 const decodeRep = rowDecoder<Rep & { sessionId: number }>(REP_FIELDS, REP_KEYS)
 const decodeRecent = rowDecoder<RecentSession>(SESSION_FIELDS, ['couldNotRecover', 'plan'])
 
+/** A history row: the session's own fields (planned reps among them) and the stored metrics beside them. */
 function toSummary(r: Row): SessionSummary {
-  const s = decodeHead(r) as SessionHead & Pick<SessionSummary, (typeof METRICS)[number]>
-  return { ...s, repsPlanned: s.plannedReps }
+  return decodeHead(r) as SessionHead & Pick<SessionSummary, (typeof METRICS)[number]>
 }
 
 export type SessionsRepo = ReturnType<typeof sessionsRepo>

@@ -97,7 +97,7 @@ export interface SessionProgressRow {
   sessionId: number
   date: LocalDate
   repsDone: number
-  repsPlanned: number
+  plannedReps: number
   rpe: number | null
   restPerRep: number | null
   /** Speeds of the first and last completed reps with a distance; null unless the session has two or more. */
@@ -165,7 +165,7 @@ export function statsRepo(db: Db) {
         sessionId: r[0],
         date: r[1],
         repsDone: r[2],
-        repsPlanned: r[3],
+        plannedReps: r[3],
         rpe: r[4],
         restPerRep: r[5],
         firstSpeed: r[6],

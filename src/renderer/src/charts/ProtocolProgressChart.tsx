@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { clock } from '../../../shared/metrics/session'
+import { durationClock } from '../../../shared/duration'
 import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { ProgressChartData } from './progressData'
 
@@ -27,7 +27,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
       className="chart"
       role="img"
       aria-label={`Progression of ${protocolName}: ${points.length} ${data.sessionsPerPoint > 1 ? 'points' : 'sessions'}${
-        last ? `; last ${last.reps} reps, rest ${last.rest === null ? 'none' : clock(last.rest)}, RPE ${last.rpe ?? 'not recorded'}` : ''
+        last ? `; last ${last.reps} reps, rest ${last.rest === null ? 'none' : durationClock(last.rest)}, RPE ${last.rpe ?? 'not recorded'}` : ''
       }`}
     >
       <ResponsiveContainer width="100%" height={260}>
@@ -39,7 +39,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             yAxisId="rest"
             orientation="right"
             width={56}
-            tickFormatter={(s: number) => clock(s)}
+            tickFormatter={(s: number) => durationClock(s)}
             domain={[0, restTop]}
             ticks={data.restTicks}
             {...AXIS}
@@ -49,7 +49,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             {...TOOLTIP}
             cursor={{ stroke: 'var(--muted)' }}
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [name === 'Rest per rep' ? clock(Number(value)) : `${Number(value)}`, name]}
+            formatter={(value, name) => [name === 'Rest per rep' ? durationClock(Number(value)) : `${Number(value)}`, name]}
           />
           <Legend {...LEGEND} />
           <Line yAxisId="n" dataKey="reps" name="Reps completed" type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />

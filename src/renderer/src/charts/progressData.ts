@@ -1,3 +1,4 @@
+import { durationWithUnits } from '../../../shared/duration'
 import type { ProtocolProgress, SprintBest, SprintBests } from '../../../shared/stats'
 import { niceTicks } from './axis'
 import { utcDay } from './weightChartData'
@@ -51,7 +52,7 @@ export function protocolProgressChartData(p: ProtocolProgress): ProgressChartDat
     sessionId: s.sessionId,
     t: utcDay(s.date),
     reps: r1(s.repsDone) ?? 0,
-    planned: r1(s.repsPlanned) ?? 0,
+    planned: r1(s.plannedReps) ?? 0,
     rest: s.restPerRep === null ? null : Math.round(s.restPerRep),
     rpe: r1(s.rpe),
     dropOff: r1(s.dropOffPct),
@@ -91,19 +92,10 @@ export interface BestRow {
   reps: number
 }
 
-/** `20 s`, `4 min`, `1 min 30 s`. */
-export function repLength(seconds: number): string {
-  const s = Math.round(seconds)
-  if (s < 60) return `${s} s`
-  const m = Math.floor(s / 60)
-  const rest = s % 60
-  return rest === 0 ? `${m} min` : `${m} min ${rest} s`
-}
-
 /** Sprint bests as table rows: flat reps by length, then the best hill rep. */
 export function sprintBestRows(b: SprintBests): BestRow[] {
   const row = (x: SprintBest, kind: BestRow['kind']): BestRow => ({
-    label: kind === 'hill' ? `Hill (${repLength(x.bucketSeconds)})` : repLength(x.bucketSeconds),
+    label: kind === 'hill' ? `Hill (${durationWithUnits(x.bucketSeconds)})` : durationWithUnits(x.bucketSeconds),
     kind,
     bucketSeconds: x.bucketSeconds,
     speed: Math.round(x.speed * 100) / 100,

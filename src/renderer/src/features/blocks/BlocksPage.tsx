@@ -5,8 +5,8 @@ import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
-import { dateRange, plural, protocolLabel, STATUS_LABEL, weekLabel } from './blockText'
-import { CurrentBlockCard } from './CurrentBlockCard'
+import { plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
@@ -115,7 +115,7 @@ export function BlocksPage() {
         ) : sorted.length === 0 ? (
           <p className="empty">No blocks yet. Blocks you plan, run and finish are listed here.</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll blocks-scroll">
             <table className="entries blocks-table">
               <TableHead columns={BLOCK_COLUMNS} />
               <tbody>
@@ -124,7 +124,9 @@ export function BlocksPage() {
                     <th scope="row" className="block-name">
                       {p.block.name}
                     </th>
-                    <td className="dates">{dateRange(p)}</td>
+                    <td className="dates">
+                      <span>{p.block.startDate}</span> – <span>{p.endDate}</span>
+                    </td>
                     <td className="num">{p.block.weeks}</td>
                     <td className="num">{p.block.sessionsPerWeek}</td>
                     <td>{protocolLabel(p)}</td>

@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { api } from '../../api'
-import { CurrentBlockCard } from '../blocks/CurrentBlockCard'
+import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import { BlockVolumeSection } from './BlockVolumeSection'
 import { LoadSection } from './LoadSection'
 import { type Focus, NextSessionCard } from './NextSessionCard'

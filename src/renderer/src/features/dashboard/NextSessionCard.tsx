@@ -2,7 +2,7 @@ import { useCallback, useId } from 'react'
 import type { Advice } from '../../../../shared/metrics/progression'
 import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
-import { AdviceCard } from '../log/AdviceCard'
+import { AdviceCard } from '../../components/AdviceCard'
 import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
 

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import { clock } from '../../../../shared/metrics/session'
+import { durationClock } from '../../../../shared/duration'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
 import { DataTable } from '../../charts/DataTable'
@@ -94,7 +94,7 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
               columns={[
                 { label: 'Date', value: (p) => p.date },
                 { label: 'Reps done', num: true, value: (p) => `${p.reps} of ${p.planned}` },
-                { label: 'Rest per rep', num: true, value: (p) => (p.rest === null ? '–' : clock(p.rest)) },
+                { label: 'Rest per rep', num: true, value: (p) => (p.rest === null ? '–' : durationClock(p.rest)) },
                 { label: 'Session RPE', num: true, value: (p) => p.rpe ?? '–' }
               ]}
             />

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react'
 import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
-import { clock } from '../../../../shared/metrics/session'
+import { durationClock } from '../../../../shared/duration'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useUndoable } from '../../components/Toast'
@@ -120,11 +120,11 @@ export function HistoryPage() {
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
-                  <td className={`num ${s.repsDone < s.repsPlanned ? 'short' : ''}`}>
-                    {s.repsDone}/{s.repsPlanned}
+                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
+                    {s.repsDone}/{s.plannedReps}
                   </td>
-                  <td className="num">{clock(s.workSeconds)}</td>
-                  <td className="num">{clock(s.durationSeconds)}</td>
+                  <td className="num">{durationClock(s.workSeconds)}</td>
+                  <td className="num">{durationClock(s.durationSeconds)}</td>
                   <td className="num">{s.load === null ? '–' : Math.round(s.load)}</td>
                   <td className="num">{s.rpe ?? '–'}</td>
                   <td className="row-actions">

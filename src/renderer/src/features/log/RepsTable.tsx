@@ -3,7 +3,21 @@ import { blankRep, type Errors, type RepFormState } from './sessionForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
 
-const REP_COLUMNS = [{ label: '#' }, { label: 'Work (s or m:ss)' }, { label: 'Distance (m)' }, { label: 'Intensity' }, { label: 'RPE' }, { label: 'Recovery' }, { label: 'Mode' }, { label: 'Hill' }, { label: 'Incline %' }, { label: 'HR' }, { label: 'Done' }, { label: 'Remove', hidden: true }]
+/** The column headings; in a narrow window the rows stack and each cell shows its heading above it (`data-label`). */
+const COL = {
+  work: 'Work (s or m:ss)',
+  distance: 'Distance (m)',
+  intensity: 'Intensity',
+  rpe: 'RPE',
+  recovery: 'Recovery',
+  mode: 'Mode',
+  hill: 'Hill',
+  incline: 'Incline %',
+  heartRate: 'HR',
+  done: 'Done'
+} as const
+
+const REP_COLUMNS = [{ label: '#' }, ...Object.values(COL).map((label) => ({ label })), { label: 'Remove', hidden: true }]
 
 interface Props {
   reps: RepFormState[]
@@ -55,13 +69,13 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
     <>
       <tr className={r.completed ? '' : 'abandoned'} data-rep={i + 1}>
         <th scope="row">{i + 1}</th>
-        <td>
+        <td data-label={COL.work}>
           <input className="w-time" inputMode="decimal" value={r.work} onChange={(e) => update(i, { work: e.target.value })} {...cell(i, 'workSeconds', 'work')} />
         </td>
-        <td>
+        <td data-label={COL.distance}>
           <input className="w-num" inputMode="decimal" value={r.distance} onChange={(e) => update(i, { distance: e.target.value })} {...cell(i, 'distanceMeters', 'distance')} />
         </td>
-        <td className="intensity">
+        <td className="intensity" data-label={COL.intensity}>
           <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepFormState['intensity'] })} {...cell(i, 'intensity', 'intensity')}>
             {INTENSITIES.map((v) => (
               <option key={v} value={v}>
@@ -73,10 +87,10 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
             <input className="w-num" inputMode="decimal" placeholder="%" value={r.intensityPct} onChange={(e) => update(i, { intensityPct: e.target.value })} {...cell(i, 'intensityPct', 'intensity percent')} />
           )}
         </td>
-        <td>
+        <td data-label={COL.rpe}>
           <input className="w-small" inputMode="decimal" value={r.rpe} onChange={(e) => update(i, { rpe: e.target.value })} {...cell(i, 'rpe', 'RPE')} />
         </td>
-        <td>
+        <td data-label={COL.recovery}>
           <input
             className="w-time"
             inputMode="decimal"
@@ -86,7 +100,7 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
             {...cell(i, 'recoverySeconds', 'recovery')}
           />
         </td>
-        <td>
+        <td data-label={COL.mode}>
           <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepFormState['recoveryMode'] })} {...cell(i, 'recoveryMode', 'recovery mode')}>
             {RECOVERY_MODES.map((v) => (
               <option key={v} value={v}>
@@ -95,19 +109,19 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
             ))}
           </select>
         </td>
-        <td className="center">
+        <td className="center" data-label={COL.hill}>
           <input type="checkbox" checked={r.hill} onChange={(e) => update(i, { hill: e.target.checked })} {...cell(i, 'hill', 'hill')} />
         </td>
-        <td>
+        <td data-label={COL.incline}>
           <input className="w-small" inputMode="decimal" value={r.incline} onChange={(e) => update(i, { incline: e.target.value })} {...cell(i, 'inclinePct', 'incline')} />
         </td>
-        <td>
+        <td data-label={COL.heartRate}>
           <input className="w-small" inputMode="numeric" value={r.heartRate} onChange={(e) => update(i, { heartRate: e.target.value })} {...cell(i, 'heartRate', 'heart rate')} />
         </td>
-        <td className="center">
+        <td className="center" data-label={COL.done}>
           <input type="checkbox" checked={r.completed} onChange={(e) => update(i, { completed: e.target.checked })} {...cell(i, 'completed', 'done')} />
         </td>
-        <td>
+        <td className="remove">
           {canRemove && (
             <button type="button" className="icon" aria-label={`Remove rep ${i + 1}`} onClick={() => remove(i)}>
               ×

@@ -1,12 +1,13 @@
 import { useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import { clock, type SessionMetrics } from '../../../../shared/metrics/session'
+import { durationClock } from '../../../../shared/duration'
+import type { SessionMetrics } from '../../../../shared/metrics/session'
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
 import { Field } from '../../components/Field'
 import { navigate } from '../../router'
-import { AdviceCard } from './AdviceCard'
+import { AdviceCard } from '../../components/AdviceCard'
 import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
@@ -16,15 +17,15 @@ function Summary({ m }: { m: SessionMetrics | null }) {
     <dl className="stats session-summary" aria-label="Session summary">
       <div>
         <dt>Reps done</dt>
-        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.repsPlanned}` : '–'}</dd>
+        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.plannedReps}` : '–'}</dd>
       </div>
       <div>
         <dt>Work time</dt>
-        <dd data-testid="sum-work">{m ? clock(m.workSeconds) : '–'}</dd>
+        <dd data-testid="sum-work">{m ? durationClock(m.workSeconds) : '–'}</dd>
       </div>
       <div>
         <dt>Duration</dt>
-        <dd data-testid="sum-duration">{m ? clock(m.durationSeconds) : '–'}</dd>
+        <dd data-testid="sum-duration">{m ? durationClock(m.durationSeconds) : '–'}</dd>
       </div>
       <div>
         <dt>Load (sRPE)</dt>
@@ -137,7 +138,7 @@ function AfterTheReps({ m }: { m: SessionFormModel }) {
             between reps
           </label>
         </div>
-        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow')}
+        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow wide')}
       </div>
       <div className="submit-bar">
         <Summary m={m.metrics} />

@@ -6,6 +6,7 @@
  */
 import type { ParsedInputOf } from '../../../../shared/contract'
 import { todayLocal } from '../../../../shared/dates'
+import { durationFieldText } from '../../../../shared/duration'
 import { sessionFields } from '../../../../shared/schemas'
 import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
@@ -44,15 +45,6 @@ export type Errors = Record<string, string>
 
 let nextKey = 1
 export const newKey = () => nextKey++
-
-/** Seconds as a person reads them in a form: `20`, `1:30`, `4:00`. */
-export function clockText(seconds: number | null): string {
-  if (seconds === null) return ''
-  if (seconds < 60) return String(Math.round(seconds * 10) / 10)
-  const m = Math.floor(seconds / 60)
-  const s = Math.round((seconds - m * 60) * 10) / 10
-  return `${m}:${String(s).padStart(2, '0')}`
-}
 
 /** Reads `20`, `13.4`, `1:30`, `4:00`, `20s`, `4m`, `1m30s` as seconds; null when it is none of those. */
 export function parseClock(text: string): number | null {
@@ -96,12 +88,12 @@ export function repsFromPlan(plan: readonly RepeatGroup[]): RepFormState[] {
       const last = reps.length === total - 1
       reps.push({
         key: newKey(),
-        work: clockText(g.workSeconds),
+        work: durationFieldText(g.workSeconds),
         distance: g.workMeters === null ? '' : String(g.workMeters),
         intensity: g.intensity ?? 'max',
         intensityPct: g.intensityPct === null ? '' : String(g.intensityPct),
         rpe: '',
-        recovery: last ? (g.recoverySeconds === null ? '' : '0') : clockText(g.recoverySeconds),
+        recovery: last ? (g.recoverySeconds === null ? '' : '0') : durationFieldText(g.recoverySeconds),
         recoveryMode: g.recoveryMode,
         hill: g.hill,
         incline: g.inclinePct === null ? '' : String(g.inclinePct),
@@ -145,12 +137,12 @@ export function formFromSession(s: Session): SessionFormState {
     notes: s.notes,
     reps: s.reps.map((r: Rep) => ({
       key: newKey(),
-      work: clockText(r.workSeconds),
+      work: durationFieldText(r.workSeconds),
       distance: r.distanceMeters === null ? '' : String(r.distanceMeters),
       intensity: r.intensity,
       intensityPct: r.intensityPct === null ? '' : String(r.intensityPct),
       rpe: r.rpe === null ? '' : String(r.rpe),
-      recovery: clockText(r.recoverySeconds),
+      recovery: durationFieldText(r.recoverySeconds),
       recoveryMode: r.recoveryMode,
       hill: r.hill,
       incline: r.inclinePct === null ? '' : String(r.inclinePct),

@@ -1,4 +1,5 @@
-import { formatDuration, type NotationError } from '../../../../shared/notation'
+import { durationNotation } from '../../../../shared/duration'
+import type { NotationError } from '../../../../shared/notation'
 import type { RepeatGroup } from '../../../../shared/training'
 import { Field } from '../../components/Field'
 import type { ProtocolFormModel } from './useProtocolForm'
@@ -9,7 +10,7 @@ export const EXAMPLE = '6x20s @max / 2m walk'
 function planSummary(groups: readonly RepeatGroup[]): string {
   const reps = groups.reduce((n, g) => n + g.count, 0)
   const parts = [reps === 1 ? '1 rep' : `${reps} reps`]
-  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${formatDuration(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
+  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${durationNotation(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
   else if (groups.every((g) => g.workMeters !== null)) parts.push(`${groups.reduce((s, g) => s + g.count * (g.workMeters ?? 0), 0)} m of work`)
   if (groups.length > 1) parts.push(`${groups.length} groups`)
   return parts.join(' · ')

@@ -1,5 +1,6 @@
 /** The structured fields of one repeat group, as typed, and the conversions to and from a `RepeatGroup`. */
-import { formatDuration, formatNotation, parseNotation } from '../../../../shared/notation'
+import { durationNotation } from '../../../../shared/duration'
+import { formatNotation, parseNotation } from '../../../../shared/notation'
 import { REPEAT_GROUP_FIELDS } from '../../../../shared/records'
 import type { Intensity, RecoveryMode, RepeatGroup } from '../../../../shared/training'
 
@@ -55,12 +56,12 @@ export function groupToDraft(g: RepeatGroup): GroupDraft {
   return {
     count: String(g.count),
     workKind: distance ? 'distance' : 'time',
-    work: distance ? String(g.workMeters) : formatDuration(g.workSeconds ?? 0),
+    work: distance ? String(g.workMeters) : durationNotation(g.workSeconds ?? 0),
     intensity: g.intensity ?? 'none',
     intensityPct: g.intensityPct === null ? '' : String(g.intensityPct),
     hill: g.hill,
     incline: g.hill || g.inclinePct === null ? '' : String(g.inclinePct),
-    recovery: g.recoverySeconds === null ? '' : formatDuration(g.recoverySeconds),
+    recovery: g.recoverySeconds === null ? '' : durationNotation(g.recoverySeconds),
     recoveryMode: g.recoveryMode
   }
 }
@@ -98,7 +99,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
     workSeconds = parseDurationText(d.work)
     if (d.work.trim() === '') errors.work = 'Enter how long each rep lasts, e.g. 20s or 1:30.'
     else if (workSeconds === null) errors.work = `“${d.work.trim()}” is not a duration (try 20s, 4m, 1m30s or 1:30).`
-    else if (!inRange(workSeconds, WORK_SECONDS)) errors.work = `The work must be ${formatDuration(WORK_SECONDS.min)} to ${formatDuration(WORK_SECONDS.max)}.`
+    else if (!inRange(workSeconds, WORK_SECONDS)) errors.work = `The work must be ${durationNotation(WORK_SECONDS.min)} to ${durationNotation(WORK_SECONDS.max)}.`
   } else {
     workMeters = parseNumber(d.work.replace(/\s*m(?:tr)?$/i, ''))
     if (d.work.trim() === '') errors.work = 'Enter the distance of each rep in metres, e.g. 100.'
@@ -127,7 +128,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   } else {
     recoverySeconds = parseDurationText(d.recovery)
     if (recoverySeconds === null) errors.recovery = `“${d.recovery.trim()}” is not a duration (try 90s, 2m, 1m30s or 1:30).`
-    else if (!inRange(recoverySeconds, RECOVERY)) errors.recovery = `The recovery must be ${formatDuration(RECOVERY.min)} to ${formatDuration(RECOVERY.max)}.`
+    else if (!inRange(recoverySeconds, RECOVERY)) errors.recovery = `The recovery must be ${durationNotation(RECOVERY.min)} to ${durationNotation(RECOVERY.max)}.`
   }
 
   if (Object.keys(errors).length > 0 || count === null) return { ok: false, errors }

@@ -1,4 +1,5 @@
-import type { Advice } from '../../../../shared/metrics/progression'
+import type { Advice } from '../../../shared/metrics/progression'
+import './AdviceCard.css'
 
 const TITLES: Record<Advice['kind'], string> = {
   none: 'No advice yet',

@@ -1,5 +1,5 @@
 /** Wording shared by the Blocks screen and the current-block card. */
-import type { BlockProgress } from '../../../../shared/metrics/block'
+import type { BlockProgress } from '../../../shared/metrics/block'
 
 /** "Week 3 of 10", "Starts in 5 days", "Finished". */
 export function weekLabel(p: BlockProgress): string {

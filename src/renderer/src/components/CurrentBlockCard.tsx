@@ -1,7 +1,7 @@
 import { useId } from 'react'
-import type { BlockProgress } from '../../../../shared/metrics/block'
+import type { BlockProgress } from '../../../shared/metrics/block'
 import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
-import './blocks.css'
+import './CurrentBlockCard.css'
 
 interface Props {
   /** The block to show: null when there is none. */
