@@ -307,6 +307,40 @@ describe('importing nasty files', () => {
     expect(b.db.prepare(`SELECT p.name, count(r.id) AS reps FROM sessions s JOIN protocols p ON p.id = s.protocol_id JOIN reps r ON r.session_id = s.id WHERE s.uuid = ?`).get(uuid(1))).toEqual({ name: 'My hills', reps: 3 })
   })
 
+  it('checks sessions whose rows are scattered through the file by what it noted of them', async () => {
+    const { attempt } = await setup()
+    // Session 1's third rep comes after session 2's rows, with other notes: its columns differ from its first row.
+    const body = repsFile([{ s: session(1), reps: 2 }]) + repsFile([{ s: session(2), reps: 2 }], false) + repsFile([{ s: session(1, { notes: 'changed' }), reps: 1 }], false)
+    const { preview, added } = await attempt({ 'reps.csv': body })
+    expect(added).toBeNull()
+    expect(errorsOf(preview)).toEqual([[6, 'session_uuid', expect.stringMatching(/differ from line 2/)]])
+    expect(preview.toAdd).toMatchObject({ sessions: 1, reps: 2 })
+  })
+
+  it('refuses a session with more than 100 reps, and takes the others', async () => {
+    const { attempt } = await setup()
+    const rows = repsFile([{ s: session(1), reps: 1 }]).split(CRLF)
+    // 101 reps numbered 1–100 and 1 again: the count is over the limit whatever the numbers.
+    const many = Array.from({ length: 101 }, (_, i) => [...cells.session(session(1)), ...repCells((i % 100) + 1)].join(','))
+    const { preview } = await attempt({ 'reps.csv': [rows[0], ...many, ...repsFile([{ s: session(2), reps: 2 }], false).split(CRLF)].join(CRLF) })
+    expect(errorsOf(preview)).toEqual(
+      expect.arrayContaining([[2, '', `Session ${uuid(1)} has 101 reps; a session has at most 100.`]])
+    )
+    expect(preview.toAdd).toMatchObject({ sessions: 1, reps: 2 })
+  })
+
+  it('refuses the sessions of a missing protocol when none of it without errors comes early enough to recreate it', async () => {
+    const { attempt } = await setup()
+    const mine = { protocolUuid: uuid(98), protocolName: 'My hills', plan: null }
+    // The first three sessions of the protocol (the ones whose values are kept) each have a bad rep; the fourth is fine.
+    const broken = [1, 2, 3].map((n) => [...cells.session(session(n, mine)), ...repCells(1, 0)])
+    const body = stringify(broken, { header: true, columns: [...HEADERS.reps], record_delimiter: 'windows' }) + repsFile([{ s: session(4, mine), reps: 1 }], false)
+    const { preview } = await attempt({ 'reps.csv': body })
+    expect(preview.newProtocols).toEqual([])
+    expect(errorsOf(preview)).toContainEqual([5, 'protocol_uuid', expect.stringMatching(/no session of it without errors comes early enough/)])
+    expect(preview.toAdd.sessions).toBe(0)
+  })
+
   it('rejects the whole file when one row is bad: nothing from the good rows is written', async () => {
     const { attempt } = await setup()
     const body = [weightHeader, weightRow(1), weightRow(2), weightRow(3, '2026-03-01', '7000'), weightRow(4)].join(CRLF)

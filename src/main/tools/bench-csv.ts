@@ -57,6 +57,7 @@ export async function importChild(csv: string, dbPath: string): Promise<void> {
   const previewMs = performance.now() - t
   if (plan.preview.errorCount > 0) throw new Error(`import found ${plan.preview.errorCount} errors in an exported file`)
   const { added } = commitImport(db, repo, plan)
+  plan.release()
   if (added.reps === 0) throw new Error('the import added no reps')
   const ms = performance.now() - t
   clearInterval(timer)

@@ -204,7 +204,7 @@ export function createDataService(deps: DataServiceDeps) {
       imports.set(previewId, job)
       readImport(sources, writer, { signal: job.controller.signal, onBytes: (n) => (job.status.bytesRead = n) })
         .then((plan) => {
-          if (job.status.state !== 'reading') return
+          if (job.status.state !== 'reading') return plan.release()
           job.plan = plan
           job.status.state = 'ready'
           job.status.bytesRead = job.status.totalBytes
@@ -240,6 +240,7 @@ export function createDataService(deps: DataServiceDeps) {
         throw new DomainError('invalid_input', j.plan.preview.errorCount > 0 ? 'The file has errors; nothing was imported. Fix the lines listed and choose the file again.' : 'There is nothing new to import.')
       }
       const result = commitImport(deps.db, writer, j.plan)
+      j.plan.release()
       j.plan = undefined
       j.status = { ...j.status, state: 'committed', added: result.added }
       j.finished = Date.now()
@@ -254,6 +255,7 @@ export function createDataService(deps: DataServiceDeps) {
       }
       if (j.status.state !== 'reading' && j.status.state !== 'ready') return { cancelled: false }
       j.controller.abort()
+      j.plan?.release()
       j.plan = undefined
       j.status = { ...j.status, state: 'cancelled' }
       delete j.status.preview
@@ -264,7 +266,10 @@ export function createDataService(deps: DataServiceDeps) {
 
     close(): void {
       for (const j of exports.values()) j.controller.abort()
-      for (const j of imports.values()) j.controller.abort()
+      for (const j of imports.values()) {
+        j.controller.abort()
+        j.plan?.release()
+      }
       transfers.close()
     }
   }

@@ -33,7 +33,7 @@ export class FileChanged extends DomainError {
  * those previewed rolls everything back. Records whose UUID has appeared in the meantime are skipped, so
  * confirming twice (or importing the same file again) adds nothing.
  */
-export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview'>): CommitResult {
+export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview' | 'release'>): CommitResult {
   return db.transaction(() => {
     const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0 }
     let skipped = 0
@@ -74,6 +74,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       added.sessions++
       added.reps += reps.length
     }
+    let lastUuid: string | null = null
+    let lastCount: number | undefined
     /** Sessions whose reps are still being read, with their rep numbers. */
     const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string }>()
     for (const f of plan.files) {
@@ -104,7 +106,12 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           return
         }
         const uuid = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
-        const count = plan.sessions.get(uuid)
+        // Looked up once per run of rows of the same session.
+        if (uuid !== lastUuid) {
+          lastUuid = uuid
+          lastCount = plan.sessions.get(uuid)
+        }
+        const count = lastCount
         if (count === undefined) return
         let p = pending.get(uuid)
         if (p === undefined) {

@@ -7,6 +7,7 @@ import { differingSessionColumn, type HeaderInfo, type ImportedRep, type Importe
 import { protocolFields } from '../../../../shared/schemas'
 import type { Rep, RepeatGroup } from '../../../../shared/training'
 import type { ImportedProtocol } from '../../../db/repos/import'
+import type { ImportScratch, ScratchSession } from '../../../db/repos/importScratch'
 import { clip, firstIssue, own, ownOrNull, ownSession, where } from './files'
 import type { Findings, Lookups } from './plan'
 
@@ -14,67 +15,11 @@ const MAX_REPS = 100
 /** Sessions per unknown protocol whose values are kept, so that one of them can recreate it. */
 const KEEP_FOR_PROTOCOL = 3
 
-/** A session's flags in the table. */
+/** A session's flags. */
 const OK = 1
 const BAD = 2
 const PRESENT = 4
 const PLANNED = 8
-
-/**
- * What the preview keeps of every session of the reps files, once it is no longer the one being read: a few
- * numbers in typed columns (about 36 bytes, and its UUID as the key of the index), so that a file of millions
- * of rows costs little more memory than a small one. The hash of its first row's session cells stands for the
- * cells, and its rep numbers are bits: bits 0–24 of each of four numbers stand for rep numbers 1–100.
- */
-class SessionTable {
-  size = 0
-  hash = new Uint32Array(1024)
-  count = new Uint32Array(1024)
-  seen = new Uint32Array(4096)
-  flags = new Uint8Array(1024)
-  file = new Uint16Array(1024)
-  line = new Uint32Array(1024)
-  /** Index into `protocols`, or -1 for a free-form session. */
-  protocol = new Int32Array(1024)
-  readonly protocols: string[] = []
-  private readonly protocolIndex = new Map<string, number>()
-
-  add(file: number, line: number, hash: number, flags: number, protocolUuid: string | null): number {
-    if (this.size === this.hash.length) this.grow()
-    const id = this.size++
-    this.file[id] = file
-    this.line[id] = line
-    this.hash[id] = hash
-    this.flags[id] = flags
-    this.protocol[id] = protocolUuid === null ? -1 : this.protocolOf(protocolUuid)
-    return id
-  }
-
-  private protocolOf(uuid: string): number {
-    let k = this.protocolIndex.get(uuid)
-    if (k === undefined) {
-      k = this.protocols.push(own(uuid)) - 1
-      this.protocolIndex.set(this.protocols[k] as string, k)
-    }
-    return k
-  }
-
-  private grow() {
-    const n = this.hash.length * 2
-    const wider = <T extends Uint32Array | Uint8Array | Uint16Array | Int32Array>(a: T, size: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(size)
-      b.set(a)
-      return b
-    }
-    this.hash = wider(this.hash, n)
-    this.count = wider(this.count, n)
-    this.seen = wider(this.seen, n * 4)
-    this.flags = wider(this.flags, n)
-    this.file = wider(this.file, n)
-    this.line = wider(this.line, n)
-    this.protocol = wider(this.protocol, n)
-  }
-}
 
 /** A 32-bit FNV-1a hash of a row's session cells. */
 function hashCells(cells: readonly string[]): number {
@@ -96,8 +41,7 @@ export interface PlannedSessions {
 export interface SessionsPlan {
   planned: PlannedSessions
   newProtocols: Map<string, ImportedProtocol>
-  presentSessions: Set<string>
-  presentReps: number
+  present: { sessions: number; reps: number }
   plannedReps: number
 }
 
@@ -109,24 +53,36 @@ interface Kept {
   at: number[]
 }
 
-export function repGroups(repo: Lookups, report: Findings) {
-  const table = new SessionTable()
-  /** Each session's row in the table, by UUID (or, for a session that could not be read, by its raw UUID cell). */
-  const index = new Map<string, number>()
+/**
+ * The session whose rows are being read: its notes (as the scratch table keeps them), its first row's session
+ * cells, which every rep must repeat, and the line of each rep number (for the message about a number given
+ * twice). A session whose rows resume after another's has neither: its hash and rep-number bits stand for them.
+ */
+interface Current extends ScratchSession {
+  /** False for a session whose UUID could not be read: it is never looked up again. */
+  keyed: boolean
+  cells: string[] | null
+  lines: Map<number, number> | null
+}
+
+const REP_WORD = ['s0', 's1', 's2', 's3'] as const
+
+/**
+ * The sessions of the reps files. What the preview notes of each session (a hash of its first row's session
+ * cells, its rep count and rep numbers, flags, where it starts) goes into a scratch table on disk
+ * (db/repos/importScratch.ts) once its rows end, so that memory does not grow with the number of sessions.
+ */
+export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratch) {
   const files: string[] = []
-  /**
-   * The session whose rows are being read: its first row's session cells, which every rep must repeat, and the
-   * line of each rep number (for the message about a number given twice). A session whose rows resume after
-   * another's has neither: its hash and bits stand for them.
-   */
-  let current: { id: number; cells: string[] | null; lines: Map<number, number> | null } | null = null
+  let current: Current | null = null
+  let seq = 0
   /** Sessions kept per unknown protocol (KEEP_FOR_PROTOCOL), and their values. */
   const keptFor = new Map<string, number>()
-  const kept = new Map<number, Kept>()
+  const kept = new Map<string, Kept>()
   /** rep_number given twice, per session: [number, earlier line or 0, line]. */
-  const twice = new Map<number, [number, number, number][]>()
+  const twice = new Map<string, [number, number, number][]>()
   /** For the sample: the date and protocol name of sessions started while it is being filled. */
-  const shown = new Map<number, { date: string; protocolName: string | null }>()
+  const shown = new Map<string, { date: string; protocolName: string | null }>()
   const protocolsHere = new Map<string, boolean>()
   const knownProtocol = (uuid: string) => {
     let known = protocolsHere.get(uuid)
@@ -137,147 +93,170 @@ export function repGroups(repo: Lookups, report: Findings) {
     const k = files.lastIndexOf(file)
     return k >= 0 ? k : files.push(file) - 1
   }
-  const at = (id: number) => ({ file: files[table.file[id] as number] as string, line: table.line[id] as number })
+  const at = (s: ScratchSession) => ({ file: files[s.file] as string, line: s.line })
+  const note = ({ keyed: _k, cells: _c, lines: _l, ...s }: Current) => scratch.put(s)
+  const switchTo = (next: Current) => {
+    if (current?.keyed) note(current)
+    current = next
+  }
+  const flush = () => {
+    if (current?.keyed) note(current)
+    current = null
+  }
 
-  /** The session of a row: found by its session_uuid cell, or started from it; -1 when the row disagrees with it. */
-  function sessionOf(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): number {
+  /** The session of a row: found by its session_uuid cell, or started from it; null when the row disagrees with it. */
+  function sessionOf(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): Current | null {
     const uuidCell = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
-    const found = index.get(uuidCell)
-    if (found !== undefined) {
-      const first = current?.id === found ? current.cells : null
-      const column = first ? differingSessionColumn(header, first, cells) : hashCells(sessionCells(header, cells)) === table.hash[found] ? null : 'session_uuid'
-      if (column === null) return found
-      report.error(file, line, `The session columns of this rep differ from ${where(at(found), file)}, an earlier rep of the same session.`, column)
-      table.flags[found] = (table.flags[found] as number) | BAD
-      return -1
+    const mine = current?.keyed && current.uuid === uuidCell ? current : null
+    const noted = mine || uuidCell === '' ? undefined : scratch.get(uuidCell)
+    if (mine || noted) {
+      const first = mine?.cells ?? null
+      const hash = (mine ?? noted)?.hash
+      const column = first ? differingSessionColumn(header, first, cells) : hashCells(sessionCells(header, cells)) === hash ? null : 'session_uuid'
+      if (column === null) {
+        if (mine) return mine
+        switchTo({ ...(noted as ScratchSession), keyed: true, cells: null, lines: null })
+        return current
+      }
+      const earlier = (mine ?? noted) as ScratchSession
+      report.error(file, line, `The session columns of this rep differ from ${where(at(earlier), file)}, an earlier rep of the same session.`, column)
+      if (mine) mine.flags |= BAD
+      else scratch.setFlags(earlier.uuid, earlier.flags | BAD)
+      return null
     }
     const s = readSession(header, cells, style)
     const first = sessionCells(header, cells).map(own)
     let flags = s.ok ? OK : BAD
     if (s.ok && repo.hasSession(s.value.uuid)) flags |= PRESENT
-    const id = table.add(fileNumber(file), line, hashCells(first), flags, s.ok ? s.value.protocolUuid : null)
-    current = { id, cells: first, lines: new Map() }
+    const uuid = s.ok ? own(s.value.uuid) : own(uuidCell)
+    const started: Current = {
+      uuid,
+      seq: seq++,
+      hash: hashCells(first),
+      count: 0,
+      s0: 0,
+      s1: 0,
+      s2: 0,
+      s3: 0,
+      flags,
+      file: fileNumber(file),
+      line,
+      protocol: s.ok ? ownOrNull(s.value.protocolUuid) : null,
+      // A broken session's later rows would repeat its errors: they are grouped under the raw cell.
+      keyed: uuid !== '',
+      cells: first,
+      lines: new Map()
+    }
+    switchTo(started)
     if (s.ok) {
-      if (report.sampling()) shown.set(id, { date: own(s.value.date), protocolName: ownOrNull(s.value.protocolName) })
-      const pu = s.value.protocolUuid
+      if (report.sampling()) shown.set(uuid, { date: own(s.value.date), protocolName: ownOrNull(s.value.protocolName) })
+      const pu = started.protocol
       if (!(flags & PRESENT) && pu !== null && !knownProtocol(pu) && (keptFor.get(pu) ?? 0) < KEEP_FOR_PROTOCOL) {
         keptFor.set(pu, (keptFor.get(pu) ?? 0) + 1)
-        kept.set(id, { session: ownSession(s.value), reps: [], at: [] })
+        kept.set(uuid, { session: ownSession(s.value), reps: [], at: [] })
       }
-      index.set(own(s.value.uuid), id)
     } else {
       for (const i of s.issues) report.error(file, line, i.message, i.column)
-      // Later rows of the same broken session would repeat the same errors: group them under the raw cell.
-      if (uuidCell !== '') index.set(own(uuidCell), id)
     }
-    return id
+    return started
   }
 
   return {
-    has: (uuid: string) => index.has(uuid),
+    has(uuid: string): boolean {
+      return (current?.keyed === true && current.uuid === uuid) || scratch.get(uuid) !== undefined
+    },
 
     /** One row of a reps file: its session's checks, then its rep (`readRep` reads the rep cells). */
     onRep(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle, readRep: (cells: string[]) => Read<ImportedRep>) {
-      const id = sessionOf(file, line, header, cells, style)
-      if (id < 0) return
-      // Rows of a session seen before resume: only its hash and bits stand for its first row.
-      if (current?.id !== id) current = { id, cells: null, lines: null }
+      const g = sessionOf(file, line, header, cells, style)
+      if (g === null) return
       const r = readRep(cells)
-      const info = shown.get(id)
+      const info = shown.get(g.uuid)
       const date = info?.date ?? ''
       if (!r.ok) {
         for (const i of r.issues) report.error(file, line, i.message, i.column)
-        table.flags[id] = (table.flags[id] as number) | BAD
+        g.flags |= BAD
         report.addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', message: firstIssue(r.issues) })
         return
       }
       const position = r.value.position
-      const word = id * 4 + Math.floor((position - 1) / 25)
+      const word = REP_WORD[Math.floor((position - 1) / 25)] as (typeof REP_WORD)[number]
       const bit = 1 << (position - 1) % 25
-      if ((table.seen[word] as number) & bit) {
-        let list = twice.get(id)
-        if (!list) twice.set(id, (list = []))
-        list.push([position, current.lines?.get(position) ?? 0, line])
+      if (g[word] & bit) {
+        let list = twice.get(g.uuid)
+        if (!list) twice.set(g.uuid, (list = []))
+        list.push([position, g.lines?.get(position) ?? 0, line])
       } else {
-        table.seen[word] = (table.seen[word] as number) | bit
-        current.lines?.set(position, line)
+        g[word] |= bit
+        g.lines?.set(position, line)
       }
-      table.count[id] = (table.count[id] as number) + 1
-      const k = kept.get(id)
+      g.count++
+      const k = kept.get(g.uuid)
       if (k) {
         k.reps.push(r.value.rep)
         k.at.push(position)
       }
       if (report.sampling()) {
         const rp = r.value.rep
-        const flags = table.flags[id] as number
         report.addSample({
           file,
           line,
           kind: 'reps',
           date,
           summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${info?.protocolName ? ` · ${clip(info.protocolName)}` : ''}`,
-          status: flags & BAD ? 'error' : flags & PRESENT ? 'present' : 'add'
+          status: g.flags & BAD ? 'error' : g.flags & PRESENT ? 'present' : 'add'
         })
       }
     },
 
     /** Once every file is read: the sessions to add, the protocols to recreate, and the errors only the whole can show. */
     plan(): SessionsPlan {
-      const newProtocols = new Map<string, ImportedProtocol>()
-      const presentSessions = new Set<string>()
-      let presentReps = 0
-      let plannedReps = 0
-      let planned = 0
-      for (const [uuid, id] of index) {
-        const flags = table.flags[id] as number
-        if (!(flags & OK) || flags & BAD) continue
-        const count = table.count[id] as number
-        if (flags & PRESENT) {
-          presentSessions.add(uuid)
-          presentReps += count
-          continue
-        }
-        let ok = true
-        const { file, line } = at(id)
-        for (const [position, a, b] of twice.get(id) ?? []) {
+      flush()
+      const NEW = OK | BAD | PRESENT
+      // Every session read well and not in Sprintlog is planned, unless one of the checks below takes it off.
+      scratch.flagWhere(PLANNED, NEW, OK, MAX_REPS)
+      for (const s of scratch.over(NEW, OK, MAX_REPS)) report.error(at(s).file, s.line, `Session ${s.uuid} has ${s.count} reps; a session has at most ${MAX_REPS}.`)
+      for (const [uuid, list] of twice) {
+        const s = scratch.get(uuid)
+        if (!s || (s.flags & NEW) !== OK) continue
+        for (const [position, a, b] of list) {
           const lines = a > 0 ? `lines ${Math.min(a, b)} and ${Math.max(a, b)}` : `line ${b} and an earlier line`
-          report.error(file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
-          ok = false
+          report.error(at(s).file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
         }
-        if (count > MAX_REPS) {
-          report.error(file, line, `Session ${uuid} has ${count} reps; a session has at most ${MAX_REPS}.`)
-          ok = false
-        }
-        const p = table.protocol[id] as number
-        const pu = p < 0 ? null : (table.protocols[p] as string)
-        if (ok && pu !== null && !knownProtocol(pu) && !newProtocols.has(pu)) ok = recreate(id, pu, newProtocols)
-        if (ok) {
-          table.flags[id] = flags | PLANNED
-          planned++
-          plannedReps += count
-        }
+        scratch.setFlags(uuid, s.flags & ~PLANNED)
       }
-      const sessions: PlannedSessions = {
-        size: planned,
-        get(uuid) {
-          const id = index.get(uuid)
-          return id !== undefined && (table.flags[id] as number) & PLANNED ? table.count[id] : undefined
+      // A protocol not in Sprintlog is recreated from the first planned session of it whose values were kept; the
+      // planned sessions of it met before that one cannot be added.
+      const newProtocols = new Map<string, ImportedProtocol>()
+      for (const pu of scratch.protocols(PLANNED)) {
+        if (knownProtocol(pu)) continue
+        let from = Infinity
+        for (const s of scratch.before(pu, PLANNED, Infinity)) {
+          const k = kept.get(s.uuid)
+          if (!k) continue
+          const p = recreate(s, k, pu)
+          if (p) {
+            newProtocols.set(pu, p)
+            from = s.seq
+            break
+          }
         }
+        for (const s of scratch.before(pu, PLANNED, from)) {
+          if (kept.has(s.uuid)) continue
+          const { file, line } = at(s)
+          report.error(file, line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
+        }
+        scratch.clearBefore(PLANNED, pu, from)
       }
-      return { planned: sessions, newProtocols, presentSessions, presentReps, plannedReps }
+      const planned = scratch.totals(PLANNED, PLANNED)
+      const sessions: PlannedSessions = { size: planned.sessions, get: (uuid) => scratch.countOf(uuid, PLANNED) }
+      return { planned: sessions, newProtocols, present: scratch.totals(OK | BAD | PRESENT, OK | PRESENT), plannedReps: planned.reps }
     }
   }
 
-  /** Plans the protocol `pu` recreated from the first kept session of it; false (with the error) when it cannot be. */
-  function recreate(id: number, pu: string, into: Map<string, ImportedProtocol>): boolean {
-    const { file, line } = at(id)
-    const k = kept.get(id)
-    if (!k) {
-      // Every session kept for this protocol had errors; this one's values were not kept.
-      report.error(file, line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
-      return false
-    }
+  /** The protocol `pu` recreated from a kept session of it; null (with the error) when it cannot be. */
+  function recreate(at0: ScratchSession, k: Kept, pu: string): ImportedProtocol | null {
+    const { file, line } = at(at0)
     const s = k.session
     const reps = k.reps.map((_, j) => j).sort((x, y) => (k.at[x] ?? 0) - (k.at[y] ?? 0)).map((j) => k.reps[j] as Rep)
     const name = (s.protocolName ?? '').trim()
@@ -293,10 +272,9 @@ export function repGroups(repo: Lookups, report: Findings) {
           ? `The protocol ${pu} is not in Sprintlog; its name is needed to recreate it.`
           : `The protocol “${name}” is not in Sprintlog and cannot be recreated from this row: ${p.error.issues[0]?.message ?? ''}`
       report.error(file, line, message, 'protocol_name')
-      return false
+      return null
     }
-    into.set(pu, { uuid: pu, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups })
-    return true
+    return { uuid: pu, name: p.data.name, description: p.data.description, terrain: p.data.terrain, groups: p.data.groups }
   }
 }
 

@@ -30,6 +30,8 @@ export interface ImportPlan {
   sessions: PlannedSessions
   /** The UUIDs of the body weights to add. */
   weights: Set<string>
+  /** Lets go of what the preview keeps for the commit (its scratch table); call it once the plan is done with. */
+  release(): void
 }
 
 export interface ReadOptions {

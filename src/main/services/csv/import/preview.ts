@@ -19,6 +19,7 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
+import { type ImportScratch, importScratch } from '../../../db/repos/importScratch'
 import { CsvSyntaxError, readRecords } from '../records'
 import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, MAX_RECORD_CHARS, ownWeight, own, peek, where } from './files'
 import { repGroups } from './groups'
@@ -31,8 +32,21 @@ const MAX_SAMPLE = 100
 /** Thrown to stop reading a file whose header (or syntax) makes the rest meaningless. */
 class StopFile extends Error {}
 
-/** Reads the files, validates every row and plans the import. Writes nothing. */
+/**
+ * Reads the files, validates every row and plans the import. Writes nothing to the runner's database; what it notes
+ * of each session is in a scratch table, kept until the plan is released.
+ */
 export async function readImport(sources: readonly ImportSource[], repo: Lookups, opts: ReadOptions = {}): Promise<ImportPlan> {
+  const scratch = importScratch()
+  try {
+    return await previewFiles(sources, repo, opts, scratch)
+  } catch (e) {
+    scratch.close()
+    throw e
+  }
+}
+
+async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opts: ReadOptions, scratch: ImportScratch): Promise<ImportPlan> {
   const errors: ImportLineError[] = []
   let errorCount = 0
   const warnings: string[] = []
@@ -50,7 +64,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   }
   const { error, addSample } = report
 
-  const groups = repGroups(repo, report)
+  const groups = repGroups(repo, report, scratch)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
   const weightLines = new Map<string, { file: string; line: number }>()
@@ -191,9 +205,13 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
 
   // ---- Plan -------------------------------------------------------------------------------------------------
   const plan = groups.plan()
+  /** Sessions-file rows of sessions in Sprintlog that no reps file brings (those are counted with the reps files). */
+  let presentOnlyHere = 0
   for (const [uuid, r] of sessionRows) {
-    if (r.present) plan.presentSessions.add(uuid)
-    else if (!groups.has(uuid)) {
+    const inReps = groups.has(uuid)
+    if (r.present) {
+      if (!inReps) presentOnlyHere++
+    } else if (!inReps) {
       error(
         r.file,
         r.line,
@@ -219,7 +237,7 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
   const preview: ImportPreview = {
     files,
     toAdd,
-    present: { sessions: plan.presentSessions.size, reps: plan.presentReps, weights: presentWeights },
+    present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights },
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
     errorCount,
@@ -227,5 +245,5 @@ export async function readImport(sources: readonly ImportSource[], repo: Lookups
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
     canImport: errorCount === 0 && toAdd.sessions + toAdd.weights > 0
   }
-  return { preview, files: read, protocols: [...plan.newProtocols.values()], sessions: plan.planned, weights }
+  return { preview, files: read, protocols: [...plan.newProtocols.values()], sessions: plan.planned, weights, release: scratch.close }
 }
