@@ -5,18 +5,12 @@ import { sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/
 import type { Protocol, Session } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
+import { errorsFromResult } from '../../components/fieldErrors'
 import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
 
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
-
-function errorsOf(issues: { path: string; message: string }[] | undefined, fallback: string): Errors {
-  const out: Errors = {}
-  for (const i of issues ?? []) out[i.path || 'form'] ??= i.message
-  if (Object.keys(out).length === 0) out.form = fallback
-  return out
-}
 
 /** What the "session logged" card shows. */
 export interface Saved {
@@ -87,7 +81,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     const r = editing ? await api.sessions.update({ id: sessionId, ...checked.input }) : await api.sessions.create(checked.input)
     setBusy(false)
     if (!r.ok) {
-      setErrors(errorsOf(r.error.issues, r.error.message))
+      setErrors(errorsFromResult(r.error))
       return
     }
     setErrors({})
