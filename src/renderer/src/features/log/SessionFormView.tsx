@@ -112,7 +112,11 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
           advice={m.advice}
           onApply={m.planSource?.isCarried || m.applied ? m.applyAdvice : undefined}
           applied={m.applied}
-          heading={`for ${m.protocol?.name ?? 'this protocol'}`}
+          heading={
+            m.planSource?.carried && !m.planSource.isCarried && !m.applied
+              ? `for the last plan, ${formatNotation(m.planSource.carried.plan)}`
+              : `for ${m.protocol?.name ?? 'this protocol'}`
+          }
         />
       )}
     </section>
