@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { CHANNELS, type Channel } from './channels'
 import type { AppInfo, BackupInfo, DailyWeight, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
-import type { Advice } from './metrics/progression'
+import type { NextSessionAdvice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
@@ -125,7 +125,7 @@ export const contract = {
   'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'blocks/restore': { input: z.object({ id }).strict(), output: returns<Block>() },
 
-  'advice/forProtocol': { input: z.object({ protocolId: id }).strict(), output: returns<Advice>() },
+  'advice/forProtocol': { input: z.object({ protocolId: id, today: localDate.optional() }).strict(), output: returns<NextSessionAdvice>() },
 
   'stats/blockVolume': { input: z.object({ blockId: id }).strict(), output: returns<BlockVolume>() },
   'stats/weeklyLoad': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<WeeklyLoad>() },

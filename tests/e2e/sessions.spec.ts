@@ -145,3 +145,72 @@ test('a free-form session, typed with the keyboard only', async ({ page, app }) 
   await expect(page.getByRole('region', { name: 'Session logged' })).toContainText('Logged free-form session')
   expect(app.query('SELECT work_seconds, distance_meters, recovery_seconds FROM reps')).toEqual([{ work_seconds: 600, distance_meters: 2400, recovery_seconds: 0 }])
 })
+
+test('progression carries forward: apply the advice on HIIT 4×4, save, and the next session opens 5 sets; reset returns to 4', async ({ page, app }) => {
+  // Two sessions of HIIT 4×4 that went to plan, already progressed to the 2m rest floor (half the 4m of work).
+  await page.evaluate(async () => {
+    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
+        body: JSON.stringify(input)
+      })
+      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      return r.value
+    }
+    const day = (shift: number) => {
+      const d = new Date()
+      d.setHours(12, 0, 0, 0)
+      d.setDate(d.getDate() + shift)
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+    }
+    const protocols = await call<{ id: number; name: string; groups: Record<string, unknown>[] }[]>('protocols/list', {})
+    const hiit = protocols.find((p) => p.name === 'HIIT 4×4')
+    if (!hiit?.groups[0]) throw new Error('no HIIT 4×4')
+    const plan = [{ ...hiit.groups[0], recoverySeconds: 120 }]
+    const reps = Array.from({ length: 4 }, (_, i) => ({ workSeconds: 240, intensity: 'near-max', recoverySeconds: i === 3 ? 0 : 120, recoveryMode: 'jog' }))
+    for (const shift of [-3, -1]) await call('sessions/create', { date: day(shift), protocolId: hiit.id, plan, rpe: 7, reps })
+  })
+  await page.reload()
+  await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
+
+  // The form starts from the last session's plan, and the advice on it: add a set.
+  await expect(page.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('HIIT 4×4')
+  await expect(page.getByTestId('plan')).toHaveText('4x4m @near-max / 2m jog')
+  await expect(page.getByTestId('plan-source')).toContainText('Carried forward from your session of')
+  const advice = page.getByRole('form', { name: 'Log session' }).getByRole('region', { name: 'Progression advice' })
+  await expect(advice).toHaveAttribute('data-kind', 'progress')
+  await expect(advice).toContainText('Add a set: 4 → 5.')
+  await advice.getByRole('button', { name: 'Apply to this session' }).click()
+  await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m jog')
+  await expect(page.getByTestId('sum-reps')).toHaveText('5 / 5')
+  await page.getByLabel('Session RPE (0–10)').fill('7')
+  // "Log as planned" logs what the card suggested.
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged HIIT 4×4 on ${today()}`)
+  expect(app.query('SELECT planned_reps, (SELECT count(*) FROM reps r WHERE r.session_id = s.id) AS reps FROM sessions s WHERE date = ?', today())).toEqual([
+    { planned_reps: 5, reps: 5 }
+  ])
+  await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m jog')
+
+  // The dashboard's next session builds on 5 sets, and "Log this session" opens them.
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
+  const next = page.getByTestId('next-session')
+  await expect(next.getByTestId('next-start')).toContainText('5x4m @near-max / 2m jog')
+  await expect(next.getByTestId('next-plan')).toHaveText('6x4m @near-max / 2m jog')
+  await next.getByRole('link', { name: 'Log this session' }).click()
+  await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m jog')
+  await expect(page.getByTestId('sum-reps')).toHaveText('5 / 5')
+  await expect(page.getByLabel('Rep 5 work', { exact: true })).toHaveValue('4:00')
+  await expect(advice).toContainText('Add a set: 5 → 6.')
+
+  // Reset to the protocol's own plan: 4 sets with 3m of rest; and back to the last plan.
+  await page.getByRole('button', { name: /Reset to the protocol’s plan/ }).click()
+  await expect(page.getByTestId('plan')).toHaveText('4x4m @near-max / 3m jog')
+  await expect(page.getByTestId('sum-reps')).toHaveText('4 / 4')
+  await expect(page.getByLabel('Rep 5 work', { exact: true })).toHaveCount(0)
+  await page.getByRole('button', { name: /Use the last plan/ }).click()
+  await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m jog')
+})

@@ -211,3 +211,37 @@ describe('training blocks', () => {
     expect(counts()).toEqual(before)
   })
 })
+
+describe('advice for the next session', () => {
+  it('starts from the last saved session’s plan and advises on it, judged on the given day', async () => {
+    const { client, byName } = await setup()
+    const p = byName('HIIT 4×4')
+    const start = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-20' })
+    expect(start).toMatchObject({ kind: 'none', start: p.groups, startFrom: null, plan: p.groups })
+
+    const five = [group({ count: 5, workSeconds: 240, intensity: 'near-max', recoverySeconds: 120, recoveryMode: 'jog' })]
+    const reps = (n: number) => sprintReps(n, { workSeconds: 240, intensity: 'near-max', recoveryMode: 'jog' })
+    await client.sessions.create({ date: '2026-11-16', protocolId: p.id, plan: p.groups, rpe: 7, reps: reps(4) })
+    await client.sessions.create({ date: '2026-11-18', protocolId: p.id, plan: five, rpe: 7, reps: reps(5) })
+    // a later session of another protocol changes nothing
+    const other = byName('Sprint 6×20 s')
+    await client.sessions.create({ date: '2026-11-19', protocolId: other.id, plan: other.groups, rpe: 7, reps: sprintReps(6) })
+
+    const next = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-20' })
+    expect(next).toMatchObject({ kind: 'progress', start: five, startFrom: '2026-11-18', summary: 'Add a set: 5 → 6.' })
+    // after a break of 10 days: repeat the last plan
+    const late = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-28' })
+    expect(late).toMatchObject({ kind: 'hold', start: five, plan: five })
+  })
+
+  it('eases when the stored speeds show the last rep 10 % slower than the first', async () => {
+    const { client, byName } = await setup()
+    const p = byName('Sprint 6×20 s')
+    const reps = sprintReps(6).map((r, i) => ({ ...r, distanceMeters: i === 5 ? 130 : 150 }))
+    await client.sessions.create({ date: '2026-11-18', protocolId: p.id, plan: p.groups, rpe: 9, reps })
+    const a = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-20' })
+    expect(a.kind).toBe('ease')
+    expect(a.reasons[0]).toBe('On 2026-11-18 your last rep was 13 % slower than your first: the speed fell (10 % or more).')
+    expect(a.summary).toBe('Take more rest: 2m → 2m30s walk.')
+  })
+})

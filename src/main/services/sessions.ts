@@ -1,6 +1,7 @@
-/** Session rules: a session names a protocol that exists (or none); advice builds on the plan run last time. */
+/** Session rules: a session names a protocol that exists (or none); the next session starts from the plan run last time. */
 import { randomUUID } from 'node:crypto'
-import { progressionAdvice } from '../../shared/metrics/progression'
+import { todayLocal, type LocalDate } from '../../shared/dates'
+import { type NextSessionAdvice, nextSessionAdvice } from '../../shared/metrics/progression'
 import { DomainError } from '../../shared/result'
 import type { Db } from '../db/connection'
 import type { ProtocolsRepo } from '../db/repos/protocols'
@@ -45,13 +46,13 @@ export function restoreSession(deps: SessionDeps, id: number) {
   return must(deps.sessions.restore(id), () => new DomainError('not_found', `There is no deleted session with id ${id} to restore.`))
 }
 
-/** What to change next time for a protocol, from its last three sessions. */
-export function adviceFor(deps: SessionDeps, protocolId: number) {
+/**
+ * The next session of a protocol, from its last three sessions: the plan it starts from (the last saved session's
+ * plan, so applied advice carries forward; else the protocol's own) and the advice on that plan, judged on `today`.
+ */
+export function adviceFor(deps: SessionDeps, protocolId: number, today: LocalDate = todayLocal()): NextSessionAdvice {
   return deps.db.transaction(() => {
     const p = must(deps.protocols.get(protocolId), () => notFound('protocol', protocolId))
-    const recent = deps.sessions.recent(protocolId, 3)
-    // Advice builds on the plan actually run last time, so progress accumulates from session to session.
-    const plan = recent[0]?.plan ?? p.groups
-    return progressionAdvice(plan, recent)
+    return nextSessionAdvice(p.groups, deps.sessions.recent(protocolId, 3), { today })
   })()
 }

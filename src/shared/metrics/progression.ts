@@ -3,7 +3,7 @@
  * cannot catch their breath between sets, rest longer or do fewer sets; to make a routine harder, shorten the rest, add
  * sets, or both.
  */
-import type { LocalDate } from '../dates'
+import { daysBetween, type LocalDate } from '../dates'
 import { durationNotation } from '../duration'
 import type { RecoveryMode, RepeatGroup } from '../training'
 
@@ -15,6 +15,8 @@ export interface SessionOutcome {
   /** Session RPE, 0–10 (CR-10). */
   rpe: number | null
   couldNotRecover: boolean
+  /** How much slower the last rep with a distance was than the first, in percent (metrics/reps.ts); null when unknown. */
+  speedDropPct?: number | null
 }
 
 export type AdviceKind = 'none' | 'ease' | 'hold' | 'progress'
@@ -31,21 +33,45 @@ export interface Advice {
   plan: RepeatGroup[]
 }
 
-/** A session RPE at or above this eases the next session. */
-export const EASE_RPE = 9
-/** A session RPE at or below this counts as comfortable. */
-export const COMFORTABLE_RPE = 7
-/** Comfortable sessions in a row before the plan gets harder. */
+/** The effort a protocol asks for, from the hardest intensity of its plan, as a session RPE range (CR-10). */
+export interface IntendedEffort {
+  label: string
+  /** The lowest and highest session RPE that are the intended effort. */
+  low: number
+  high: number
+}
+
+/** Intended session RPE per intensity: for an all-out protocol 9–10 is the point, not a warning. */
+export const INTENDED_EFFORT = {
+  max: { label: 'all-out', low: 9, high: 10 },
+  'near-max': { label: 'near-maximum', low: 8, high: 9 },
+  moderate: { label: 'moderate', low: 5, high: 7 }
+} as const satisfies Record<string, IntendedEffort>
+
+/** A custom intensity of at least this many percent counts as all-out; at least NEAR_MAX_PCT, as near-maximum. */
+export const ALL_OUT_PCT = 95
+export const NEAR_MAX_PCT = 85
+/** A last rep this many percent slower than the first means the speed fell: ease off. */
+export const FALLING_SPEED_PCT = 10
+/** Days without a session of the protocol that make a break: after it, repeat the last plan, never harder. */
+export const BREAK_DAYS = 10
+/** Sessions on target in a row before the plan gets harder. */
 export const COMFORTABLE_STREAK = 2
-/** The rest never gets shorter than this, nor shorter than the work. */
+/** The rest never gets shorter than this. */
 export const MIN_REST_SECONDS = 30
+/** Work longer than this is a long interval: its rest floor is a fraction of the work, not the work itself. */
+export const LONG_INTERVAL_SECONDS = 60
+/** The rest floor of a long interval: this fraction of the work, and never under LONG_MIN_REST_SECONDS. */
+export const LONG_REST_FRACTION = 0.5
+export const LONG_MIN_REST_SECONDS = 60
 const MAX_COUNT = 50
 
 const EASE_RULE = 'When you cannot catch your breath between sets, rest longer or do fewer sets.'
 const PROGRESS_RULE = 'To make a routine harder, shorten the rest, add sets, or both.'
 const HOLD_RULE =
-  `Make it harder after ${COMFORTABLE_STREAK} sessions in a row with every rep done, breath caught between sets and an RPE of ` +
-  `${COMFORTABLE_RPE} or lower; ease off when you cannot catch your breath.`
+  `Make it harder after ${COMFORTABLE_STREAK} sessions in a row with every rep done, breath caught between sets, no falling speed ` +
+  `and an RPE no higher than the protocol intends; ease off when you cannot catch your breath, abandon a rep or slow down.`
+const BREAK_RULE = `After a break of ${BREAK_DAYS} days or more, repeat the last plan before making it harder.`
 
 interface Change {
   group: number
@@ -55,8 +81,26 @@ interface Change {
   mode: RecoveryMode
 }
 
+export interface AdviceOptions {
+  /** The day of the next session; with it, a gap of BREAK_DAYS or more since the newest session is a break. */
+  today?: LocalDate | undefined
+}
+
+/** The intended effort of a plan: that of its hardest group (a plan without an intensity counts as all-out). */
+export function intendedEffort(plan: readonly RepeatGroup[]): IntendedEffort {
+  const rank = (g: RepeatGroup): keyof typeof INTENDED_EFFORT => {
+    if (g.intensity === 'custom' && g.intensityPct != null) {
+      return g.intensityPct >= ALL_OUT_PCT ? 'max' : g.intensityPct >= NEAR_MAX_PCT ? 'near-max' : 'moderate'
+    }
+    return g.intensity === 'near-max' || g.intensity === 'moderate' ? g.intensity : 'max'
+  }
+  const order = ['moderate', 'near-max', 'max'] as const
+  const top = plan.reduce((best, g) => Math.max(best, order.indexOf(rank(g))), 0)
+  return INTENDED_EFFORT[order[top] ?? 'max']
+}
+
 /** Advice for the next session of `plan`, from the recent sessions of it, newest first. */
-export function progressionAdvice(plan: readonly RepeatGroup[], recent: readonly SessionOutcome[]): Advice {
+export function progressionAdvice(plan: readonly RepeatGroup[], recent: readonly SessionOutcome[], options: AdviceOptions = {}): Advice {
   const next = plan.map((g) => ({ ...g }))
   const newest = recent[0]
   if (!newest) {
@@ -69,20 +113,83 @@ export function progressionAdvice(plan: readonly RepeatGroup[], recent: readonly
     }
   }
   if (tooHard(newest)) return ease(next, newest)
-  const streak = recent.slice(0, COMFORTABLE_STREAK)
-  if (streak.length === COMFORTABLE_STREAK && streak.every(comfortable)) return progress(next, streak)
-  return hold(next, newest, recent[1])
+  const effort = intendedEffort(plan)
+  const gap = options.today === undefined ? 0 : daysBetween(newest.date, options.today)
+  if (gap >= BREAK_DAYS) return afterBreak(next, newest, gap)
+  const streak: SessionOutcome[] = []
+  for (const s of recent) {
+    const later = streak.at(-1)
+    if (streak.length === COMFORTABLE_STREAK || (later && daysBetween(s.date, later.date) >= BREAK_DAYS)) break
+    streak.push(s)
+  }
+  if (streak.length === COMFORTABLE_STREAK && streak.every((s) => onTarget(s, effort))) return progress(next, streak, effort)
+  return hold(next, newest, recent[1], effort)
+}
+
+/** A session of the protocol as the carry-forward reads it: its date and the plan it ran (null when none was saved). */
+export interface PlannedSession {
+  date: LocalDate
+  plan: readonly RepeatGroup[] | null
+}
+
+/** The plan the next session starts from, and the date of the session it comes from (null: the protocol's own plan). */
+export interface StartPlan {
+  plan: RepeatGroup[]
+  from: LocalDate | null
+}
+
+/**
+ * Progression carries forward: the next session of a protocol starts from the plan of its newest live session
+ * that saved one (so advice applied to a session and saved is kept), else from the protocol's own plan.
+ */
+export function carriedPlan(protocolPlan: readonly RepeatGroup[], recent: readonly PlannedSession[]): StartPlan {
+  const last = recent.find((s) => s.plan !== null && s.plan.length > 0)
+  return last?.plan ? { plan: last.plan.map((g) => ({ ...g })), from: last.date } : { plan: protocolPlan.map((g) => ({ ...g })), from: null }
+}
+
+/** The advice for the next session, with the plan it starts from (`start`, what "as planned" means before applying it). */
+export interface NextSessionAdvice extends Advice {
+  start: RepeatGroup[]
+  startFrom: LocalDate | null
+}
+
+/** The next session of a protocol: the carried plan (carriedPlan), and the advice on it from the recent sessions, newest first. */
+export function nextSessionAdvice(
+  protocolPlan: readonly RepeatGroup[],
+  recent: readonly (SessionOutcome & PlannedSession)[],
+  options: AdviceOptions = {}
+): NextSessionAdvice {
+  const start = carriedPlan(protocolPlan, recent)
+  return { ...progressionAdvice(start.plan, recent, options), start: start.plan, startFrom: start.from }
 }
 
 const round15 = (seconds: number): number => Math.round(seconds / 15) * 15
 
-const tooHard = (s: SessionOutcome): boolean => s.couldNotRecover || s.repsDone < s.plannedReps || (s.rpe !== null && s.rpe >= EASE_RPE)
+const speedFell = (s: SessionOutcome): boolean => s.speedDropPct != null && s.speedDropPct >= FALLING_SPEED_PCT
 
-const comfortable = (s: SessionOutcome): boolean =>
-  s.repsDone >= s.plannedReps && !s.couldNotRecover && s.rpe !== null && s.rpe <= COMFORTABLE_RPE
+/** The signals to ease: could not recover, an abandoned rep, falling speed. A high RPE alone is not one. */
+const tooHard = (s: SessionOutcome): boolean => s.couldNotRecover || s.repsDone < s.plannedReps || speedFell(s)
 
-/** The shortest rest a group may get: the work's duration, and never under 30 s. */
-const restFloor = (g: RepeatGroup): number => Math.max(MIN_REST_SECONDS, g.workSeconds ?? 0)
+const onTarget = (s: SessionOutcome, effort: IntendedEffort): boolean =>
+  s.repsDone >= s.plannedReps && !s.couldNotRecover && !speedFell(s) && s.rpe !== null && s.rpe <= effort.high
+
+/**
+ * The shortest rest a group may get: for reps of up to a minute, the work itself and at least 30 s; for longer
+ * intervals, half the work and at least 1 minute (HIIT 4×4: 2 minutes). Distance reps: 30 s.
+ */
+export function restFloor(g: Pick<RepeatGroup, 'workSeconds'>): number {
+  const work = g.workSeconds ?? 0
+  if (work <= LONG_INTERVAL_SECONDS) return Math.max(MIN_REST_SECONDS, work)
+  return Math.max(LONG_MIN_REST_SECONDS, round15(work * LONG_REST_FRACTION))
+}
+
+/** Why the floor is where it is, in the words of `restFloor`. */
+function floorWhy(g: RepeatGroup): string {
+  const work = g.workSeconds
+  if (work == null) return `distance reps rest at least ${durationNotation(MIN_REST_SECONDS)}`
+  if (work <= LONG_INTERVAL_SECONDS) return `no shorter than the ${durationNotation(work)} of work, and at least ${durationNotation(MIN_REST_SECONDS)}`
+  return `half the ${durationNotation(work)} of work for an interval over ${durationNotation(LONG_INTERVAL_SECONDS)}, and at least ${durationNotation(LONG_MIN_REST_SECONDS)}`
+}
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -93,7 +200,9 @@ function ease(plan: RepeatGroup[], s: SessionOutcome): Advice {
     reasons.push(`On ${s.date} you did ${s.repsDone} of ${s.plannedReps} reps: ${plural(missing, 'rep')} abandoned.`)
   }
   if (s.couldNotRecover) reasons.push(`On ${s.date} you could not catch your breath between sets.`)
-  if (s.rpe !== null && s.rpe >= EASE_RPE) reasons.push(`The session RPE on ${s.date} was ${s.rpe}: close to all-out.`)
+  if (speedFell(s)) {
+    reasons.push(`On ${s.date} your last rep was ${Math.round(s.speedDropPct ?? 0)} % slower than your first: the speed fell (${FALLING_SPEED_PCT} % or more).`)
+  }
   let changes = missing > 0 ? fewerSets(plan, missing) : []
   if (changes.length === 0) changes = moreRest(plan)
   if (changes.length === 0) reasons.push('The plan is already as short as it gets: one set per group.')
@@ -103,9 +212,24 @@ function ease(plan: RepeatGroup[], s: SessionOutcome): Advice {
   return { kind: 'ease', summary, reasons, changes: describe(changes, plan.length), plan }
 }
 
-function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[]): Advice {
-  const sessions = streak.map((s) => `${s.date} (all ${s.plannedReps} reps, RPE ${s.rpe})`).join(' and ')
-  const reasons = [`The last ${streak.length} sessions were comfortable, with breath caught between sets: ${sessions}.`]
+function afterBreak(plan: RepeatGroup[], s: SessionOutcome, gap: number): Advice {
+  return {
+    kind: 'hold',
+    summary: `Repeat the last plan: it is ${gap} days since your last session of this protocol.`,
+    reasons: [`Your last session of this protocol was on ${s.date}, ${gap} days ago: a break of ${BREAK_DAYS} days or more.`, BREAK_RULE],
+    changes: [],
+    plan
+  }
+}
+
+const went = (s: SessionOutcome): string => `${s.date} (all ${s.plannedReps} reps, RPE ${s.rpe})`
+
+function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[], effort: IntendedEffort): Advice {
+  const sessions = streak.map(went).join(' and ')
+  const reasons = [
+    `The last ${streak.length} sessions went to plan, with every rep done and breath caught between sets, at no more than the ` +
+      `${effort.label} effort this protocol intends (RPE ${effort.low}–${effort.high}): ${sessions}.`
+  ]
   const changes = shorterRestOrMoreSets(plan)
   for (const c of changes) {
     if (c.what !== 'sets') continue
@@ -114,12 +238,11 @@ function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[]): Advic
     reasons.push(
       g?.recoverySeconds == null
         ? `The recovery${of} is an untimed walk back down, so add a set instead.`
-        : `The rest${of} is already at its shortest (${durationNotation(g.recoverySeconds)}: no shorter than the work, and at least ` +
-            `${durationNotation(MIN_REST_SECONDS)}), so add a set instead.`
+        : `The rest${of} is already at its floor (${durationNotation(g.recoverySeconds)}: ${floorWhy(g)}), so add a set instead.`
     )
   }
   if (changes.length === 0) {
-    reasons.push(`The plan is already at its hardest for this rule: the shortest rest and ${MAX_COUNT} sets per group.`, PROGRESS_RULE)
+    reasons.push(`The plan is already at its hardest for this rule: the rest at its floor and ${MAX_COUNT} sets per group.`, PROGRESS_RULE)
     return { kind: 'hold', summary: 'Keep the plan: run it as planned again.', reasons, changes: [], plan }
   }
   reasons.push(PROGRESS_RULE)
@@ -128,32 +251,37 @@ function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[]): Advic
   return { kind: 'progress', summary, reasons, changes: describe(changes, plan.length), plan }
 }
 
-function hold(plan: RepeatGroup[], s: SessionOutcome, prev: SessionOutcome | undefined): Advice {
+function hold(plan: RepeatGroup[], s: SessionOutcome, prev: SessionOutcome | undefined, effort: IntendedEffort): Advice {
   const reasons: string[] = []
   if (s.rpe === null) {
     reasons.push(
       `The session RPE on ${s.date} was not recorded, so there is no telling how hard it felt; rate it about 30 minutes after the session.`
     )
-  } else if (s.rpe > COMFORTABLE_RPE) {
-    reasons.push(`The session RPE on ${s.date} was ${s.rpe}: hard but manageable.`)
-  } else if (!prev) {
-    reasons.push(`Only one comfortable session so far: ${s.date} (all ${s.plannedReps} reps, RPE ${s.rpe}).`)
-  } else {
+  } else if (s.rpe > effort.high) {
     reasons.push(
-      `${s.date} was comfortable (all ${s.plannedReps} reps, RPE ${s.rpe}), ` +
-        `but the session before it on ${prev.date} was not: ${notComfortable(prev)}.`
+      `The session RPE on ${s.date} was ${s.rpe}: harder than the ${effort.label} effort this protocol intends (RPE ${effort.low}–${effort.high}). ` +
+        'Keep the plan and run it at the intended effort.'
     )
+  } else if (!prev) {
+    reasons.push(`Only one session to plan so far: ${went(s)}.`)
+  } else if (daysBetween(prev.date, s.date) >= BREAK_DAYS) {
+    reasons.push(`${went(s)} went to plan, but it came after a break of ${daysBetween(prev.date, s.date)} days, so it counts as the first one again.`)
+  } else {
+    reasons.push(`${went(s)} went to plan, but the session before it on ${prev.date} did not: ${offPlan(prev, effort)}.`)
   }
   reasons.push(HOLD_RULE)
   return { kind: 'hold', summary: 'Keep the plan: run it as planned again.', reasons, changes: [], plan }
 }
 
-/** Why a session did not count as comfortable. */
-function notComfortable(s: SessionOutcome): string {
+/** Why a session did not count as going to plan. */
+function offPlan(s: SessionOutcome, effort: IntendedEffort): string {
   const why: string[] = []
   if (s.repsDone < s.plannedReps) why.push(`${s.repsDone} of ${s.plannedReps} reps`)
   if (s.couldNotRecover) why.push('you could not catch your breath')
-  why.push(s.rpe === null ? 'RPE not recorded' : `RPE ${s.rpe}`)
+  if (speedFell(s)) why.push(`the last rep ${Math.round(s.speedDropPct ?? 0)} % slower than the first`)
+  if (s.rpe === null) why.push('RPE not recorded')
+  else if (s.rpe > effort.high) why.push(`RPE ${s.rpe}, above the intended ${effort.low}–${effort.high}`)
+  else why.push(`RPE ${s.rpe}`)
   return why.join(', ')
 }
 
@@ -191,7 +319,7 @@ function moreRest(plan: RepeatGroup[]): Change[] {
   return changes
 }
 
-/** 15 % less rest (at least 15 s) down to the floor; one set more where the rest is already at the floor or untimed. */
+/** 15 % less rest (at least 15 s) down to the floor (restFloor); one set more where the rest is already at the floor or untimed. */
 function shorterRestOrMoreSets(plan: RepeatGroup[]): Change[] {
   const changes: Change[] = []
   plan.forEach((g, i) => {

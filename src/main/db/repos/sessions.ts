@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../../../shared/contract'
 import type { LocalDate } from '../../../shared/dates'
 import { keysOf, rowDecoder, selectList } from '../../../shared/fields'
+import { dropOffPct } from '../../../shared/metrics/reps'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import { type Rep, type RepeatGroup, type Session, SESSION_HEAD } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -22,6 +23,8 @@ export interface RecentSession {
   rpe: number | null
   couldNotRecover: boolean
   plan: RepeatGroup[] | null
+  /** How much slower the last rep with a distance was than the first, in percent; null without two such reps. */
+  speedDropPct: number | null
 }
 
 export interface SessionFilter {
@@ -51,7 +54,7 @@ export const SESSION_QUERIES = {
   listFree: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id IS NULL ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
   countFree: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id IS NULL`,
   repsOf: `SELECT ${REP_SELECT} FROM reps r WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
-  recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan'])},
+  recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
   datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`
@@ -60,7 +63,10 @@ export const SESSION_QUERIES = {
 type Row = Record<string, unknown>
 const decodeHead = rowDecoder<SessionHead>(SESSION_FIELDS, SESSION_HEAD)
 const decodeRep = rowDecoder<Rep & { sessionId: number }>(REP_FIELDS, REP_KEYS)
-const decodeRecent = rowDecoder<RecentSession>(SESSION_FIELDS, ['couldNotRecover', 'plan'])
+const decodeRecent = rowDecoder<Omit<RecentSession, 'speedDropPct'> & { firstSpeed: number | null; lastSpeed: number | null }>(SESSION_FIELDS, [
+  'couldNotRecover',
+  'plan'
+])
 
 /** A history row: the session's own fields (planned reps among them) and the stored metrics beside them. */
 function toSummary(r: Row): SessionSummary {
@@ -151,7 +157,10 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
       return this.get(id)
     },
     recent(protocolId: number, limit: number): RecentSession[] {
-      return q.recent.all(protocolId, limit).map(decodeRecent)
+      return q.recent.all(protocolId, limit).map((row) => {
+        const { firstSpeed, lastSpeed, ...s } = decodeRecent(row)
+        return { ...s, speedDropPct: firstSpeed != null && lastSpeed != null ? dropOffPct(firstSpeed, lastSpeed) : null }
+      })
     },
     datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
       return q.datesBetween.all(from, to).map((r) => r.date)

@@ -40,6 +40,6 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
     'blocks/delete': ({ id }) => deleteBlock(deps, id),
     'blocks/restore': ({ id }) => restoreBlock(deps, id),
 
-    'advice/forProtocol': ({ protocolId }) => adviceFor(deps, protocolId)
+    'advice/forProtocol': ({ protocolId, today }) => adviceFor(deps, protocolId, today)
   }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useId } from 'react'
-import type { Advice } from '../../../../shared/metrics/progression'
+import { todayLocal } from '../../../../shared/dates'
+import type { NextSessionAdvice } from '../../../../shared/metrics/progression'
 import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
 import { AdviceCard } from '../../components/AdviceCard'
@@ -16,8 +17,8 @@ export interface Focus {
 /** The next session: the protocol to run, its plan after the progression rule, and a link to log it. */
 export function NextSessionCard({ focus, loading }: { focus: Focus | null; loading: boolean }) {
   const id = useId()
-  const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0 }), [focus?.protocolId])
-  const advice = useLoad<Advice>(focus ? load : null)
+  const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0, today: todayLocal() }), [focus?.protocolId])
+  const advice = useLoad<NextSessionAdvice>(focus ? load : null)
   return (
     <section className="card next-card" aria-labelledby={`${id}-h`} data-testid="next-session">
       <p className="eyebrow">Next session</p>
@@ -45,6 +46,11 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
           <p className="muted next-why">{focus.source === 'block' ? 'The protocol of the current block.' : 'The protocol of your last session.'}</p>
           {advice.state === 'ok' && (
             <>
+              {advice.value.startFrom !== null && (
+                <p className="next-plan muted" data-testid="next-start">
+                  Last plan ({advice.value.startFrom}): <code>{formatNotation(advice.value.start)}</code>
+                </p>
+              )}
               <p className="next-plan">
                 Suggested plan: <code data-testid="next-plan">{formatNotation(advice.value.plan)}</code>
               </p>

@@ -27,7 +27,11 @@ async function loadStart(sessionId: number | undefined): Promise<Result<Start>> 
   const preferred = (block.ok && block.value?.block.protocolId) || (last.ok && last.value.items[0]?.protocolId) || null
   const p = protocols.find((x) => x.id === preferred && !x.archived)
   const initial = emptyForm()
-  return ok({ protocols, initial: p ? { ...initial, protocolId: p.id, plan: p.groups, reps: repsFromPlan(p.groups) } : initial })
+  if (!p) return ok({ protocols, initial })
+  // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
+  const next = await api.advice.forProtocol({ protocolId: p.id, today: todayLocal() })
+  const plan = next.ok ? next.value.start : p.groups
+  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan) } })
 }
 
 interface Props {

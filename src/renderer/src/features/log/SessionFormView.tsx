@@ -107,10 +107,46 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
           {m.protocol && m.protocol.description && <span className="muted"> — {m.protocol.description}</span>}
         </p>
       )}
+      <PlanSource m={m} />
       {!m.editing && m.advice && (
-        <AdviceCard advice={m.advice} onApply={m.applyAdvice} applied={m.applied} heading={`for ${m.protocol?.name ?? 'this protocol'}`} />
+        <AdviceCard
+          advice={m.advice}
+          onApply={m.planSource?.isCarried || m.applied ? m.applyAdvice : undefined}
+          applied={m.applied}
+          heading={
+            m.planSource?.carried && !m.planSource.isCarried && !m.applied
+              ? `for the last plan, ${formatNotation(m.planSource.carried.plan)}`
+              : `for ${m.protocol?.name ?? 'this protocol'}`
+          }
+        />
       )}
     </section>
+  )
+}
+
+/** Where the plan comes from (the last session's plan carried forward, the advice, or the protocol), with the way back. */
+function PlanSource({ m }: { m: SessionFormModel }) {
+  const src = m.planSource
+  if (!src) return null
+  const carried = src.carried
+  if (src.isProtocolPlan) {
+    if (!carried) return null
+    return (
+      <p className="plan-source" data-testid="plan-source">
+        <button type="button" className="link" onClick={() => m.switchPlan(carried.plan)}>
+          Use the last plan ({formatNotation(carried.plan)})
+        </button>
+      </p>
+    )
+  }
+  const what = carried && src.isCarried ? `Carried forward from your session of ${carried.from}.` : m.applied ? 'The advice is applied.' : 'Changed from the protocol’s plan.'
+  return (
+    <p className="plan-source" data-testid="plan-source">
+      <span className="muted">{what}</span>{' '}
+      <button type="button" className="link" onClick={() => m.switchPlan(src.protocolPlan)}>
+        Reset to the protocol’s plan ({formatNotation(src.protocolPlan)})
+      </button>
+    </p>
   )
 }
 

@@ -1,8 +1,8 @@
-import { type FormEvent, useCallback, useMemo, useState } from 'react'
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import type { Advice } from '../../../../shared/metrics/progression'
+import type { Advice, NextSessionAdvice } from '../../../../shared/metrics/progression'
 import { sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
-import type { Protocol, Session } from '../../../../shared/training'
+import type { Protocol, RepeatGroup, Session } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
@@ -11,6 +11,9 @@ import { navigate } from '../../router'
 import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
 
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
+const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
+/** The reps are still exactly what the plan prefilled: nothing typed yet that a new plan would throw away. */
+const untouched = (d: SessionFormState) => d.plan !== null && strip(d.reps) === strip(repsFromPlan(d.plan))
 
 /** What the "session logged" card shows. */
 export interface Saved {
@@ -21,7 +24,7 @@ export interface Saved {
 
 async function adviceFor(protocolId: number | null): Promise<Advice | null> {
   if (protocolId === null) return null
-  const r = await api.advice.forProtocol({ protocolId })
+  const r = await api.advice.forProtocol({ protocolId, today: todayLocal() })
   return r.ok ? r.value : null
 }
 
@@ -40,14 +43,27 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
   const [saved, setSaved] = useState<Saved | null>(null)
 
   const protocolId = form.protocolId
-  const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0 }), [protocolId])
-  const adviceLoad = useLoad(!editing && protocolId !== null ? loadAdvice : null)
+  const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])
+  const adviceLoad = useLoad<NextSessionAdvice>(!editing && protocolId !== null ? loadAdvice : null)
   const advice = adviceLoad.state === 'ok' && protocolId !== null ? adviceLoad.value : null
+  const fresh = adviceLoad.state === 'ok' && !adviceLoad.stale ? adviceLoad.value : null
+
+  // A newly chosen protocol starts from its carried plan (the last saved session's) once the advice brings it,
+  // unless the runner has already typed into the reps. The form's first protocol arrives with it (LogPage).
+  const seeded = useRef<number | null>(initial.protocolId)
+  useEffect(() => {
+    if (editing || !fresh || protocolId === null || seeded.current === protocolId) return
+    seeded.current = protocolId
+    setForm((d) =>
+      d.protocolId === protocolId && untouched(d) && !samePlan(d.plan, fresh.start) ? { ...d, plan: fresh.start, reps: repsFromPlan(fresh.start) } : d
+    )
+  }, [editing, fresh, protocolId])
 
   const set = <K extends keyof SessionFormState>(key: K, value: SessionFormState[K]) => setForm((d) => ({ ...d, [key]: value }))
 
   function chooseProtocol(value: string) {
     const protocol = protocols.find((p) => String(p.id) === value) ?? null
+    seeded.current = null
     setApplied(false)
     setErrors({})
     setForm((d) =>
@@ -63,11 +79,26 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     setApplied(true)
   }
 
+  /** Back to the protocol's own plan, or on to the plan carried forward from the last session. */
+  function switchPlan(plan: RepeatGroup[]) {
+    setForm((d) => ({ ...d, plan, reps: repsFromPlan(plan) }))
+    setApplied(false)
+    setErrors({})
+  }
+
   const checked = useMemo(() => toInput(form, todayLocal()), [form])
   const plannedReps = form.plan ? form.plan.reduce((n, g) => n + g.count, 0) : form.reps.length
   const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }) : null
   const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan))
   const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
+  /** Where the plan came from, for the plan line and its reset control (null for a free-form session or when editing). */
+  const planSource = editing || !protocol || !form.plan ? null : {
+    protocolPlan: protocol.groups,
+    isProtocolPlan: samePlan(form.plan, protocol.groups),
+    /** The plan carried forward from the last session, when it differs from the protocol's. */
+    carried: fresh && fresh.startFrom !== null && !samePlan(fresh.start, protocol.groups) ? { plan: fresh.start, from: fresh.startFrom } : null,
+    isCarried: fresh !== null && samePlan(form.plan, fresh.start)
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -91,7 +122,9 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       return
     }
     setSaved({ session: r.value, metrics: sessionMetrics(r.value), advice: await adviceFor(r.value.protocolId) })
-    setForm((d) => ({ ...emptyForm(), protocolId: d.protocolId, plan: protocol?.groups ?? null, reps: protocol ? repsFromPlan(protocol.groups) : [blankRep()] }))
+    // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one click).
+    const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
+    setForm((d) => ({ ...emptyForm(), protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
   }
@@ -122,6 +155,8 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     protocol,
     chooseProtocol,
     applyAdvice,
+    planSource,
+    switchPlan,
     submit,
     remove
   }
