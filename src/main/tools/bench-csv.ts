@@ -174,7 +174,7 @@ async function repsFileOf(self: string, dir: string, name: string, bytes: number
     let rows = 0
     for (let round = 0; size < bytes; round++) {
       if (round > 6) throw new Error(`the reps file did not reach ${bytes} bytes after ${round} rounds (${size} bytes)`)
-      const more = sessions === 0 ? Math.ceil(bytes / 2000) : Math.ceil(sessions * (bytes / size - 1)) + 500
+      const more = sessions === 0 ? Math.ceil(bytes / 2600) : Math.ceil(sessions * (bytes / size - 1)) + 500
       generateHistory(db, { start: `${1900 + round * 20}-01-01`, sessions: more, perDay: 24, repsPerSession: 6, weightDays: 0, seed: 50 + round, firstUuid: sessions })
       sessions += more
       db.pragma('wal_checkpoint(TRUNCATE)')
