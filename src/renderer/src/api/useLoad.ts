@@ -52,6 +52,11 @@ export function useReloadBoth(first: Pick<Load<unknown>, 'reload'>, second: Pick
   }, [reloadFirst, reloadSecond])
 }
 
+/** The error's message when the load failed, else null. */
+export function errorOf(loaded: Loaded<unknown>): string | null {
+  return loaded.state === 'error' ? loaded.message : null
+}
+
 /** The value when there is one (stale or not), else `fallback`. */
 export function valueOr<T, F>(loaded: Loaded<T>, fallback: F): T | F {
   return loaded.state === 'ok' ? loaded.value : fallback

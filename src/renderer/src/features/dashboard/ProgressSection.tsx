@@ -9,7 +9,7 @@ import { DropOffChart, ProtocolProgressChart } from '../../charts/ProtocolProgre
 import { rangeInput, type RangeState } from '../../charts/range'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useLoad } from '../../api/useLoad'
+import { errorOf, useLoad } from '../../api/useLoad'
 
 interface Props {
   protocols: Protocol[] | null
@@ -68,10 +68,9 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
         testId="progression"
         note="Per session: completed reps, session RPE, and rest per rep (the mean recovery of the reps that had one)."
         loading={protocols === null || progress.state === 'loading'}
+        error={errorOf(progress)}
         empty={
-          progress.state === 'error' ? (
-            <span className="error">{progress.message}</span>
-          ) : none ? (
+          none ? (
             <>
               No sessions of this protocol in the range. <a href="#/log">Log one</a>.
             </>
