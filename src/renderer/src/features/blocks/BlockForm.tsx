@@ -7,6 +7,7 @@ import { blockFields } from '../../../../shared/schemas'
 import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
 import { Field, InputField } from '../../components/Field'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { addIssues, topFieldOf } from '../../components/fieldErrors'
 
 export type { BlockDraft }
@@ -176,11 +177,7 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
           {(p) => (
             <select {...p} name="protocolId" value={values.protocolId} onChange={set('protocolId')}>
               <option value="">Any</option>
-              {options.map((o) => (
-                <option key={o.id} value={String(o.id)}>
-                  {o.archived ? `${o.name} (archived)` : o.name}
-                </option>
-              ))}
+              <ProtocolOptions protocols={options} />
             </select>
           )}
         </Field>

@@ -7,6 +7,7 @@ import { DataTable } from '../../charts/DataTable'
 import { type BestRow, type ProgressChartPoint, protocolProgressChartData, sprintBestRows } from '../../charts/progressData'
 import { DropOffChart, ProtocolProgressChart } from '../../charts/ProtocolProgressChart'
 import { rangeInput, type RangeState } from '../../charts/range'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
@@ -43,12 +44,7 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
     <span className="picker">
       <label htmlFor={`${id}-p`}>Protocol</label>
       <select id={`${id}-p`} value={protocolId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
-        {protocols.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {p.archived ? ' (archived)' : ''}
-          </option>
-        ))}
+        <ProtocolOptions protocols={protocols} />
       </select>
     </span>
   )

@@ -6,6 +6,7 @@ import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
 import { Field, InputField } from '../../components/Field'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { navigate } from '../../router'
 import { AdviceCard } from '../../components/AdviceCard'
 import { RepsTable } from './RepsTable'
@@ -96,12 +97,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
               autoFocus={!m.editing}
             >
               <option value="">Free-form (no protocol)</option>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.archived ? ' (archived)' : ''}
-                </option>
-              ))}
+              <ProtocolOptions protocols={choices} />
             </select>
           )}
         </Field>
