@@ -42,6 +42,21 @@ export function useLoad<T>(load: (() => Promise<Result<T>>) | null): Load<T> {
   return { state: 'ok', value: answer.result.value, stale: answer.load !== load || answer.version !== version, reload }
 }
 
+/** One reload for two loads, for a write that changes both; as stable as their own reloads. */
+export function useReloadBoth(first: Pick<Load<unknown>, 'reload'>, second: Pick<Load<unknown>, 'reload'>): () => void {
+  const { reload: reloadFirst } = first
+  const { reload: reloadSecond } = second
+  return useCallback(() => {
+    reloadFirst()
+    reloadSecond()
+  }, [reloadFirst, reloadSecond])
+}
+
+/** The error's message when the load failed, else null. */
+export function errorOf(loaded: Loaded<unknown>): string | null {
+  return loaded.state === 'error' ? loaded.message : null
+}
+
 /** The value when there is one (stale or not), else `fallback`. */
 export function valueOr<T, F>(loaded: Loaded<T>, fallback: F): T | F {
   return loaded.state === 'ok' ? loaded.value : fallback

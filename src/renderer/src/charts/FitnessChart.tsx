@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { FitnessChartData } from './loadData'
 
 interface Props {
@@ -27,15 +27,7 @@ export function FitnessChart({ data }: Props) {
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={points} margin={MARGIN}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={tick}
-            minTickGap={28}
-            {...AXIS}
-          />
+          <XAxis {...TIME_AXIS} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis
             width={64}
             domain={[data.yTicks[0] ?? 'auto', data.yTicks[data.yTicks.length - 1] ?? 'auto']}

@@ -1,6 +1,6 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
-import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { ProgressChartData } from './progressData'
 
 interface Props {
@@ -33,7 +33,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={points} margin={MARGIN}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
+          <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis yAxisId="n" width={64} domain={[0, countTop]} ticks={data.countTicks} {...AXIS} label={axisTitle('reps · RPE')} />
           <YAxis
             yAxisId="rest"
@@ -87,7 +87,7 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
         {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
         <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
+          <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle('drop-off')} />
           <Tooltip
             {...TOOLTIP}

@@ -14,6 +14,9 @@ export const TOOLTIP = {
 
 export const LEGEND = { wrapperStyle: { color: 'var(--muted)', fontSize: 13 } } as const
 
+/** A horizontal axis of days, as epoch milliseconds in each point's `t`, spanning the data. */
+export const TIME_AXIS = { dataKey: 't', type: 'number', scale: 'time', domain: ['dataMin', 'dataMax'] } as const
+
 export const MARGIN = { top: 12, right: 8, bottom: 4, left: 0 } as const
 
 /** A rotated title beside a vertical axis, instead of a unit on every tick. */

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import type { InputHTMLAttributes, ReactNode } from 'react'
 import { ErrorText } from './ErrorText'
 
 /** What a field's control needs to be labelled, marked invalid and described by its error. */
@@ -8,7 +8,7 @@ export interface ControlProps {
   'aria-describedby': string | undefined
 }
 
-interface Props {
+interface FieldProps {
   /** The control's id; the label points at it and the error line is `${id}-error`. */
   id: string
   label: ReactNode
@@ -29,7 +29,7 @@ interface Props {
 }
 
 /** One form field: the label, the control and its error line, wired together for assistive technology. */
-export function Field({ id, label, error, className, describedBy, after, below, invalid, children }: Props) {
+export function Field({ id, label, error, className, describedBy, after, below, invalid, children }: FieldProps) {
   const errorId = `${id}-error`
   const described = [error ? errorId : null, describedBy].filter(Boolean).join(' ') || undefined
   return (
@@ -40,5 +40,28 @@ export function Field({ id, label, error, className, describedBy, after, below, 
       <ErrorText id={errorId}>{error}</ErrorText>
       {below}
     </div>
+  )
+}
+
+/** The input's own attributes; the id and the aria wiring come from the field. */
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'children' | 'aria-invalid' | 'aria-describedby'>
+
+/** A field whose control is one labelled `<input>`: the field's props, then the input's own. */
+export function InputField({
+  id,
+  label,
+  error,
+  className,
+  describedBy,
+  after,
+  below,
+  invalid,
+  inputClassName,
+  ...input
+}: Omit<FieldProps, 'children'> & InputProps & { inputClassName?: string | undefined }) {
+  return (
+    <Field id={id} label={label} error={error} className={className} describedBy={describedBy} after={after} below={below} invalid={invalid}>
+      {(p) => <input {...p} className={inputClassName} {...input} />}
+    </Field>
   )
 }

@@ -6,7 +6,8 @@ import { BLOCK_FIELDS } from '../../../../shared/records'
 import { blockFields } from '../../../../shared/schemas'
 import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
-import { Field } from '../../components/Field'
+import { Field, InputField } from '../../components/Field'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { addIssues, topFieldOf } from '../../components/fieldErrors'
 
 export type { BlockDraft }
@@ -93,6 +94,9 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
   const [busy, setBusy] = useState(false)
   const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }))
   const fieldId = (f: BlockField) => `${id}-${f}`
+  /** A whole-number input within its field table's bounds. */
+  const wholeNumberInput = (field: 'weeks' | 'sessionsPerWeek', bounds: { min: number; max: number }) =>
+    ({ name: field, type: 'number', inputMode: 'numeric', min: bounds.min, max: bounds.max, step: 1, value: values[field], onChange: set(field) }) as const
 
   const focusFirst = (errs: BlockErrors) => {
     const first = FIELDS.find((f) => errs[f])
@@ -156,57 +160,54 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
         <span className="hint">Enter saves · Esc cancels</span>
       </header>
       <div className="fields">
-        <Field id={fieldId('name')} label="Name" className="grow" error={errors.name}>
-          {(p) => (
-            <input
-              {...p}
-              name="name"
-              autoComplete="off"
-              placeholder="e.g. HIIT study, spring"
-              value={values.name}
-              onChange={set('name')}
-              aria-required="true"
-              autoFocus
-            />
-          )}
-        </Field>
+        <InputField
+          id={fieldId('name')}
+          label="Name"
+          className="grow"
+          error={errors.name}
+          name="name"
+          autoComplete="off"
+          placeholder="e.g. HIIT study, spring"
+          value={values.name}
+          onChange={set('name')}
+          aria-required="true"
+          autoFocus
+        />
         <Field id={fieldId('protocolId')} label="Protocol" error={errors.protocolId}>
           {(p) => (
             <select {...p} name="protocolId" value={values.protocolId} onChange={set('protocolId')}>
               <option value="">Any</option>
-              {options.map((o) => (
-                <option key={o.id} value={String(o.id)}>
-                  {o.archived ? `${o.name} (archived)` : o.name}
-                </option>
-              ))}
+              <ProtocolOptions protocols={options} />
             </select>
           )}
         </Field>
       </div>
       <div className="fields">
-        <Field id={fieldId('startDate')} label="Start date" error={errors.startDate} describedBy={`${id}-end`}>
-          {(p) => <input {...p} name="startDate" type="date" value={values.startDate} onChange={set('startDate')} />}
-        </Field>
-        <Field id={fieldId('weeks')} label="Weeks" className="narrow" error={errors.weeks} describedBy={`${id}-end`}>
-          {(p) => (
-            <input {...p} name="weeks" type="number" inputMode="numeric" min={WEEKS.min} max={WEEKS.max} step={1} value={values.weeks} onChange={set('weeks')} />
-          )}
-        </Field>
-        <Field id={fieldId('sessionsPerWeek')} label="Sessions per week" className="narrow" error={errors.sessionsPerWeek}>
-          {(p) => (
-            <input
-              {...p}
-              name="sessionsPerWeek"
-              type="number"
-              inputMode="numeric"
-              min={PER_WEEK.min}
-              max={PER_WEEK.max}
-              step={1}
-              value={values.sessionsPerWeek}
-              onChange={set('sessionsPerWeek')}
-            />
-          )}
-        </Field>
+        <InputField
+          id={fieldId('startDate')}
+          label="Start date"
+          error={errors.startDate}
+          describedBy={`${id}-end`}
+          name="startDate"
+          type="date"
+          value={values.startDate}
+          onChange={set('startDate')}
+        />
+        <InputField
+          id={fieldId('weeks')}
+          label="Weeks"
+          className="narrow"
+          error={errors.weeks}
+          describedBy={`${id}-end`}
+          {...wholeNumberInput('weeks', WEEKS)}
+        />
+        <InputField
+          id={fieldId('sessionsPerWeek')}
+          label="Sessions per week"
+          className="narrow"
+          error={errors.sessionsPerWeek}
+          {...wholeNumberInput('sessionsPerWeek', PER_WEEK)}
+        />
         <div className="field block-end">
           <span className="label" id={`${id}-end-label`}>
             Ends

@@ -2,13 +2,14 @@ import { useCallback, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { Block } from '../../../../shared/training'
 import { api } from '../../api'
-import { useLoad, valueOr } from '../../api/useLoad'
+import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
 import { plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
 import { ErrorText } from '../../components/ErrorText'
+import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 
 const BLOCK_COLUMNS = [{ label: 'Block' }, { label: 'Dates' }, { label: 'Weeks', num: true }, { label: 'Per week', num: true }, { label: 'Protocol' }, { label: 'Status' }, { label: 'Sessions', num: true }, { label: 'Actions', hidden: true }]
@@ -23,12 +24,7 @@ export function BlocksPage() {
   const currentLoad = useLoad(useCallback(() => api.blocks.current({ today: todayLocal() }), []))
   const protocolsLoad = useLoad(useCallback(() => api.protocols.list({ includeArchived: true }), []))
   const [editing, setEditing] = useState<Editing>(null)
-  const { reload: reloadList } = list
-  const { reload: reloadCurrent } = currentLoad
-  const refresh = useCallback(() => {
-    reloadList()
-    reloadCurrent()
-  }, [reloadList, reloadCurrent])
+  const refresh = useReloadBoth(list, currentLoad)
   const blocks = valueOr(list, null)
   const current = valueOr(currentLoad, undefined)
   const protocols = valueOr(protocolsLoad, [])
@@ -137,14 +133,7 @@ export function BlocksPage() {
                     <td className="num">
                       {p.sessionsTotal} of {p.plannedTotal}
                     </td>
-                    <td className="row-actions">
-                      <button type="button" onClick={() => open(p.block)} aria-label={`Edit block ${p.block.name}`}>
-                        Edit
-                      </button>
-                      <button type="button" className="danger" onClick={() => void remove(p.block)} aria-label={`Delete block ${p.block.name}`}>
-                        Delete
-                      </button>
-                    </td>
+                    <RowActions label={`block ${p.block.name}`} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
                   </tr>
                 ))}
               </tbody>

@@ -7,6 +7,8 @@ interface Props {
   /** Shown instead of the chart and the table when there is nothing to draw. */
   empty?: ReactNode
   loading?: boolean
+  /** Why the data could not be loaded; shown, as an error, instead of the chart and the table. */
+  error?: string | null | undefined
   chart: () => ReactNode
   table: () => ReactNode
   /** Extra controls in the header (selectors). */
@@ -15,10 +17,10 @@ interface Props {
 }
 
 /** One chart with a heading, a "Show as table" toggle and an empty state. */
-export function ChartPanel({ title, note, empty, loading, chart, table, controls, testId }: Props) {
+export function ChartPanel({ title, note, empty, loading, error, chart, table, controls, testId }: Props) {
   const id = useId()
   const [asTable, setAsTable] = useState(false)
-  const showToggle = !empty && !loading
+  const showToggle = !error && !empty && !loading
   return (
     <section className="chart-panel" aria-labelledby={`${id}-t`} data-testid={testId} aria-busy={loading || undefined}>
       <header className="panel-head">
@@ -34,7 +36,19 @@ export function ChartPanel({ title, note, empty, loading, chart, table, controls
       </header>
       {note && <p className="panel-note">{note}</p>}
       <div id={`${id}-body`}>
-        {loading ? <p className="empty">Loading…</p> : empty ? <div className="empty">{empty}</div> : asTable ? table() : chart()}
+        {loading ? (
+          <p className="empty">Loading…</p>
+        ) : error ? (
+          <div className="empty">
+            <span className="error">{error}</span>
+          </div>
+        ) : empty ? (
+          <div className="empty">{empty}</div>
+        ) : asTable ? (
+          table()
+        ) : (
+          chart()
+        )}
       </div>
     </section>
   )

@@ -8,7 +8,7 @@ import { rangeInput, type RangeState } from '../../charts/range'
 import { WeeklyLoadChart } from '../../charts/WeeklyLoadChart'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useLoad } from '../../api/useLoad'
+import { errorOf, useLoad } from '../../api/useLoad'
 
 const fmt1 = (n: number) => n.toFixed(1)
 
@@ -71,10 +71,9 @@ export function LoadSection() {
           ) : undefined
         }
         loading={weekly.state === 'loading'}
+        error={errorOf(weekly)}
         empty={
-          weekly.state === 'error' ? (
-            <span className="error">{weekly.message}</span>
-          ) : load && load.sessions === 0 ? (
+          load && load.sessions === 0 ? (
             <>
               No sessions in this range. <a href="#/log">Log a session</a> with its RPE to see its load.
             </>
@@ -116,13 +115,8 @@ export function LoadSection() {
         testId="fitness"
         note="From daily load since your first session: fitness is the 42-day and fatigue the 7-day exponentially weighted load; form = fitness − fatigue (negative: tired, positive: fresh)."
         loading={fitness.state === 'loading'}
-        empty={
-          fitness.state === 'error' ? (
-            <span className="error">{fitness.message}</span>
-          ) : fit && fit.points.length === 0 ? (
-            'No sessions yet: fitness and fatigue start with your first logged session.'
-          ) : undefined
-        }
+        error={errorOf(fitness)}
+        empty={fit && fit.points.length === 0 ? 'No sessions yet: fitness and fatigue start with your first logged session.' : undefined}
         chart={() =>
           fit && (
             <>

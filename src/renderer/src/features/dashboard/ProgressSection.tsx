@@ -7,9 +7,10 @@ import { DataTable } from '../../charts/DataTable'
 import { type BestRow, type ProgressChartPoint, protocolProgressChartData, sprintBestRows } from '../../charts/progressData'
 import { DropOffChart, ProtocolProgressChart } from '../../charts/ProtocolProgressChart'
 import { rangeInput, type RangeState } from '../../charts/range'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useLoad } from '../../api/useLoad'
+import { errorOf, useLoad } from '../../api/useLoad'
 
 interface Props {
   protocols: Protocol[] | null
@@ -43,12 +44,7 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
     <span className="picker">
       <label htmlFor={`${id}-p`}>Protocol</label>
       <select id={`${id}-p`} value={protocolId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
-        {protocols.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {p.archived ? ' (archived)' : ''}
-          </option>
-        ))}
+        <ProtocolOptions protocols={protocols} />
       </select>
     </span>
   )
@@ -68,10 +64,9 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
         testId="progression"
         note="Per session: completed reps, session RPE, and rest per rep (the mean recovery of the reps that had one)."
         loading={protocols === null || progress.state === 'loading'}
+        error={errorOf(progress)}
         empty={
-          progress.state === 'error' ? (
-            <span className="error">{progress.message}</span>
-          ) : none ? (
+          none ? (
             <>
               No sessions of this protocol in the range. <a href="#/log">Log one</a>.
             </>

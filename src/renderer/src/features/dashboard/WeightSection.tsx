@@ -10,7 +10,7 @@ import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { useSettings } from '../../settings'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
-import { useLoad } from '../../api/useLoad'
+import { errorOf, useLoad } from '../../api/useLoad'
 
 /** Daily mean weights with the smoothed trend, the trend weight and the protein target it implies. */
 export function WeightSection() {
@@ -37,10 +37,9 @@ export function WeightSection() {
           testId="weight-trend"
           note="Dots: the day's mean weight. Line: the smoothed trend (each day closes 10 % of the gap)."
           loading={daily.state === 'loading'}
+          error={errorOf(daily)}
           empty={
-            daily.state === 'error' ? (
-              <span className="error">{daily.message}</span>
-            ) : chart && chart.points.length === 0 ? (
+            chart && chart.points.length === 0 ? (
               <>
                 No weights in this range. <a href="#/weight">Add your weight</a> to see the trend.
               </>

@@ -8,6 +8,7 @@ import { useUndoable } from '../../components/Toast'
 import { href } from '../../router'
 import './history.css'
 import { ErrorText } from '../../components/ErrorText'
+import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 
 const SESSION_COLUMNS = [{ label: 'Date' }, { label: 'Protocol' }, { label: 'Reps done', num: true }, { label: 'Work', num: true }, { label: 'Duration', num: true }, { label: 'Load', num: true }, { label: 'RPE', num: true }, { label: 'Actions', hidden: true }]
@@ -127,14 +128,7 @@ export function HistoryPage() {
                   <td className="num">{durationClock(s.durationSeconds)}</td>
                   <td className="num">{s.load === null ? '–' : Math.round(s.load)}</td>
                   <td className="num">{s.rpe ?? '–'}</td>
-                  <td className="row-actions">
-                    <a className="button" href={href({ name: 'session', id: s.id })} aria-label={`Edit session of ${s.date}`}>
-                      Edit
-                    </a>
-                    <button type="button" className="danger" onClick={() => void remove(s)} aria-label={`Delete session of ${s.date}`}>
-                      Delete
-                    </button>
-                  </td>
+                  <RowActions label={`session of ${s.date}`} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
                 </tr>
               ))}
             </tbody>

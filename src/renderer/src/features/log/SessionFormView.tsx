@@ -5,7 +5,8 @@ import type { SessionMetrics } from '../../../../shared/metrics/session'
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
-import { Field } from '../../components/Field'
+import { Field, InputField } from '../../components/Field'
+import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { navigate } from '../../router'
 import { AdviceCard } from '../../components/AdviceCard'
 import { RepsTable } from './RepsTable'
@@ -75,12 +76,17 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
     <section className="card">
       <h2>{m.editing ? 'Edit session' : 'Log a session'}</h2>
       <div className="fields">
-        <Field id={date.id} label="Date" error={date.error}>
-          {(p) => <input {...p} type="date" value={form.date} max={todayLocal()} onChange={(e) => m.set('date', e.target.value)} data-path={date.path} />}
-        </Field>
-        <Field id={time.id} label="Start time (optional)" error={time.error} className="narrow">
-          {(p) => <input {...p} type="time" value={form.startTime} onChange={(e) => m.set('startTime', e.target.value)} data-path={time.path} />}
-        </Field>
+        <InputField id={date.id} label="Date" error={date.error} type="date" value={form.date} max={todayLocal()} onChange={(e) => m.set('date', e.target.value)} data-path={date.path} />
+        <InputField
+          id={time.id}
+          label="Start time (optional)"
+          error={time.error}
+          className="narrow"
+          type="time"
+          value={form.startTime}
+          onChange={(e) => m.set('startTime', e.target.value)}
+          data-path={time.path}
+        />
         <Field id={protocol.id} label="Protocol" error={protocol.error} className="grow">
           {(p) => (
             <select
@@ -91,12 +97,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
               autoFocus={!m.editing}
             >
               <option value="">Free-form (no protocol)</option>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.archived ? ' (archived)' : ''}
-                </option>
-              ))}
+              <ProtocolOptions protocols={choices} />
             </select>
           )}
         </Field>
@@ -157,9 +158,7 @@ function AfterTheReps({ m }: { m: SessionFormModel }) {
   const text = (name: string, path: string, label: string, key: 'warmupMin' | 'cooldownMin' | 'rpe' | 'notes', extra: { placeholder?: string; inputMode?: 'decimal' }, className?: string) => {
     const x = f(name, path)
     return (
-      <Field id={x.id} label={label} error={x.error} className={className}>
-        {(p) => <input {...p} {...extra} value={form[key]} onChange={(e) => m.set(key, e.target.value)} data-path={x.path} />}
-      </Field>
+      <InputField id={x.id} label={label} error={x.error} className={className} {...extra} value={form[key]} onChange={(e) => m.set(key, e.target.value)} data-path={x.path} />
     )
   }
   return (

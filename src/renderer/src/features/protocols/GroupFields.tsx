@@ -1,6 +1,7 @@
+import type { ChangeEvent } from 'react'
 import { RECOVERY_MODES } from '../../../../shared/training'
-import { Field } from '../../components/Field'
-import type { GroupDraft, IntensityChoice } from './plan'
+import { Field, InputField } from '../../components/Field'
+import type { GroupDraft, GroupField, IntensityChoice } from './plan'
 import type { ProtocolFormModel } from './useProtocolForm'
 
 const INTENSITY_OPTIONS: { value: IntensityChoice; label: string }[] = [
@@ -18,24 +19,18 @@ export function GroupFields({ m }: { m: ProtocolFormModel }) {
   const { fid, groupError, changeGroup } = m
   const group = m.form.group
   const time = group.workKind === 'time'
+  /** The wiring of one text field of the group: its id, its error, and its value, which rewrites the notation. */
+  const bind = (f: GroupField) => ({ value: group[f], onChange: (e: ChangeEvent<HTMLInputElement>) => changeGroup({ [f]: e.target.value }, f), autoComplete: 'off' })
+  const field = (f: GroupField) => ({ id: fid(f), error: groupError(f), ...bind(f) })
   return (
     <fieldset className="group-fields">
       <legend>Repeat group</legend>
       <div className="fields">
-        <Field id={fid('count')} label="Reps" className="narrow" error={groupError('count')}>
-          {(p) => <input {...p} inputMode="numeric" autoComplete="off" placeholder="6" value={group.count} onChange={(e) => changeGroup({ count: e.target.value }, 'count')} />}
-        </Field>
+        <InputField label="Reps" className="narrow" inputMode="numeric" placeholder="6" {...field('count')} />
         <Field id={fid('work')} label={time ? 'Work (time)' : 'Work (metres)'} className="work-field" error={groupError('work')}>
           {(p) => (
             <div className="joined">
-              <input
-                {...p}
-                inputMode={time ? 'text' : 'numeric'}
-                autoComplete="off"
-                placeholder={time ? '20s' : '100'}
-                value={group.work}
-                onChange={(e) => changeGroup({ work: e.target.value }, 'work')}
-              />
+              <input {...p} inputMode={time ? 'text' : 'numeric'} placeholder={time ? '20s' : '100'} {...bind('work')} />
               <select
                 aria-label="Work measured as"
                 value={group.workKind}
@@ -62,18 +57,7 @@ export function GroupFields({ m }: { m: ProtocolFormModel }) {
           )}
         </Field>
         {group.intensity === 'custom' && (
-          <Field id={fid('intensityPct')} label="% of max" className="narrow" error={groupError('intensityPct')}>
-            {(p) => (
-              <input
-                {...p}
-                inputMode="decimal"
-                autoComplete="off"
-                placeholder="85"
-                value={group.intensityPct}
-                onChange={(e) => changeGroup({ intensityPct: e.target.value }, 'intensityPct')}
-              />
-            )}
-          </Field>
+          <InputField label="% of max" className="narrow" inputMode="decimal" placeholder="85" {...field('intensityPct')} />
         )}
         <div className="field check-field">
           <span className="label-spacer" aria-hidden="true">
@@ -84,30 +68,19 @@ export function GroupFields({ m }: { m: ProtocolFormModel }) {
             Hill
           </label>
         </div>
-        <Field id={fid('incline')} label="Incline %" className="narrow" error={groupError('incline')}>
-          {(p) => (
-            <input
-              {...p}
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={group.hill ? '–' : 'none'}
-              disabled={group.hill}
-              title={group.hill ? 'A hill rep has no treadmill incline.' : undefined}
-              value={group.incline}
-              onChange={(e) => changeGroup({ incline: e.target.value }, 'incline')}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Incline %"
+          className="narrow"
+          inputMode="decimal"
+          placeholder={group.hill ? '–' : 'none'}
+          disabled={group.hill}
+          title={group.hill ? 'A hill rep has no treadmill incline.' : undefined}
+          {...field('incline')}
+        />
         <Field id={fid('recovery')} label="Recovery" className="recovery-field" error={groupError('recovery')}>
           {(p) => (
             <div className="joined">
-              <input
-                {...p}
-                autoComplete="off"
-                placeholder={group.recoveryMode === 'walk-down' ? 'untimed' : '2m'}
-                value={group.recovery}
-                onChange={(e) => changeGroup({ recovery: e.target.value }, 'recovery')}
-              />
+              <input {...p} placeholder={group.recoveryMode === 'walk-down' ? 'untimed' : '2m'} {...bind('recovery')} />
               <select
                 id={fid('mode')}
                 aria-label="Recover by"

@@ -1,7 +1,7 @@
 import { durationNotation } from '../../../../shared/duration'
 import type { NotationError } from '../../../../shared/notation'
 import type { RepeatGroup } from '../../../../shared/training'
-import { Field } from '../../components/Field'
+import { InputField } from '../../components/Field'
 import type { ProtocolFormModel } from './useProtocolForm'
 
 export const EXAMPLE = '6x20s @max / 2m walk'
@@ -39,7 +39,7 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
   const problemId = fid('plan-problem')
   const hintId = fid('plan-hint')
   return (
-    <Field
+    <InputField
       id={fid('plan')}
       label="Plan (notation)"
       className="plan-field"
@@ -61,19 +61,13 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
           Join groups with <code>+</code>.
         </p>
       }
-    >
-      {(p) => (
-        <input
-          {...p}
-          name="notation"
-          className="notation-input"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={`e.g. ${EXAMPLE}`}
-          value={form.text}
-          onChange={(e) => m.changeText(e.target.value)}
-        />
-      )}
-    </Field>
+      name="notation"
+      inputClassName="notation-input"
+      autoComplete="off"
+      spellCheck={false}
+      placeholder={`e.g. ${EXAMPLE}`}
+      value={form.text}
+      onChange={(e) => m.changeText(e.target.value)}
+    />
   )
 }

@@ -1,6 +1,7 @@
+import type { ChangeEvent } from 'react'
 import type { AppError } from '../../../../shared/result'
 import { type Protocol, type ProtocolDraft, type Terrain, TERRAINS } from '../../../../shared/training'
-import { Field } from '../../components/Field'
+import { Field, InputField } from '../../components/Field'
 import { GroupFields } from './GroupFields'
 import { PlanField } from './PlanField'
 import { useProtocolForm } from './useProtocolForm'
@@ -22,23 +23,19 @@ interface Props {
 export function ProtocolForm({ protocol, title, className, onSave, onCancel }: Props) {
   const m = useProtocolForm({ protocol, onSave, onCancel })
   const { fid, form, errors } = m
+  /** The wiring of one text input: its id, its error, and its value in the form. */
+  const text = (key: 'name' | 'sourceNote') => ({
+    id: fid(key),
+    error: errors[key],
+    name: key,
+    value: form[key],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => m.set(key, e.target.value)
+  })
   return (
     <form className={`protocol-form ${className ?? ''}`} onSubmit={m.submit} onKeyDown={m.onKeyDown} noValidate aria-label={title}>
       <h2>{title}</h2>
       <div className="fields">
-        <Field id={fid('name')} label="Name" className="grow" error={errors.name}>
-          {(p) => (
-            <input
-              {...p}
-              name="name"
-              autoComplete="off"
-              placeholder="e.g. Hill sprints 6×20 s"
-              value={form.name}
-              onChange={(e) => m.set('name', e.target.value)}
-              autoFocus
-            />
-          )}
-        </Field>
+        <InputField label="Name" className="grow" autoComplete="off" placeholder="e.g. Hill sprints 6×20 s" autoFocus {...text('name')} />
         <Field id={fid('terrain')} label="Terrain" error={errors.terrain}>
           {(p) => (
             <select {...p} name="terrain" value={form.terrain} onChange={(e) => m.set('terrain', e.target.value as Terrain)}>
@@ -74,18 +71,7 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
             />
           )}
         </Field>
-        <Field id={fid('sourceNote')} label="Source note" className="grow" error={errors.sourceNote}>
-          {(p) => (
-            <input
-              {...p}
-              name="sourceNote"
-              autoComplete="off"
-              placeholder="e.g. a study or a coach"
-              value={form.sourceNote}
-              onChange={(e) => m.set('sourceNote', e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField label="Source note" className="grow" autoComplete="off" placeholder="e.g. a study or a coach" {...text('sourceNote')} />
       </div>
 
       {errors.form && (

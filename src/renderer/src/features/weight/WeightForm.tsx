@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { WeightUnit } from '../../../../shared/units'
 import { ErrorText } from '../../components/ErrorText'
-import { Field } from '../../components/Field'
+import { InputField } from '../../components/Field'
 import { validateWeightForm, type WeightDraft, type WeightErrors, WEIGHT_FIELDS_IN_ORDER } from './weightFormState'
 
 interface Props {
@@ -59,26 +59,30 @@ export function WeightForm({ unit, onSubmit }: Props) {
     <form ref={formRef} className="card weight-form" onSubmit={submit} noValidate aria-label="Add body weight" aria-busy={saving > 0}>
       <h2>Add today’s weight</h2>
       <div className="fields">
-        <Field id={fid('date')} label="Date" error={errors.date}>
-          {(p) => <input {...p} name="date" type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />}
-        </Field>
-        <Field id={fid('kg')} label={`Weight (${unit})`} error={errors.kg}>
-          {(p) => (
-            <input
-              {...p}
-              name="weight"
-              inputMode="decimal"
-              autoComplete="off"
-              placeholder={unit === 'kg' ? 'e.g. 72.4' : 'e.g. 159.6'}
-              value={weight}
-              onChange={(e) => setWeight(e.target.value)}
-              autoFocus
-            />
-          )}
-        </Field>
-        <Field id={fid('note')} label="Note (optional)" className="grow" error={errors.note}>
-          {(p) => <input {...p} name="note" value={note} autoComplete="off" placeholder="e.g. after breakfast" onChange={(e) => setNote(e.target.value)} />}
-        </Field>
+        <InputField id={fid('date')} label="Date" error={errors.date} name="date" type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
+        <InputField
+          id={fid('kg')}
+          label={`Weight (${unit})`}
+          error={errors.kg}
+          name="weight"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder={unit === 'kg' ? 'e.g. 72.4' : 'e.g. 159.6'}
+          value={weight}
+          onChange={(e) => setWeight(e.target.value)}
+          autoFocus
+        />
+        <InputField
+          id={fid('note')}
+          label="Note (optional)"
+          className="grow"
+          error={errors.note}
+          name="note"
+          value={note}
+          autoComplete="off"
+          placeholder="e.g. after breakfast"
+          onChange={(e) => setNote(e.target.value)}
+        />
         <div className="field actions">
           <button type="submit" className="primary">
             Add

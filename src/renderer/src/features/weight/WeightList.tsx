@@ -2,6 +2,7 @@ import { useId, useState, type KeyboardEvent } from 'react'
 import type { WeightEntry } from '../../../../shared/domain'
 import { formatWeight, kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
 import { ErrorText } from '../../components/ErrorText'
+import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 import { validateWeightForm, type WeightDraft, type WeightErrors } from './weightFormState'
 
@@ -38,14 +39,7 @@ export function WeightList({ entries, unit, onUpdate, onDelete }: Props) {
               <td>{e.date}</td>
               <td className="num">{formatWeight(e.kg, unit)}</td>
               <td className="note">{e.note}</td>
-              <td className="row-actions">
-                <button type="button" onClick={() => setEditing(e.id)} aria-label={`Edit ${e.date} ${formatWeight(e.kg, unit)}`}>
-                  Edit
-                </button>
-                <button type="button" className="danger" onClick={() => void onDelete(e)} aria-label={`Delete ${e.date} ${formatWeight(e.kg, unit)}`}>
-                  Delete
-                </button>
-              </td>
+              <RowActions label={`${e.date} ${formatWeight(e.kg, unit)}`} edit={() => setEditing(e.id)} onDelete={() => void onDelete(e)} />
             </tr>
           )
         )}

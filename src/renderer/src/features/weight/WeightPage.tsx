@@ -4,7 +4,7 @@ import type { WeightEntry } from '../../../../shared/domain'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
 import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
-import { useLoad, valueOr } from '../../api/useLoad'
+import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { WeightTrendChart } from '../../charts/WeightTrendChart'
 import { weightChartData } from '../../charts/weightChartData'
 import { useToast, useUndoable } from '../../components/Toast'
@@ -36,12 +36,7 @@ export function WeightPage() {
   }, [range])
   const page = useLoad(loadEntries)
   const dailyLoad = useLoad(loadDaily)
-  const { reload: reloadEntries } = page
-  const { reload: reloadDaily } = dailyLoad
-  const refresh = useCallback(() => {
-    reloadEntries()
-    reloadDaily()
-  }, [reloadEntries, reloadDaily])
+  const refresh = useReloadBoth(page, dailyLoad)
   const entries = page.state === 'ok' ? page.value.items : []
   const total = page.state === 'ok' ? page.value.total : 0
   const loadError = page.state === 'error' ? page.message : null
