@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { browserDay, expect, test, type WebApp } from './fixtures'
 
 /**
  * The progress dashboard against a known history, seeded through the real API: a 10-week block of
@@ -21,61 +21,43 @@ interface Seeded {
 
 const SESSION_LOAD = 216
 
-async function seed(page: Page): Promise<Seeded> {
-  return page.evaluate(async () => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
-        body: JSON.stringify(input)
-      })
-      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-      return r.value
+async function seed(app: WebApp): Promise<Seeded> {
+  const { call } = app
+  const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  if (!sprint) throw new Error('no Sprint 6×20 s')
+  await call('blocks/create', { name: 'Spring block', startDate: browserDay(-100), weeks: 2, sessionsPerWeek: 3 })
+  await call('blocks/create', { name: 'Dashboard block', startDate: browserDay(-66), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
+  const dates: string[] = []
+  let bestDate = ''
+  for (let w = 0; w < 10; w++) {
+    for (const offset of [0, 2, 4]) {
+      const shift = -66 + w * 7 + offset
+      if (shift > 0 || w === 6 || (w === 3 && offset > 0)) continue
+      const date = browserDay(shift)
+      const best = w === 1 && offset === 2
+      if (best) bestDate = date
+      const reps = Array.from({ length: 6 }, (_, i) => ({
+        workSeconds: 20,
+        distanceMeters: best && i === 0 ? 164 : 150 - 3 * i,
+        intensity: 'max',
+        recoverySeconds: i === 5 ? 0 : 120,
+        recoveryMode: 'walk'
+      }))
+      await call('sessions/create', { date, protocolId: sprint.id, plan: sprint.groups, warmupSeconds: 600, cooldownSeconds: 300, rpe: 8, reps })
+      dates.push(date)
     }
-    const day = (shift: number) => {
-      const d = new Date()
-      d.setHours(12, 0, 0, 0)
-      d.setDate(d.getDate() + shift)
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    }
-    const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
-    const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
-    if (!sprint) throw new Error('no Sprint 6×20 s')
-    await call('blocks/create', { name: 'Spring block', startDate: day(-100), weeks: 2, sessionsPerWeek: 3 })
-    await call('blocks/create', { name: 'Dashboard block', startDate: day(-66), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
-    const dates: string[] = []
-    let bestDate = ''
-    for (let w = 0; w < 10; w++) {
-      for (const offset of [0, 2, 4]) {
-        const shift = -66 + w * 7 + offset
-        if (shift > 0 || w === 6 || (w === 3 && offset > 0)) continue
-        const date = day(shift)
-        const best = w === 1 && offset === 2
-        if (best) bestDate = date
-        const reps = Array.from({ length: 6 }, (_, i) => ({
-          workSeconds: 20,
-          distanceMeters: best && i === 0 ? 164 : 150 - 3 * i,
-          intensity: 'max',
-          recoverySeconds: i === 5 ? 0 : 120,
-          recoveryMode: 'walk'
-        }))
-        await call('sessions/create', { date, protocolId: sprint.id, plan: sprint.groups, warmupSeconds: 600, cooldownSeconds: 300, rpe: 8, reps })
-        dates.push(date)
-      }
-    }
-    for (const [shift, kg] of [
-      [-4, 80],
-      [-3, 80.4],
-      [-2, 79.8],
-      [-1, 80.2],
-      [0, 80]
-    ] as const) {
-      await call('weights/add', { date: day(shift), kg })
-    }
-    return { today: day(0), blockStart: day(-66), dates, bestDate }
-  })
+  }
+  for (const [shift, kg] of [
+    [-4, 80],
+    [-3, 80.4],
+    [-2, 79.8],
+    [-1, 80.2],
+    [0, 80]
+  ] as const) {
+    await call('weights/add', { date: browserDay(shift), kg })
+  }
+  return { today: browserDay(0), blockStart: browserDay(-66), dates, bestDate }
 }
 
 // Independent date arithmetic for the expectations: days since 1970 by UTC, immune to time zones.
@@ -136,8 +118,8 @@ test('with no data, every part of the dashboard says what to do', async ({ page 
   await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-empty.png') })
 })
 
-test('a known 10-week history: the charts show the numbers of the seeded sessions', async ({ page }) => {
-  const s = await seed(page)
+test('a known 10-week history: the charts show the numbers of the seeded sessions', async ({ page, app }) => {
+  const s = await seed(app)
   expect(s.dates).toHaveLength(24)
   await page.reload()
 
@@ -220,8 +202,8 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   await expect(progress.getByRole('img', { name: /Progression of Sprint 6×20 s: 24 sessions; last 6 reps, rest 2:00, RPE 8/ })).toBeVisible()
 })
 
-test('dark theme: the charts stay readable', async ({ page }) => {
-  await seed(page)
+test('dark theme: the charts stay readable', async ({ page, app }) => {
+  await seed(app)
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.reload()
   await expect(panel(page, 'block-volume').locator('.recharts-surface').first()).toBeVisible()

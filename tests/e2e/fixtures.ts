@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test as base, expect, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
+import { addLocalDays } from '../../src/shared/dates'
 
 const WEB_ENTRY = join(process.cwd(), 'out', 'main', 'web.js')
 
@@ -13,6 +14,17 @@ export interface WebApp {
   dbPath: string
   /** Runs a read-only query against the real database file. */
   query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[]
+  /** Calls a channel of the app's HTTP API with this launch's token, as the page would: to seed data. */
+  call<T = unknown>(channel: string, input: unknown): Promise<T>
+}
+
+/** The browsers' time zone (playwright.config.ts): the screens' "today" is this zone's. */
+const BROWSER_ZONE = 'Europe/Berlin'
+
+/** The browser's today shifted by `shift` days, as `YYYY-MM-DD`. */
+export function browserDay(shift = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: BROWSER_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return addLocalDays(today, shift)
 }
 
 /**
@@ -50,6 +62,18 @@ export async function startWebApp(dir?: string): Promise<{ app: WebApp; stop(): 
       } finally {
         db.close()
       }
+    },
+    async call<T>(channel: string, input: unknown): Promise<T> {
+      const { origin, hash } = new URL(url)
+      const token = new URLSearchParams(hash.slice(1)).get('token') ?? ''
+      const res = await fetch(`${origin}/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': token },
+        body: JSON.stringify(input)
+      })
+      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      return r.value
     }
   }
   return {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { browserDay, expect, test, type WebApp } from './fixtures'
 
 /**
  * Every screen fits a 720 px window without sideways scrolling (DESIGN §2), with content in it: a training block
@@ -12,55 +12,37 @@ const WIDTH = 720
 test.use({ viewport: { width: WIDTH, height: 900 } })
 
 /** Seeds the history through the real API and returns the session's id. */
-async function seed(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
-        body: JSON.stringify(input)
-      })
-      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-      return r.value
-    }
-    const day = (shift: number) => {
-      const d = new Date()
-      d.setHours(12, 0, 0, 0)
-      d.setDate(d.getDate() + shift)
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    }
-    const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
-    const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
-    if (!sprint) throw new Error('no Sprint 6×20 s')
-    await call('blocks/create', { name: 'Spring hypertrophy block for the quadriceps', startDate: day(-20), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
-    const reps = Array.from({ length: 8 }, (_, i) => ({
-      workSeconds: 20.5,
-      distanceMeters: 150 - 3 * i,
-      intensity: i === 2 ? 'custom' : 'max',
-      intensityPct: i === 2 ? 92.5 : null,
-      rpe: 8,
-      recoverySeconds: i === 7 ? 0 : 125,
-      recoveryMode: i === 5 ? 'walk-down' : 'walk',
-      hill: i === 5,
-      inclinePct: i === 4 ? 6 : null,
-      completed: i !== 6,
-      heartRate: 172
-    }))
-    const session = await call<{ id: number }>('sessions/create', {
-      date: day(-1),
-      protocolId: sprint.id,
-      plan: sprint.groups,
-      warmupSeconds: 600,
-      cooldownSeconds: 300,
-      rpe: 8,
-      notes: 'Windy on the back straight; the last two reps into a headwind, the seventh abandoned',
-      reps
-    })
-    for (let i = 0; i < 5; i++) await call('weights/add', { date: day(-i), kg: 80 + i * 0.2, note: i === 0 ? 'after breakfast, before the session' : undefined })
-    return session.id
+async function seed(app: WebApp): Promise<number> {
+  const { call } = app
+  const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  if (!sprint) throw new Error('no Sprint 6×20 s')
+  await call('blocks/create', { name: 'Spring hypertrophy block for the quadriceps', startDate: browserDay(-20), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
+  const reps = Array.from({ length: 8 }, (_, i) => ({
+    workSeconds: 20.5,
+    distanceMeters: 150 - 3 * i,
+    intensity: i === 2 ? 'custom' : 'max',
+    intensityPct: i === 2 ? 92.5 : null,
+    rpe: 8,
+    recoverySeconds: i === 7 ? 0 : 125,
+    recoveryMode: i === 5 ? 'walk-down' : 'walk',
+    hill: i === 5,
+    inclinePct: i === 4 ? 6 : null,
+    completed: i !== 6,
+    heartRate: 172
+  }))
+  const session = await call<{ id: number }>('sessions/create', {
+    date: browserDay(-1),
+    protocolId: sprint.id,
+    plan: sprint.groups,
+    warmupSeconds: 600,
+    cooldownSeconds: 300,
+    rpe: 8,
+    notes: 'Windy on the back straight; the last two reps into a headwind, the seventh abandoned',
+    reps
   })
+  for (let i = 0; i < 5; i++) await call('weights/add', { date: browserDay(-i), kg: 80 + i * 0.2, note: i === 0 ? 'after breakfast, before the session' : undefined })
+  return session.id
 }
 
 async function open(page: Page, hash: string): Promise<void> {
@@ -143,8 +125,8 @@ const SCREENS: { name: string; show(page: Page, sessionId: number): Promise<void
 ]
 
 for (const screen of SCREENS) {
-  test(`${screen.name} fits a ${WIDTH} px window`, async ({ page }) => {
-    const sessionId = await seed(page)
+  test(`${screen.name} fits a ${WIDTH} px window`, async ({ page, app }) => {
+    const sessionId = await seed(app)
     await screen.show(page, sessionId)
     await expectNoSidewaysScroll(page)
   })

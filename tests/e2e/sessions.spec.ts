@@ -1,4 +1,4 @@
-import { expect, test, type WebApp } from './fixtures'
+import { browserDay, expect, test, type WebApp } from './fixtures'
 import type { Page } from '@playwright/test'
 
 const today = () => {
@@ -148,31 +148,13 @@ test('a free-form session, typed with the keyboard only', async ({ page, app }) 
 
 test('progression carries forward: apply the advice on HIIT 4×4, save, and the next session opens 5 sets; reset returns to 4', async ({ page, app }) => {
   // Two sessions of HIIT 4×4 that went to plan, already progressed to the 2m rest floor (half the 4m of work).
-  await page.evaluate(async () => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-    const call = async <T,>(channel: string, input: unknown): Promise<T> => {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
-        body: JSON.stringify(input)
-      })
-      const r = (await res.json()) as { ok: true; value: T } | { ok: false; error: { message: string } }
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
-      return r.value
-    }
-    const day = (shift: number) => {
-      const d = new Date()
-      d.setHours(12, 0, 0, 0)
-      d.setDate(d.getDate() + shift)
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-    }
-    const protocols = await call<{ id: number; name: string; groups: Record<string, unknown>[] }[]>('protocols/list', {})
-    const hiit = protocols.find((p) => p.name === 'HIIT 4×4')
-    if (!hiit?.groups[0]) throw new Error('no HIIT 4×4')
-    const plan = [{ ...hiit.groups[0], recoverySeconds: 120 }]
-    const reps = Array.from({ length: 4 }, (_, i) => ({ workSeconds: 240, intensity: 'near-max', recoverySeconds: i === 3 ? 0 : 120, recoveryMode: 'jog' }))
-    for (const shift of [-3, -1]) await call('sessions/create', { date: day(shift), protocolId: hiit.id, plan, rpe: 7, reps })
-  })
+  const { call } = app
+  const protocols = await call<{ id: number; name: string; groups: Record<string, unknown>[] }[]>('protocols/list', {})
+  const hiit = protocols.find((p) => p.name === 'HIIT 4×4')
+  if (!hiit?.groups[0]) throw new Error('no HIIT 4×4')
+  const plan = [{ ...hiit.groups[0], recoverySeconds: 120 }]
+  const reps = Array.from({ length: 4 }, (_, i) => ({ workSeconds: 240, intensity: 'near-max', recoverySeconds: i === 3 ? 0 : 120, recoveryMode: 'jog' }))
+  for (const shift of [-3, -1]) await call('sessions/create', { date: browserDay(shift), protocolId: hiit.id, plan, rpe: 7, reps })
   await page.reload()
   await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
 
