@@ -71,8 +71,8 @@ export function importScratch() {
     },
     /** The protocols of the sessions with a flag of `mask`. */
     protocols: (mask: number): string[] => q.protocols.all(mask),
-    /** The sessions of a protocol with a flag of `mask` met before `seq`, in the order met. */
-    before: (protocol: string, mask: number, seq: number): ScratchSession[] => q.before.all(protocol, mask, seq),
+    /** The sessions of a protocol with a flag of `mask` met before `seq`, in the order met (no other call while iterating). */
+    before: (protocol: string, mask: number, seq: number): IterableIterator<ScratchSession> => q.before.iterate(protocol, mask, seq),
     /** Takes `flag` off the sessions of a protocol met before `seq`. */
     clearBefore: (flag: number, protocol: string, seq: number): void => void q.clearBefore.run(flag, protocol, seq),
     /** A session's rep count when it has a flag of `mask`. */

@@ -231,9 +231,13 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
       for (const pu of scratch.protocols(PLANNED)) {
         if (knownProtocol(pu)) continue
         let from = Infinity
-        for (const s of scratch.before(pu, PLANNED, Infinity)) {
-          const k = kept.get(s.uuid)
-          if (!k) continue
+        // The kept sessions of it (at most KEEP_FOR_PROTOCOL) that are still planned, in the order met.
+        const candidates: [ScratchSession, Kept][] = []
+        for (const [uuid, k] of kept) {
+          const s = k.session.protocolUuid === pu ? scratch.get(uuid) : undefined
+          if (s && s.flags & PLANNED) candidates.push([s, k])
+        }
+        for (const [s, k] of candidates.sort(([a], [b]) => a.seq - b.seq)) {
           const p = recreate(s, k, pu)
           if (p) {
             newProtocols.set(pu, p)
