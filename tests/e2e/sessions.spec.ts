@@ -131,7 +131,6 @@ test('bad values are shown next to their fields and nothing is saved', async ({ 
 test('a free-form session, typed with the keyboard only', async ({ page, app }) => {
   // The protocol field has the focus when the screen opens; free-form is the default.
   await expect(page.getByLabel('Protocol', { exact: true })).toBeFocused()
-  await page.keyboard.press('Tab') // date? no: protocol is last of the row, Tab goes to the reps
   await page.getByLabel('Rep 1 work', { exact: true }).focus()
   await page.keyboard.type('10:00')
   await page.keyboard.press('Tab')
@@ -195,4 +194,44 @@ test('progression carries forward: apply the advice on HIIT 4×4, save, and the 
   await expect(page.getByLabel('Rep 5 work', { exact: true })).toHaveCount(0)
   await page.getByRole('button', { name: /Use the last plan/ }).click()
   await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m jog')
+})
+
+test('a backlog: the date stays after saving, T brings back today, and the session RPE is a few key presses from the date', async ({ page, app }) => {
+  await pickProtocol(page, 'Sprint 6×20 s')
+  const date = page.getByLabel('Date', { exact: true })
+  await date.fill(browserDay(-6))
+
+  // From the date, the keyboard reaches the session RPE before the reps table.
+  await date.focus()
+  let presses = 0
+  const rpe = page.getByLabel('Session RPE (0–10)')
+  while ((await page.locator('[data-path="rpe"]:focus').count()) === 0 && presses < 12) {
+    await page.keyboard.press('Tab')
+    presses++
+    await expect(page.locator('table.reps :focus')).toHaveCount(0)
+  }
+  await expect(rpe).toBeFocused()
+  await page.keyboard.type('8')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged Sprint 6×20 s on ${browserDay(-6)}`)
+
+  // The next session of the backlog starts on the same day; the runner moves it on, saves again.
+  await expect(date).toHaveValue(browserDay(-6))
+  await date.fill(browserDay(-4))
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`on ${browserDay(-4)}`)
+  await expect(date).toHaveValue(browserDay(-4))
+  expect(app.query<{ date: string; rpe: number | null }>('SELECT date, rpe FROM sessions ORDER BY id')).toEqual([
+    { date: browserDay(-6), rpe: 8 },
+    { date: browserDay(-4), rpe: null }
+  ])
+
+  // Today is one key away: T in the date field, or the Today button.
+  await date.focus()
+  await page.keyboard.press('t')
+  await expect(date).toHaveValue(browserDay(0))
+  await expect(page.getByRole('button', { name: 'Today' })).toBeDisabled()
+  await date.fill(browserDay(-1))
+  await page.getByRole('button', { name: 'Today' }).click()
+  await expect(date).toHaveValue(browserDay(0))
 })

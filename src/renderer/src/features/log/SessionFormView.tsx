@@ -64,6 +64,45 @@ function SavedCard({ m }: { m: SessionFormModel }) {
   )
 }
 
+/**
+ * The session's date, with "today" one key away: the Today button beside it, or T typed in the date itself. After
+ * a save the date stays where it was, so a backlog of sessions is logged day after day without retyping it.
+ */
+function DateField({ m, id, error, path }: { m: SessionFormModel; id: string; error: string | undefined; path: string }) {
+  const today = todayLocal()
+  const hint = `${id}-hint`
+  return (
+    <InputField
+      id={id}
+      label="Date"
+      error={error}
+      type="date"
+      value={m.form.date}
+      max={today}
+      onChange={(e) => m.set('date', e.target.value)}
+      onKeyDown={(e) => {
+        if ((e.key === 't' || e.key === 'T') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          e.preventDefault()
+          m.set('date', todayLocal())
+        }
+      }}
+      data-path={path}
+      describedBy={hint}
+      after={
+        <span className="date-today">
+          <button type="button" className="link" onClick={() => m.set('date', todayLocal())} disabled={m.form.date === today}>
+            Today
+          </button>
+          <span id={hint} className="muted">
+            {' '}
+            or press T
+          </span>
+        </span>
+      }
+    />
+  )
+}
+
 /** Date, start time and protocol, with the plan and the progression advice for it. */
 function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protocol[] }) {
   const f = useFieldOf(m)
@@ -76,7 +115,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
     <section className="card">
       <h2>{m.editing ? 'Edit session' : 'Log a session'}</h2>
       <div className="fields">
-        <InputField id={date.id} label="Date" error={date.error} type="date" value={form.date} max={todayLocal()} onChange={(e) => m.set('date', e.target.value)} data-path={date.path} />
+        <DateField m={m} id={date.id} error={date.error} path={date.path} />
         <InputField
           id={time.id}
           label="Start time (optional)"
@@ -151,28 +190,47 @@ function PlanSource({ m }: { m: SessionFormModel }) {
   )
 }
 
-/** Warm-up, cool-down, how hard it was and notes, then the summary and the buttons. */
-function AfterTheReps({ m }: { m: SessionFormModel }) {
+/** A text field of the form bound to one of its keys. */
+function useTextField(m: SessionFormModel) {
   const f = useFieldOf(m)
-  const { form, errors } = m
-  const text = (name: string, path: string, label: string, key: 'warmupMin' | 'cooldownMin' | 'rpe' | 'notes', extra: { placeholder?: string; inputMode?: 'decimal' }, className?: string) => {
+  return (name: string, path: string, label: string, key: 'warmupMin' | 'cooldownMin' | 'rpe' | 'notes', extra: { placeholder?: string; inputMode?: 'decimal' }, className?: string) => {
     const x = f(name, path)
-    return (
-      <InputField id={x.id} label={label} error={x.error} className={className} {...extra} value={form[key]} onChange={(e) => m.set(key, e.target.value)} data-path={x.path} />
-    )
+    return <InputField id={x.id} label={label} error={x.error} className={className} {...extra} value={m.form[key]} onChange={(e) => m.set(key, e.target.value)} data-path={x.path} />
   }
+}
+
+/**
+ * How hard it was, warm-up and cool-down: before the reps, so that a keyboard user logging a session as planned
+ * reaches the session RPE in a few key presses from the date.
+ */
+function HowItWent({ m }: { m: SessionFormModel }) {
+  const text = useTextField(m)
+  const id = useId()
   return (
-    <section className="card">
+    <section className="card" aria-labelledby={`${id}-how`}>
+      <h2 id={`${id}-how`}>How it went</h2>
       <div className="fields">
+        {text('rpe', 'rpe', 'Session RPE (0–10)', 'rpe', { inputMode: 'decimal', placeholder: 'e.g. 8' }, 'narrow')}
         {text('warmup', 'warmupSeconds', 'Warm-up (min)', 'warmupMin', { inputMode: 'decimal' }, 'narrow')}
         {text('cooldown', 'cooldownSeconds', 'Cool-down (min)', 'cooldownMin', { inputMode: 'decimal' }, 'narrow')}
-        {text('rpe', 'rpe', 'Session RPE (0–10)', 'rpe', { inputMode: 'decimal', placeholder: 'e.g. 8' }, 'narrow')}
         <div className="field check">
           <label>
-            <input type="checkbox" checked={form.couldNotRecover} onChange={(e) => m.set('couldNotRecover', e.target.checked)} /> Could not recover
+            <input type="checkbox" checked={m.form.couldNotRecover} onChange={(e) => m.set('couldNotRecover', e.target.checked)} /> Could not recover
             between reps
           </label>
         </div>
+      </div>
+    </section>
+  )
+}
+
+/** Notes, then the summary and the buttons. */
+function AfterTheReps({ m }: { m: SessionFormModel }) {
+  const text = useTextField(m)
+  const { errors } = m
+  return (
+    <section className="card">
+      <div className="fields">
         {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow wide')}
       </div>
       <div className="submit-bar">
@@ -218,6 +276,7 @@ export function SessionFormView({ sessionId, protocols, initial }: Props) {
       <SavedCard m={m} />
       <form className="log-form" onSubmit={m.submit} noValidate aria-label={m.editing ? 'Edit session' : 'Log session'}>
         <WhenAndWhat m={m} protocols={protocols} />
+        <HowItWent m={m} />
         <section className="card" aria-labelledby={`${id}-reps`}>
           <header className="card-head">
             <h2 id={`${id}-reps`}>Reps</h2>

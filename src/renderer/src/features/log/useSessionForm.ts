@@ -122,9 +122,10 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       return
     }
     setSaved({ session: r.value, metrics: sessionMetrics(r.value), advice: await adviceFor(r.value.protocolId) })
-    // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one click).
+    // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
+    // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
-    setForm((d) => ({ ...emptyForm(), protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
+    setForm((d) => ({ ...emptyForm(), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
   }
