@@ -268,9 +268,33 @@ export function optionalTime<const O extends Common>(o: O): Field<Defaulted<z.Zo
   return { ...def('time', o, { nullable: true }), schema: startTimeSchema.nullable().default(null) }
 }
 
-const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
 const DATETIME_MESSAGE = 'Expected a date and time in ISO 8601 form (2026-11-20T07:30:00.000Z).'
-const datetimeSchema = z.string({ error: DATETIME_MESSAGE }).refine((t) => DATETIME.test(t) && !Number.isNaN(Date.parse(t)), { error: DATETIME_MESSAGE })
+const REAL_INSTANT_MESSAGE = 'Expected a real date and time: a calendar date, hours 00–23, minutes and seconds 00–59 (2026-11-20T07:30:00.000Z).'
+
+/**
+ * A timestamp written in ISO 8601 form that names a real instant: a real calendar date (no 30 February), hours
+ * 00–23 (no 24:00), minutes and seconds 00–59, and an offset of at most 23:59. `Date.parse` alone rolls
+ * 2026-02-30 over into March and 24:00 into the next day.
+ */
+export function isInstant(t: string): boolean {
+  const m = DATETIME.exec(t)
+  if (!m) return false
+  const [, date, hh, mm, ss, oh, om] = m
+  return (
+    isLocalDate(date as string) &&
+    Number(hh) <= 23 &&
+    Number(mm) <= 59 &&
+    (ss === undefined || Number(ss) <= 59) &&
+    (oh === undefined || Number(oh) <= 23) &&
+    (om === undefined || Number(om) <= 59)
+  )
+}
+
+const datetimeSchema = z
+  .string({ error: DATETIME_MESSAGE })
+  .refine((t) => DATETIME.test(t), { error: DATETIME_MESSAGE, abort: true })
+  .refine(isInstant, { error: REAL_INSTANT_MESSAGE })
 export function datetime<const O extends Common>(o: O): Field<typeof datetimeSchema, Src<O, 'system'>> {
   return { ...def('datetime', { source: 'system', ...o }), schema: datetimeSchema }
 }

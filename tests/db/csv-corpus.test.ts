@@ -259,6 +259,24 @@ describe('importing nasty files', () => {
     ])
   })
 
+  it('rejects timestamps that name no real instant (30 February, 24:00, minute 60, offset +24:00), naming line and column', async () => {
+    const bad = ['2026-02-30T10:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T23:60:00.000Z', '2026-01-01T10:00:00+24:00']
+    const { attempt, b } = await setup()
+    const rows = bad.map((t, i) => [uuid(i + 1), `2026-03-0${i + 1}`, '72', '', '', T, t].join(','))
+    const { preview } = await attempt({ 'x.csv': [weightHeader, ...rows, weightRow(9, '2026-03-09')].join(CRLF) })
+    expect(errorsOf(preview)).toEqual(bad.map((t, i) => [i + 2, 'updated_at', expect.stringContaining(`“${t}”: Expected a real date and time`)]))
+    expect(b.db.prepare('SELECT count(*) AS n FROM body_weights').get()).toEqual({ n: 0 })
+
+    const reps = await setup()
+    const r = await reps.attempt({ 'reps.csv': repsFile([{ s: session(1, { createdAt: '2026-02-29T08:00:00.000Z' }), reps: 2 }]) })
+    expect(errorsOf(r.preview)).toEqual([[2, 'created_at', expect.stringMatching(/“2026-02-29T08:00:00.000Z”: Expected a real date and time/)]])
+    // The same instants written as real ones import.
+    const fine = await setup()
+    const ok = ['2026-02-28T10:00:00Z', '2026-01-01T23:59:59.999Z', '2026-01-01T10:00:00+14:00', '2024-02-29T00:00:00-03:30']
+    const okRows = ok.map((t, i) => [uuid(i + 1), `2026-03-0${i + 1}`, '72', '', '', T, t].join(','))
+    expect((await fine.attempt({ 'x.csv': [weightHeader, ...okRows].join(CRLF) })).added).toMatchObject({ weights: 4 })
+  })
+
   it('accepts 10,000-character notes and rejects longer ones', async () => {
     const ok = await setup()
     const long = 'n'.repeat(10_000)

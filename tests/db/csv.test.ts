@@ -124,7 +124,7 @@ describe('CSV export', () => {
     expect(records.map((r) => [r.session[0], r.rep[0]])).toEqual(joined.map((r) => [r[1], r[1 + SESSION_COLUMNS.length]]))
     const cells = { session: (row: unknown[]) => rowCells(SESSION_COLUMNS, row), rep: (row: unknown[]) => rowCells(REP_COLUMNS, row) }
     const whole = (kind: 'reps' | 'sessions', rows: string[][]) =>
-      Buffer.from(stringify(rows, { bom: true, header: true, columns: [...HEADERS[kind]], record_delimiter: 'windows' }), 'utf8')
+      Buffer.from(stringify(rows, { bom: true, header: true, columns: [...HEADERS[kind]], record_delimiter: 'windows', quote_record_delimiter: true }), 'utf8')
     expect(files.reps.equals(whole('reps', records.map((r) => [...cells.session(r.session), ...cells.rep(r.rep)])))).toBe(true)
     expect(files.sessions.equals(whole('sessions', sessions.map((s) => cells.session(s))))).toBe(true)
   })

@@ -23,8 +23,12 @@ const BATCH_ROWS = 512
 /** Distinct reps whose encoded cells are kept for reuse (about 30 MB at most). */
 const REP_CACHE = 200_000
 
-/** The CSV dialect: RFC 4180 quoting, CRLF line ends (the byte-order mark and the header row: `csvHeader`). */
-const DIALECT: Options = { record_delimiter: 'windows', quote: '"', escape: '"', delimiter: ',' }
+/**
+ * The CSV dialect: RFC 4180 quoting, CRLF line ends (the byte-order mark and the header row: `csvHeader`). A cell
+ * holding any line break — CRLF, a lone LF or a lone CR — is quoted (csv-stringify quotes only the record delimiter
+ * itself unless told), so strict readers read one record per row.
+ */
+const DIALECT: Options = { record_delimiter: 'windows', quote_record_delimiter: true, quote: '"', escape: '"', delimiter: ',' }
 
 /** The first bytes of a file: the UTF-8 byte-order mark and the header row, as csv-stringify writes them. */
 export function csvHeader(kind: CsvKind): string {
