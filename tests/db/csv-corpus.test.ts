@@ -172,6 +172,21 @@ describe('importing nasty files', () => {
     expect((b.db.prepare('SELECT note FROM body_weights ORDER BY id').all() as { note: string }[]).map((r) => r.note)).toEqual(['one\r\ntwo\r\nthree', 'a\nb', ''])
   })
 
+  it('reads a file whose line ends are mixed (CRLF, LF and CR), with quoted line breaks kept and lines numbered right', async () => {
+    const { attempt, b } = await setup()
+    const body = `${weightHeader}\r\n${weightRow(1)}\n${weightRow(2, '2026-03-02', '72', '"a\r\nb"')}\r${weightRow(3, '2026-03-03')}\r\n${weightRow(4, '2026-02-30')}\n`
+    const { preview } = await attempt({ 'x.csv': body })
+    expect(errorsOf(preview)).toEqual([[6, 'date', expect.stringMatching(/2026-02-30.*real calendar date/)]])
+    const again = await attempt({ 'x.csv': body.replace('2026-02-30', '2026-03-04') })
+    expect(again.added).toMatchObject({ weights: 4 })
+    expect(b.db.prepare('SELECT date, note FROM body_weights ORDER BY id').all()).toEqual([
+      { date: '2026-03-01', note: '' },
+      { date: '2026-03-02', note: 'a\r\nb' },
+      { date: '2026-03-03', note: '' },
+      { date: '2026-03-04', note: '' }
+    ])
+  })
+
   it('reports an unclosed quote on the line where it opens', async () => {
     const { attempt } = await setup()
     const body = [weightHeader, weightRow(1), weightRow(2, '2026-03-01', '72', '"never closed'), weightRow(3), weightRow(4)].join(CRLF)
@@ -200,6 +215,31 @@ describe('importing nasty files', () => {
     expect(preview.files[0]?.encoding).toBe('windows-1252')
     expect(preview.warnings.join()).toMatch(/not UTF-8/)
     expect(b.db.prepare('SELECT note FROM body_weights').get()).toEqual({ note: 'Café au lait 5 €' })
+  })
+
+  it('refuses a UTF-8 file with a stray byte in it, naming its line, instead of reading all its text as Windows-1252', async () => {
+    const { attempt, b } = await setup()
+    const rows = [weightHeader, weightRow(1, '2026-03-01', '72', '中文 😀 —'), weightRow(2, '2026-03-02', '72', 'stray ~ here'), weightRow(3, '2026-03-03', '72', '"two\nlines ~"')]
+    const body = Buffer.from(rows.join(CRLF), 'utf8')
+    body[body.indexOf('~')] = 0xff
+    body[body.lastIndexOf('~')] = 0xc3 // a lead byte without its continuation
+    const { preview } = await attempt({ 'x.csv': body })
+    expect(errorsOf(preview)).toEqual([[3, '', expect.stringMatching(/UTF-8 text except for the byte 0xFF on this line/)]])
+    expect(preview.canImport).toBe(false)
+    expect(b.db.prepare('SELECT count(*) AS n FROM body_weights').get()).toEqual({ n: 0 })
+    // The first bad byte is named: with the 0xFF fixed, the lone lead byte on line 5 (the second line of a quoted note).
+    body[body.indexOf(0xff)] = 0x2d
+    expect(errorsOf((await attempt({ 'x.csv': body })).preview)).toEqual([[5, '', expect.stringMatching(/except for the byte 0xC3 on this line/)]])
+  })
+
+  it('refuses UTF-16 text by name', async () => {
+    const { attempt, b } = await setup()
+    const text = [weightHeader, weightRow(1)].join(CRLF)
+    for (const body of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]) {
+      const { preview } = await attempt({ 'x.csv': body })
+      expect(errorsOf(preview)).toEqual([[1, '', expect.stringMatching(/UTF-16 text, which Sprintlog does not read\. Save it again as UTF-8/)]])
+    }
+    expect(b.db.prepare('SELECT count(*) AS n FROM body_weights').get()).toEqual({ n: 0 })
   })
 
   it('checks UTF-8 across the 1 MiB reads: a character cut in two by them is UTF-8, a file ending in half of one is not', async () => {

@@ -62,7 +62,7 @@ type Outcome = { records: string[][] } | { error: string }
 
 function reference(text: string, delimiter: Delimiter): Outcome {
   try {
-    return { records: parse(text, csvParseOptions(delimiter, MAX, null, true)) as string[][] }
+    return { records: parse(text, csvParseOptions(delimiter, MAX, true)) as string[][] }
   } catch (e) {
     return { error: (e as { code?: string }).code ?? String(e) }
   }
@@ -183,13 +183,13 @@ describe('reading CSV records', () => {
     for (let seed = 1; seed < 20; seed++) expect(scannerOnly(text, ',', rng(seed))).toEqual([['a', 'ab'], ['b', 'ab"c'], ['c', 'ab"'], ['d', 'ab']])
   })
 
-  it('hands csv-parse the rest of the file from the record it stopped at, with the line end it found', async () => {
-    // LF line ends; a lone CR inside an unquoted cell on the third line is data to csv-parse, not a line end.
-    const text = 'a,b\n"x\ny",2\nc\rd,3\n'
+  it('hands csv-parse the rest of the file from the record it stopped at, where any line end ends a record', async () => {
+    // LF line ends, then a lone CR and a CRLF outside quotes: each ends a record too (mixed line ends are read).
+    const text = 'a,b\n"x\ny",2\nc\rd,3\r\ne,4\n"f\rg",5\n'
     const got = await ours([Buffer.from(text)], ',')
-    expect(got.outcome).toEqual({ records: [['a', 'b'], ['x\ny', '2'], ['c\rd', '3']] })
+    expect(got.outcome).toEqual({ records: [['a', 'b'], ['x\ny', '2'], ['c'], ['d', '3'], ['e', '4'], ['f\rg', '5']] })
     expect(got.outcome).toEqual(reference(text, ','))
-    expect(got.lines).toEqual([1, 2, 2])
+    expect(got.lines).toEqual([1, 2, 1, 1, 1, 2])
   })
 
   it('reports where csv-parse began, so an error can be placed on its line', async () => {

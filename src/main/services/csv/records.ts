@@ -6,8 +6,7 @@
  * target. So a file is first read by `CsvScanner`, a narrow fast path for the well-formed CSV that spreadsheets
  * and Sprintlog itself write (RFC 4180 quoting; one kind of line end, CRLF or LF). At the first record it does
  * not handle with certainty — a stray or unclosed quote, a mixed or lone-CR line end, a very long record — it
- * stops before handing that record on, and csv-parse reads the rest of the file from the start of that record,
- * with the line end already found. Records before it are exactly what csv-parse gives for them (a differential
+ * stops before handing that record on, and csv-parse reads the rest of the file from the start of that record. Records before it are exactly what csv-parse gives for them (a differential
  * test over random files holds the two to it), so the result is always csv-parse's.
  */
 import { CsvError, Parser } from 'csv-parse'
@@ -261,13 +260,18 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-export const csvParseOptions = (delimiter: Delimiter, maxRecordChars: number, eol: '\r\n' | '\n' | null, bom: boolean) => ({
+/**
+ * csv-parse's options. Every kind of line end ends a record outside quotes — CRLF, LF and a lone CR — so a file
+ * whose lines end in more than one way (edited by hand on two systems, or joined from two files) is read line by
+ * line, not run together into one long row.
+ */
+export const csvParseOptions = (delimiter: Delimiter, maxRecordChars: number, bom: boolean) => ({
   delimiter,
   relax_column_count: true,
   skip_empty_lines: false,
   bom,
   max_record_size: maxRecordChars,
-  ...(eol ? { record_delimiter: eol } : {})
+  record_delimiter: ['\r\n', '\n', '\r']
 })
 
 /**
@@ -353,7 +357,7 @@ export class RecordReader {
     const rest = this.scanner.remainder()
     this.fromByte = this.textBytes - this.size(rest)
     this.fromLine = this.line
-    this.parser = (new Parser(csvParseOptions(this.opts.delimiter, this.opts.maxRecordChars, this.scanner.eol, false)) as unknown as { api: ChunkParser }).api
+    this.parser = (new Parser(csvParseOptions(this.opts.delimiter, this.opts.maxRecordChars, false)) as unknown as { api: ChunkParser }).api
     this.parse(rest, last)
   }
 

@@ -44,6 +44,83 @@ export async function fileFacts(path: string, signal?: AbortSignal): Promise<{ u
   return { utf8: utf8 && carry === null, digest: hash.digest('hex') }
 }
 
+/** What is wrong with a file that is not valid UTF-8: where its first invalid byte is, and whether the rest reads as UTF-8. */
+export interface Utf8Damage {
+  /** The line (as a text editor counts them) of the first byte that is not UTF-8, and that byte. */
+  line: number
+  byte: number
+  /** Characters of two to four bytes read as valid UTF-8: when there are any, the file is UTF-8 text with damage in it. */
+  multiByte: number
+}
+
+/**
+ * Reads a file that failed the UTF-8 check byte by byte (only then: a slow pass) for the first byte that is not
+ * UTF-8 and the number of valid multi-byte characters. A Windows-1252 file has its accented letters as single bytes,
+ * which are never valid UTF-8 sequences; a UTF-8 file with one stray byte has many valid ones.
+ */
+export async function utf8Damage(path: string): Promise<Utf8Damage> {
+  let line = 1
+  let lastCr = false
+  let first: { line: number; byte: number } | null = null
+  let multiByte = 0
+  /** Continuation bytes still expected, and the bounds of the next one (for overlong forms and surrogates). */
+  let need = 0
+  let lo = 0x80
+  let hi = 0xbf
+  /** The first byte of the character being read, and its line. */
+  let lead = { line: 1, byte: 0 }
+  const bad = (at: { line: number; byte: number }) => {
+    if (first === null) first = at
+  }
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const chunk = raw as Buffer
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i] as number
+      if (need > 0) {
+        if (b >= lo && b <= hi) {
+          lo = 0x80
+          hi = 0xbf
+          if (--need === 0) multiByte++
+          continue
+        }
+        // A lead byte without its continuation bytes: the lead byte is the one that is not UTF-8.
+        bad(lead)
+        need = 0
+        lo = 0x80
+        hi = 0xbf
+        // The byte that broke the sequence is read again as the start of the next character.
+      }
+      if (b === 10) {
+        if (!lastCr) line++
+        lastCr = false
+        continue
+      }
+      lastCr = b === 13
+      if (lastCr) line++
+      if (b < 0x80) continue
+      lead = { line, byte: b }
+      if (b >= 0xc2 && b <= 0xdf) need = 1
+      else if (b >= 0xe0 && b <= 0xef) {
+        need = 2
+        if (b === 0xe0) lo = 0xa0
+        else if (b === 0xed) hi = 0x9f
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3
+        if (b === 0xf0) lo = 0x90
+        else if (b === 0xf4) hi = 0x8f
+      } else bad(lead)
+    }
+  }
+  if (need > 0) bad({ line: lead.line, byte: -1 })
+  const at = (first as { line: number; byte: number } | null) ?? { line, byte: -1 }
+  return { ...at, multiByte }
+}
+
+/** A file that starts with a UTF-16 byte-order mark (little- or big-endian). */
+export function isUtf16(head: Uint8Array): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))
+}
+
 /** The length of `b` without its last character when that may be incomplete (a lead byte with fewer than its continuation bytes). */
 function completeUtf8Length(b: Uint8Array): number {
   for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {

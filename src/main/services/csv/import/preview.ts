@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/csv'
 import { type ImportScratch, importScratch } from '../../../db/repos/importScratch'
 import { CsvSyntaxError, readRecords } from '../records'
-import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, MAX_RECORD_CHARS, ownWeight, own, peek, where } from './files'
+import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, isUtf16, MAX_RECORD_CHARS, ownWeight, own, peek, utf8Damage, where } from './files'
 import { repGroups } from './groups'
 import type { Findings, ImportPlan, ImportSource, Lookups, ReadFile, ReadOptions, SampleRow } from './plan'
 
@@ -91,7 +91,21 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     const summary: ImportFileSummary = { name: file, kind: null, rows: 0, delimiter, decimalComma: delimiter === ';', encoding }
     const entry: ReadFile = { name: src.name, path: src.path, kind: null, delimiter, encoding, digest: facts.digest }
     read.push(entry)
-    if (encoding !== 'utf-8') warnings.push(`${file}: not UTF-8 text; read as Windows-1252 (Latin-1). Check accented letters in the preview.`)
+    if (isUtf16(head)) {
+      error(file, 1, 'This file is UTF-16 text, which Sprintlog does not read. Save it again as UTF-8 (in Excel: Save As › “CSV UTF-8 (Comma delimited)”) and choose it again.')
+      return summary
+    }
+    if (encoding !== 'utf-8') {
+      // Only a file with no UTF-8 characters at all is taken for Windows-1252: one stray byte in a UTF-8 file must not
+      // turn every 中文, emoji and dash in it into something else.
+      const damage = await utf8Damage(src.path)
+      if (damage.multiByte > 0) {
+        const byte = damage.byte < 0 ? 'a character cut off at the end of the file' : `the byte 0x${damage.byte.toString(16).toUpperCase().padStart(2, '0')}`
+        error(file, damage.line, `This file is UTF-8 text except for ${byte} on this line, which is not UTF-8. Correct or delete that character (or save the file again as UTF-8) and choose it again.`)
+        return summary
+      }
+      warnings.push(`${file}: not UTF-8 text; read as Windows-1252 (Latin-1). Check accented letters in the preview.`)
+    }
     if (size === 0 || text.replace(/^\uFEFF/, '').trim() === '') {
       error(file, 1, 'The file is empty: a Sprintlog CSV file starts with a header row naming its columns.')
       return summary
