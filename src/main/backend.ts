@@ -16,6 +16,7 @@ import { statsHandlers } from './ipc/handlers/stats'
 import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
 import { dataHandlers } from './ipc/handlers/data'
+import { databaseHandlers } from './ipc/handlers/database'
 import { openReader } from './db/reader'
 import type { Platform } from './platform'
 import type { BackupDeps } from './services/backups'
@@ -30,6 +31,8 @@ export interface BackendOptions {
   log?: Logger
   /** Desktop capabilities (native file dialogs) for CSV export and import; web mode has none. */
   platform?: Platform
+  /** Called when a request finds the database file damaged (the runtime then stops writing to it). */
+  onDamage?: (e: unknown) => void
 }
 
 export interface Backend {
@@ -46,7 +49,8 @@ export function createBackendRouter(
   info: () => AppInfo,
   log?: Logger,
   data: DataService = createDataService({ db, openReader: () => openReader(db.name) }),
-  backups: BackupDeps = { db, dbPath: db.name }
+  backups: BackupDeps = { db, dbPath: db.name },
+  onDamage?: (e: unknown) => void
 ): Router {
   return createRouter(
     {
@@ -55,9 +59,11 @@ export function createBackendRouter(
       ...dataHandlers(data),
       ...backupHandlers(backups),
       ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
-      ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) })
+      ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) }),
+      ...databaseHandlers()
     },
-    log
+    log,
+    { dbPath: db.name, ...(onDamage ? { onDamage } : {}) }
   )
 }
 
@@ -73,7 +79,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     database: { ok: true }
   })
   const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })
-  const router = createBackendRouter(db, info, opts.log, data, { db, dbPath: opened.path, platform: opts.platform, nativeBinding: opts.nativeBinding })
+  const router = createBackendRouter(db, info, opts.log, data, { db, dbPath: opened.path, platform: opts.platform, nativeBinding: opts.nativeBinding }, opts.onDamage)
   return {
     router,
     db,

@@ -7,13 +7,14 @@
 import { version } from '../../package.json'
 import { CHANNELS } from '../shared/channels'
 import type { AppInfo, DatabaseStatus } from '../shared/domain'
+import { existsSync, rmSync, statSync } from 'node:fs'
 import { DEFAULT_SETTINGS } from '../shared/domain'
 import { DomainError } from '../shared/result'
 import { type Backend, type BackendOptions, startBackend } from './backend'
-import { backupDirFor } from './db/backup'
-import { DatabaseOpenError } from './db/errors'
-import { createRouter, type Handlers, type Router } from './ipc/router'
-import { dailyBackup, listBackups, replaceDamaged } from './services/backups'
+import { BackupError, backupDirFor } from './db/backup'
+import { DatabaseOpenError, oneLine } from './db/errors'
+import { consoleLogger, createRouter, type Handlers, type Router } from './ipc/router'
+import { dailyBackup, listBackups, replaceDamaged, startupCheck } from './services/backups'
 import type { Transfers } from './services/csv/transfers'
 
 export interface Runtime {
@@ -35,10 +36,20 @@ export interface RuntimeOptions extends BackendOptions {
 }
 
 const HOUR = 60 * 60 * 1000
+/** How often recovery mode tries again to open a database another program holds locked. */
+const LOCK_RETRY_MS = 2000
 
-function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, reopen: () => Promise<void>): Router {
+interface RecoveryActions {
+  /** Opens the database again; throws its DatabaseOpenError when it still cannot be. */
+  reopen(): Promise<void>
+  /** Before a backup is put in the damaged file's place. */
+  beforeReplace(): void
+}
+
+function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, actions: RecoveryActions): Router {
   const unavailable = () => {
-    throw new DomainError('unavailable', `Sprintlog could not open its database, so nothing can be read or saved. ${failure.message}`)
+    const what = failure.kind === 'corrupt' ? 'Sprintlog found damage in its database and stopped writing to it' : 'Sprintlog could not open its database'
+    throw new DomainError('unavailable', `${what}, so nothing can be read or saved. ${failure.message}`)
   }
   const handlers = Object.fromEntries(CHANNELS.map((c) => [c, unavailable])) as unknown as Handlers
   const info = (): AppInfo => ({
@@ -49,6 +60,15 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, reopen
     transport: opts.transport,
     database: { ok: false, kind: failure.kind, message: failure.message }
   })
+  const statusAfter = async (): Promise<DatabaseStatus> => {
+    try {
+      await actions.reopen()
+      return { ok: true }
+    } catch (e) {
+      if (e instanceof DatabaseOpenError) return { ok: false, kind: e.kind, message: e.message }
+      throw e
+    }
+  }
   return createRouter(
     {
       ...handlers,
@@ -56,36 +76,119 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, reopen
       'settings/get': () => DEFAULT_SETTINGS,
       'backups/list': () => listBackups(opts.dbPath, opts.nativeBinding),
       'backups/restore': async ({ name }) => {
+        actions.beforeReplace()
         const { restored, keptAs } = await replaceDamaged(opts.dbPath, name, new Date(), opts.nativeBinding)
-        await reopen()
+        await actions.reopen()
         return { restored, undoName: null, keptAs }
+      },
+      'database/retry': () => statusAfter(),
+      'database/startNew': () => {
+        if (failure.kind !== 'empty') throw new DomainError('conflict', 'Sprintlog starts a new database only in place of an empty file; this one holds data. Restore a backup instead.')
+        removeEmptyDatabase(opts.dbPath)
+        return statusAfter()
       }
     },
     opts.log
   )
 }
 
+/** Removes the empty database file (and an empty journal beside it), after checking it is still empty. */
+function removeEmptyDatabase(dbPath: string): void {
+  const size = (p: string) => (existsSync(p) ? statSync(p).size : 0)
+  if (!existsSync(dbPath) || size(dbPath) !== 0 || size(`${dbPath}-wal`) !== 0) {
+    throw new DomainError('conflict', 'The database file is no longer empty, so Sprintlog left it as it is. Look at it again before starting over.')
+  }
+  for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true })
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const log = opts.log ?? ((m: string, e?: unknown) => console.error(m, e))
+  const log = opts.log ?? consoleLogger
   let current: Backend | null = null
   let failure: DatabaseOpenError | null = null
   let inner: Router
   let timer: ReturnType<typeof setInterval> | undefined
+  let lockTimer: ReturnType<typeof setInterval> | undefined
+  /**
+   * Back ends given up because their file is damaged. Their connections stay open, unused: closing the last
+   * connection of a WAL database writes its journal into the file, and a damaged file is never written to.
+   */
+  const abandoned: Backend[] = []
   const router: Router = { call: (channel, input) => inner.call(channel, input) }
 
+  /** Damage found while running: no more writes (nor reads) through this connection; the recovery screen takes over. */
+  const damaged = (cause: string) => {
+    if (!current) return
+    abandoned.push(current)
+    current = null
+    enterRecovery(
+      new DatabaseOpenError(
+        'corrupt',
+        `The database file is damaged (${cause}). Sprintlog stopped using it at once, so it has not been changed since. Restore the latest good backup below.`,
+        opts.dbPath
+      )
+    )
+  }
+
+  const check = () => {
+    if (!current || opts.dailyBackups === false) return
+    const db = current.db
+    startupCheck(db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => {
+      if (e instanceof BackupError && e.code === 'corrupt' && current?.db === db) damaged(e.message)
+      else log(oneLine('The daily backup failed', e))
+    })
+  }
   const backupDaily = () => {
     if (!current || opts.dailyBackups === false) return
-    dailyBackup(current.db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => log('The daily backup failed', e))
+    const db = current.db
+    dailyBackup(db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => {
+      if (e instanceof BackupError && e.code === 'corrupt' && current?.db === db) damaged(e.message)
+      else log(oneLine('The daily backup failed', e))
+    })
   }
 
   const open = async () => {
-    current = await startBackend(opts)
+    const next = await startBackend({ ...opts, log, onDamage: (e) => damaged(e instanceof Error ? e.message : String(e)) })
+    current = next
     failure = null
-    inner = current.router
-    backupDaily()
+    inner = next.router
+    if (lockTimer) clearInterval(lockTimer)
+    lockTimer = undefined
+    check()
     if (opts.dailyBackups !== false && !timer) {
       timer = setInterval(backupDaily, HOUR)
       timer.unref()
+    }
+    opts.onChange?.()
+  }
+
+  const enterRecovery = (e: DatabaseOpenError) => {
+    failure = e
+    inner = recoveryRouter(opts, e, {
+      reopen: async () => {
+        try {
+          await open()
+        } catch (err) {
+          if (err instanceof DatabaseOpenError) enterRecovery(err)
+          throw err
+        }
+      },
+      beforeReplace: () => {
+        // Windows cannot move a file that is open; elsewhere the abandoned connections keep the old file as it was.
+        if (process.platform === 'win32') for (const b of abandoned.splice(0)) b.close()
+      }
+    })
+    // A lock goes away by itself: try again now and then, and the app opens as soon as it can.
+    if (e.kind === 'locked' && !lockTimer) {
+      lockTimer = setInterval(() => {
+        if (failure?.kind !== 'locked') return
+        open().catch((err: unknown) => {
+          if (err instanceof DatabaseOpenError && err.kind !== 'locked') enterRecovery(err)
+        })
+      }, LOCK_RETRY_MS)
+      lockTimer.unref()
+    } else if (e.kind !== 'locked' && lockTimer) {
+      clearInterval(lockTimer)
+      lockTimer = undefined
     }
     opts.onChange?.()
   }
@@ -94,8 +197,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await open()
   } catch (e) {
     if (!(e instanceof DatabaseOpenError)) throw e
-    failure = e
-    inner = recoveryRouter(opts, e, open)
+    log(oneLine('Sprintlog could not open its database', e))
+    enterRecovery(e)
   }
 
   return {
@@ -105,6 +208,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     transfers: () => current?.transfers,
     close: () => {
       if (timer) clearInterval(timer)
+      if (lockTimer) clearInterval(lockTimer)
       current?.close()
     }
   }

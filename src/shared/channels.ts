@@ -15,6 +15,8 @@ export const CHANNELS = [
   'backups/list',
   'backups/create',
   'backups/restore',
+  'database/retry',
+  'database/startNew',
   'settings/get',
   'settings/update',
   'weights/list',

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import { CHANNELS, type Channel } from './channels'
-import type { AppInfo, BackupInfo, DailyWeight, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
+import type { AppInfo, BackupInfo, DailyWeight, DatabaseStatus, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { NextSessionAdvice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
 import type { SessionMetrics } from './metrics/session'
@@ -58,6 +58,10 @@ export const contract = {
     input: z.object({ name: z.string().regex(/^[\w.-]+\.db$/, 'Expected the file name of a backup.') }).strict(),
     output: returns<RestoreOutcome>()
   },
+  /** In recovery mode: try to open the database again (after another program let go of it). */
+  'database/retry': { input: none, output: returns<DatabaseStatus>() },
+  /** In recovery mode for an empty (0-byte) file only: start a new, empty database in its place. */
+  'database/startNew': { input: z.object({ confirm: z.literal(true, 'Confirm that a new, empty database should be started.') }).strict(), output: returns<DatabaseStatus>() },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
     input: z.object({ weightUnit: z.enum(['kg', 'lb']).optional() }).strict(),

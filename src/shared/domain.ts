@@ -32,9 +32,24 @@ export interface AppInfo {
   database: DatabaseStatus
 }
 
-export type DatabaseStatus =
-  | { ok: true }
-  | { ok: false; kind: 'too_new' | 'not_a_database' | 'corrupt' | 'foreign' | 'migration_failed' | 'unreadable'; message: string }
+/**
+ * Why the database cannot be used: what the recovery screen explains. `corrupt` also when damage is found while
+ * running (the back end then stops writing to the file); `locked` goes by itself once the other program lets go.
+ */
+export type DatabaseFailure =
+  | 'too_new'
+  | 'not_a_database'
+  | 'corrupt'
+  | 'foreign'
+  | 'migration_failed'
+  | 'unreadable'
+  | 'empty'
+  | 'is_folder'
+  | 'read_only'
+  | 'locked'
+  | 'disk_full'
+
+export type DatabaseStatus = { ok: true } | { ok: false; kind: DatabaseFailure; message: string }
 
 export type BackupKind = 'daily' | 'pre-migration' | 'before-restore' | 'manual' | 'other'
 

@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'conflict' // the write would break a rule (for example an overlapping block)
   | 'forbidden' // the caller is not the app's own window (or lacks the web-mode token)
   | 'unavailable' // the database is not open (damaged, too new, or being restored)
+  | 'disk_full' // the disk is full: nothing was saved
+  | 'read_only' // the database file (or its folder) cannot be written to
+  | 'busy' // another program holds the database's lock
   | 'internal' // a bug: the message is generic, details are in the log
 
 export interface FieldIssue {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
@@ -63,10 +63,24 @@ describe('opening a database', () => {
     db.close()
   })
 
+  it('refuses an empty (0-byte) file and a folder at the database path, without changing them', async () => {
+    const path = join(tmp(), 'empty.db')
+    writeFileSync(path, '')
+    await expect(openDatabase({ path })).rejects.toMatchObject({ kind: 'empty', message: expect.stringMatching(/empty \(0 bytes\)/) })
+    expect(statSync(path).size).toBe(0)
+    expect(existsSync(`${path}-wal`)).toBe(false)
+    const folder = join(tmp(), 'folder.db')
+    mkdirSync(folder)
+    await expect(openDatabase({ path: folder })).rejects.toMatchObject({ kind: 'is_folder', message: expect.stringMatching(/is a folder, not a database file/) })
+    expect(readdirSync(folder)).toEqual([])
+  })
+
   it('migrates step by step from every earlier version, keeping the data', async () => {
     for (let from = 0; from < LATEST_VERSION; from++) {
       const path = join(tmp(), `v${from}.db`)
       const raw = new Database(path)
+      // A file SQLite has written to (a 0-byte file is refused, below).
+      raw.pragma('journal_mode = WAL')
       migrate(raw, MIGRATIONS.slice(0, from))
       expect(schemaVersion(raw)).toBe(from)
       if (from >= 1) {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { backupDatabase, backupDirFor, backupFileName, rotateBackups } from './backup'
-import { DatabaseOpenError } from './errors'
+import { DatabaseOpenError, errorCode, resourceMessage, resourceProblem } from './errors'
 import { migrate, schemaVersion } from './migrate'
 import { type Migration, MIGRATIONS } from './migrations'
 
@@ -29,12 +29,19 @@ export interface OpenedDatabase {
 /** How many pre-migration copies to keep. */
 const KEEP_PRE_MIGRATION = 5
 
+/**
+ * How long one statement waits for another program's lock before SQLite gives up with SQLITE_BUSY. Short: the
+ * back end runs on one thread, and a wait here holds up every request; the router waits longer between tries
+ * without blocking (`LOCK_PATIENCE_MS` in ipc/router.ts).
+ */
+export const BUSY_TIMEOUT_MS = 40
+
 /** Pragmas every connection gets: WAL with full fsync (no lost commits on power loss), foreign keys on. */
 export function applyPragmas(db: Db): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
 }
 
 /**
@@ -48,12 +55,31 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   const migrations = opts.migrations ?? MIGRATIONS
   const latest = migrations.length
   const existed = existsSync(path)
-  if (existed) inspect(path, binding, latest)
+  if (existed) {
+    const st = statSync(path)
+    if (st.isDirectory()) {
+      throw new DatabaseOpenError(
+        'is_folder',
+        `${path} is a folder, not a database file. Start Sprintlog with --db (or SPRINTLOG_DB) naming a file, for example ${join(path, 'sprintlog.db')}.`,
+        path
+      )
+    }
+    // SQLite would take an empty file for a new database and build one in it; an empty file where data was
+    // expected is more likely a copy or a sync that went wrong, so it is left as it is and the runner decides.
+    if (st.size === 0) {
+      throw new DatabaseOpenError(
+        'empty',
+        'The database file is empty (0 bytes): the data it should hold is not in it. It has not been changed. Restore a backup, or start a new, empty database in its place.',
+        path
+      )
+    }
+    inspect(path, binding, latest)
+  }
 
   mkdirSync(dirname(path), { recursive: true })
   let db: Db
   try {
-    db = new Database(path, binding)
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, ...binding })
     applyPragmas(db)
   } catch (e) {
     throw classify(e, path)
@@ -88,7 +114,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
 function inspect(path: string, binding: { nativeBinding?: string }, latest: number): void {
   let probe: Db | undefined
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true, ...binding })
+    probe = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...binding })
     const version = schemaVersion(probe)
     if (version > latest) {
       throw new DatabaseOpenError(
@@ -124,8 +150,18 @@ function inspect(path: string, binding: { nativeBinding?: string }, latest: numb
 }
 
 function classify(e: unknown, path: string): DatabaseOpenError {
-  const code = (e as { code?: string }).code ?? ''
+  const code = errorCode(e)
   const detail = e instanceof Error ? e.message : String(e)
+  const problem = resourceProblem(e)
+  if (problem === 'locked') {
+    return new DatabaseOpenError('locked', `${path} is in use by another program, so Sprintlog cannot open it. Sprintlog opens it by itself once that program lets go of it (or press Try again).`, path)
+  }
+  if (problem === 'read_only' || (code === 'SQLITE_CANTOPEN' && !writable(path))) {
+    return new DatabaseOpenError('read_only', resourceMessage('read_only', path), path)
+  }
+  if (problem === 'disk_full') {
+    return new DatabaseOpenError('disk_full', 'The disk is full, so Sprintlog could not open (or update) its database; nothing was changed. Free some space and start Sprintlog again.', path)
+  }
   if (code === 'SQLITE_NOTADB') {
     return new DatabaseOpenError('not_a_database', `The file is not a Sprintlog database (${detail}). It has not been changed.`, path)
   }
@@ -133,4 +169,14 @@ function classify(e: unknown, path: string): DatabaseOpenError {
     return new DatabaseOpenError('corrupt', `The database file is damaged (${detail}). It has not been changed.`, path)
   }
   return new DatabaseOpenError('unreadable', `The database could not be opened: ${detail}`, path)
+}
+
+/** Whether the file (or, when it does not exist yet, its folder) can be written to. */
+function writable(path: string): boolean {
+  try {
+    accessSync(existsSync(path) ? path : dirname(path), constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3'
-import type { Db } from './connection'
+import { BUSY_TIMEOUT_MS, type Db } from './connection'
 
 /**
  * A second, read-only connection to the same file, for long reads such as a CSV export: its open iterator does not
  * block the app's own connection, and in WAL mode it reads a consistent snapshot while the app keeps writing.
  */
 export function openReader(path: string, nativeBinding?: string): Db {
-  const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
-  db.pragma('busy_timeout = 5000')
+  const db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) })
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   // Long reads in date order jump around the tables: a larger page cache (32 MiB, bounded) keeps them fast.
   db.pragma('cache_size = -32768')
   return db

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3'
 import { format } from 'date-fns'
 import type { BackupInfo, BackupKind } from '../../shared/domain'
 import { DomainError } from '../../shared/result'
-import { backupDatabase, backupDirFor, backupFileName, rotateBackups } from '../db/backup'
+import { backupDirFor, backupFile, backupFileName, checkDatabase, rotateBackups } from '../db/backup'
 import type { Db } from '../db/connection'
 import { migrate, schemaVersion } from '../db/migrate'
 import { LATEST_VERSION } from '../db/migrations'
@@ -78,30 +78,56 @@ export function backupPath(dbPath: string, name: string): string {
   return path
 }
 
-/** Makes a verified copy in the backup folder, then keeps only the newest copies of that kind. */
-export async function makeBackup(db: Db, dbPath: string, kind: Exclude<BackupKind, 'other'>, now = new Date(), nativeBinding?: string): Promise<BackupInfo> {
+/**
+ * Makes a checked copy in the backup folder (off the back end's thread, see db/backup.ts), then keeps only the
+ * newest copies of that kind. With `checkSource`, the database itself passes `integrity_check` first.
+ */
+export async function makeBackup(
+  db: Db,
+  dbPath: string,
+  kind: Exclude<BackupKind, 'other'>,
+  now = new Date(),
+  nativeBinding?: string,
+  checkSource = false
+): Promise<BackupInfo> {
   const dir = backupDirFor(dbPath)
   // Two copies within one second get `-2`, `-3`, … rather than overwriting each other.
   let path = join(dir, backupFileName(dbPath, kind, now))
   for (let i = 2; existsSync(path); i++) path = join(dir, backupFileName(dbPath, kind, now).replace(/\.db$/, `-${i}.db`))
-  path = await backupDatabase(db, path, nativeBinding)
+  path = await backupFile(db.name, path, { nativeBinding, checkSource })
   rotateBackups(dir, kind, KEEP[kind])
   return describeBackup(path, nativeBinding)
 }
 
 /** A copy to a place the user chose (not rotated, not listed). */
 export async function backupTo(db: Db, destPath: string, nativeBinding?: string): Promise<BackupInfo> {
-  return describeBackup(await backupDatabase(db, destPath, nativeBinding), nativeBinding)
+  return describeBackup(await backupFile(db.name, destPath, { nativeBinding }), nativeBinding)
 }
 
-/** Takes today's daily backup unless there is one already; returns it, or null when none was needed. */
-export async function dailyBackup(db: Db, dbPath: string, now = new Date(), nativeBinding?: string): Promise<BackupInfo | null> {
+function hasDailyBackup(dbPath: string, now: Date): boolean {
   const today = format(now, 'yyyyMMdd')
   const stem = basename(dbPath, extname(dbPath))
   const dir = backupDirFor(dbPath)
-  const existing = existsSync(dir) ? readdirSync(dir).some((n) => n.startsWith(`${stem}-daily-${today}-`) && n.endsWith('.db')) : false
-  if (existing) return null
-  return makeBackup(db, dbPath, 'daily', now, nativeBinding)
+  return existsSync(dir) ? readdirSync(dir).some((n) => n.startsWith(`${stem}-daily-${today}-`) && n.endsWith('.db')) : false
+}
+
+/** Takes today's daily backup unless there is one already (the database checked first); returns it, or null when none was needed. */
+export async function dailyBackup(db: Db, dbPath: string, now = new Date(), nativeBinding?: string): Promise<BackupInfo | null> {
+  if (hasDailyBackup(dbPath, now)) return null
+  return makeBackup(db, dbPath, 'daily', now, nativeBinding, true)
+}
+
+/**
+ * The check at every start: the database's `integrity_check`, and today's daily backup if there is none yet —
+ * in a worker thread, so the back end answers requests meanwhile. Throws a `BackupError` with code `corrupt`
+ * when the database is damaged.
+ */
+export async function startupCheck(db: Db, dbPath: string, now = new Date(), nativeBinding?: string): Promise<BackupInfo | null> {
+  if (hasDailyBackup(dbPath, now)) {
+    await checkDatabase(db.name, nativeBinding)
+    return null
+  }
+  return makeBackup(db, dbPath, 'daily', now, nativeBinding, true)
 }
 
 function assertRestorable(info: BackupInfo): void {

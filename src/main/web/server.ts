@@ -48,6 +48,9 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   forbidden: 403,
   unavailable: 503,
+  disk_full: 507,
+  read_only: 503,
+  busy: 503,
   internal: 500
 }
 

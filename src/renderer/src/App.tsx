@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { WEIGHT_UNITS } from '../../shared/units'
-import { api } from './api'
+import { api, UNAVAILABLE_EVENT } from './api'
 import { useLoad, valueOr } from './api/useLoad'
 import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
@@ -74,8 +74,14 @@ function Shell() {
   const current = route.name === 'session' ? 'history' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)
+  // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
+  const { reload } = infoLoad
+  useEffect(() => {
+    window.addEventListener(UNAVAILABLE_EVENT, reload)
+    return () => window.removeEventListener(UNAVAILABLE_EVENT, reload)
+  }, [reload])
   const offline = infoLoad.state === 'error' ? infoLoad.message : null
-  if (info && !info.database.ok) return <RecoveryScreen info={info} />
+  if (info && !info.database.ok) return <RecoveryScreen info={info} onOpened={reload} />
   return (
     <div className="app">
       <header className="topbar">

@@ -17,6 +17,15 @@ import type { Platform } from '../../platform'
 import { importRepo } from '../../db/repos/import'
 import { exportFiles, type FileTarget } from './export'
 import { commitImport, type ImportPlan, readImport } from './import'
+import { oneLine, resourceProblem } from '../../db/errors'
+
+/** The export's failure in plain words: a full disk or a folder that cannot be written to says so. */
+export function exportFailure(e: unknown): string {
+  const problem = resourceProblem(e)
+  if (problem === 'disk_full') return 'The disk is full: the export saved no file. Free some space and try again.'
+  if (problem === 'read_only') return 'The export cannot write to the chosen folder: it is read-only. Choose another folder and try again.'
+  return `The export failed and no file was written: ${e instanceof Error ? e.message : String(e)}`
+}
 import { createTransfers, type Transfers } from './transfers'
 
 export interface DataServiceDeps {
@@ -131,8 +140,8 @@ export function createDataService(deps: DataServiceDeps) {
       status.done = true
       if (job.controller.signal.aborted) status.cancelled = true
       else {
-        log('CSV export failed', e)
-        status.error = `The export failed and no file was written: ${e instanceof Error ? e.message : String(e)}`
+        log(oneLine('CSV export failed', e))
+        status.error = exportFailure(e)
       }
     } finally {
       reader?.close()
@@ -212,7 +221,7 @@ export function createDataService(deps: DataServiceDeps) {
         })
         .catch((e: unknown) => {
           if (job.status.state !== 'reading') return
-          log('CSV import preview failed', e)
+          log(oneLine('CSV import preview failed', e))
           job.status.state = 'failed'
           job.status.error = `The files could not be read: ${e instanceof Error ? e.message : String(e)}`
           job.finished = Date.now()

@@ -32,5 +32,24 @@ function httpTransport(): Transport {
   }
 }
 
-export const api: Api = window.api ?? buildApi(httpTransport())
+/** Fired when the back end answers that the database cannot be used (for example damage found just now). */
+export const UNAVAILABLE_EVENT = 'sprintlog:unavailable'
+
+/** Every call, and a look at its answer: when the database has become unusable, the app shows the recovery screen. */
+function watched(inner: Api): Api {
+  const out: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {}
+  for (const [domain, verbs] of Object.entries(inner as unknown as Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>>)) {
+    out[domain] = {}
+    for (const [verb, call] of Object.entries(verbs)) {
+      out[domain][verb] = async (input?: unknown) => {
+        const r = await call(input)
+        if (!r.ok && r.error.code === 'unavailable' && `${domain}/${verb}` !== 'app/info') window.dispatchEvent(new Event(UNAVAILABLE_EVENT))
+        return r
+      }
+    }
+  }
+  return out as unknown as Api
+}
+
+export const api: Api = watched(window.api ?? buildApi(httpTransport()))
 export const isWebMode = window.api === undefined
