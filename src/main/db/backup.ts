@@ -92,11 +92,13 @@ function backupJob(load: (id: string) => unknown): void {
 }
 
 const requireHere = createRequire(import.meta.url)
+/** better-sqlite3's entry point; in a packaged app, from the unpacked copy beside the archive (electron-builder.yml). */
+const driverPath = () => requireHere.resolve('better-sqlite3').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1')
 const SOURCE = `(${backupJob.toString()})(require)`
 
 function runJob(job: Omit<Job, 'module'>): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(SOURCE, { eval: true, workerData: { ...job, module: requireHere.resolve('better-sqlite3') } })
+    const worker = new Worker(SOURCE, { eval: true, workerData: { ...job, module: driverPath() } })
     let settled = false
     worker.once('message', (m: Outcome) => {
       settled = true
