@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { Advice, NextSessionAdvice } from '../../../../shared/metrics/progression'
-import { sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
-import type { Protocol, RepeatGroup, Session } from '../../../../shared/training'
+import { isTimedWalkDown, isUntimedWalkDown, sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
+import type { Protocol, Rep, RepeatGroup, Session } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
@@ -10,6 +10,8 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
 
+/** Untimed walk-downs and no timed one: the estimate comes from an earlier session (metrics/session.ts). */
+const needsEarlierWalkDown = (reps: readonly Rep[]) => reps.some(isUntimedWalkDown) && !reps.some(isTimedWalkDown)
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
 const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
 /** The reps are still exactly what the plan prefilled: nothing typed yet that a new plan would throw away. */
@@ -88,7 +90,15 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
 
   const checked = useMemo(() => toInput(form, todayLocal()), [form])
   const plannedReps = form.plan ? form.plan.reduce((n, g) => n + g.count, 0) : form.reps.length
-  const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }) : null
+  // An untimed walk-down without a timed one in the session is estimated from the earlier sessions of the protocol.
+  const walkDownDate = checked.ok && needsEarlierWalkDown(checked.reps) ? checked.input.date : null
+  const loadWalkDown = useCallback(
+    () => api.sessions.walkDownBefore({ protocolId, date: walkDownDate ?? todayLocal(), ...(sessionId !== undefined ? { sessionId } : {}) }),
+    [protocolId, walkDownDate, sessionId]
+  )
+  const walkDown = useLoad(walkDownDate !== null ? loadWalkDown : null)
+  const earlierWalkDown = walkDown.state === 'ok' ? walkDown.value.seconds : null
+  const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }, earlierWalkDown) : null
   const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan))
   const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
   /** Where the plan came from, for the plan line and its reset control (null for a free-form session or when editing). */
@@ -121,13 +131,14 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       navigate({ name: 'history' })
       return
     }
-    setSaved({ session: r.value, metrics: sessionMetrics(r.value), advice: await adviceFor(r.value.protocolId) })
+    setSaved({ session: r.value, metrics: sessionMetrics(r.value, earlierWalkDown), advice: await adviceFor(r.value.protocolId) })
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
     setForm((d) => ({ ...emptyForm(), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
+    walkDown.reload()
   }
 
   async function remove() {
