@@ -57,8 +57,8 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
           <span className="muted" data-testid="block-volume-total">
             {data.totals.sessions} of {data.totals.planned} sessions
             {data.totals.otherSessions > 0 && <span data-testid="block-volume-other"> (+{plural(data.totals.otherSessions, 'other session')})</span>} ·{' '}
-            {data.totals.workMin}
-            {data.totals.plannedWorkMin !== null && <span data-testid="block-volume-planned"> of {data.totals.plannedWorkMin} planned</span>} min work ·{' '}
+            {data.totals.workMin} min work
+            {data.totals.plannedWorkMin !== null && <span data-testid="block-volume-planned"> of {data.totals.plannedWorkMin} planned</span>} ·{' '}
             {data.totals.reps} reps
           </span>
         )}
