@@ -128,7 +128,7 @@ describe('opening a database', () => {
     raw.pragma('foreign_keys = ON')
     migrate(raw, MIGRATIONS.slice(0, 3))
     // Sessions as version 3 stored them: work and distance of completed reps, untimed walk-downs as 0 s.
-    const addSession = raw.prepare<[string, string, number | null, number, number, number | null, number, number, number, number, number | null, string | null]>(
+    const addSession = raw.prepare<[string, string, number | null, number, number, number | null, number, number, number, number | null, string | null]>(
       `INSERT INTO sessions (uuid, date, protocol_id, warmup_seconds, cooldown_seconds, rpe, planned_reps, reps_done, work_seconds, duration_seconds, load,
          deleted_at, distance_meters, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 4, ?, ?, ?, ?, ?, 0, 'x', 'x')`
     )

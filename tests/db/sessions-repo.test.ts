@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/main/db/connection'
+import { type Db, openDatabase } from '../../src/main/db/connection'
 import { SESSION_QUERIES, sessionsRepo } from '../../src/main/db/repos/sessions'
 import { useTempDir } from '../helpers/tmp'
 import { rep, sprintReps } from '../helpers/training'
@@ -85,7 +85,7 @@ describe('walk-down estimates', () => {
     reps: walkDowns.map((w) => rep({ workSeconds: 30, hill: true, recoveryMode: 'walk-down', recoverySeconds: w }))
   })
   const UNTIMED = [null, null, null, null]
-  const figures = (db: import('../../src/main/db/connection').Db, id: number) =>
+  const figures = (db: Db, id: number) =>
     db.prepare<[number], { estimated_seconds: number; duration_seconds: number; load: number | null }>('SELECT estimated_seconds, duration_seconds, load FROM sessions WHERE id = ?').get(id)
   /** 300 s warm-up + 4 × 30 s + the timed walk-downs + the estimate; load = 6 × that / 60. */
   const expected = (timed: number, estimated: number) => {

@@ -238,7 +238,7 @@ test('a block of one protocol: other sessions shown apart, counted in the volume
   await expect(page.getByTestId('block-volume-total')).toHaveText('3 of 6 sessions (+2 other sessions) · 6 min work of 12 planned · 18 reps')
   await expect(volume.getByRole('img', { name: /3 of 6 planned sessions done, and 2 other sessions/ })).toBeVisible()
   await expect(volume.getByRole('img', { name: /6 minutes of 12 planned and 18 reps/ })).toBeVisible()
-  await expect(volume.locator('.recharts-label-list')).toContainText('2/3 +1')
+  await expect(volume.locator('.recharts-label-list')).toContainText('2/3\u00a0+1')
   const table = await showTable(volume)
   expect((await rowsOf(table)).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual([
     ['1', '2 of 3', '1', '4.0', '6.0', '12'],

@@ -10,7 +10,7 @@ import { fitnessChartData, weeklyLoadChartData } from '../../src/renderer/src/ch
 import { protocolProgressChartData, restTicks, sprintBestRows } from '../../src/renderer/src/charts/progressData'
 import { rangeInput } from '../../src/renderer/src/charts/range'
 import { rep } from '../helpers/training'
-import { blockWeekDefinition, CALENDAR_WEEKS } from '../../src/renderer/src/features/dashboard/weekDefinitions'
+import { blockWeekDefinition, CALENDAR_WEEKS } from '../../src/renderer/src/charts/weekDefinitions'
 
 const day = (date: string, over: Partial<DailyTotals> = {}): DailyTotals => ({
   date,
@@ -99,8 +99,8 @@ describe('block volume', () => {
     const v: BlockVolume = { block: b, endDate: '2026-11-10', planned: { seconds: 120, distanceReps: 0, weekSeconds: 360 }, weeks }
     const apart = blockVolumeChartData(v, '2026-10-23')
     expect(apart.points.map((p) => [p.workMin, p.reps, p.sessions, p.otherSessions, p.doneLabel, p.plannedMin])).toEqual([
-      [2, 6, 1, 2, '1/3 +2', 6],
-      [2, 6, 1, 1, '1/3 +1', 6],
+      [2, 6, 1, 2, '1/3\u00a0+2', 6],
+      [2, 6, 1, 1, '1/3\u00a0+1', 6],
       [0, 0, 0, 0, '', 6],
       [0, 0, 0, 0, '', 6]
     ])

@@ -150,7 +150,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
         <span className="swatch" style={{ background: 'var(--ok)' }} /> plan met
         <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> fewer sessions than planned
         <span className="swatch dashed" /> planned sessions a week
-        {totals.otherSessions > 0 && <span> · +N: other sessions in the week, not counted against the plan</span>}
+        {totals.otherSessions > 0 && <span>+N: other sessions in the week, not counted against the plan</span>}
       </p>
     </div>
   )

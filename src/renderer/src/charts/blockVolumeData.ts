@@ -24,7 +24,7 @@ export interface BlockVolumePoint {
   current: boolean
   /** The week has not started yet. */
   future: boolean
-  /** `2/3` (or `2/3 +1` with one other session) above the week's sessions bar; empty for weeks still to come. */
+  /** `2/3` (or `2/3 +1`, with a no-break space, with one other session) above the week's sessions bar; empty for weeks still to come. */
   doneLabel: string
 }
 
@@ -74,7 +74,8 @@ export function blockVolumeChartData(v: BlockVolume, today: LocalDate, includeOt
       met: w.sessions >= w.planned,
       current: w.from <= today && today <= w.to,
       future,
-      doneLabel: future && w.sessions === 0 && w.other.sessions === 0 ? '' : `${w.sessions}/${w.planned}${w.other.sessions > 0 ? ` +${w.other.sessions}` : ''}`
+      // A no-break space: the chart's label stays on one line.
+      doneLabel: future && w.sessions === 0 && w.other.sessions === 0 ? '' : `${w.sessions}/${w.planned}${w.other.sessions > 0 ? `\u00a0+${w.other.sessions}` : ''}`
     }
   })
   let sessions = 0

@@ -86,7 +86,6 @@ function Meter({ label, done, planned, other }: { label: string; done: number; p
         {text} <span className="muted">{planned === 1 ? 'session' : 'sessions'}</span>
         {other > 0 && (
           <span className="meter-other" data-testid="block-other-sessions">
-            {' '}
             +{plural(other, 'other session')}
           </span>
         )}

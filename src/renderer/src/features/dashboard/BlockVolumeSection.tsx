@@ -8,7 +8,7 @@ import { DataTable } from '../../charts/DataTable'
 import { ChartPanel } from './ChartPanel'
 import { useLoad } from '../../api/useLoad'
 import { plural } from '../../components/blockText'
-import { blockWeekDefinition } from './weekDefinitions'
+import { blockWeekDefinition } from '../../charts/weekDefinitions'
 import { durationWithUnits } from '../../../../shared/duration'
 
 interface Props {
@@ -52,7 +52,9 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <header className="card-head">
-        <h2 id={`${id}-h`}>Block volume</h2>
+        <h2 id={`${id}-h`} className="nowrap">
+          Block volume
+        </h2>
         {data && (
           <span className="muted" data-testid="block-volume-total">
             {data.totals.sessions} of {data.totals.planned} sessions

@@ -9,7 +9,7 @@ import { WeeklyLoadChart } from '../../charts/WeeklyLoadChart'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
-import { CALENDAR_WEEKS } from './weekDefinitions'
+import { CALENDAR_WEEKS } from '../../charts/weekDefinitions'
 
 const fmt1 = (n: number) => n.toFixed(1)
 

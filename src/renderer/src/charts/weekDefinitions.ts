@@ -1,6 +1,6 @@
 /** Which weeks a dashboard chart counts in: a block's weeks (from its start date) or calendar weeks (Monday–Sunday). */
-import { addLocalDays, type LocalDate } from '../../../../shared/dates'
-import { weekdayMon0 } from '../../../../shared/metrics/load'
+import { addLocalDays, type LocalDate } from '../../../shared/dates'
+import { weekdayMon0 } from '../../../shared/metrics/load'
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
 
