@@ -1,7 +1,9 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { type Db, openDatabase } from '../../src/main/db/connection'
+import { importRepo } from '../../src/main/db/repos/import'
 import { SESSION_QUERIES, sessionsRepo } from '../../src/main/db/repos/sessions'
+import type { ImportedSession } from '../../src/shared/csv'
 import { useTempDir } from '../helpers/tmp'
 import { rep, sprintReps } from '../helpers/training'
 
@@ -151,6 +153,27 @@ describe('walk-down estimates', () => {
     sessions.insert('b', hill('2026-03-02', [75, 75, 75, 75]))
     sessions.restore(gone.id)
     expect(figures(db, gone.id)).toEqual(expected(0, 300))
+    db.close()
+  })
+
+  it('an import, whatever the order of its sessions, ends with the estimates a save in date order gives', async () => {
+    const { db, sessions } = await open()
+    sessions.insert('old', hill('2026-03-01', [110, 110, 110, 110]))
+    const imports = importRepo(db)
+    const writer = imports.sessionWriter()
+    const file = (uuid: string, date: string, walkDowns: (number | null)[]) => {
+      const { reps, ...h } = hill(date, walkDowns)
+      const s: ImportedSession = { ...h, uuid, protocolUuid: null, protocolName: null, planJson: null, createdAt: 'x', updatedAt: 'x' }
+      expect(writer.add(s, HILL, reps)).toBe(true)
+    }
+    file('late', '2026-03-09', UNTIMED)
+    file('early', '2026-03-05', UNTIMED)
+    file('timed', '2026-03-07', [60, 60, 60, 80])
+    writer.end()
+    const byUuid = (u: string) => figures(db, db.prepare<[string], number>('SELECT id FROM sessions WHERE uuid = ?').pluck().get(u) as number)
+    expect(byUuid('early')).toEqual(expected(0, 440))
+    expect(byUuid('late')).toEqual(expected(0, 320))
+    expect(byUuid('timed')).toEqual(expected(260, 0))
     db.close()
   })
 })
