@@ -11,7 +11,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/main/db/mi
 import type { Fields } from '../../src/shared/fields'
 import { TABLES } from '../../src/shared/records'
 import { derivedColumns, sessionsRepo } from '../../src/main/db/repos/sessions'
-import { needsEarlierWalkDown } from '../../src/main/db/repos/sessionWriter'
+import { needsEarlierWalkDown } from '../../src/shared/metrics/session'
 import type { Session } from '../../src/shared/training'
 import { useTempDir } from '../helpers/tmp'
 

@@ -6,6 +6,7 @@ import {
   isTimedWalkDown,
   isUntimedWalkDown,
   lastTimedWalkDown,
+  needsEarlierWalkDown,
   repsDone,
   sessionDuration,
   sessionMetrics,
@@ -90,6 +91,14 @@ describe('session metrics', () => {
     ]
     expect(lastTimedWalkDown(reps)).toBe(85)
     expect(lastTimedWalkDown([rep()])).toBeNull()
+  })
+
+  it('needs an earlier session only with untimed walk-downs and no timed one', () => {
+    const untimed = rep({ recoverySeconds: null, recoveryMode: 'walk-down' })
+    expect(needsEarlierWalkDown([untimed, untimed])).toBe(true)
+    expect(needsEarlierWalkDown([untimed, rep({ recoverySeconds: 60, recoveryMode: 'walk-down' })])).toBe(false)
+    expect(needsEarlierWalkDown([untimed, rep({ recoverySeconds: 0, recoveryMode: 'walk-down' })])).toBe(true)
+    expect(needsEarlierWalkDown(sprintReps(3))).toBe(false)
   })
 })
 

@@ -66,6 +66,11 @@ export function isTimedWalkDown(r: Pick<RepLike, 'recoveryMode' | 'recoverySecon
   return r.recoveryMode === 'walk-down' && r.recoverySeconds !== null && r.recoverySeconds > 0
 }
 
+/** Untimed walk-downs and no timed one: the estimate comes from the earlier sessions of the protocol (rule 2). */
+export function needsEarlierWalkDown(reps: readonly Pick<RepLike, 'recoveryMode' | 'recoverySeconds'>[]): boolean {
+  return reps.some(isUntimedWalkDown) && !reps.some(isTimedWalkDown)
+}
+
 /** The last timed walk-down of some reps (in order), in seconds; null without one. */
 export function lastTimedWalkDown(reps: readonly Pick<RepLike, 'recoveryMode' | 'recoverySeconds'>[]): number | null {
   for (let i = reps.length - 1; i >= 0; i--) {

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3'
 import { type KeysFrom, keysOf, toSql, type Values } from '../../../shared/fields'
 import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
-import { DEFAULT_WALK_DOWN_SECONDS, isTimedWalkDown, isUntimedWalkDown, sessionMetrics } from '../../../shared/metrics/session'
+import { DEFAULT_WALK_DOWN_SECONDS, sessionMetrics } from '../../../shared/metrics/session'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import type { Rep, RepeatGroup } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -155,10 +155,6 @@ export interface WalkDownPlace {
   date: string
   timed: boolean
 }
-
-/** Whether some reps need the earlier sessions for their estimate: untimed walk-downs and no timed one. */
-export const needsEarlierWalkDown = (reps: readonly Pick<Rep, 'recoveryMode' | 'recoverySeconds'>[]): boolean =>
-  reps.some(isUntimedWalkDown) && !reps.some(isTimedWalkDown)
 
 const WALK_DOWN = `r.session_id = s.id AND r.recovery_mode = 'walk-down'`
 

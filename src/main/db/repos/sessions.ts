@@ -6,8 +6,8 @@ import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import { type Rep, type RepeatGroup, type Session, SESSION_HEAD } from '../../../shared/training'
 import type { Db } from '../connection'
 import { fromDate, toDate } from '../rows'
-import { needsEarlierWalkDown, sessionWriter, walkDownEstimates } from './sessionWriter'
-import { isTimedWalkDown } from '../../../shared/metrics/session'
+import { isTimedWalkDown, needsEarlierWalkDown } from '../../../shared/metrics/session'
+import { sessionWriter, walkDownEstimates } from './sessionWriter'
 
 export { derivedColumns, plannedReps } from './sessionWriter'
 

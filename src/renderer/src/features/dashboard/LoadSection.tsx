@@ -68,7 +68,8 @@ export function LoadSection() {
         note={
           rule ? (
             <>
-              Session load (sRPE) = session RPE × duration in minutes, summed Monday to Sunday.{' '}
+              Session load (sRPE) = session RPE × duration in minutes (an untimed walk-down counted as its estimate), summed Monday to
+              Sunday.{' '}
               <span className="swatch" style={{ background: 'var(--danger)' }} /> A spike is a week above {rule.ratio} × the mean of the{' '}
               {rule.baselineWeeks} weeks before it and at least {rule.minLoad} AU (judged once {rule.baselineWeeks} weeks of history exist).
             </>

@@ -1,8 +1,8 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { Advice, NextSessionAdvice } from '../../../../shared/metrics/progression'
-import { isTimedWalkDown, isUntimedWalkDown, sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
-import type { Protocol, Rep, RepeatGroup, Session } from '../../../../shared/training'
+import { needsEarlierWalkDown, sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
+import type { Protocol, RepeatGroup, Session } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
@@ -10,8 +10,6 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
 
-/** Untimed walk-downs and no timed one: the estimate comes from an earlier session (metrics/session.ts). */
-const needsEarlierWalkDown = (reps: readonly Rep[]) => reps.some(isUntimedWalkDown) && !reps.some(isTimedWalkDown)
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
 const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
 /** The reps are still exactly what the plan prefilled: nothing typed yet that a new plan would throw away. */
@@ -22,6 +20,13 @@ export interface Saved {
   session: Session
   metrics: SessionMetrics
   advice: Advice | null
+}
+
+/** The walk-down estimate's second source of a saved session, exactly as the back end took it (metrics/session.ts). */
+async function savedWalkDown(s: Session): Promise<number | null> {
+  if (!needsEarlierWalkDown(s.reps)) return null
+  const r = await api.sessions.walkDownBefore({ protocolId: s.protocolId, date: s.date, sessionId: s.id })
+  return r.ok ? r.value.seconds : null
 }
 
 async function adviceFor(protocolId: number | null): Promise<Advice | null> {
@@ -131,7 +136,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       navigate({ name: 'history' })
       return
     }
-    setSaved({ session: r.value, metrics: sessionMetrics(r.value, earlierWalkDown), advice: await adviceFor(r.value.protocolId) })
+    setSaved({ session: r.value, metrics: sessionMetrics(r.value, await savedWalkDown(r.value)), advice: await adviceFor(r.value.protocolId) })
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
