@@ -22,7 +22,7 @@ export const REP_FIELDS = {
   intensity: f.oneOf(INTENSITIES, { label: 'Intensity', sql: 'intensity', csv: 'rep_intensity', doc: '`max`, `near-max`, `moderate` or `custom`.' }),
   intensityPct: f.optionalNumber({ label: 'Intensity', sql: 'intensity_pct', csv: 'rep_intensity_pct', ...INTENSITY_PCT, doc: 'Percent of maximum effort, for `custom` intensity.' }),
   rpe: f.optionalNumber({ label: 'RPE', sql: 'rpe', csv: 'rep_rpe', ...RPE, doc: 'RPE of the rep, 0–10; empty when not given.' }),
-  recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill.' }),
+  recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill, whose time the session’s duration then estimates (`duration_estimated_seconds`).' }),
   recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery', sql: 'recovery_mode', csv: 'rep_recovery_mode', doc: '`walk`, `jog`, `stand` or `walk-down`.' }),
   inclinePct: f.optionalNumber({ label: 'Incline', sql: 'incline_pct', csv: 'rep_incline_pct', ...INCLINE, doc: 'Treadmill or hill incline; may be negative.' }),
   hill: f.boolean({ label: 'Hill', sql: 'hill', csv: 'rep_hill', default: false, doc: '`true` for an uphill rep.' }),
