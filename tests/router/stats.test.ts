@@ -68,6 +68,10 @@ describe('stats/blockVolume', () => {
     // The hill session's load holds its estimate: 4 × 90 s of walk-down.
     const list = await client.sessions.list({ protocolId: hill.id })
     expect(list.items[0]).toMatchObject({ estimatedSeconds: 360, durationSeconds: 900 + 120 + 360, load: (6 * 1380) / 60 })
+    // …and so does its week's load (Monday 2026-10-12 to Sunday): the sprints 216 and 8 × (900 + 100 + 480 + 12) / 60, the
+    // hill session 138 with its estimate, the free-form one no RPE.
+    const week = (await client.stats.weeklyLoad({ from: '2026-10-12', to: '2026-10-18' })).weeks[0]
+    expect(week?.load).toBeCloseTo(216 + (8 * 1492) / 60 + 138, 9)
   })
 
   it('a block without a protocol counts every session and has no planned volume', async () => {
