@@ -37,6 +37,7 @@ export const CHANNELS = [
   'sessions/update',
   'sessions/delete',
   'sessions/restore',
+  'sessions/walkDownBefore',
   'blocks/list',
   'blocks/current',
   'blocks/create',

@@ -121,6 +121,15 @@ export const contract = {
   'sessions/update': { input: sessionFields.extend({ id }), output: returns<Session>() },
   'sessions/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'sessions/restore': { input: z.object({ id }).strict(), output: returns<Session>() },
+  /**
+   * The walk-down estimate's second source for a session of `protocolId` (null: free-form) on `date`: the last timed
+   * walk-down of the latest earlier live session of that protocol (`sessionId`: the session being edited, which it
+   * leaves out with the sessions saved after it that day); null when there is none (metrics/session.ts).
+   */
+  'sessions/walkDownBefore': {
+    input: z.object({ protocolId: id.nullable(), date: localDate, sessionId: id.optional() }).strict(),
+    output: returns<{ seconds: number | null }>()
+  },
 
   'blocks/list': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress[]>() },
   'blocks/current': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress | null>() },

@@ -22,7 +22,7 @@ export const REP_FIELDS = {
   intensity: f.oneOf(INTENSITIES, { label: 'Intensity', sql: 'intensity', csv: 'rep_intensity', doc: '`max`, `near-max`, `moderate` or `custom`.' }),
   intensityPct: f.optionalNumber({ label: 'Intensity', sql: 'intensity_pct', csv: 'rep_intensity_pct', ...INTENSITY_PCT, doc: 'Percent of maximum effort, for `custom` intensity.' }),
   rpe: f.optionalNumber({ label: 'RPE', sql: 'rpe', csv: 'rep_rpe', ...RPE, doc: 'RPE of the rep, 0–10; empty when not given.' }),
-  recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill.' }),
+  recoverySeconds: f.optionalNumber({ label: 'Recovery', sql: 'recovery_seconds', csv: 'rep_recovery_seconds', unit: 's', min: 0, max: 7200, doc: 'Recovery after the rep; empty for an untimed walk back down the hill, whose time the session’s duration then estimates (`duration_estimated_seconds`).' }),
   recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery', sql: 'recovery_mode', csv: 'rep_recovery_mode', doc: '`walk`, `jog`, `stand` or `walk-down`.' }),
   inclinePct: f.optionalNumber({ label: 'Incline', sql: 'incline_pct', csv: 'rep_incline_pct', ...INCLINE, doc: 'Treadmill or hill incline; may be negative.' }),
   hill: f.boolean({ label: 'Hill', sql: 'hill', csv: 'rep_hill', default: false, doc: '`true` for an uphill rep.' }),
@@ -87,8 +87,8 @@ export const SESSION_FIELDS = {
   couldNotRecover: f.boolean({ label: 'Could not recover', sql: 'could_not_recover', csv: 'could_not_recover', default: false, doc: '`true` when the runner could not catch their breath between reps.' }),
   notes: f.text({ label: 'Notes', sql: 'notes', csv: 'notes', maxLength: 10_000, maxMessage: 'A note can be at most 10,000 characters.', doc: 'Free text, up to 10,000 characters; may contain line breaks.' }),
   repsDone: f.integer({ label: 'Reps done', ...computed, sql: 'reps_done', csv: 'reps_done', min: 0, doc: 'Completed reps.' }),
-  workSeconds: f.number({ label: 'Work time', ...computed, sql: 'work_seconds', csv: 'work_seconds', unit: 's', min: 0, decimals: 3, doc: 'Work time: the work of completed reps.' }),
-  distanceMeters: f.number({ label: 'Sprint distance', ...computed, sql: 'distance_meters', csv: 'distance_m', unit: 'm', min: 0, decimals: 3, doc: 'Sprint distance: the distance of completed reps.' }),
+  workSeconds: f.number({ label: 'Work time', ...computed, sql: 'work_seconds', csv: 'work_seconds', unit: 's', min: 0, decimals: 3, doc: 'Work time: the work of every rep, completed or abandoned (an abandoned rep’s work is the part run).' }),
+  distanceMeters: f.number({ label: 'Sprint distance', ...computed, sql: 'distance_meters', csv: 'distance_m', unit: 'm', min: 0, decimals: 3, doc: 'Sprint distance: the distance of every rep, completed or abandoned (an abandoned rep’s distance is the part run).' }),
   durationSeconds: f.number({
     label: 'Duration',
     ...computed,
@@ -97,10 +97,20 @@ export const SESSION_FIELDS = {
     unit: 's',
     min: 0,
     decimals: 3,
-    doc: 'Warm-up + all work and recovery + cool-down.',
+    doc: 'Warm-up + all work and recovery + cool-down; an untimed walk-down counts as its estimate (`duration_estimated_seconds`).',
     display: { csv: 'duration_min', unit: 'min', factor: 1 / 60, decimals: 2, doc: 'The same in minutes, rounded to 0.01.' }
   }),
-  load: f.optionalNumber({ label: 'Load', ...computed, sql: 'load', csv: 'load_au', unit: 'AU', min: 0, decimals: 2, doc: 'Session load (sRPE): RPE × duration in minutes, rounded to 0.01; empty without an RPE.' }),
+  estimatedSeconds: f.number({
+    label: 'Estimated walk-down',
+    ...computed,
+    sql: 'estimated_seconds',
+    csv: 'duration_estimated_seconds',
+    unit: 's',
+    min: 0,
+    decimals: 3,
+    doc: 'Seconds of the duration that are estimated: untimed walk-downs × the mean of the session’s timed walk-downs, else the last timed walk-down of an earlier session of its protocol, else 90 s; 0 when every recovery was timed.'
+  }),
+  load: f.optionalNumber({ label: 'Load', ...computed, sql: 'load', csv: 'load_au', unit: 'AU', min: 0, decimals: 2, doc: 'Session load (sRPE): RPE × duration in minutes (any walk-down estimate included), rounded to 0.01; empty without an RPE.' }),
   createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the session was first saved (ISO 8601, UTC).' }),
   updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' }),
   // Rep figures of the progress charts (metrics/reps.ts), stored so that the charts read one row per session.

@@ -5,18 +5,20 @@
  */
 import type { LocalDate } from './dates'
 import type { FitnessDay, LoadWeek, SPIKE_RULE } from './metrics/load'
-import type { VolumeWeek } from './metrics/volume'
+import type { PlannedVolume, VolumeWeek } from './metrics/volume'
 import type { Block } from './training'
 
-export type { FitnessDay, LoadWeek, VolumeWeek }
+export type { FitnessDay, LoadWeek, PlannedVolume, VolumeWeek }
 
 /** No series crosses the bridge, or reaches a chart, with more points than this. */
 export const MAX_CHART_POINTS = 1000
 
-/** `stats/blockVolume`: week 1…N of a block. */
+/** `stats/blockVolume`: week 1…N of a block (weeks counted from its start date). */
 export interface BlockVolume {
   block: Block
   endDate: LocalDate
+  /** The planned work of the block's protocol (its own plan) per session and per week; null without a protocol. */
+  planned: PlannedVolume | null
   weeks: VolumeWeek[]
 }
 

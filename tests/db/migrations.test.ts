@@ -10,6 +10,9 @@ import { migrate, schemaVersion } from '../../src/main/db/migrate'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src/main/db/migrations'
 import type { Fields } from '../../src/shared/fields'
 import { TABLES } from '../../src/shared/records'
+import { derivedColumns, sessionsRepo } from '../../src/main/db/repos/sessions'
+import { needsEarlierWalkDown } from '../../src/shared/metrics/session'
+import type { Session } from '../../src/shared/training'
 import { useTempDir } from '../helpers/tmp'
 
 const tmp = useTempDir()
@@ -130,6 +133,70 @@ describe('opening a database', () => {
     // …and deleting a session still takes its reps with it.
     db.prepare('DELETE FROM sessions WHERE id = ?').run(session)
     expect(db.prepare('SELECT count(*) FROM reps').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('recomputes the stored work, distance, walk-down estimate, duration and load by the new definitions (version 4)', async () => {
+    const path = join(tmp(), 'v3.db')
+    const raw = new Database(path)
+    raw.pragma('foreign_keys = ON')
+    migrate(raw, MIGRATIONS.slice(0, 3))
+    // Sessions as version 3 stored them: work and distance of completed reps, untimed walk-downs as 0 s.
+    const addSession = raw.prepare<[string, string, number | null, number, number, number | null, number, number, number, number | null, string | null]>(
+      `INSERT INTO sessions (uuid, date, protocol_id, warmup_seconds, cooldown_seconds, rpe, planned_reps, reps_done, work_seconds, duration_seconds, load,
+         deleted_at, distance_meters, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 4, ?, ?, ?, ?, ?, 0, 'x', 'x')`
+    )
+    const addRep = raw.prepare<[number | bigint, number, number, number | null, number | null, string, number]>(
+      `INSERT INTO reps (session_id, position, work_seconds, distance_meters, recovery_seconds, recovery_mode, intensity, hill, completed)
+       VALUES (?, ?, ?, ?, ?, ?, 'max', 0, ?)`
+    )
+    const session = (uuid: string, date: string, protocol: number | null, reps: [number, number | null, number | null, string, boolean][], deleted = false) => {
+      const id = addSession.run(uuid, date, protocol, 300, 0, 6, reps.filter((r) => r[4]).length, 0, 0, 0, deleted ? 'x' : null).lastInsertRowid
+      reps.forEach(([work, dist, rec, mode, done], i) => addRep.run(id, i + 1, work, dist, rec, mode, done ? 1 : 0))
+      return Number(id)
+    }
+    const hill = (walkDowns: (number | null)[], work = [30, 30, 30, 30], dist: (number | null)[] = [null, null, null, null]) =>
+      walkDowns.map((w, i) => [work[i] ?? 30, dist[i] ?? null, w, 'walk-down', (work[i] ?? 30) >= 30] as [number, number | null, number | null, string, boolean])
+    const hiit = addSession.run('hiit', '2026-03-02', 1, 600, 420, 9, 3, 720, 2430, 364.5, null).lastInsertRowid
+    ;[240, 240, 240, 150].forEach((w, i) => addRep.run(hiit, i + 1, w, null, i === 3 ? 0 : 180, 'jog', i === 3 ? 0 : 1))
+    const untimed = session('h1', '2026-03-03', 5, hill([null, null, null, null]))
+    const own = session('h2', '2026-03-05', 5, hill([80, 120, null, null]))
+    const carried = session('h3', '2026-03-08', 5, hill([null, null, null, null], [30, 30, 30, 12], [150, 150, 150, 60]))
+    session('h4', '2026-03-09', 5, hill([50, 50, 50, 50]), true)
+    const afterDeleted = session('h5', '2026-03-10', 5, hill([null, null]))
+    const free = session('f1', '2026-03-11', null, hill([null]))
+    raw.close()
+
+    const { db } = await openDatabase({ path })
+    const row = (id: number | bigint) =>
+      db.prepare<[number | bigint], Record<string, number | null>>('SELECT work_seconds, reps_done, distance_meters, estimated_seconds, duration_seconds, load FROM sessions WHERE id = ?').get(id)
+    // HIIT 4×4, the fourth rep abandoned at 2:30: 14:30 of work, 3 reps done; its duration and load were already right.
+    expect(row(hiit)).toEqual({ work_seconds: 870, reps_done: 3, distance_meters: 0, estimated_seconds: 0, duration_seconds: 2430, load: 364.5 })
+    // No timed walk-down anywhere before: 4 × 90 s. 300 + 120 + 360 = 780 s → RPE 6 × 13 min = 78.
+    expect(row(untimed)).toEqual({ work_seconds: 120, reps_done: 4, distance_meters: 0, estimated_seconds: 360, duration_seconds: 780, load: 78 })
+    // Its own timed walk-downs, mean 100 s: 300 + 120 + 200 + 2 × 100 = 820 s → 82.
+    expect(row(own)).toEqual({ work_seconds: 120, reps_done: 4, distance_meters: 0, estimated_seconds: 200, duration_seconds: 820, load: 82 })
+    // The last timed walk-down before it (120 s); the abandoned 12 s rep and its 60 m count: 300 + 102 + 480 = 882 s → 88.2.
+    const c = row(carried)
+    expect(c).toMatchObject({ work_seconds: 102, reps_done: 3, distance_meters: 510, estimated_seconds: 480, duration_seconds: 882 })
+    expect(c?.load).toBeCloseTo(88.2, 10)
+    // A deleted session is no source: still 120 s. 300 + 60 + 240 = 600 s → 60.
+    expect(row(afterDeleted)).toMatchObject({ estimated_seconds: 240, duration_seconds: 600, load: 60 })
+    // Free-form sessions are their own group: 90 s.
+    expect(row(free)).toMatchObject({ estimated_seconds: 90, duration_seconds: 420, load: 42 })
+    // The same figures as the app's own writer gives each live session.
+    const repo = sessionsRepo(db)
+    for (const id of [hiit, untimed, own, carried, afterDeleted, free].map(Number)) {
+      const s = repo.get(id) as Session
+      const d = derivedColumns(s, needsEarlierWalkDown(s.reps) ? repo.earlierWalkDown(s.protocolId, s.date, id) : null)
+      const stored = row(id) as Record<string, number>
+      for (const [k, col] of [['workSeconds', 'work_seconds'], ['distanceMeters', 'distance_meters'], ['estimatedSeconds', 'estimated_seconds'], ['durationSeconds', 'duration_seconds']] as const) {
+        expect(stored[col], `${id} ${k}`).toBeCloseTo(d[k], 9)
+      }
+      expect(stored.load).toBeCloseTo(d.load as number, 9)
+    }
+    expect(db.prepare(`SELECT name FROM sqlite_temp_schema`).all()).toEqual([])
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
     db.close()
   })
 

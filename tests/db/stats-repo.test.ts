@@ -31,6 +31,9 @@ describe('stats queries', () => {
     // Grouping by date follows the index order: no sorting, whatever the history's length.
     expect(daily).not.toMatch(/TEMP B-TREE|SCAN/)
 
+    // A block's weeks, split by protocol: at most a year of sessions, found through the date index.
+    expect(plan(STATS_QUERIES.dailyTotalsSplit, 2, ...range)).toMatch(/SEARCH s USING INDEX sessions_live_date \(date>\? AND date<\?\)/)
+
     expect(plan(STATS_QUERIES.historyStart)).toMatch(/SEARCH sessions USING (COVERING )?INDEX sessions_live_date/)
 
     const progress = plan(STATS_QUERIES.protocolSessions, ...range, 2)

@@ -10,17 +10,25 @@ async function browserDay(page: Page, days = 0): Promise<string> {
   }, days)
 }
 
-/** Logs a one-rep session on `date` straight through the back end, as the Log screen would. */
-async function logSession(page: Page, date: string): Promise<void> {
-  const result = await page.evaluate(async (day) => {
-    const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
-    const res = await fetch('/api/sessions/create', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
-      body: JSON.stringify({ date: day, reps: [{ workSeconds: 240, intensity: 'near-max', recoverySeconds: 180, recoveryMode: 'jog' }] })
-    })
-    return (await res.json()) as { ok: boolean }
-  }, date)
+/** Logs a one-rep session on `date` (of the protocol named, else free-form) straight through the back end, as the Log screen would. */
+async function logSession(page: Page, date: string, protocol: string | null = null): Promise<void> {
+  const result = await page.evaluate(
+    async ({ day, name }) => {
+      const { sessionStorage } = globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+      const post = async (channel: string, body: unknown) => {
+        const res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Sprintlog-Token': sessionStorage.getItem('sprintlog.token') ?? '' },
+          body: JSON.stringify(body)
+        })
+        return (await res.json()) as { ok: boolean; value?: unknown }
+      }
+      const protocols = (await post('protocols/list', {})).value as { id: number; name: string }[]
+      const protocolId = name === null ? null : (protocols.find((p) => p.name === name)?.id ?? -1)
+      return post('sessions/create', { date: day, protocolId, reps: [{ workSeconds: 240, intensity: 'near-max', recoverySeconds: 180, recoveryMode: 'jog' }] })
+    },
+    { day: date, name: protocol }
+  )
   expect(result.ok).toBe(true)
 }
 
@@ -88,14 +96,18 @@ test('empty state explains blocks; create the HIIT study block and watch the cou
   ])
   expect(app.query('SELECT p.name FROM blocks b JOIN protocols p ON p.id = b.protocol_id')).toEqual([{ name: 'HIIT 4×4' }])
 
-  // A session logged today counts this week and in total; one from before the block does not.
+  // A HIIT 4×4 session logged today counts this week and in total; one from before the block does not; a
+  // free-form one inside the block is shown apart.
+  await logSession(page, today, 'HIIT 4×4')
+  await logSession(page, await browserDay(page, -3), 'HIIT 4×4')
   await logSession(page, today)
-  await logSession(page, await browserDay(page, -3))
   await page.reload()
   await expect(week).toHaveAttribute('aria-valuenow', '1')
   await expect(card(page)).toContainText('1 of 3 sessions')
   await expect(card(page)).toContainText('1 of 30 sessions')
+  await expect(card(page).getByTestId('block-other-sessions')).toHaveText(['+1 other session', '+1 other session'])
   await expect(row).toContainText('1 of 30')
+  await expect(row).toContainText('+1 other session')
 
   await page.screenshot({ path: test.info().outputPath('blocks.png'), fullPage: true })
 })
@@ -107,8 +119,8 @@ test('a block that started 8 days ago is in week 2, and editing the start moves 
   await expect(card(page)).toContainText('0 of 2 sessions')
   await expect(card(page)).toContainText('0 of 20 sessions')
 
-  await logSession(page, await browserDay(page, -1)) // week 2 (days 7–13 of the block)
-  await logSession(page, await browserDay(page, -2)) // week 1 (day 6)
+  await logSession(page, await browserDay(page, -1), 'Sprint 6×20 s') // week 2 (days 7–13 of the block)
+  await logSession(page, await browserDay(page, -2), 'Sprint 6×20 s') // week 1 (day 6)
   await page.reload()
   await expect(card(page)).toContainText('1 of 2 sessions')
   await expect(card(page)).toContainText('2 of 20 sessions')

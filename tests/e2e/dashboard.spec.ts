@@ -142,18 +142,22 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   // Block volume: weeks 1…10, 2:00 of work and 6 reps per session.
   const volume = panel(page, 'block-volume')
   await expect(volume.getByRole('img', { name: /Sessions per week of Dashboard block: 24 of 30 planned sessions done/ })).toBeVisible()
-  await expect(page.getByTestId('block-volume-total')).toHaveText('24 of 30 sessions · 48 min work · 144 reps')
+  // Planned: 3 sessions × 6 × 20 s = 6 min a week, 60 min over the 10 weeks.
+  await expect(page.getByTestId('block-volume-total')).toHaveText('24 of 30 sessions · 48 min work of 60 planned · 144 reps')
   const perWeek = [3, 3, 3, 1, 3, 3, 0, 3, 3, 2]
   const volumeTable = await showTable(volume)
   await expect(volumeTable).toHaveAccessibleName('Weekly volume of Dashboard block')
-  expect((await rowsOf(volumeTable)).map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
-    perWeek.map((n, i) => [String(i + 1), `${n} of 3`, (n * 2).toFixed(1), String(n * 6)])
+  expect((await rowsOf(volumeTable)).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual(
+    perWeek.map((n, i) => [String(i + 1), `${n} of 3`, '0', (n * 2).toFixed(1), '6.0', String(n * 6)])
   )
   expect((await rowsOf(volumeTable))[0]?.[1]).toBe(`${s.blockStart} – ${dateOf(dayNo(s.blockStart) + 6)}`)
   // Any block can be chosen: the earlier, empty one.
   await volume.getByLabel('Block').selectOption({ label: `Spring block (${dateOf(dayNo(s.today) - 100)} – ${dateOf(dayNo(s.today) - 87)})` })
   await expect(volume.getByRole('table', { name: 'Weekly volume of Spring block' })).toBeVisible()
-  expect((await rowsOf(volume.getByRole('table'))).map((r) => r[2])).toEqual(['0 of 3', '0 of 3'])
+  expect((await rowsOf(volume.getByRole('table'))).map((r) => [r[2], r[5]])).toEqual([
+    ['0 of 3', '–'],
+    ['0 of 3', '–']
+  ])
 
   // Training load over all history: Monday–Sunday weeks, spikes by the rule, fitness by the formula.
   await page.getByRole('radiogroup', { name: 'Training load range' }).getByRole('radio', { name: 'All' }).click()
@@ -200,6 +204,54 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   // Back to the chart.
   await progress.getByRole('button', { name: 'Show as chart' }).click()
   await expect(progress.getByRole('img', { name: /Progression of Sprint 6×20 s: 24 sessions; last 6 reps, rest 2:00, RPE 8/ })).toBeVisible()
+})
+
+test('a block of one protocol: other sessions shown apart, counted in the volume on request; planned volume beside the work', async ({ page, app }) => {
+  const { call } = app
+  const protocols = await call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  const hill = protocols.find((p) => p.name === 'Hill sprint 4×30 s')
+  if (!sprint || !hill) throw new Error('no built-in protocols')
+  const start = browserDay(-8)
+  await call('blocks/create', { name: 'Sprint block', startDate: start, weeks: 2, sessionsPerWeek: 3, protocolId: sprint.id })
+  const sprintReps = Array.from({ length: 6 }, (_, i) => ({ workSeconds: 20, intensity: 'max', recoverySeconds: i === 5 ? 0 : 120, recoveryMode: 'walk' }))
+  for (const shift of [-8, -6, -1]) await call('sessions/create', { date: browserDay(shift), protocolId: sprint.id, plan: sprint.groups, rpe: 8, reps: sprintReps })
+  // Week 1: a hill session (4 × 30 s); week 2, today: a free-form 60 s run.
+  const hillReps = Array.from({ length: 4 }, () => ({ workSeconds: 30, intensity: 'max', hill: true, recoverySeconds: null, recoveryMode: 'walk-down' }))
+  await call('sessions/create', { date: browserDay(-5), protocolId: hill.id, plan: hill.groups, rpe: 9, reps: hillReps })
+  await call('sessions/create', { date: browserDay(0), rpe: 5, reps: [{ workSeconds: 60, intensity: 'moderate', recoverySeconds: 0, recoveryMode: 'walk' }] })
+  await page.reload()
+
+  const card = page.getByTestId('current-block')
+  await expect(card.getByRole('progressbar', { name: 'This week' })).toHaveAttribute('aria-valuetext', '1 of 3 sessions')
+  await expect(card.getByRole('progressbar', { name: 'Whole block' })).toHaveAttribute('aria-valuetext', '3 of 6 sessions')
+  await expect(card.getByTestId('block-other-sessions')).toHaveText(['+1 other session', '+2 other sessions'])
+
+  // Which weeks each chart counts in, where both appear.
+  const weekday = new Date(`${start}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })
+  const lastDay = new Date(`${dateOf(dayNo(start) + 6)}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })
+  await expect(page.getByTestId('block-week-definition')).toHaveText(`Weeks of the block, from its start date (${weekday} to ${lastDay}).`)
+  await expect(page.getByTestId('load-week-definition')).toHaveText('Calendar weeks, Monday to Sunday.')
+
+  // The block's sessions against the plan, the others after a +; planned 3 × 2:00 = 6 min a week.
+  const volume = panel(page, 'block-volume')
+  await expect(page.getByTestId('block-volume-total')).toHaveText('3 of 6 sessions (+2 other sessions) · 6 min work of 12 planned · 18 reps')
+  await expect(volume.getByRole('img', { name: /3 of 6 planned sessions done, and 2 other sessions/ })).toBeVisible()
+  await expect(volume.getByRole('img', { name: /6 minutes of 12 planned and 18 reps/ })).toBeVisible()
+  await expect(volume.locator('.recharts-label-list')).toContainText('2/3\u00a0+1')
+  const table = await showTable(volume)
+  expect((await rowsOf(table)).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+    ['1', '2 of 3', '1', '4.0', '6.0', '12'],
+    ['2', '1 of 3', '1', '2.0', '6.0', '6']
+  ])
+  // Counted in on request: the hill session's 2:00 and 4 reps, the free-form 1:00 and 1 rep; sessions done stay.
+  await volume.getByLabel('Count other sessions in the volume').check()
+  expect((await rowsOf(volume.getByRole('table'))).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+    ['1', '2 of 3', '1', '6.0', '6.0', '16'],
+    ['2', '1 of 3', '1', '3.0', '6.0', '7']
+  ])
+  await expect(page.getByTestId('block-volume-total')).toHaveText('3 of 6 sessions (+2 other sessions) · 9 min work of 12 planned · 23 reps')
+  await expect(volume.getByRole('columnheader', { name: 'Work time, all (min)' })).toBeVisible()
 })
 
 test('dark theme: the charts stay readable', async ({ page, app }) => {

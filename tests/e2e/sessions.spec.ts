@@ -66,9 +66,10 @@ test('HIIT 4×4 with the last rep abandoned, then edited from the history', asyn
   await page.getByLabel('Rep 4 done', { exact: true }).uncheck()
   await page.getByLabel('Session RPE (0–10)').fill('9')
   await page.getByLabel('Could not recover between reps').check()
-  // work = 3 × 4:00 = 12:00; duration = 10 + 5 min + 3 × (4:00 + 3:00) + 2:00 = 38:00; load = 9 × 38 = 342
+  // work = 3 × 4:00 + the 2:00 run of the abandoned rep = 14:00; duration = 10 + 5 min + 3 × (4:00 + 3:00) + 2:00 = 38:00;
+  // load = 9 × 38 = 342
   await expect(page.getByTestId('sum-reps')).toHaveText('3 / 4')
-  await expect(page.getByTestId('sum-work')).toHaveText('12:00')
+  await expect(page.getByTestId('sum-work')).toHaveText('14:00')
   await expect(page.getByTestId('sum-duration')).toHaveText('38:00')
   await expect(page.getByTestId('sum-load')).toHaveText('342')
   await page.getByRole('button', { name: 'Save session' }).click()
@@ -92,6 +93,51 @@ test('HIIT 4×4 with the last rep abandoned, then edited from the history', asyn
   await expect(page.locator('tr[data-session-id]').first()).toContainText('strong wind on the back straight')
   expect(app.query('SELECT rpe FROM reps WHERE position = 2')).toEqual([{ rpe: 8 }])
   expect(app.query('SELECT count(*) AS n FROM reps')).toEqual([{ n: 4 }])
+})
+
+test('hill sprints: untimed walk-downs are estimated, shown as such, and follow the last timed one', async ({ page }) => {
+  await pickProtocol(page, 'Hill sprint 4×30 s')
+  const form = page.getByRole('form', { name: 'Log session' })
+  await page.getByLabel('Session RPE (0–10)').fill('9')
+  // No timed walk-down yet: 4 × 90 s. 10 + 5 min + 4 × 30 s + 6:00 = 23:00; load 9 × 23 = 207.
+  await expect(form.getByTestId('sum-work')).toHaveText('2:00')
+  await expect(form.getByTestId('sum-duration')).toHaveText(/^23:00/)
+  await expect(form.getByTestId('sum-estimated')).toHaveText('≈ 6:00 estimated walk-down')
+  await expect(form.getByTestId('sum-load')).toHaveText('207')
+  await page.getByRole('button', { name: 'Log as planned' }).click()
+  const logged = page.getByRole('region', { name: 'Session logged' })
+  await expect(logged.getByTestId('sum-estimated')).toHaveText('≈ 6:00 estimated walk-down')
+
+  // The next one: the first two walk-downs timed (1:30, 1:10), the last two counted as their mean, 1:20.
+  await page.getByLabel('Rep 1 recovery', { exact: true }).fill('1:30')
+  await page.getByLabel('Rep 2 recovery', { exact: true }).fill('1:10')
+  await page.getByLabel('Session RPE (0–10)').fill('9')
+  // 15:00 + 2:00 + 1:30 + 1:10 + 2 × 1:20 = 22:20 → 9 × 22.333 = 201
+  await expect(form.getByTestId('sum-duration')).toHaveText(/^22:20/)
+  await expect(form.getByTestId('sum-estimated')).toHaveText('≈ 2:40 estimated walk-down')
+  await expect(form.getByTestId('sum-load')).toHaveText('201')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  // The logged card of this second session (the first one's card said 6:00); the form is then reset for the next.
+  await expect(logged.getByTestId('sum-estimated')).toHaveText('≈ 2:40 estimated walk-down')
+
+  // A third, all untimed: the last timed walk-down before it, 1:10, for each: 15:00 + 2:00 + 4:40 = 21:40.
+  await page.getByLabel('Session RPE (0–10)').fill('9')
+  await expect(form.getByTestId('sum-duration')).toHaveText(/^21:40/)
+  await expect(form.getByTestId('sum-estimated')).toHaveText('≈ 4:40 estimated walk-down')
+  // A walk-down typed as 0 is timed: nothing estimated for it.
+  for (const i of [1, 2, 3, 4]) await page.getByLabel(`Rep ${i} recovery`, { exact: true }).fill('0')
+  await expect(form.getByTestId('sum-duration')).toHaveText('17:00')
+  await expect(form.getByTestId('sum-estimated')).toHaveCount(0)
+  for (const i of [1, 2, 3, 4]) await page.getByLabel(`Rep ${i} recovery`, { exact: true }).fill('')
+  await page.getByRole('button', { name: /Log as planned|Save session/ }).click()
+  await expect(logged.getByTestId('sum-estimated')).toHaveText('≈ 4:40 estimated walk-down')
+
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  const rows = page.locator('tr[data-session-id]')
+  await expect(rows).toHaveCount(3)
+  await expect(rows.getByTestId('history-estimated')).toHaveText(['≈ 4:40 estimated walk-down', '≈ 2:40 estimated walk-down', '≈ 6:00 estimated walk-down'])
+  // 9 × 21:40 = 195; the load of an estimated duration reads ≈.
+  await expect(rows.first().locator('td').nth(5)).toHaveText('≈ 195')
 })
 
 test('delete from the history and undo', async ({ page, app }) => {

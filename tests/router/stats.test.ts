@@ -45,6 +45,46 @@ describe('stats/blockVolume', () => {
     ])
   })
 
+  it('a block with a protocol: its sessions against the plan, the others apart, the planned work of the protocol’s own plan', async () => {
+    const { client, logSprint, hill } = await setup()
+    const sprintBlock = await client.protocols.list().then((ps) => ps.find((p) => p.name === 'Sprint 6×20 s') as Protocol)
+    const block = await client.blocks.create({ name: 'Sprints', startDate: '2026-10-14', weeks: 2, sessionsPerWeek: 3, protocolId: sprintBlock.id })
+    await logSprint('2026-10-14')
+    // Abandoned at 12 s: 5 × 20 + 12 = 112 s of work, 5 reps done.
+    await logSprint('2026-10-16', { reps: [...sprintReps(5), rep({ workSeconds: 12, completed: false, recoverySeconds: 0 })] })
+    // Two other sessions in week 1 (a hill session, untimed walk-downs; a free-form one) and one in week 2.
+    await client.sessions.create({ date: '2026-10-15', protocolId: hill.id, plan: hill.groups, rpe: 6, reps: Array.from({ length: 4 }, () => rep({ workSeconds: 30, hill: true, recoveryMode: 'walk-down', recoverySeconds: null })) })
+    await client.sessions.create({ date: '2026-10-17', reps: [rep({ workSeconds: 600, recoverySeconds: 0 })] })
+    await client.sessions.create({ date: '2026-10-22', reps: [rep({ workSeconds: 60, recoverySeconds: 0 })] })
+    const v = await client.stats.blockVolume({ blockId: block.id })
+    // 6 × 20 s = 120 s a session, × 3 a week = 360 s.
+    expect(v.planned).toEqual({ seconds: 120, distanceReps: 0, weekSeconds: 360 })
+    expect(v.weeks.map((w) => [w.sessions, w.workSeconds, w.reps, w.other.sessions, w.other.workSeconds, w.other.reps, w.plannedWorkSeconds])).toEqual([
+      [2, 232, 11, 2, 720, 5, 360],
+      [0, 0, 0, 1, 60, 1, 360]
+    ])
+    const progress = await client.blocks.current({ today: '2026-10-18' })
+    expect(progress).toMatchObject({ week: 1, sessionsThisWeek: 2, sessionsTotal: 2, otherThisWeek: 2, otherTotal: 3, plannedTotal: 6 })
+    // The hill session's load holds its estimate: 4 × 90 s of walk-down.
+    const list = await client.sessions.list({ protocolId: hill.id })
+    expect(list.items[0]).toMatchObject({ estimatedSeconds: 360, durationSeconds: 900 + 120 + 360, load: (6 * 1380) / 60 })
+    // …and so does its week's load (Monday 2026-10-12 to Sunday): the sprints 216 and 8 × (900 + 100 + 480 + 12) / 60, the
+    // hill session 138 with its estimate, the free-form one no RPE.
+    const week = (await client.stats.weeklyLoad({ from: '2026-10-12', to: '2026-10-18' })).weeks[0]
+    expect(week?.load).toBeCloseTo(216 + (8 * 1492) / 60 + 138, 9)
+  })
+
+  it('a block without a protocol counts every session and has no planned volume', async () => {
+    const { client, logSprint } = await setup()
+    const block = await client.blocks.create({ name: 'Any', startDate: '2026-10-14', weeks: 1 })
+    await logSprint('2026-10-14')
+    await client.sessions.create({ date: '2026-10-15', reps: [rep({ workSeconds: 60, recoverySeconds: 0 })] })
+    const v = await client.stats.blockVolume({ blockId: block.id })
+    expect(v.planned).toBeNull()
+    expect(v.weeks[0]).toMatchObject({ sessions: 2, workSeconds: 180, other: { sessions: 0 }, plannedWorkSeconds: null })
+    expect(await client.blocks.current({ today: '2026-10-15' })).toMatchObject({ sessionsTotal: 2, otherTotal: 0 })
+  })
+
   it('an empty block has N empty weeks', async () => {
     const { client } = await setup()
     const block = await client.blocks.create({ name: 'Spring', startDate: '2027-03-01' })

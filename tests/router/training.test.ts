@@ -150,6 +150,27 @@ describe('sessions', () => {
   })
 })
 
+describe('walk-down estimates', () => {
+  it('the source of the estimate for a session of a protocol on a date, and the stored figures that follow it', async () => {
+    const { b, client, byName } = await setup()
+    const hill = byName('Hill sprint 4×30 s')
+    const hillReps = (walkDowns: (number | null)[]) => walkDowns.map((w) => rep({ workSeconds: 30, hill: true, recoveryMode: 'walk-down', recoverySeconds: w }))
+    expect(await client.sessions.walkDownBefore({ protocolId: hill.id, date: '2026-05-10' })).toEqual({ seconds: null })
+    const first = await client.sessions.create({ date: '2026-05-04', protocolId: hill.id, plan: hill.groups, rpe: 8, reps: hillReps([70, 75, 80, 0]) })
+    expect(await client.sessions.walkDownBefore({ protocolId: hill.id, date: '2026-05-10' })).toEqual({ seconds: 80 })
+    expect(await client.sessions.walkDownBefore({ protocolId: hill.id, date: '2026-05-04' })).toEqual({ seconds: 80 })
+    expect(await client.sessions.walkDownBefore({ protocolId: hill.id, date: '2026-05-04', sessionId: first.id })).toEqual({ seconds: null })
+    expect(await client.sessions.walkDownBefore({ protocolId: null, date: '2026-05-10' })).toEqual({ seconds: null })
+    const next = await client.sessions.create({ date: '2026-05-06', protocolId: hill.id, plan: hill.groups, rpe: 8, reps: hillReps([null, null, null, null]) })
+    // 10 + 5 min + 4 × 30 s + 4 × 80 s = 1340 s; load 8 × 1340 / 60
+    const { items } = await client.sessions.list({ protocolId: hill.id })
+    expect(items.find((s) => s.id === next.id)).toMatchObject({ workSeconds: 120, estimatedSeconds: 320, durationSeconds: 1340 })
+    expect(items.find((s) => s.id === next.id)?.load).toBeCloseTo((8 * 1340) / 60, 10)
+    expect(b.db.prepare('SELECT estimated_seconds FROM sessions WHERE id = ?').pluck().get(first.id)).toBe(0)
+    expect(await b.router.call('sessions/walkDownBefore', { protocolId: hill.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+  })
+})
+
 describe('training blocks', () => {
   it('create with defaults, see week N of M move, and refuse overlaps', async () => {
     const { b, client, counts, byName } = await setup()

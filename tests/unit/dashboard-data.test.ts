@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DailyTotals, LoadWeek } from '../../src/shared/metrics/load'
 import { dropOffPct, durationBucket, repSpeed, restPerRep, speedDropOff } from '../../src/shared/metrics/reps'
-import { blockVolumeWeeks } from '../../src/shared/metrics/volume'
+import { blockVolumeWeeks, plannedVolume, planWork } from '../../src/shared/metrics/volume'
 import { meanMerge, meanOfPresent, mergeRuns } from '../../src/shared/series'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, WeeklyLoad } from '../../src/shared/stats'
 import type { Block } from '../../src/shared/training'
@@ -10,6 +10,7 @@ import { fitnessChartData, weeklyLoadChartData } from '../../src/renderer/src/ch
 import { protocolProgressChartData, restTicks, sprintBestRows } from '../../src/renderer/src/charts/progressData'
 import { rangeInput } from '../../src/renderer/src/charts/range'
 import { rep } from '../helpers/training'
+import { blockWeekDefinition, CALENDAR_WEEKS } from '../../src/renderer/src/charts/weekDefinitions'
 
 const day = (date: string, over: Partial<DailyTotals> = {}): DailyTotals => ({
   date,
@@ -65,18 +66,66 @@ describe('block volume', () => {
 
   it('chart data: minutes, plan met, the current week, labels for weeks that have started', () => {
     const b = block()
-    const v: BlockVolume = { block: b, endDate: '2026-11-10', weeks: blockVolumeWeeks(b, [day('2026-10-14'), day('2026-10-15'), day('2026-10-16', { workSeconds: 150 }), day('2026-10-22')]) }
+    const v: BlockVolume = {
+      block: b,
+      endDate: '2026-11-10',
+      planned: null,
+      weeks: blockVolumeWeeks(b, [day('2026-10-14'), day('2026-10-15'), day('2026-10-16', { workSeconds: 150 }), day('2026-10-22')])
+    }
     const data = blockVolumeChartData(v, '2026-10-23')
-    expect(data.points.map((p) => [p.label, p.workMin, p.reps, p.sessions, p.met, p.current, p.future, p.doneLabel])).toEqual([
-      ['W1', 6.5, 18, 3, true, false, false, '3/3'],
-      ['W2', 2, 6, 1, false, true, false, '1/3'],
-      ['W3', 0, 0, 0, false, false, true, ''],
-      ['W4', 0, 0, 0, false, false, true, '']
+    expect(data.points.map((p) => [p.label, p.workMin, p.reps, p.sessions, p.met, p.current, p.future, p.doneLabel, p.plannedMin])).toEqual([
+      ['W1', 6.5, 18, 3, true, false, false, '3/3', null],
+      ['W2', 2, 6, 1, false, true, false, '1/3', null],
+      ['W3', 0, 0, 0, false, false, true, '', null],
+      ['W4', 0, 0, 0, false, false, true, '', null]
     ])
-    expect(data.totals).toEqual({ sessions: 4, planned: 12, workMin: 8.5, reps: 24 })
+    expect(data.totals).toEqual({ sessions: 4, planned: 12, otherSessions: 0, workMin: 8.5, plannedWorkMin: null, reps: 24 })
     expect(data.sessionTicks).toEqual([0, 1, 2, 3])
     expect(data.hasSessions).toBe(true)
     expect(blockVolumeChartData({ ...v, weeks: blockVolumeWeeks(b, []) }, '2026-10-23').hasSessions).toBe(false)
+  })
+
+  it('sums the other sessions apart; they join the volume only when asked, never the sessions done', () => {
+    const b = block({ protocolId: 2, protocolName: 'Sprint 6×20 s' })
+    const own = [day('2026-10-14'), day('2026-10-21')]
+    const other = [day('2026-10-15', { sessions: 2, workSeconds: 480, reps: 4, load: 300 }), day('2026-10-13'), day('2026-10-22', { workSeconds: 60, reps: 3 })]
+    const weeks = blockVolumeWeeks(b, own, other, 360)
+    expect(weeks.map((w) => [w.sessions, w.workSeconds, w.other.sessions, w.other.workSeconds, w.other.reps, w.other.load, w.plannedWorkSeconds])).toEqual([
+      [1, 120, 2, 480, 4, 300, 360],
+      [1, 120, 1, 60, 3, 216, 360],
+      [0, 0, 0, 0, 0, 0, 360],
+      [0, 0, 0, 0, 0, 0, 360]
+    ])
+    const v: BlockVolume = { block: b, endDate: '2026-11-10', planned: { seconds: 120, distanceReps: 0, weekSeconds: 360 }, weeks }
+    const apart = blockVolumeChartData(v, '2026-10-23')
+    expect(apart.points.map((p) => [p.workMin, p.reps, p.sessions, p.otherSessions, p.doneLabel, p.plannedMin])).toEqual([
+      [2, 6, 1, 2, '1/3\u00a0+2', 6],
+      [2, 6, 1, 1, '1/3\u00a0+1', 6],
+      [0, 0, 0, 0, '', 6],
+      [0, 0, 0, 0, '', 6]
+    ])
+    expect(apart.totals).toEqual({ sessions: 2, planned: 12, otherSessions: 3, workMin: 4, plannedWorkMin: 24, reps: 12 })
+    const all = blockVolumeChartData(v, '2026-10-23', true)
+    expect(all.points.map((p) => [p.workMin, p.reps, p.sessions, p.met])).toEqual([
+      [10, 10, 1, false],
+      [3, 9, 1, false],
+      [0, 0, 0, false],
+      [0, 0, 0, false]
+    ])
+    expect(all.totals).toMatchObject({ sessions: 2, otherSessions: 3, workMin: 13, reps: 19 })
+    expect(all.includesOther).toBe(true)
+  })
+
+  it('planned volume: the work of the plan’s timed groups × sessions a week; distance reps are left out and counted', () => {
+    const sixBy20 = [{ count: 6, workSeconds: 20 }]
+    expect(planWork(sixBy20)).toEqual({ seconds: 120, distanceReps: 0 })
+    expect(plannedVolume(sixBy20, 3)).toEqual({ seconds: 120, distanceReps: 0, weekSeconds: 360 })
+    // HIIT 4×4, 3 a week: 4 × 240 × 3 = 2880 s = 48 min a week
+    expect(plannedVolume([{ count: 4, workSeconds: 240 }], 3)?.weekSeconds).toBe(2880)
+    const mixed = [{ count: 4, workSeconds: 30 }, { count: 2, workSeconds: null }]
+    expect(plannedVolume(mixed, 2)).toEqual({ seconds: 120, distanceReps: 2, weekSeconds: 240 })
+    expect(plannedVolume([{ count: 5, workSeconds: null }], 3)).toEqual({ seconds: 0, distanceReps: 5, weekSeconds: null })
+    expect(plannedVolume(null, 3)).toBeNull()
   })
 })
 
@@ -240,5 +289,14 @@ describe('date ranges', () => {
     expect(rangeInput({ preset: 'custom', from: '2026-01-01', to: '' }, '2026-11-22')).toEqual({ ok: true, from: '2026-01-01', to: '2026-11-22' })
     expect(rangeInput({ preset: 'custom', from: '2026-12-01', to: '2026-11-01' }, '2026-11-22')).toMatchObject({ ok: false })
     expect(rangeInput({ preset: 'custom', from: '2026-02-30', to: '' }, '2026-11-22')).toMatchObject({ ok: false })
+  })
+})
+
+describe('week definitions', () => {
+  it('names the weekdays a block week runs, and the calendar week', () => {
+    expect(blockWeekDefinition('2026-10-14')).toBe('Weeks of the block, from its start date (Wednesday to Tuesday).')
+    expect(blockWeekDefinition('2026-10-12')).toBe('Weeks of the block, from its start date (Monday to Sunday).')
+    expect(blockWeekDefinition('2026-10-18')).toBe('Weeks of the block, from its start date (Sunday to Saturday).')
+    expect(CALENDAR_WEEKS).toBe('Calendar weeks, Monday to Sunday.')
   })
 })

@@ -46,6 +46,11 @@ export function restoreSession(deps: SessionDeps, id: number) {
   return must(deps.sessions.restore(id), () => new DomainError('not_found', `There is no deleted session with id ${id} to restore.`))
 }
 
+/** The walk-down estimate's second source for a session of a protocol on a date (metrics/session.ts). */
+export function walkDownBefore(deps: SessionDeps, protocolId: number | null, date: LocalDate, sessionId?: number): { seconds: number | null } {
+  return { seconds: deps.sessions.earlierWalkDown(protocolId, date, sessionId ?? null) }
+}
+
 /**
  * The next session of a protocol, from its last three sessions: the plan it starts from (the last saved session's
  * plan, so applied advice carries forward; else the protocol's own) and the advice on that plan, judged on `today`.

@@ -3,9 +3,9 @@ import { todayLocal, type LocalDate } from '../../shared/dates'
 import { blockEnd } from '../../shared/metrics/block'
 import { dayNumber, fitnessModel, type LoadWeek, markLoadSpikes, SPIKE_RULE, weeklyTotals, weekStart, dateOfDay } from '../../shared/metrics/load'
 import { dropOffPct } from '../../shared/metrics/reps'
-import { blockVolumeWeeks } from '../../shared/metrics/volume'
+import { blockVolumeWeeks, plannedVolume } from '../../shared/metrics/volume'
 import { mergeRuns, meanMerge, meanOfPresent } from '../../shared/series'
-import { type FitnessSeries, MAX_CHART_POINTS, type ProgressPoint, type WeeklyLoad } from '../../shared/stats'
+import { type BlockVolume, type FitnessSeries, MAX_CHART_POINTS, type ProgressPoint, type WeeklyLoad } from '../../shared/stats'
 import type { BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
 import type { StatsRepo } from '../db/repos/stats'
@@ -40,11 +40,19 @@ function mergeWeeks(run: readonly LoadWeek[]): LoadWeek {
   }
 }
 
-export function blockVolume(deps: StatsDeps, blockId: number) {
+/**
+ * Week 1…N of a block: the sessions of its protocol against the plan, the other sessions apart, and the planned
+ * work time of a week from the protocol's own plan (metrics/volume.ts).
+ */
+export function blockVolume(deps: StatsDeps, blockId: number): BlockVolume {
   const block = deps.blocks.get(blockId)
   if (!block) throw notFound('training block', blockId)
   const endDate = blockEnd(block)
-  return { block, endDate, weeks: blockVolumeWeeks(block, deps.stats.dailyTotals(block.startDate, endDate)) }
+  const protocol = block.protocolId === null ? undefined : deps.protocols.get(block.protocolId)
+  const planned = plannedVolume(protocol ? protocol.groups : null, block.sessionsPerWeek)
+  const { own, other } =
+    block.protocolId === null ? { own: deps.stats.dailyTotals(block.startDate, endDate), other: [] } : deps.stats.dailyTotalsSplit(block.protocolId, block.startDate, endDate)
+  return { block, endDate, planned, weeks: blockVolumeWeeks(block, own, other, planned?.weekSeconds ?? null) }
 }
 
 export function weeklyLoad(deps: StatsDeps, from?: LocalDate, to?: LocalDate): WeeklyLoad {

@@ -43,25 +43,47 @@ export interface BlockProgress {
   week: number | null
   /** Days until the start, while upcoming. */
   startsInDays: number | null
+  /** Sessions of the block's protocol (every session when the block has none) this week, against the plan. */
   sessionsThisWeek: number
   plannedThisWeek: number
   sessionsTotal: number
   plannedTotal: number
+  /** Sessions of other protocols (and free-form ones) inside the block: shown apart, not counted against the plan. */
+  otherThisWeek: number
+  otherTotal: number
 }
 
-/** Where `today` stands in a block, from the dates of the sessions logged within it. */
-export function blockProgress(block: Block, sessionDates: readonly LocalDate[], today: LocalDate): BlockProgress {
+/** The dates of the sessions logged within a block: those that count against its plan, and the others. */
+export interface BlockSessionDates {
+  /** Sessions of the block's protocol; every session when the block has no protocol. */
+  own: readonly LocalDate[]
+  /** Sessions of any other protocol, and free-form sessions, when the block has a protocol. */
+  other: readonly LocalDate[]
+}
+
+/**
+ * Where `today` stands in a block. "Sessions done" counts the sessions of the block's protocol (all sessions when
+ * the block has no protocol); the other sessions inside it are counted apart.
+ */
+export function blockProgress(block: Block, dates: BlockSessionDates, today: LocalDate): BlockProgress {
   const endDate = blockEnd(block)
   const week = blockWeek(block, today)
   const status = today < block.startDate ? 'upcoming' : today > endDate ? 'finished' : 'active'
-  let sessionsTotal = 0
-  let sessionsThisWeek = 0
-  for (const d of sessionDates) {
-    const w = blockWeek(block, d)
-    if (w === null) continue
-    sessionsTotal++
-    if (week !== null && w === week) sessionsThisWeek++
+  const count = (list: readonly LocalDate[]) => {
+    let total = 0
+    let thisWeek = 0
+    for (const d of list) {
+      const w = blockWeek(block, d)
+      if (w === null) continue
+      total++
+      if (week !== null && w === week) thisWeek++
+    }
+    return { total, thisWeek }
   }
+  const own = count(dates.own)
+  const other = count(dates.other)
+  const sessionsTotal = own.total
+  const sessionsThisWeek = own.thisWeek
   return {
     block,
     endDate,
@@ -71,6 +93,8 @@ export function blockProgress(block: Block, sessionDates: readonly LocalDate[], 
     sessionsThisWeek,
     plannedThisWeek: week === null ? 0 : block.sessionsPerWeek,
     sessionsTotal,
-    plannedTotal: block.weeks * block.sessionsPerWeek
+    plannedTotal: block.weeks * block.sessionsPerWeek,
+    otherThisWeek: other.thisWeek,
+    otherTotal: other.total
   }
 }

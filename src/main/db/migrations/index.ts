@@ -6,8 +6,9 @@ import type { Migration } from './types'
 import { m001 } from './001-body-weight'
 import { m002 } from './002-training'
 import { m003 } from './003-rep-checks'
+import { m004 } from './004-honest-volume'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004]
 
 export const LATEST_VERSION = MIGRATIONS.length
 

@@ -6,7 +6,7 @@
 import type { ImportedSession, ImportedWeight } from '../../../shared/csv'
 import type { Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
-import { sessionWriter } from './sessionWriter'
+import { sessionWriter, walkDownEstimates } from './sessionWriter'
 
 export interface ImportedProtocol {
   uuid: string
@@ -43,17 +43,31 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     /**
      * Adds sessions with their reps, through the same writer as a save (repos/sessionWriter.ts); `end()` writes the
-     * last reps and must run before the transaction ends.
+     * last reps, then brings the walk-down estimates of the protocols whose sessions walked down a hill up to date
+     * (sessions arrive in any order, so each is first written with the 90 s default), and must run before the
+     * transaction ends.
      */
     sessionWriter() {
       const writer = sessionWriter(db)
+      /** Per protocol (null: free-form) with imported walk-downs, the first date of them. */
+      const walkedDown = new Map<number | null, string>()
       return {
         /** False (and nothing written) when a session with its UUID exists, deleted or not. */
         add(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
           const { protocolUuid: _uuid, protocolName: _name, planJson: _json, ...fields } = x
-          return writer.add({ ...fields, protocolId }, reps) !== null
+          if (writer.add({ ...fields, protocolId }, reps) === null) return false
+          if (reps.some((r) => r.recoveryMode === 'walk-down')) {
+            const first = walkedDown.get(protocolId)
+            if (first === undefined || x.date < first) walkedDown.set(protocolId, x.date)
+          }
+          return true
         },
-        end: writer.flush
+        end() {
+          writer.flush()
+          const estimates = walkDownEstimates(db)
+          for (const [protocolId, from] of walkedDown) estimates.refresh(protocolId, from, false)
+          walkedDown.clear()
+        }
       }
     },
     insertWeight(w: ImportedWeight): void {

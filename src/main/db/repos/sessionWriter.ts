@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3'
 import { type KeysFrom, keysOf, toSql, type Values } from '../../../shared/fields'
 import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
-import { sessionMetrics } from '../../../shared/metrics/session'
+import { DEFAULT_WALK_DOWN_SECONDS, sessionMetrics } from '../../../shared/metrics/session'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import type { Rep, RepeatGroup } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -45,9 +45,14 @@ export function plannedReps(d: { plan: readonly RepeatGroup[] | null; reps: read
 /**
  * Everything a session row stores that is computed from its reps, by the shared metric functions: written on
  * every save and by the import, so that charts read one row per session. The one place these are computed.
+ * `earlierWalkDown` is the last timed walk-down of the latest earlier session of its protocol (the walk-down
+ * estimate's second source, `sessionMetrics`); `walkDownEstimates` finds it and keeps later sessions up to date.
  */
-export function derivedColumns(d: Pick<StoredSession, 'plan' | 'warmupSeconds' | 'cooldownSeconds' | 'rpe'> & { reps: readonly Rep[] }): DerivedColumns {
-  const m = sessionMetrics({ warmupSeconds: d.warmupSeconds, cooldownSeconds: d.cooldownSeconds, rpe: d.rpe, plannedReps: plannedReps(d), reps: d.reps })
+export function derivedColumns(
+  d: Pick<StoredSession, 'plan' | 'warmupSeconds' | 'cooldownSeconds' | 'rpe'> & { reps: readonly Rep[] },
+  earlierWalkDown: number | null = null
+): DerivedColumns {
+  const m = sessionMetrics({ warmupSeconds: d.warmupSeconds, cooldownSeconds: d.cooldownSeconds, rpe: d.rpe, plannedReps: plannedReps(d), reps: d.reps }, earlierWalkDown)
   const drop = speedDropOff(d.reps)
   const { flat, hill } = sessionSpeeds(d.reps)
   return {
@@ -56,6 +61,7 @@ export function derivedColumns(d: Pick<StoredSession, 'plan' | 'warmupSeconds' |
     repsDone: m.repsDone,
     distanceMeters: m.distanceMeters,
     durationSeconds: m.durationSeconds,
+    estimatedSeconds: m.estimatedSeconds,
     load: m.load,
     restPerRep: restPerRep(d.reps),
     firstSpeed: drop?.firstSpeed ?? null,
@@ -117,10 +123,10 @@ export function sessionWriter(db: Db) {
 
   return {
     /** Adds a session and its reps; null (and nothing written) when a session with its UUID exists, deleted or not. */
-    add(s: StoredSession, reps: readonly Rep[]): number | null {
+    add(s: StoredSession, reps: readonly Rep[], earlierWalkDown: number | null = null): number | null {
       const row: unknown[] = []
       values(s, STORED, row)
-      values(derivedColumns({ ...s, reps }), COMPUTED, row)
+      values(derivedColumns({ ...s, reps }, earlierWalkDown), COMPUTED, row)
       const info = insert.run(row)
       if (info.changes === 0) return null
       const id = Number(info.lastInsertRowid)
@@ -128,10 +134,10 @@ export function sessionWriter(db: Db) {
       return id
     },
     /** Replaces a live session's fields and all its reps; false when there is no live session with that id. */
-    replace(id: number, s: Omit<StoredSession, 'uuid' | 'createdAt'>, reps: readonly Rep[]): boolean {
+    replace(id: number, s: Omit<StoredSession, 'uuid' | 'createdAt'>, reps: readonly Rep[], earlierWalkDown: number | null = null): boolean {
       const row: unknown[] = []
       values(s, REPLACED, row)
-      values(derivedColumns({ ...s, reps }), COMPUTED, row)
+      values(derivedColumns({ ...s, reps }, earlierWalkDown), COMPUTED, row)
       row.push(id)
       if (update.run(row).changes !== 1) return false
       flush()
@@ -140,5 +146,82 @@ export function sessionWriter(db: Db) {
       return true
     },
     flush
+  }
+}
+
+/** A session's place in the walk-down estimate: its protocol and date, and whether it is a source (a timed walk-down). */
+export interface WalkDownPlace {
+  protocolId: number | null
+  date: string
+  timed: boolean
+}
+
+const WALK_DOWN = `r.session_id = s.id AND r.recovery_mode = 'walk-down'`
+
+/**
+ * The walk-down estimate's second source — the last timed walk-down of the latest earlier live session of the same
+ * protocol (free-form sessions as one group) — looked up for a save, and carried forward to the later sessions it
+ * feeds when a session that is a source is added, changed, deleted or restored. Must run inside the caller's
+ * transaction.
+ */
+export function walkDownEstimates(db: Db) {
+  const q = {
+    earlier: db.prepare<[number | null, string, string, number], number>(
+      `SELECT r.recovery_seconds FROM sessions s JOIN reps r ON ${WALK_DOWN}
+       WHERE s.deleted_at IS NULL AND s.protocol_id IS ? AND (s.date < ? OR (s.date = ? AND s.id < ?)) AND r.recovery_seconds > 0
+       ORDER BY s.date DESC, s.id DESC, r.position DESC LIMIT 1`
+    ).pluck(),
+    place: db.prepare<[number], { protocolId: number | null; date: string; timed: number }>(
+      `SELECT s.protocol_id AS protocolId, s.date, EXISTS (SELECT 1 FROM reps r WHERE ${WALK_DOWN} AND r.recovery_seconds > 0) AS timed
+       FROM sessions s WHERE s.id = ?`
+    ),
+    later: db.prepare<[number | null, string], { id: number; date: string; untimed: number; lastTimed: number | null; estimated: number }>(
+      `SELECT s.id, s.date, s.estimated_seconds AS estimated,
+         (SELECT count(*) FROM reps r WHERE ${WALK_DOWN} AND r.recovery_seconds IS NULL) AS untimed,
+         (SELECT r.recovery_seconds FROM reps r WHERE ${WALK_DOWN} AND r.recovery_seconds > 0 ORDER BY r.position DESC LIMIT 1) AS lastTimed
+       FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id IS ? AND s.date >= ? ORDER BY s.date, s.id`
+    ),
+    head: db.prepare<[number], { warmupSeconds: number; cooldownSeconds: number; rpe: number | null }>(
+      `SELECT warmup_seconds AS warmupSeconds, cooldown_seconds AS cooldownSeconds, rpe FROM sessions WHERE id = ?`
+    ),
+    reps: db.prepare<[number], Pick<Rep, 'workSeconds' | 'recoverySeconds' | 'recoveryMode' | 'distanceMeters'> & { completed: number }>(
+      `SELECT work_seconds AS workSeconds, recovery_seconds AS recoverySeconds, recovery_mode AS recoveryMode, distance_meters AS distanceMeters, completed
+       FROM reps WHERE session_id = ? ORDER BY position`
+    ),
+    update: db.prepare<[number, number, number | null, number], never>(`UPDATE sessions SET estimated_seconds = ?, duration_seconds = ?, load = ? WHERE id = ?`)
+  }
+
+  /** The last timed walk-down before (date, id) among the live sessions of a protocol; null when there is none. */
+  const earlier = (protocolId: number | null, date: string, id: number): number | null => q.earlier.get(protocolId, date, date, id) ?? null
+
+  return {
+    /** For a session saved as `id` (a new session: null, it will come after every session of its date). */
+    earlier: (protocolId: number | null, date: string, id: number | null): number | null => earlier(protocolId, date, id ?? Number.MAX_SAFE_INTEGER),
+    place(id: number): WalkDownPlace | undefined {
+      const p = q.place.get(id)
+      return p && { protocolId: p.protocolId, date: p.date, timed: p.timed === 1 }
+    },
+    /**
+     * Brings the estimates of the protocol's live sessions from `from` on up to date. With `oneChange`, only the
+     * sessions of one date changed: past that date the first session with a timed walk-down of its own ends the
+     * sessions that could depend on the change.
+     */
+    refresh(protocolId: number | null, from: string, oneChange: boolean): void {
+      let carry = earlier(protocolId, from, 0)
+      const stale: { id: number; carry: number | null }[] = []
+      for (const s of q.later.iterate(protocolId, from)) {
+        if (s.lastTimed !== null) {
+          if (oneChange && s.date > from) break
+          carry = s.lastTimed
+        } else if (s.untimed > 0 && Math.abs(s.untimed * (carry ?? DEFAULT_WALK_DOWN_SECONDS) - s.estimated) > 1e-9) stale.push({ id: s.id, carry })
+      }
+      for (const { id, carry: c } of stale) {
+        const head = q.head.get(id)
+        if (!head) continue
+        const reps = q.reps.all(id).map((r) => ({ ...r, completed: r.completed === 1 }))
+        const m = sessionMetrics({ ...head, plannedReps: 0, reps }, c)
+        q.update.run(m.estimatedSeconds, m.durationSeconds, m.load, id)
+      }
+    }
   }
 }

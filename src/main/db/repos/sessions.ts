@@ -6,7 +6,8 @@ import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import { type Rep, type RepeatGroup, type Session, SESSION_HEAD } from '../../../shared/training'
 import type { Db } from '../connection'
 import { fromDate, toDate } from '../rows'
-import { sessionWriter } from './sessionWriter'
+import { isTimedWalkDown, needsEarlierWalkDown } from '../../../shared/metrics/session'
+import { sessionWriter, walkDownEstimates } from './sessionWriter'
 
 export { derivedColumns, plannedReps } from './sessionWriter'
 
@@ -35,7 +36,7 @@ export interface SessionFilter {
 }
 
 /** The stored metrics a history row shows beside the session's own fields (SessionSummary). */
-const METRICS = ['workSeconds', 'repsDone', 'distanceMeters', 'durationSeconds', 'load'] as const satisfies readonly (keyof SessionSummary)[]
+const METRICS = ['workSeconds', 'repsDone', 'distanceMeters', 'durationSeconds', 'estimatedSeconds', 'load'] as const satisfies readonly (keyof SessionSummary)[]
 const REP_KEYS = keysOf(REP_FIELDS, 'input')
 
 const HEAD = selectList(SESSION_FIELDS, 's', SESSION_HEAD)
@@ -57,7 +58,8 @@ export const SESSION_QUERIES = {
   recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
-  datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`
+  datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`,
+  protocolDatesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND protocol_id = ? AND date BETWEEN ? AND ?`
 } as const
 
 type Row = Record<string, unknown>
@@ -86,12 +88,20 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     repsOf: db.prepare<[string], Row>(SESSION_QUERIES.repsOf),
     recent: db.prepare<[number, number], Row>(SESSION_QUERIES.recent),
     datesBetween: db.prepare<[string, string], { date: string }>(SESSION_QUERIES.datesBetween),
+    protocolDatesBetween: db.prepare<[number, string, string], { date: string }>(SESSION_QUERIES.protocolDatesBetween),
     get: db.prepare<[number], Row>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
     softDelete: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`),
     restore: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL`)
   }
   const writer = sessionWriter(db)
+  const walkDowns = walkDownEstimates(db)
+  /** The estimate's second source for a session about to be written (looked up only when its reps need it). */
+  const earlierFor = (d: SessionDraft, id: number | null) => (needsEarlierWalkDown(d.reps) ? walkDowns.earlier(d.protocolId, d.date, id) : null)
+  /** After a change to a session that is (or was) a timed walk-down source, the later sessions it feeds. */
+  const carryForward = (p: { protocolId: number | null; date: string; timed: boolean } | undefined) => {
+    if (p?.timed) walkDowns.refresh(p.protocolId, p.date, true)
+  }
 
   const repsBySession = (ids: readonly number[]): Map<number, Rep[]> => {
     const out = new Map<number, Rep[]>(ids.map((id) => [id, []]))
@@ -106,14 +116,34 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
   const fields = ({ reps: _reps, ...d }: SessionDraft) => d
   const insertTx = db.transaction((uuid: string, d: SessionDraft) => {
     const now = clock().toISOString()
-    const id = writer.add({ ...fields(d), uuid, createdAt: now, updatedAt: now }, d.reps) as number
+    const id = writer.add({ ...fields(d), uuid, createdAt: now, updatedAt: now }, d.reps, earlierFor(d, null)) as number
     writer.flush()
+    carryForward({ protocolId: d.protocolId, date: d.date, timed: d.reps.some(isTimedWalkDown) })
     return id
   })
   const updateTx = db.transaction((id: number, d: SessionDraft) => {
-    const done = writer.replace(id, { ...fields(d), updatedAt: clock().toISOString() }, d.reps)
+    const before = walkDowns.place(id)
+    const done = writer.replace(id, { ...fields(d), updatedAt: clock().toISOString() }, d.reps, earlierFor(d, id))
     writer.flush()
+    if (done) {
+      carryForward(before)
+      carryForward({ protocolId: d.protocolId, date: d.date, timed: d.reps.some(isTimedWalkDown) })
+    }
     return done
+  })
+  const deleteTx = db.transaction((id: number) => {
+    const before = walkDowns.place(id)
+    if (q.softDelete.run(clock().toISOString(), id).changes !== 1) return false
+    carryForward(before)
+    return true
+  })
+  const restoreTx = db.transaction((id: number) => {
+    if (!q.isDeleted.get(id)) return false
+    q.restore.run(clock().toISOString(), id)
+    // Its own estimate too: earlier sessions may have changed while it was deleted.
+    const p = walkDowns.place(id)
+    if (p) walkDowns.refresh(p.protocolId, p.date, true)
+    return true
   })
 
   return {
@@ -148,13 +178,16 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     update(id: number, d: SessionDraft): Session | undefined {
       return updateTx(id, d) ? this.get(id) : undefined
     },
+    /** Soft-deletes a live session (and updates the walk-down estimates it fed) in one transaction. */
     softDelete(id: number): boolean {
-      return q.softDelete.run(clock().toISOString(), id).changes === 1
+      return deleteTx(id)
     },
     restore(id: number): Session | undefined {
-      if (!q.isDeleted.get(id)) return undefined
-      q.restore.run(clock().toISOString(), id)
-      return this.get(id)
+      return restoreTx(id) ? this.get(id) : undefined
+    },
+    /** The walk-down estimate's second source for a session of `protocolId` on `date` (`id`: the session being edited). */
+    earlierWalkDown(protocolId: number | null, date: LocalDate, id: number | null): number | null {
+      return walkDowns.earlier(protocolId, date, id)
     },
     recent(protocolId: number, limit: number): RecentSession[] {
       return q.recent.all(protocolId, limit).map((row) => {
@@ -164,6 +197,10 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
       return q.datesBetween.all(from, to).map((r) => r.date)
+    },
+    /** The dates of the live sessions of one protocol between two dates (a date once per session). */
+    protocolDatesBetween(protocolId: number, from: LocalDate, to: LocalDate): LocalDate[] {
+      return q.protocolDatesBetween.all(protocolId, from, to).map((r) => r.date)
     }
   }
 }

@@ -56,6 +56,14 @@ export const STATS_QUERIES = {
   dailyTotals: `SELECT s.date, count(*) AS sessions, total(s.load) AS load, count(*) - count(s.load) AS unrated,
     total(s.work_seconds) AS work_seconds, total(s.reps_done) AS reps, total(s.distance_meters) AS distance_meters
     FROM sessions s WHERE ${LIVE_RANGE} GROUP BY s.date ORDER BY s.date`,
+  /**
+   * The same per day, split into the sessions of one protocol (own = 1) and the others (own = 0: other protocols and
+   * free-form sessions), for a block's weeks. Parameters: protocol, from, to. A block spans at most a year, so the
+   * rows it reads through the date index are few.
+   */
+  dailyTotalsSplit: `SELECT s.date, s.protocol_id IS ? AS own, count(*) AS sessions, total(s.load) AS load, count(*) - count(s.load) AS unrated,
+    total(s.work_seconds) AS work_seconds, total(s.reps_done) AS reps, total(s.distance_meters) AS distance_meters
+    FROM sessions s WHERE ${LIVE_RANGE} GROUP BY s.date, own ORDER BY s.date`,
   historyStart: `SELECT min(date) AS first FROM sessions WHERE deleted_at IS NULL`,
   /** Per session of a protocol: reps, RPE, rest per rep, first and last rep speeds. */
   protocolSessions: progress(true),
@@ -72,6 +80,7 @@ export const STATS_QUERIES = {
  * (`.raw()`): making a named-column object per row costs more than the query itself.
  */
 type DailyRow = [date: string, sessions: number, load: number, unrated: number, workSeconds: number, reps: number, distanceMeters: number]
+type SplitRow = [date: string, own: number, sessions: number, load: number, unrated: number, workSeconds: number, reps: number, distanceMeters: number]
 type ProgressRow = [
   id: number,
   date: string,
@@ -121,6 +130,7 @@ export type StatsRepo = ReturnType<typeof statsRepo>
 export function statsRepo(db: Db) {
   const q = {
     dailyTotals: db.prepare<[string, string], DailyRow>(STATS_QUERIES.dailyTotals).raw(true),
+    dailyTotalsSplit: db.prepare<[number, string, string], SplitRow>(STATS_QUERIES.dailyTotalsSplit).raw(true),
     historyStart: db.prepare<[], { first: string | null }>(STATS_QUERIES.historyStart),
     protocolSessions: db.prepare<[string, string, number], ProgressRow>(STATS_QUERIES.protocolSessions).raw(true),
     bestsByDuration: db.prepare<[string, string, number, string, string, number], BestRow>(STATS_QUERIES.bestsByDuration),
@@ -154,6 +164,15 @@ export function statsRepo(db: Db) {
         reps: r[5],
         distanceMeters: r[6]
       }))
+    },
+    /** Per-day totals between two dates of the sessions of `protocolId` (`own`) and of the others, oldest first. */
+    dailyTotalsSplit(protocolId: number, from: LocalDate, to: LocalDate): { own: DailyTotals[]; other: DailyTotals[] } {
+      const own: DailyTotals[] = []
+      const other: DailyTotals[] = []
+      for (const r of q.dailyTotalsSplit.all(protocolId, from, to)) {
+        ;(r[1] === 1 ? own : other).push({ date: r[0], sessions: r[2], load: r[3], unrated: r[4], workSeconds: r[5], reps: r[6], distanceMeters: r[7] })
+      }
+      return { own, other }
     },
     /** The date of the first live session, or null. */
     historyStart(): LocalDate | null {

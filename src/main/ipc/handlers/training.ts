@@ -4,7 +4,7 @@ import type { ProtocolsRepo } from '../../db/repos/protocols'
 import type { SessionsRepo } from '../../db/repos/sessions'
 import { createBlock, currentBlock, deleteBlock, listBlocks, restoreBlock, updateBlock } from '../../services/blocks'
 import { archiveProtocol, createProtocol, duplicateProtocol, getProtocol, listProtocols, updateProtocol } from '../../services/protocols'
-import { adviceFor, createSession, deleteSession, getSession, listSessions, restoreSession, updateSession } from '../../services/sessions'
+import { adviceFor, createSession, deleteSession, getSession, listSessions, restoreSession, updateSession, walkDownBefore } from '../../services/sessions'
 import type { Handlers } from '../router'
 
 type TrainingChannel = Extract<keyof Handlers, `protocols/${string}` | `sessions/${string}` | `blocks/${string}` | `advice/${string}`>
@@ -32,6 +32,7 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
     'sessions/update': ({ id, ...d }) => updateSession(deps, id, d),
     'sessions/delete': ({ id }) => deleteSession(deps, id),
     'sessions/restore': ({ id }) => restoreSession(deps, id),
+    'sessions/walkDownBefore': ({ protocolId, date, sessionId }) => walkDownBefore(deps, protocolId, date, sessionId),
 
     'blocks/list': ({ today }) => listBlocks(deps, today),
     'blocks/current': ({ today }) => currentBlock(deps, today),

@@ -30,8 +30,9 @@ const weekTitle = (label: unknown, payload: readonly { payload?: BlockVolumePoin
 }
 
 /**
- * The block's weeks side by side: work time at intensity (bars) and completed reps (line) above; sessions done
- * per week against the plan (dashed line) below. Both share the week axis and its width.
+ * The block's weeks side by side: work time (bars) beside the planned work time (dashed line) and completed reps
+ * (line) above; sessions of the block's protocol done per week against the plan (dashed line) below, with the
+ * other sessions of the week after a `+`. Both share the week axis and its width.
  */
 export function BlockVolumeChart({ data, blockName }: Props) {
   const { points, planned, totals } = data
@@ -41,7 +42,9 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       <div
         className="chart"
         role="img"
-        aria-label={`Work time and reps per week of ${blockName}: ${totals.workMin} minutes and ${totals.reps} reps in all`}
+        aria-label={`Work time and reps per week of ${blockName}: ${totals.workMin} minutes${
+          totals.plannedWorkMin !== null ? ` of ${totals.plannedWorkMin} planned` : ''
+        } and ${totals.reps} reps in all`}
       >
         <ResponsiveContainer width="100%" height={250}>
           <ComposedChart data={points} margin={MARGIN}>
@@ -59,10 +62,25 @@ export function BlockVolumeChart({ data, blockName }: Props) {
             <Tooltip
               {...TOOLTIP}
               labelFormatter={weekTitle}
-              formatter={(value, name) => [name === 'Work time' ? `${Number(value)} min` : `${Number(value)}`, name]}
+              formatter={(value, name) => [name === 'Reps completed' ? `${Number(value)}` : `${Number(value)} min`, name]}
             />
             <Legend {...LEGEND} />
             <Bar yAxisId="min" dataKey="workMin" name="Work time" fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
+            {totals.plannedWorkMin !== null && (
+              <Line
+                yAxisId="min"
+                dataKey="plannedMin"
+                name="Planned work"
+                type="linear"
+                stroke="var(--text)"
+                strokeOpacity={0.6}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+                dot={false}
+                activeDot={false}
+                isAnimationActive={false}
+              />
+            )}
             <Line
               yAxisId="reps"
               dataKey="reps"
@@ -79,7 +97,9 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       <div
         className="chart chart-short"
         role="img"
-        aria-label={`Sessions per week of ${blockName}: ${totals.sessions} of ${totals.planned} planned sessions done`}
+        aria-label={`Sessions per week of ${blockName}: ${totals.sessions} of ${totals.planned} planned sessions done${
+          totals.otherSessions > 0 ? `, and ${totals.otherSessions} other ${totals.otherSessions === 1 ? 'session' : 'sessions'}` : ''
+        }`}
       >
         <ResponsiveContainer width="100%" height={160}>
           <BarChart data={points} margin={{ ...MARGIN, top: 20, right: MARGIN.right + RIGHT }}>
@@ -97,7 +117,10 @@ export function BlockVolumeChart({ data, blockName }: Props) {
             <Tooltip
               {...TOOLTIP}
               labelFormatter={weekTitle}
-              formatter={(value) => [`${Number(value)} of ${planned}`, 'Sessions done']}
+              formatter={(value, _name, item) => {
+                const other = (item as { payload?: BlockVolumePoint }).payload?.otherSessions ?? 0
+                return [`${Number(value)} of ${planned}${other > 0 ? ` (+${other} other)` : ''}`, 'Sessions done']
+              }}
             />
             <ReferenceLine
               y={planned}
@@ -127,6 +150,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
         <span className="swatch" style={{ background: 'var(--ok)' }} /> plan met
         <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> fewer sessions than planned
         <span className="swatch dashed" /> planned sessions a week
+        {totals.otherSessions > 0 && <span>+N: other sessions in the week, not counted against the plan</span>}
       </p>
     </div>
   )

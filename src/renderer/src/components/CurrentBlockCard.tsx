@@ -40,9 +40,12 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
       </p>
       <WeekStrip progress={p} />
       <div className="meters">
-        {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} />}
-        <Meter label="Whole block" done={p.sessionsTotal} planned={p.plannedTotal} />
+        {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} other={p.otherThisWeek} />}
+        <Meter label="Whole block" done={p.sessionsTotal} planned={p.plannedTotal} other={p.otherTotal} />
       </div>
+      {b.protocolId !== null && p.otherTotal > 0 && (
+        <p className="muted block-other-note">Sessions done count {b.protocolName ?? 'the block’s protocol'} sessions; other sessions in the block are shown apart.</p>
+      )}
     </section>
   )
 }
@@ -59,7 +62,7 @@ function WeekStrip({ progress: p }: { progress: BlockProgress }) {
   )
 }
 
-function Meter({ label, done, planned }: { label: string; done: number; planned: number }) {
+function Meter({ label, done, planned, other }: { label: string; done: number; planned: number; other: number }) {
   const id = useId()
   const pct = planned > 0 ? Math.min(100, (done / planned) * 100) : 0
   const text = `${done} of ${planned}`
@@ -81,6 +84,11 @@ function Meter({ label, done, planned }: { label: string; done: number; planned:
       </div>
       <span className="meter-value">
         {text} <span className="muted">{planned === 1 ? 'session' : 'sessions'}</span>
+        {other > 0 && (
+          <span className="meter-other" data-testid="block-other-sessions">
+            +{plural(other, 'other session')}
+          </span>
+        )}
       </span>
     </div>
   )

@@ -132,6 +132,7 @@ export function BlocksPage() {
                     </td>
                     <td className="num">
                       {p.sessionsTotal} of {p.plannedTotal}
+                      {p.otherTotal > 0 && <div className="muted other-sessions">+{plural(p.otherTotal, 'other session')}</div>}
                     </td>
                     <RowActions label={`block ${p.block.name}`} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
                   </tr>

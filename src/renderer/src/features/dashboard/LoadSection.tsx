@@ -9,6 +9,7 @@ import { WeeklyLoadChart } from '../../charts/WeeklyLoadChart'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
+import { CALENDAR_WEEKS } from '../../charts/weekDefinitions'
 
 const fmt1 = (n: number) => n.toFixed(1)
 
@@ -35,6 +36,9 @@ export function LoadSection() {
         <h2 id={`${id}-h`}>Training load</h2>
         <RangePicker label="Training load range" presets={['4w', '12w', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
       </header>
+      <p className="week-definition" data-testid="load-week-definition">
+        {CALENDAR_WEEKS}
+      </p>
       {latest && (
         <dl className="stats" aria-label="Fitness today">
           <div>
@@ -64,7 +68,8 @@ export function LoadSection() {
         note={
           rule ? (
             <>
-              Session load (sRPE) = session RPE × duration in minutes, summed Monday to Sunday.{' '}
+              Session load (sRPE) = session RPE × duration in minutes (an untimed walk-down counted as its estimate), summed Monday to
+              Sunday.{' '}
               <span className="swatch" style={{ background: 'var(--danger)' }} /> A spike is a week above {rule.ratio} × the mean of the{' '}
               {rule.baselineWeeks} weeks before it and at least {rule.minLoad} AU (judged once {rule.baselineWeeks} weeks of history exist).
             </>

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from 'react'
 import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
+import { ESTIMATE_RULE, estimatedText } from '../../components/estimateText'
 import { durationClock } from '../../../../shared/duration'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
@@ -125,8 +126,17 @@ export function HistoryPage() {
                     {s.repsDone}/{s.plannedReps}
                   </td>
                   <td className="num">{durationClock(s.workSeconds)}</td>
-                  <td className="num">{durationClock(s.durationSeconds)}</td>
-                  <td className="num">{s.load === null ? '–' : Math.round(s.load)}</td>
+                  <td className="num">
+                    {durationClock(s.durationSeconds)}
+                    {s.estimatedSeconds > 0 && (
+                      <div className="estimate" title={ESTIMATE_RULE} data-testid="history-estimated">
+                        {estimatedText(s.estimatedSeconds)}
+                      </div>
+                    )}
+                  </td>
+                  <td className="num">
+                    {s.load === null ? '–' : s.estimatedSeconds > 0 ? `≈ ${Math.round(s.load)}` : Math.round(s.load)}
+                  </td>
                   <td className="num">{s.rpe ?? '–'}</td>
                   <RowActions label={`session of ${s.date}`} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
                 </tr>

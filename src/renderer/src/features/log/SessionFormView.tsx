@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { durationClock } from '../../../../shared/duration'
+import { estimatedText } from '../../components/estimateText'
 import type { SessionMetrics } from '../../../../shared/metrics/session'
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
@@ -26,7 +27,14 @@ function Summary({ m }: { m: SessionMetrics | null }) {
       </div>
       <div>
         <dt>Duration</dt>
-        <dd data-testid="sum-duration">{m ? durationClock(m.durationSeconds) : '–'}</dd>
+        <dd data-testid="sum-duration">
+          {m ? durationClock(m.durationSeconds) : '–'}
+          {m && m.estimatedSeconds > 0 && (
+            <span className="estimate" data-testid="sum-estimated">
+              {estimatedText(m.estimatedSeconds)}
+            </span>
+          )}
+        </dd>
       </div>
       <div>
         <dt>Load (sRPE)</dt>

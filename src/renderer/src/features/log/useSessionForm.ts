@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { Advice, NextSessionAdvice } from '../../../../shared/metrics/progression'
-import { sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
+import { needsEarlierWalkDown, sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
 import type { Protocol, RepeatGroup, Session } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
@@ -20,6 +20,13 @@ export interface Saved {
   session: Session
   metrics: SessionMetrics
   advice: Advice | null
+}
+
+/** The walk-down estimate's second source of a saved session, exactly as the back end took it (metrics/session.ts). */
+async function savedWalkDown(s: Session): Promise<number | null> {
+  if (!needsEarlierWalkDown(s.reps)) return null
+  const r = await api.sessions.walkDownBefore({ protocolId: s.protocolId, date: s.date, sessionId: s.id })
+  return r.ok ? r.value.seconds : null
 }
 
 async function adviceFor(protocolId: number | null): Promise<Advice | null> {
@@ -88,7 +95,15 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
 
   const checked = useMemo(() => toInput(form, todayLocal()), [form])
   const plannedReps = form.plan ? form.plan.reduce((n, g) => n + g.count, 0) : form.reps.length
-  const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }) : null
+  // An untimed walk-down without a timed one in the session is estimated from the earlier sessions of the protocol.
+  const walkDownDate = checked.ok && needsEarlierWalkDown(checked.reps) ? checked.input.date : null
+  const loadWalkDown = useCallback(
+    () => api.sessions.walkDownBefore({ protocolId, date: walkDownDate ?? todayLocal(), ...(sessionId !== undefined ? { sessionId } : {}) }),
+    [protocolId, walkDownDate, sessionId]
+  )
+  const walkDown = useLoad(walkDownDate !== null ? loadWalkDown : null)
+  const earlierWalkDown = walkDown.state === 'ok' ? walkDown.value.seconds : null
+  const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }, earlierWalkDown) : null
   const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan))
   const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
   /** Where the plan came from, for the plan line and its reset control (null for a free-form session or when editing). */
@@ -121,13 +136,14 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       navigate({ name: 'history' })
       return
     }
-    setSaved({ session: r.value, metrics: sessionMetrics(r.value), advice: await adviceFor(r.value.protocolId) })
+    setSaved({ session: r.value, metrics: sessionMetrics(r.value, await savedWalkDown(r.value)), advice: await adviceFor(r.value.protocolId) })
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
     setForm((d) => ({ ...emptyForm(), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
+    walkDown.reload()
   }
 
   async function remove() {
