@@ -12,6 +12,7 @@ import {
   type ImportFileSummary,
   type ImportLineError,
   type ImportPreview,
+  KIND_LABEL,
   type NumberStyle,
   plainRepReader,
   readHeader,
@@ -24,6 +25,7 @@ import { CsvSyntaxError, readRecords } from '../records'
 import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, MAX_RECORD_CHARS, ownWeight, own, peek, where } from './files'
 import { repGroups } from './groups'
 import type { Findings, ImportPlan, ImportSource, Lookups, ReadFile, ReadOptions, SampleRow } from './plan'
+import { MAX_TRAINING_ROWS, trainingRows } from './training'
 
 /** Errors listed in the preview; all of them are counted. */
 const MAX_LISTED_ERRORS = 300
@@ -64,7 +66,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   }
   const { error, addSample } = report
 
-  const groups = repGroups(repo, report, scratch)
+  const training = trainingRows(repo, report)
+  const groups = repGroups(repo, report, scratch, training.hasProtocol)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
   const weightLines = new Map<string, { file: string; line: number }>()
@@ -131,12 +134,18 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
         return
       }
       summary.rows++
+      if ((header.kind === 'protocols' || header.kind === 'blocks') && summary.rows > MAX_TRAINING_ROWS) {
+        error(file, at, `A ${KIND_LABEL[header.kind]} file has at most ${MAX_TRAINING_ROWS.toLocaleString('en')} rows; the rest of this file was not read.`)
+        throw new StopFile()
+      }
       if (cells.length !== width) {
         error(file, at, `This row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${width}.`)
         return
       }
       if (header.kind === 'weights') onWeight(file, at, header, cells, style)
       else if (header.kind === 'reps') groups.onRep(file, at, header, cells, style, repOf)
+      else if (header.kind === 'protocols') training.onProtocol(file, at, header, cells, style)
+      else if (header.kind === 'blocks') training.onBlock(file, at, header, cells, style)
       else onSessionRow(file, at, header, cells, style)
     }
 
@@ -204,6 +213,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   }
 
   // ---- Plan -------------------------------------------------------------------------------------------------
+  const trainingPlan = training.plan()
   const plan = groups.plan()
   /** Sessions-file rows of sessions in Sprintlog that no reps file brings (those are counted with the reps files). */
   let presentOnlyHere = 0
@@ -232,18 +242,28 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     sessions: plan.planned.size,
     reps: plan.plannedReps,
     weights: weights.size,
-    protocols: plan.newProtocols.size
+    protocols: trainingPlan.protocols.length + plan.newProtocols.size,
+    blocks: trainingPlan.blocks.length
   }
   const preview: ImportPreview = {
     files,
     toAdd,
-    present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights },
+    present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights, ...trainingPlan.present },
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
     errorCount,
     warnings,
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
-    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights > 0
+    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks > 0
   }
-  return { preview, files: read, protocols: [...plan.newProtocols.values()], sessions: plan.planned, weights, release: scratch.close }
+  return {
+    preview,
+    files: read,
+    protocols: [...plan.newProtocols.values()],
+    fileProtocols: trainingPlan.protocols,
+    blocks: trainingPlan.blocks,
+    sessions: plan.planned,
+    weights,
+    release: scratch.close
+  }
 }
