@@ -40,12 +40,17 @@ export function canonicalPlanJson(groups: readonly RepeatGroup[]): string {
   return JSON.stringify(planSchema.parse(groups))
 }
 
-/** A plan cell: the compact notation when it says the stored plan exactly, else the stored JSON. */
+/**
+ * A plan cell: the compact notation when it says the stored plan exactly, else the stored JSON. The two are compared
+ * in canonical form, so a plan stored with its keys in another order (the built-in protocols', and their copies')
+ * is written the same as once imported, when it is stored canonically.
+ */
 export function planCell(planJson: string): string {
   try {
-    const notation = formatNotation(JSON.parse(planJson) as RepeatGroup[])
+    const groups = JSON.parse(planJson) as RepeatGroup[]
+    const notation = formatNotation(groups)
     const back = parseNotation(notation)
-    if (back.ok && canonicalPlanJson(back.groups) === planJson) return notation
+    if (back.ok && canonicalPlanJson(back.groups) === canonicalPlanJson(groups)) return notation
   } catch {
     // Not expressible in the notation: keep the JSON.
   }

@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import {
+  APPLY_ORDER,
   type HeaderInfo,
   type ImportCounts,
   type ImportFileSummary,
@@ -30,6 +31,22 @@ import { MAX_TRAINING_ROWS, trainingRows } from './training'
 /** Errors listed in the preview; all of them are counted. */
 const MAX_LISTED_ERRORS = 300
 const MAX_SAMPLE = 100
+
+/**
+ * The sources in the order an import applies them (APPLY_ORDER), by the header each file starts with; a file whose
+ * kind cannot be told from its first line comes last, and is read (and refused) as usual.
+ */
+async function inApplyOrder(sources: readonly ImportSource[]): Promise<ImportSource[]> {
+  const order = new Map<ImportSource, number>()
+  for (const src of sources) {
+    const text = new TextDecoder('utf-8').decode(await peek(src.path, 4096))
+    const delimiter = detectDelimiter(text)
+    const first = (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'))
+    const h = readHeader(first)
+    order.set(src, h.ok ? APPLY_ORDER[h.header.kind] : 4)
+  }
+  return [...sources].sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+}
 
 /** Thrown to stop reading a file whose header (or syntax) makes the rest meaningless. */
 class StopFile extends Error {}
@@ -76,13 +93,16 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   const read: ReadFile[] = []
 
   let bytesBefore = 0
-  for (const src of sources) {
+  // Read in the order the commit applies them (protocols, blocks, sessions and reps, weights), so that the sample
+  // shows the few protocols and blocks too; the files are listed, and their errors sorted, in the order chosen.
+  const summaries = new Map<ImportSource, ImportFileSummary>()
+  for (const src of await inApplyOrder(sources)) {
     const size = (await stat(src.path)).size
-    const summary = await readFile(src, size)
-    files.push(summary)
+    summaries.set(src, await readFile(src, size))
     bytesBefore += size
     opts.onBytes?.(bytesBefore)
   }
+  for (const src of sources) files.push(summaries.get(src) as ImportFileSummary)
 
   async function readFile(src: ImportSource, size: number): Promise<ImportFileSummary> {
     const file = src.name
