@@ -137,7 +137,7 @@ export function ExportCard() {
                     ) : (
                       <code title={f.path}>{f.path ?? f.fileName}</code>
                     )}
-                    <span className="muted"> · {n(f.rows)} rows</span>
+                    <span className="muted"> · {n(f.rows)} {f.rows === 1 ? 'row' : 'rows'}</span>
                   </li>
                 ))}
               </ul>
