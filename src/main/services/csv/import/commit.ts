@@ -9,6 +9,7 @@ import {
   APPLY_ORDER,
   type HeaderInfo,
   type ImportCounts,
+  type ImportedBlock,
   type ImportedRep,
   type ImportedSession,
   type NumberStyle,
@@ -18,7 +19,7 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
-import { findOverlap, overlapMessage } from '../../../../shared/metrics/block'
+import { overlapMessage } from '../../../../shared/metrics/block'
 import { DomainError } from '../../../../shared/result'
 import type { Rep } from '../../../../shared/training'
 import type { Db } from '../../../db/connection'
@@ -26,6 +27,7 @@ import type { ImportRepo } from '../../../db/repos/import'
 import { CsvSyntaxError, RecordReader } from '../records'
 import { MAX_RECORD_CHARS } from './files'
 import type { ImportPlan, ReadFile } from './plan'
+import { overlapChecker } from './training'
 
 /** Rows of a file are read in pieces of this size. */
 const PIECE = 1 << 20
@@ -95,6 +97,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       protocolIds.set(p.uuid, repo.insertProtocolRecord(p))
       added.protocols++
     }
+    const blocks = overlapChecker<Pick<ImportedBlock, 'name' | 'startDate' | 'weeks'>>(plan.blocks.length > 0 ? repo.liveBlocks() : [])
     for (const b of plan.blocks) {
       if (repo.hasBlock(b.uuid)) {
         skipped++
@@ -103,9 +106,10 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
       if (pid === undefined) throw new DomainError('conflict', `The protocol ${b.protocolUuid} of the block “${b.name}” is no longer in Sprintlog; nothing was imported. Choose the files again.`)
       // Blocks may not overlap: one added since the preview (the preview checked those in the files) stops the import.
-      const other = findOverlap(b, repo.liveBlocks(), null)
+      const other = blocks.find(b)
       if (other) throw new DomainError('conflict', `${overlapMessage(b, other)} Nothing was imported.`)
       repo.insertBlock(b, pid)
+      blocks.add(b)
       added.blocks++
     }
     const sessions = repo.sessionWriter()

@@ -7,12 +7,31 @@
  * MAX_TRAINING_ROWS rows a file).
  */
 import { type HeaderInfo, type ImportedBlock, type ImportedProtocolRecord, type NumberStyle, readBlock, readProtocol } from '../../../../shared/csv'
-import { findOverlap, overlapMessage } from '../../../../shared/metrics/block'
+import { blockEnd, overlapMessage } from '../../../../shared/metrics/block'
+import type { Block } from '../../../../shared/training'
 import { clip, firstIssue, own, where } from './files'
 import type { Findings, Lookups, SampleRow } from './plan'
 
 /** Rows a protocols or blocks file may have (a runner has tens of each; blocks cannot overlap, so even this is centuries). */
 export const MAX_TRAINING_ROWS = 10_000
+
+/**
+ * The overlap rule of blocks (findOverlap's, shared/metrics/block.ts) over many blocks at once: each block's end is
+ * worked out once, as blocks are added.
+ */
+export function overlapChecker<B extends Pick<Block, 'startDate' | 'weeks'>>(blocks: readonly B[]) {
+  const list = blocks.map((b) => ({ b, end: blockEnd(b) }))
+  return {
+    /** The first block that `d` overlaps; undefined when it fits beside them all. */
+    find(d: Pick<Block, 'startDate' | 'weeks'>): B | undefined {
+      const end = blockEnd(d)
+      return list.find((x) => x.b.startDate <= end && x.end >= d.startDate)?.b
+    },
+    add(b: B): void {
+      list.push({ b, end: blockEnd(b) })
+    }
+  }
+}
 
 interface At {
   file: string
@@ -120,9 +139,9 @@ export function trainingRows(repo: Lookups, report: Findings) {
 
     /** Once every file is read: a new block's protocol and dates are checked against the whole import. */
     plan(): TrainingPlan {
-      const live = repo.liveBlocks()
-      const earlier: (At & { id: number; name: string; startDate: string; weeks: number })[] = []
-      for (const [k, { file, line, block: b, sample: row }] of blocks.entries()) {
+      const live = overlapChecker(repo.liveBlocks())
+      const earlier = overlapChecker<At & Pick<Block, 'name' | 'startDate' | 'weeks'>>([])
+      for (const { file, line, block: b, sample: row } of blocks) {
         const problems: { column: string; message: string }[] = []
         const pu = b.protocolUuid
         if (pu !== null && repo.protocolId(pu) === undefined && !this.hasProtocol(pu)) {
@@ -131,11 +150,11 @@ export function trainingRows(repo: Lookups, report: Findings) {
             message: `The protocol ${pu} is neither in Sprintlog nor in a protocols file of this import. Import the protocols file together with the blocks file (Export → Everything writes both).`
           })
         }
-        const inDb = findOverlap(b, live, null)
-        const inFile = inDb ? undefined : findOverlap(b, earlier, null)
+        const inDb = live.find(b)
+        const inFile = inDb ? undefined : earlier.find(b)
         if (inDb) problems.push({ column: 'start_date', message: `${overlapMessage(b, inDb)} Move or delete one of them, or leave this row out.` })
         else if (inFile) problems.push({ column: 'start_date', message: `${overlapMessage(b, inFile)} “${inFile.name}” is on ${where(inFile, file)}.` })
-        earlier.push({ file, line, id: -1 - k, name: b.name, startDate: b.startDate, weeks: b.weeks })
+        earlier.add({ file, line, name: b.name, startDate: b.startDate, weeks: b.weeks })
         for (const p of problems) report.error(file, line, p.message, p.column)
         if (row && problems[0]) {
           row.status = 'error'
