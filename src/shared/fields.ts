@@ -39,6 +39,11 @@ export interface FieldDef {
   select: string | null
   /** The column in the CSV file; null when the field is not exported. */
   csv: string | null
+  /**
+   * Whether the import reads the CSV column (computed columns never are; a joined field may be written only for
+   * the reader's convenience, as a block's protocol name beside its protocol's UUID).
+   */
+  csvRead: boolean
   /** What the CSV column holds, for the README. */
   doc: string
   /** The unit of a number (SI for stored values), or ''. */
@@ -86,6 +91,7 @@ interface Common {
   sql?: string | null
   select?: string | null
   csv?: string | null
+  csvRead?: boolean
   doc?: string
   unit?: string
   decimals?: number
@@ -111,6 +117,7 @@ function def(type: FieldType, o: Common, extra: Partial<Omit<FieldDef, 'source'>
     sql: o.sql === undefined ? null : o.sql,
     select: o.select ?? null,
     csv: o.csv === undefined ? null : o.csv,
+    csvRead: o.source !== 'computed' && o.csvRead !== false,
     doc: o.doc ?? '',
     unit: o.unit ?? '',
     nullable: false,

@@ -152,33 +152,36 @@ export const WEIGHT_FIELDS = {
 /** A training period: weeks are counted from its start date. */
 export const BLOCK_FIELDS = {
   id: f.id({ label: 'Training block', sql: 'id' }),
-  uuid: f.uuid({ label: 'Block UUID', sql: 'uuid' }),
-  name: f.name({ label: 'Name', sql: 'name', maxLength: 120, emptyMessage: 'Give the block a name.' }),
-  startDate: f.date({ label: 'Start date', sql: 'start_date' }),
-  weeks: f.integerWithDefault({ label: 'Weeks', sql: 'weeks', min: 1, max: 52, default: 10, minMessage: 'A block lasts at least 1 week.', maxMessage: 'A block lasts at most 52 weeks.' }),
-  sessionsPerWeek: f.integerWithDefault({ label: 'Sessions per week', sql: 'sessions_per_week', min: 1, max: 14, default: 3, minMessage: 'Plan at least 1 session a week.', maxMessage: 'At most 14 sessions a week.' }),
+  uuid: f.uuid({ label: 'Block UUID', sql: 'uuid', csv: 'block_uuid', doc: 'The block’s stable id; importing a file twice adds a block only once.' }),
+  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: 'Give the block a name.', doc: 'Name of the block, up to 120 characters.' }),
+  startDate: f.date({ label: 'Start date', sql: 'start_date', csv: 'start_date', doc: 'First day of week 1, YYYY-MM-DD; weeks are counted from it.' }),
+  weeks: f.integerWithDefault({ label: 'Weeks', sql: 'weeks', csv: 'weeks', min: 1, max: 52, default: 10, minMessage: 'A block lasts at least 1 week.', maxMessage: 'A block lasts at most 52 weeks.', doc: 'Length of the block in weeks, 1–52.' }),
+  sessionsPerWeek: f.integerWithDefault({ label: 'Sessions per week', sql: 'sessions_per_week', csv: 'sessions_per_week', min: 1, max: 14, default: 3, minMessage: 'Plan at least 1 session a week.', maxMessage: 'At most 14 sessions a week.', doc: 'Planned sessions per week, 1–14.' }),
   protocolId: f.optionalId({ label: 'Protocol', sql: 'protocol_id' }),
-  protocolName: f.optionalText({ label: 'Protocol name', source: 'joined', select: 'p.name', maxLength: 120 }),
-  createdAt: f.datetime({ label: 'Created', sql: 'created_at' }),
-  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at' })
+  protocolUuid: f.optionalUuid({ label: 'Protocol UUID', source: 'joined', select: 'p.uuid', csv: 'protocol_uuid', doc: 'The block’s protocol: one of the protocols file or a built-in one; empty for none.' }),
+  protocolName: f.optionalText({ label: 'Protocol name', source: 'joined', select: 'p.name', csv: 'protocol_name', csvRead: false, maxLength: 120, doc: 'That protocol’s name, for reading the file; the import goes by `protocol_uuid`.' }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the block was first saved (ISO 8601, UTC).' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' })
 }
 
-/** A protocol: a template of repeat groups, built in or made by the runner. */
+/** A protocol: a template of repeat groups, built in or made by the runner (the protocols file holds the runner’s own). */
 export const PROTOCOL_FIELDS = {
   id: f.id({ label: 'Protocol', sql: 'id' }),
-  uuid: f.uuid({ label: 'Protocol UUID', sql: 'uuid' }),
-  name: f.name({ label: 'Name', sql: 'name', maxLength: 120, emptyMessage: 'Give the protocol a name.' }),
-  description: f.text({ label: 'Description', sql: 'description', maxLength: 2000, maxMessage: 'A description can be at most 2,000 characters.' }),
-  sourceNote: f.text({ label: 'Source note', sql: 'source_note', maxLength: 2000, maxMessage: 'A source note can be at most 2,000 characters.' }),
-  terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', default: 'flat' }),
+  uuid: f.uuid({ label: 'Protocol UUID', sql: 'uuid', csv: 'protocol_uuid', doc: 'The protocol’s stable id, by which sessions and blocks name it; importing a file twice adds a protocol only once.' }),
+  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: 'Give the protocol a name.', doc: 'Name of the protocol, up to 120 characters.' }),
+  description: f.text({ label: 'Description', sql: 'description', csv: 'description', maxLength: 2000, maxMessage: 'A description can be at most 2,000 characters.', doc: 'Free text, up to 2,000 characters.' }),
+  sourceNote: f.text({ label: 'Source note', sql: 'source_note', csv: 'source_note', maxLength: 2000, maxMessage: 'A source note can be at most 2,000 characters.', doc: 'Where the protocol comes from, up to 2,000 characters.' }),
+  terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', csv: 'terrain', default: 'flat', doc: '`flat`, `hill` or `treadmill`.' }),
   groups: f.json(z.array(repeatGroupSchema, { error: 'A protocol’s repeat groups must be a list.' }).min(1, 'A protocol needs at least one repeat group.').max(10, 'A protocol has at most 10 repeat groups.'), {
     label: 'Repeat groups',
-    sql: 'groups_json'
+    sql: 'groups_json',
+    csv: 'plan',
+    doc: 'Its repeat groups in the compact notation (e.g. `6x20s @max / 2m walk`), or as JSON when the notation cannot say them exactly, as in the sessions file.'
   }),
   builtIn: f.boolean({ label: 'Built in', source: 'system', sql: 'built_in', default: false }),
-  archived: f.boolean({ label: 'Archived', source: 'system', sql: 'archived', default: false }),
-  createdAt: f.datetime({ label: 'Created', sql: 'created_at' }),
-  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at' })
+  archived: f.boolean({ label: 'Archived', source: 'system', sql: 'archived', csv: 'archived', default: false, doc: '`true` for an archived protocol (kept for its sessions, hidden from the lists).' }),
+  createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the protocol was first saved (ISO 8601, UTC).' }),
+  updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' })
 }
 
 /** The tables of records kept in SQLite, by table name (checked against the migrations by tests/db/migrations.test.ts). */

@@ -361,7 +361,7 @@ describe('importing nasty files', () => {
     const shuffled = [rows[0], rows[3], rows[4], rows[1], rows[5], rows[2], ''].join(CRLF)
     const { added, preview } = await attempt({ 'reps.csv': shuffled })
     expect(preview.newProtocols).toEqual(['My hills'])
-    expect(added).toEqual({ sessions: 2, reps: 5, weights: 0, protocols: 1 })
+    expect(added).toEqual({ sessions: 2, reps: 5, weights: 0, protocols: 1, blocks: 0 })
     expect(b.db.prepare(`SELECT p.name, count(r.id) AS reps FROM sessions s JOIN protocols p ON p.id = s.protocol_id JOIN reps r ON r.session_id = s.id WHERE s.uuid = ?`).get(uuid(1))).toEqual({ name: 'My hills', reps: 3 })
   })
 

@@ -57,15 +57,21 @@ const upload = (server: WebServer, name: string, body: Buffer | string, headers:
   send(server, { method: 'POST', path: `/upload?name=${encodeURIComponent(name)}`, headers: { 'Content-Type': 'text/csv', ...headers }, body })
 
 describe('export and import through the router and web mode', () => {
-  it('exports all three files, each downloadable once from a one-time address', async () => {
+  it('exports all five files, each downloadable once from a one-time address', async () => {
     const b = await backend()
     await seedHistory(b)
     const server = await serve(b)
     const jobId = jobOf(await clientFor(b.router).export.start({ what: 'all' }))
     const status = await until(() => clientFor(b.router).export.status({ jobId }), (s) => s.done, 'export job')
     expect(status).toMatchObject({ done: true, cancelled: false, rows: status.totalRows })
-    expect(status.files.map((f) => f.fileName)).toEqual([expect.stringMatching(/^sprintlog-\d{4}-\d{2}-\d{2}-sessions\.csv$/), expect.stringMatching(/-reps\.csv$/), expect.stringMatching(/-body-weight\.csv$/)])
-    const weights = status.files[2]!
+    expect(status.files.map((f) => f.fileName)).toEqual([
+      expect.stringMatching(/^sprintlog-\d{4}-\d{2}-\d{2}-protocols\.csv$/),
+      expect.stringMatching(/-blocks\.csv$/),
+      expect.stringMatching(/-sessions\.csv$/),
+      expect.stringMatching(/-reps\.csv$/),
+      expect.stringMatching(/-body-weight\.csv$/)
+    ])
+    const weights = status.files[4]!
     // A foreign Host is refused before the ticket is even looked at, and the ticket survives that.
     expect((await send(server, { path: weights.downloadUrl!, headers: { Host: 'evil.example' } })).status).toBe(403)
     const got = await send(server, { path: weights.downloadUrl! })
@@ -167,7 +173,7 @@ describe('export and import through the router and web mode', () => {
     expect(status.files).toEqual([{ kind: 'weights', fileName: 'mine.csv', rows: 4, path: join(dir, 'mine.csv') }])
     const all = jobOf(await clientFor(b.router).export.start({ what: 'all' }))
     await until(() => clientFor(b.router).export.status({ jobId: all }), (s) => s.done, 'export job')
-    expect(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()).toEqual(['mine-body-weight.csv', 'mine-reps.csv', 'mine-sessions.csv', 'mine.csv'])
+    expect(readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()).toEqual(['mine-blocks.csv', 'mine-body-weight.csv', 'mine-protocols.csv', 'mine-reps.csv', 'mine-sessions.csv', 'mine.csv'])
 
     answer = null
     expect(await clientFor(b.router).export.start({ what: 'all' })).toEqual({ jobId: null })

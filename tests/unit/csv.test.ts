@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createTransfers, UploadTooLarge } from '../../src/main/services/csv/transfers'
 import { detectDelimiter } from '../../src/main/services/csv/import'
 import { COLUMNS, CSV_KINDS, formatNumber, HEADERS, isNumeric, neutralise, readHeader, readPlan, unneutralise } from '../../src/shared/csv'
-import { columnTable, REP_COLUMNS, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../src/shared/csv'
+import { BLOCK_COLUMNS, columnTable, PROTOCOL_COLUMNS, REP_COLUMNS, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../src/shared/csv'
 
 describe('formula neutralisation', () => {
   const alphabet = ["'", '=', '+', '-', '@', '\t', '\r', '\n', 'a', '1', ' ', '"', '\uFF1D']
@@ -88,7 +88,13 @@ describe('the README', () => {
 
   it('holds exactly the column tables the field tables make', () => {
     const readme = readFileSync('README.md', 'utf8')
-    for (const [heading, columns] of [['### sessions', SESSION_COLUMNS], ['### reps', REP_COLUMNS], ['### body weight', WEIGHT_COLUMNS]] as const) {
+    for (const [heading, columns] of [
+      ['### sessions', SESSION_COLUMNS],
+      ['### reps', REP_COLUMNS],
+      ['### body weight', WEIGHT_COLUMNS],
+      ['### protocols', PROTOCOL_COLUMNS],
+      ['### training blocks', BLOCK_COLUMNS]
+    ] as const) {
       const at = readme.indexOf(`${heading}\n`)
       expect(at, heading).toBeGreaterThan(0)
       const table = columnTable(columns)

@@ -32,6 +32,7 @@ const block = (over: Partial<Block> = {}): Block => ({
   weeks: 4,
   sessionsPerWeek: 3,
   protocolId: null,
+  protocolUuid: null,
   protocolName: null,
   createdAt: '',
   updatedAt: '',

@@ -111,6 +111,7 @@ describe('training blocks', () => {
     weeks: 10,
     sessionsPerWeek: 3,
     protocolId: null,
+    protocolUuid: null,
     protocolName: null,
     createdAt: '',
     updatedAt: ''

@@ -6,10 +6,22 @@
  */
 import type { z } from 'zod'
 import { formatNotation, parseNotation } from '../notation'
-import { planSchema, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
-import { rep as repSchema, sessionHead, weightFields } from '../schemas'
-import type { Rep, RepeatGroup } from '../training'
-import { COLUMNS, type CsvColumn, type CsvKind, KIND_LABEL, neutralise, REP_COLUMNS, SESSION_COLUMNS, unneutralise, WEIGHT_COLUMNS } from './columns'
+import { BLOCK_FIELDS, planSchema, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
+import { blockFields, protocolFields, rep as repSchema, sessionHead, weightFields } from '../schemas'
+import type { Rep, RepeatGroup, Terrain } from '../training'
+import {
+  BLOCK_COLUMNS,
+  COLUMNS,
+  type CsvColumn,
+  type CsvKind,
+  KIND_LABEL,
+  neutralise,
+  PROTOCOL_COLUMNS,
+  REP_COLUMNS,
+  SESSION_COLUMNS,
+  unneutralise,
+  WEIGHT_COLUMNS
+} from './columns'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Writing
@@ -28,12 +40,17 @@ export function canonicalPlanJson(groups: readonly RepeatGroup[]): string {
   return JSON.stringify(planSchema.parse(groups))
 }
 
-/** A plan cell: the compact notation when it says the stored plan exactly, else the stored JSON. */
+/**
+ * A plan cell: the compact notation when it says the stored plan exactly, else the stored JSON. The two are compared
+ * in canonical form, so a plan stored with its keys in another order (the built-in protocols', and their copies')
+ * is written the same as once imported, when it is stored canonically.
+ */
 export function planCell(planJson: string): string {
   try {
-    const notation = formatNotation(JSON.parse(planJson) as RepeatGroup[])
+    const groups = JSON.parse(planJson) as RepeatGroup[]
+    const notation = formatNotation(groups)
     const back = parseNotation(notation)
-    if (back.ok && canonicalPlanJson(back.groups) === planJson) return notation
+    if (back.ok && canonicalPlanJson(back.groups) === canonicalPlanJson(groups)) return notation
   } catch {
     // Not expressible in the notation: keep the JSON.
   }
@@ -91,7 +108,7 @@ export interface HeaderInfo {
   /** Header cells that are not Sprintlog columns; ignored. */
   unknown: string[]
   /** The columns the import reads, each with its index in the file's rows. */
-  read: { session: IndexedColumn[]; rep: IndexedColumn[]; weight: IndexedColumn[] }
+  read: { session: IndexedColumn[]; rep: IndexedColumn[]; weight: IndexedColumn[]; protocol: IndexedColumn[]; block: IndexedColumn[] }
 }
 
 export interface IndexedColumn {
@@ -112,13 +129,25 @@ export function readHeader(cells: readonly string[]): HeaderResult {
     if (seen.has(n)) return { ok: false, message: `The column “${n}” appears twice in the header.` }
     seen.add(n)
   }
-  const kind: CsvKind | null = seen.has('weight_uuid') ? 'weights' : seen.has('rep_number') ? 'reps' : seen.has('session_uuid') ? 'sessions' : null
+  // Sessions and blocks files name protocols too (protocol_uuid): a protocols file is one that names nothing else.
+  const kind: CsvKind | null = seen.has('weight_uuid')
+    ? 'weights'
+    : seen.has('block_uuid')
+      ? 'blocks'
+      : seen.has('rep_number')
+        ? 'reps'
+        : seen.has('session_uuid')
+          ? 'sessions'
+          : seen.has('protocol_uuid')
+            ? 'protocols'
+            : null
   if (kind === null) {
     return {
       ok: false,
       message:
         'This is not a Sprintlog CSV file: the first line must be a header naming the columns, with session_uuid (sessions), ' +
-        'session_uuid and rep_number (reps) or weight_uuid (body weight). See “CSV files” in the README.'
+        'session_uuid and rep_number (reps), weight_uuid (body weight), protocol_uuid (protocols) or block_uuid (training blocks). ' +
+        'See “CSV files” in the README.'
     }
   }
   const columns = COLUMNS[kind]
@@ -131,10 +160,15 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   const known = new Set(columns.map((c) => c.name))
   const unknown = names.filter((n) => n !== '' && !known.has(n))
   const indexed = (cs: readonly CsvColumn[]) => cs.filter((c) => !c.derived).map((column) => ({ column, index: index[column.name] ?? -1 }))
+  const none = { session: [], rep: [], weight: [], protocol: [], block: [] }
   const read =
     kind === 'weights'
-      ? { session: [], rep: [], weight: indexed(WEIGHT_COLUMNS) }
-      : { session: indexed(SESSION_COLUMNS), rep: kind === 'reps' ? indexed(REP_COLUMNS) : [], weight: [] }
+      ? { ...none, weight: indexed(WEIGHT_COLUMNS) }
+      : kind === 'protocols'
+        ? { ...none, protocol: indexed(PROTOCOL_COLUMNS) }
+        : kind === 'blocks'
+          ? { ...none, block: indexed(BLOCK_COLUMNS) }
+          : { ...none, session: indexed(SESSION_COLUMNS), rep: kind === 'reps' ? indexed(REP_COLUMNS) : [] }
   return { ok: true, header: { kind, index, unknown, read } }
 }
 
@@ -255,9 +289,9 @@ function checkSchema<S extends z.ZodType>(schema: S, fields: Record<string, { cs
 }
 
 /** Values a schema is given: absent (null) cells become undefined so that the schema's defaults apply. */
-function schemaInput(v: Record<string, CellValue>, keys: readonly string[]): Record<string, unknown> {
+function schemaInput(v: Record<string, CellValue>, keys: readonly string[], fields: Record<string, { nullable: boolean }> = SESSION_FIELDS): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const k of keys) out[k] = v[k] === null && !(SESSION_FIELDS as Record<string, { nullable: boolean }>)[k]?.nullable ? undefined : v[k]
+  for (const k of keys) out[k] = v[k] === null && !fields[k]?.nullable ? undefined : v[k]
   return out
 }
 
@@ -359,6 +393,67 @@ export function readWeight(header: HeaderInfo, row: readonly string[], style: Nu
   return {
     ok: true,
     value: { uuid: v.uuid as string, date: v.date as string, kg: parsed.kg, note: parsed.note, createdAt: v.createdAt as string, updatedAt: v.updatedAt as string }
+  }
+}
+
+/** A protocol read from a protocols file: one of the runner's own, with its UUID and timestamps. */
+export interface ImportedProtocolRecord {
+  uuid: string
+  name: string
+  description: string
+  sourceNote: string
+  terrain: Terrain
+  groups: RepeatGroup[]
+  archived: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** A training block read from a blocks file; its protocol is named by UUID. */
+export interface ImportedBlock {
+  uuid: string
+  name: string
+  startDate: string
+  weeks: number
+  sessionsPerWeek: number
+  protocolUuid: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+const PROTOCOL_ENTERED = protocolFields
+const PROTOCOL_KEYS = Object.keys(PROTOCOL_ENTERED.shape)
+
+/** A protocols-file row, validated with the protocol form's schema. */
+export function readProtocol(header: HeaderInfo, row: readonly string[], style: NumberStyle): Read<ImportedProtocolRecord> {
+  const issues: CellIssue[] = []
+  const v = readCells(header.read.protocol, row, style, issues)
+  const parsed = checkSchema(PROTOCOL_ENTERED, PROTOCOL_FIELDS, schemaInput(v, PROTOCOL_KEYS, PROTOCOL_FIELDS), issues)
+  if (issues.length > 0 || parsed === null) return { ok: false, issues }
+  return {
+    ok: true,
+    value: {
+      uuid: v.uuid as string,
+      ...parsed,
+      archived: v.archived as boolean,
+      createdAt: v.createdAt as string,
+      updatedAt: v.updatedAt as string
+    }
+  }
+}
+
+const BLOCK_ENTERED = blockFields.omit({ protocolId: true })
+const BLOCK_KEYS = Object.keys(BLOCK_ENTERED.shape)
+
+/** A blocks-file row, validated with the block form's schema (its protocol and dates are checked against the others by the import). */
+export function readBlock(header: HeaderInfo, row: readonly string[], style: NumberStyle): Read<ImportedBlock> {
+  const issues: CellIssue[] = []
+  const v = readCells(header.read.block, row, style, issues)
+  const parsed = checkSchema(BLOCK_ENTERED, BLOCK_FIELDS, schemaInput(v, BLOCK_KEYS, BLOCK_FIELDS), issues)
+  if (issues.length > 0 || parsed === null) return { ok: false, issues }
+  return {
+    ok: true,
+    value: { uuid: v.uuid as string, ...parsed, protocolUuid: v.protocolUuid as string | null, createdAt: v.createdAt as string, updatedAt: v.updatedAt as string }
   }
 }
 

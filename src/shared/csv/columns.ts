@@ -4,18 +4,27 @@
  * neutralisation. Platform-free and stateless.
  */
 import type { Field, FieldType, Fields } from '../fields'
-import { REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
+import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
 
-/** The three files: one row per session, one row per rep (with its session's columns), one row per body weight. */
-export const CSV_KINDS = ['sessions', 'reps', 'weights'] as const
+/**
+ * The five files: one row per session, one row per rep (with its session's columns), one row per body weight, one
+ * row per protocol of the runner's own, one row per training block.
+ */
+export const CSV_KINDS = ['sessions', 'reps', 'weights', 'protocols', 'blocks'] as const
 export type CsvKind = (typeof CSV_KINDS)[number]
-/** What an export writes: one kind, or all three files. */
+/** What an export writes: one kind, or everything. */
 export const EXPORT_CHOICES = ['sessions', 'reps', 'weights', 'all'] as const
 export type ExportChoice = (typeof EXPORT_CHOICES)[number]
+/**
+ * The files of “Everything”, in the order an import applies them whatever order they are chosen in: protocols
+ * first (sessions and blocks name them), then blocks, then sessions with their reps, then body weights.
+ */
+export const ALL_KINDS: readonly CsvKind[] = ['protocols', 'blocks', 'sessions', 'reps', 'weights']
+export const APPLY_ORDER: Record<CsvKind, number> = { protocols: 0, blocks: 1, sessions: 2, reps: 2, weights: 3 }
 
-export const KIND_LABEL: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body weight' }
+export const KIND_LABEL: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body weight', protocols: 'protocols', blocks: 'training blocks' }
 /** The part of the file name that says what is in it: `sprintlog-2026-11-20-sessions.csv`. */
-export const KIND_FILE_SUFFIX: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body-weight' }
+export const KIND_FILE_SUFFIX: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body-weight', protocols: 'protocols', blocks: 'blocks' }
 
 export function exportFileName(base: string, kind: CsvKind): string {
   return `${base}-${KIND_FILE_SUFFIX[kind]}.csv`
@@ -31,7 +40,7 @@ export interface CsvColumn {
   unit: string
   /** May be empty. */
   nullable: boolean
-  /** Written on export for convenience, computed from the other columns; ignored on import and may be left out. */
+  /** Written on export for convenience (computed from the other columns, or another record's); ignored on import and may be left out. */
   derived: boolean
   /** Written as the stored value × factor (a display unit), rounded to `decimals` digits when that is not null. */
   factor: number
@@ -45,7 +54,7 @@ function columnsOf(fields: Fields): CsvColumn[] {
   for (const [key, f] of Object.entries(fields)) {
     if (f.csv === null) continue
     const base = { key, field: f, type: f.type, nullable: f.nullable }
-    out.push({ ...base, name: f.csv, unit: f.unit, derived: f.source === 'computed', factor: 1, decimals: f.decimals, description: f.doc })
+    out.push({ ...base, name: f.csv, unit: f.unit, derived: !f.csvRead, factor: 1, decimals: f.decimals, description: f.doc })
     if (f.display) {
       const d = f.display
       out.push({ ...base, name: d.csv, unit: d.unit, derived: true, factor: d.factor, decimals: d.decimals, description: d.doc })
@@ -58,17 +67,23 @@ export const SESSION_COLUMNS: readonly CsvColumn[] = columnsOf(SESSION_FIELDS)
 /** The rep columns that follow the session columns in the reps file. */
 export const REP_COLUMNS: readonly CsvColumn[] = columnsOf(REP_FIELDS)
 export const WEIGHT_COLUMNS: readonly CsvColumn[] = columnsOf(WEIGHT_FIELDS)
+export const PROTOCOL_COLUMNS: readonly CsvColumn[] = columnsOf(PROTOCOL_FIELDS)
+export const BLOCK_COLUMNS: readonly CsvColumn[] = columnsOf(BLOCK_FIELDS)
 
 export const COLUMNS: Record<CsvKind, readonly CsvColumn[]> = {
   sessions: SESSION_COLUMNS,
   reps: [...SESSION_COLUMNS, ...REP_COLUMNS],
-  weights: WEIGHT_COLUMNS
+  weights: WEIGHT_COLUMNS,
+  protocols: PROTOCOL_COLUMNS,
+  blocks: BLOCK_COLUMNS
 }
 
 export const HEADERS: Record<CsvKind, readonly string[]> = {
   sessions: COLUMNS.sessions.map((c) => c.name),
   reps: COLUMNS.reps.map((c) => c.name),
-  weights: COLUMNS.weights.map((c) => c.name)
+  weights: COLUMNS.weights.map((c) => c.name),
+  protocols: COLUMNS.protocols.map((c) => c.name),
+  blocks: COLUMNS.blocks.map((c) => c.name)
 }
 
 /** Columns whose cells are numbers (never neutralised, so negative numbers stay numbers). */
@@ -93,7 +108,7 @@ const TYPE_WORD: Record<FieldType, string> = {
 /** The README's table of a file's columns (the README holds exactly these, which tests/unit/csv.test.ts checks). */
 export function columnTable(columns: readonly CsvColumn[]): string {
   const rows = columns.map((c) => {
-    const read = c.derived ? 'no (computed)' : c.nullable ? 'yes (may be empty)' : 'yes'
+    const read = c.derived ? (c.field.source === 'joined' ? 'no' : 'no (computed)') : c.nullable ? 'yes (may be empty)' : 'yes'
     return `| \`${c.name}\` | ${TYPE_WORD[c.type]} | ${c.unit === '' ? '—' : c.unit} | ${read} | ${c.description} |`
   })
   return ['| column | type | unit | read on import | meaning |', '|---|---|---|---|---|', ...rows].join('\n')

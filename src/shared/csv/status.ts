@@ -59,7 +59,9 @@ export interface ImportCounts {
   sessions: number
   reps: number
   weights: number
+  /** Protocols from a protocols file, and those recreated from the sessions that followed them. */
   protocols: number
+  blocks: number
 }
 
 export interface ImportPreview {
@@ -67,7 +69,7 @@ export interface ImportPreview {
   /** What confirming would add. */
   toAdd: ImportCounts
   /** Rows whose UUID is already in the database: left as they are. */
-  present: { sessions: number; reps: number; weights: number }
+  present: { sessions: number; reps: number; weights: number; protocols: number; blocks: number }
   /** Names of protocols that are not in the database and would be recreated from the file. */
   newProtocols: string[]
   errors: ImportLineError[]

@@ -3,10 +3,23 @@
  * imported history is the same file again), and sessions get their derived metrics from the shared functions,
  * exactly as when a session is saved from the form.
  */
-import type { ImportedSession, ImportedWeight } from '../../../shared/csv'
-import type { Rep, RepeatGroup, Terrain } from '../../../shared/training'
+import type { ImportedBlock, ImportedProtocolRecord, ImportedSession, ImportedWeight } from '../../../shared/csv'
+import { insertSql, sqlParams, storedColumns } from '../../../shared/fields'
+import { BLOCK_FIELDS, PROTOCOL_FIELDS } from '../../../shared/records'
+import type { Block, Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
 import { sessionWriter, walkDownEstimates } from './sessionWriter'
+
+/** Every stored column of a protocol but its id: a protocol from a protocols file is written as it was exported. */
+const PROTOCOL_KEYS = storedColumns(PROTOCOL_FIELDS)
+  .map(([k]) => k)
+  .filter((k) => k !== 'id')
+const BLOCK_KEYS = storedColumns(BLOCK_FIELDS)
+  .map(([k]) => k)
+  .filter((k) => k !== 'id')
+
+/** A live block's dates and name, for the overlap rule. */
+export type LiveBlock = Pick<Block, 'id' | 'name' | 'startDate' | 'weeks'>
 
 export interface ImportedProtocol {
   uuid: string
@@ -27,6 +40,10 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       `INSERT INTO protocols (uuid, name, description, source_note, terrain, groups_json, built_in, archived, created_at, updated_at)
        VALUES (@uuid, @name, @description, '', @terrain, @groupsJson, 0, 0, @now, @now)`
     ),
+    block: db.prepare<[string], number>(`SELECT id FROM blocks WHERE uuid = ?`).pluck(),
+    liveBlocks: db.prepare<[], LiveBlock>(`SELECT id, name, start_date AS startDate, weeks FROM blocks WHERE deleted_at IS NULL ORDER BY start_date`),
+    insertProtocolRecord: db.prepare<[Record<string, unknown>], never>(insertSql('protocols', PROTOCOL_FIELDS, PROTOCOL_KEYS)),
+    insertBlock: db.prepare<[Record<string, unknown>], never>(insertSql('blocks', BLOCK_FIELDS, BLOCK_KEYS)),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
@@ -37,6 +54,17 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     hasSession: (uuid: string): boolean => s.session.get(uuid) !== undefined,
     hasWeight: (uuid: string): boolean => s.weight.get(uuid) !== undefined,
     protocolId: (uuid: string): number | undefined => s.protocol.get(uuid),
+    /** True when a block with this UUID exists, deleted or not. */
+    hasBlock: (uuid: string): boolean => s.block.get(uuid) !== undefined,
+    /** The blocks that are not deleted, for the overlap rule (blocks may not overlap). */
+    liveBlocks: (): LiveBlock[] => s.liveBlocks.all(),
+    /** A protocol from a protocols file: one of the runner's own, with its UUID, archived flag and timestamps. */
+    insertProtocolRecord(p: ImportedProtocolRecord): number {
+      return Number(s.insertProtocolRecord.run(sqlParams(PROTOCOL_FIELDS, { ...p, builtIn: false }, PROTOCOL_KEYS)).lastInsertRowid)
+    },
+    insertBlock(b: ImportedBlock, protocolId: number | null): number {
+      return Number(s.insertBlock.run(sqlParams(BLOCK_FIELDS, { ...b, protocolId }, BLOCK_KEYS)).lastInsertRowid)
+    },
     insertProtocol(p: ImportedProtocol): number {
       const info = s.insertProtocol.run({ ...p, groupsJson: JSON.stringify(p.groups), now: clock().toISOString() })
       return Number(info.lastInsertRowid)

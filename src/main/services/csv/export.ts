@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { stringify, type Options } from 'csv-stringify/sync'
-import { type CsvKind, HEADERS, planCell, REP_COLUMNS, rowCells, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../../shared/csv'
+import { BLOCK_COLUMNS, type CsvKind, HEADERS, planCell, PROTOCOL_COLUMNS, REP_COLUMNS, rowCells, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../../shared/csv'
 import type { ExportRange, ExportRepo } from '../../db/repos/export'
 
 export interface WriteOptions {
@@ -70,7 +70,9 @@ function cellWriter() {
   return {
     session: (row: readonly unknown[]) => rowCells(SESSION_COLUMNS, row, plan),
     rep: (row: readonly unknown[]) => rowCells(REP_COLUMNS, row),
-    weight: (row: readonly unknown[]) => rowCells(WEIGHT_COLUMNS, row)
+    weight: (row: readonly unknown[]) => rowCells(WEIGHT_COLUMNS, row),
+    protocol: (row: readonly unknown[]) => rowCells(PROTOCOL_COLUMNS, row, plan),
+    block: (row: readonly unknown[]) => rowCells(BLOCK_COLUMNS, row)
   }
 }
 
@@ -152,7 +154,14 @@ export function* csvChunks(repo: ExportRepo, kind: CsvKind, range: ExportRange, 
     if (batch.length > 0 || pending !== '') yield flush()
     return
   }
-  const records = kind === 'sessions' ? mapIter(repo.sessions(range), cells.session) : mapIter(repo.weights(range), cells.weight)
+  const records =
+    kind === 'sessions'
+      ? mapIter(repo.sessions(range), cells.session)
+      : kind === 'protocols'
+        ? mapIter(repo.protocols(), cells.protocol)
+        : kind === 'blocks'
+          ? mapIter(repo.blocks(range), cells.block)
+          : mapIter(repo.weights(range), cells.weight)
   for (const r of records) {
     batch.push(r)
     if (batch.length === BATCH_ROWS) {

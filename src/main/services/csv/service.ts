@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportStatus } from '../../../shared/csv'
+import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { DomainError } from '../../../shared/result'
 import type { Db } from '../../db/connection'
@@ -47,11 +47,11 @@ export interface ExportRequest {
 /** How long finished jobs stay around for their status to be read. */
 const KEEP_MS = 30 * 60 * 1000
 
-const KINDS: Record<ExportChoice, CsvKind[]> = {
+const KINDS: Record<ExportChoice, readonly CsvKind[]> = {
   sessions: ['sessions'],
   reps: ['reps'],
   weights: ['weights'],
-  all: ['sessions', 'reps', 'weights']
+  all: ALL_KINDS
 }
 
 interface ExportJob {
@@ -103,7 +103,7 @@ export function createDataService(deps: DataServiceDeps) {
     if (deps.platform?.chooseSavePath) {
       const single = kinds.length === 1
       const chosen = await deps.platform.chooseSavePath({
-        title: single ? 'Export to CSV' : 'Export all to CSV (three files, named after this one)',
+        title: single ? 'Export to CSV' : `Export everything to CSV (${kinds.length} files, named after this one)`,
         defaultName: single ? exportFileName(base, kinds[0] as CsvKind) : `${base}.csv`
       })
       if (!chosen) return null

@@ -1,17 +1,51 @@
 /**
  * The import's second pass: `commitImport` writes what the preview planned, reading the files again, in one
- * transaction. Plain functions: the database and repository are injected.
+ * transaction: protocols first, then training blocks, then sessions with their reps, then body weights, whatever
+ * order the files were chosen in. Plain functions: the database and repository are injected.
  */
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
-import { type HeaderInfo, type ImportCounts, type ImportedRep, type ImportedSession, type NumberStyle, plainRepReader, readHeader, readRep, readSession, readWeight } from '../../../../shared/csv'
+import {
+  APPLY_ORDER,
+  type HeaderInfo,
+  type ImportCounts,
+  type ImportedBlock,
+  type ImportedRep,
+  type ImportedSession,
+  type NumberStyle,
+  plainRepReader,
+  readHeader,
+  readRep,
+  readSession,
+  readWeight
+} from '../../../../shared/csv'
+import { overlapMessage } from '../../../../shared/metrics/block'
 import { DomainError } from '../../../../shared/result'
 import type { Rep } from '../../../../shared/training'
 import type { Db } from '../../../db/connection'
 import type { ImportRepo } from '../../../db/repos/import'
 import { CsvSyntaxError, RecordReader } from '../records'
 import { MAX_RECORD_CHARS } from './files'
-import type { ImportPlan } from './plan'
+import type { ImportPlan, ReadFile } from './plan'
+import { overlapChecker } from './training'
+
+/** Rows of a file are read in pieces of this size. */
+const PIECE = 1 << 20
+
+/** The SHA-256 of a file's bytes, read synchronously (inside the transaction). */
+function digestOf(path: string): string {
+  const hash = createHash('sha256')
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(PIECE)
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) hash.update(buf.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
+}
+
+const applyOrder = (f: ReadFile) => (f.kind === null ? 4 : APPLY_ORDER[f.kind])
 
 export interface CommitResult {
   added: ImportCounts
@@ -35,7 +69,7 @@ export class FileChanged extends DomainError {
  */
 export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview' | 'release'>): CommitResult {
   return db.transaction(() => {
-    const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0 }
+    const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 }
     let skipped = 0
     /** Row ids of the protocols in the database, including those this import recreates. */
     const protocolIds = new Map<string, number>()
@@ -51,6 +85,32 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       added.protocols++
       protocolIds.set(uuid, id)
       return id
+    }
+    const files = [...plan.files].sort((a, b) => applyOrder(a) - applyOrder(b))
+    // The protocols and blocks files: their records were checked and kept by the preview, if the files are unchanged.
+    for (const f of files) if ((f.kind === 'protocols' || f.kind === 'blocks') && digestOf(f.path) !== f.digest) throw new FileChanged(f.name)
+    for (const p of plan.fileProtocols) {
+      if (protocolId(p.uuid) !== undefined) {
+        skipped++
+        continue
+      }
+      protocolIds.set(p.uuid, repo.insertProtocolRecord(p))
+      added.protocols++
+    }
+    const blocks = overlapChecker<Pick<ImportedBlock, 'name' | 'startDate' | 'weeks'>>(plan.blocks.length > 0 ? repo.liveBlocks() : [])
+    for (const b of plan.blocks) {
+      if (repo.hasBlock(b.uuid)) {
+        skipped++
+        continue
+      }
+      const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
+      if (pid === undefined) throw new DomainError('conflict', `The protocol ${b.protocolUuid} of the block “${b.name}” is no longer in Sprintlog; nothing was imported. Choose the files again.`)
+      // Blocks may not overlap: one added since the preview (the preview checked those in the files) stops the import.
+      const other = blocks.find(b)
+      if (other) throw new DomainError('conflict', `${overlapMessage(b, other)} Nothing was imported.`)
+      repo.insertBlock(b, pid)
+      blocks.add(b)
+      added.blocks++
     }
     const sessions = repo.sessionWriter()
     const write = (session: ImportedSession, reps: Rep[], file: string) => {
@@ -78,8 +138,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     let lastCount: number | undefined
     /** Sessions whose reps are still being read, with their rep numbers. */
     const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string }>()
-    for (const f of plan.files) {
-      if (f.kind === null || f.kind === 'sessions') continue
+    for (const f of files) {
+      if (f.kind === null || f.kind === 'sessions' || f.kind === 'protocols' || f.kind === 'blocks') continue
       const style: NumberStyle = { decimalComma: f.delimiter === ';' }
       let header: HeaderInfo | null = null
       let plain: (row: readonly string[]) => ImportedRep | null = () => null
@@ -139,7 +199,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       const reader = new RecordReader(f.encoding, { delimiter: f.delimiter, maxRecordChars: MAX_RECORD_CHARS }, onRecord)
       const fd = openSync(f.path, 'r')
       try {
-        const buf = Buffer.allocUnsafe(1 << 20)
+        const buf = Buffer.allocUnsafe(PIECE)
         for (;;) {
           const n = readSync(fd, buf, 0, buf.length, null)
           if (n === 0) break

@@ -1,7 +1,7 @@
 /**
  * The sessions of a reps file as the preview reads them, row by row: each session's rows must agree on its columns,
- * give each rep number once, and stay within a session's reps; a session whose protocol is not in Sprintlog must
- * bring enough to recreate it. What is kept per session is small (see `Group`), so memory stays flat.
+ * give each rep number once, and stay within a session's reps; a session whose protocol is neither in Sprintlog nor
+ * in a protocols file of the same import must bring enough to recreate it. What is kept per session is small (see `Group`), so memory stays flat.
  */
 import { differingSessionColumn, type HeaderInfo, type ImportedRep, type ImportedSession, type NumberStyle, type Read, readSession, sessionCells } from '../../../../shared/csv'
 import { protocolFields } from '../../../../shared/schemas'
@@ -72,7 +72,7 @@ const REP_WORD = ['s0', 's1', 's2', 's3'] as const
  * cells, its rep count and rep numbers, flags, where it starts) goes into a scratch table on disk
  * (db/repos/importScratch.ts) once its rows end, so that memory does not grow with the number of sessions.
  */
-export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratch) {
+export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratch, inProtocolsFile: (uuid: string) => boolean = () => false) {
   const files: string[] = []
   let current: Current | null = null
   let seq = 0
@@ -229,7 +229,8 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
       // planned sessions of it met before that one cannot be added.
       const newProtocols = new Map<string, ImportedProtocol>()
       for (const pu of scratch.protocols(PLANNED)) {
-        if (knownProtocol(pu)) continue
+        // A protocol of a protocols file in the same import is written first; its sessions link to it by UUID.
+        if (knownProtocol(pu) || inProtocolsFile(pu)) continue
         let from = Infinity
         // The kept sessions of it (at most KEEP_FOR_PROTOCOL) that are still planned, in the order met.
         const candidates: [ScratchSession, Kept][] = []

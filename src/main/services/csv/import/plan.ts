@@ -1,5 +1,5 @@
 /** What a preview hands to the commit: the files as read, and what they would add. */
-import type { CsvKind, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
+import type { CsvKind, ImportedBlock, ImportedProtocolRecord, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
 import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
 import type { PlannedSessions } from './groups'
 
@@ -25,7 +25,15 @@ export interface ReadFile extends ImportSource {
 export interface ImportPlan {
   preview: ImportPreview
   files: ReadFile[]
+  /** Protocols recreated from the sessions that followed them (their protocol is in neither the database nor a protocols file). */
   protocols: ImportedProtocol[]
+  /**
+   * The protocols and training blocks to add, from protocols and blocks files. These files are small (a runner has
+   * tens of each, and a file is refused beyond MAX_TRAINING_ROWS rows), so their checked records are kept for the
+   * commit, which still checks that the files' bytes are those previewed.
+   */
+  fileProtocols: ImportedProtocolRecord[]
+  blocks: ImportedBlock[]
   /** The sessions to add, by UUID, with the number of reps each has in the files. */
   sessions: PlannedSessions
   /** The UUIDs of the body weights to add. */
@@ -41,7 +49,7 @@ export interface ReadOptions {
 }
 
 /** What the preview asks the database. */
-export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId'>
+export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId' | 'hasBlock' | 'liveBlocks'>
 
 /** Where the preview's readers report what they find. */
 export interface Findings {

@@ -7,11 +7,13 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import {
+  APPLY_ORDER,
   type HeaderInfo,
   type ImportCounts,
   type ImportFileSummary,
   type ImportLineError,
   type ImportPreview,
+  KIND_LABEL,
   type NumberStyle,
   plainRepReader,
   readHeader,
@@ -24,10 +26,27 @@ import { CsvSyntaxError, readRecords } from '../records'
 import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, isUtf16, MAX_RECORD_CHARS, ownWeight, own, peek, utf8Damage, where } from './files'
 import { repGroups } from './groups'
 import type { Findings, ImportPlan, ImportSource, Lookups, ReadFile, ReadOptions, SampleRow } from './plan'
+import { MAX_TRAINING_ROWS, trainingRows } from './training'
 
 /** Errors listed in the preview; all of them are counted. */
 const MAX_LISTED_ERRORS = 300
 const MAX_SAMPLE = 100
+
+/**
+ * The sources in the order an import applies them (APPLY_ORDER), by the header each file starts with; a file whose
+ * kind cannot be told from its first line comes last, and is read (and refused) as usual.
+ */
+async function inApplyOrder(sources: readonly ImportSource[]): Promise<ImportSource[]> {
+  const order = new Map<ImportSource, number>()
+  for (const src of sources) {
+    const text = new TextDecoder('utf-8').decode(await peek(src.path, 4096))
+    const delimiter = detectDelimiter(text)
+    const first = (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1'))
+    const h = readHeader(first)
+    order.set(src, h.ok ? APPLY_ORDER[h.header.kind] : 4)
+  }
+  return [...sources].sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+}
 
 /** Thrown to stop reading a file whose header (or syntax) makes the rest meaningless. */
 class StopFile extends Error {}
@@ -64,7 +83,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   }
   const { error, addSample } = report
 
-  const groups = repGroups(repo, report, scratch)
+  const training = trainingRows(repo, report)
+  const groups = repGroups(repo, report, scratch, training.hasProtocol)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
   const weightLines = new Map<string, { file: string; line: number }>()
@@ -73,13 +93,16 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   const read: ReadFile[] = []
 
   let bytesBefore = 0
-  for (const src of sources) {
+  // Read in the order the commit applies them (protocols, blocks, sessions and reps, weights), so that the sample
+  // shows the few protocols and blocks too; the files are listed, and their errors sorted, in the order chosen.
+  const summaries = new Map<ImportSource, ImportFileSummary>()
+  for (const src of await inApplyOrder(sources)) {
     const size = (await stat(src.path)).size
-    const summary = await readFile(src, size)
-    files.push(summary)
+    summaries.set(src, await readFile(src, size))
     bytesBefore += size
     opts.onBytes?.(bytesBefore)
   }
+  for (const src of sources) files.push(summaries.get(src) as ImportFileSummary)
 
   async function readFile(src: ImportSource, size: number): Promise<ImportFileSummary> {
     const file = src.name
@@ -145,12 +168,18 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
         return
       }
       summary.rows++
+      if ((header.kind === 'protocols' || header.kind === 'blocks') && summary.rows > MAX_TRAINING_ROWS) {
+        error(file, at, `A ${KIND_LABEL[header.kind]} file has at most ${MAX_TRAINING_ROWS.toLocaleString('en')} rows; the rest of this file was not read.`)
+        throw new StopFile()
+      }
       if (cells.length !== width) {
         error(file, at, `This row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${width}.`)
         return
       }
       if (header.kind === 'weights') onWeight(file, at, header, cells, style)
       else if (header.kind === 'reps') groups.onRep(file, at, header, cells, style, repOf)
+      else if (header.kind === 'protocols') training.onProtocol(file, at, header, cells, style)
+      else if (header.kind === 'blocks') training.onBlock(file, at, header, cells, style)
       else onSessionRow(file, at, header, cells, style)
     }
 
@@ -218,6 +247,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   }
 
   // ---- Plan -------------------------------------------------------------------------------------------------
+  const trainingPlan = training.plan()
   const plan = groups.plan()
   /** Sessions-file rows of sessions in Sprintlog that no reps file brings (those are counted with the reps files). */
   let presentOnlyHere = 0
@@ -246,18 +276,28 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     sessions: plan.planned.size,
     reps: plan.plannedReps,
     weights: weights.size,
-    protocols: plan.newProtocols.size
+    protocols: trainingPlan.protocols.length + plan.newProtocols.size,
+    blocks: trainingPlan.blocks.length
   }
   const preview: ImportPreview = {
     files,
     toAdd,
-    present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights },
+    present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights, ...trainingPlan.present },
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
     errorCount,
     warnings,
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
-    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights > 0
+    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks > 0
   }
-  return { preview, files: read, protocols: [...plan.newProtocols.values()], sessions: plan.planned, weights, release: scratch.close }
+  return {
+    preview,
+    files: read,
+    protocols: [...plan.newProtocols.values()],
+    fileProtocols: trainingPlan.protocols,
+    blocks: trainingPlan.blocks,
+    sessions: plan.planned,
+    weights,
+    release: scratch.close
+  }
 }

@@ -7,7 +7,7 @@ import { download } from './upload'
 import { ErrorText } from '../../components/ErrorText'
 
 const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
-  { value: 'all', label: 'Everything', hint: 'three files: sessions, reps and body weight' },
+  { value: 'all', label: 'Everything', hint: 'five files: protocols, training blocks, sessions, reps and body weight' },
   { value: 'sessions', label: 'Sessions', hint: 'one row per session, with its totals' },
   { value: 'reps', label: 'Reps', hint: 'one row per rep, with its session’s columns' },
   { value: 'weights', label: 'Body weight', hint: 'one row per weigh-in, in kg and lb' }
@@ -137,7 +137,7 @@ export function ExportCard() {
                     ) : (
                       <code title={f.path}>{f.path ?? f.fileName}</code>
                     )}
-                    <span className="muted"> · {n(f.rows)} rows</span>
+                    <span className="muted"> · {n(f.rows)} {f.rows === 1 ? 'row' : 'rows'}</span>
                   </li>
                 ))}
               </ul>

@@ -12,12 +12,13 @@ const n = (x: number) => x.toLocaleString('en')
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`
 const POLL_MS = 200
 
-/** “12 sessions (72 reps), 30 body weights and 1 protocol”, leaving out what is zero. */
-function describe(c: Pick<ImportCounts, 'sessions' | 'reps' | 'weights'> & { protocols?: number }): string {
+/** “2 protocols, 1 training block, 12 sessions (72 reps) and 30 body weights”, leaving out what is zero. */
+function describe(c: ImportCounts | ImportPreview['present']): string {
   const parts: string[] = []
+  if (c.protocols) parts.push(plural(c.protocols, 'protocol'))
+  if (c.blocks) parts.push(plural(c.blocks, 'training block'))
   if (c.sessions) parts.push(`${plural(c.sessions, 'session')} (${plural(c.reps, 'rep')})`)
   if (c.weights) parts.push(plural(c.weights, 'body weight'))
-  if (c.protocols) parts.push(`${plural(c.protocols, 'recreated protocol')}`)
   if (parts.length === 0) return 'nothing'
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
 }
@@ -99,7 +100,7 @@ export function ImportCard() {
       setPhase({ name: 'ready', status: phase.status })
       return
     }
-    setPhase({ name: 'done', added: r.value.added ?? { sessions: 0, reps: 0, weights: 0, protocols: 0 } })
+    setPhase({ name: 'done', added: r.value.added ?? { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 } })
   }
 
   async function cancel() {
@@ -126,8 +127,9 @@ export function ImportCard() {
         {(phase.name === 'idle' || phase.name === 'done') && picker}
       </header>
       <p className="hint lead">
-        Sprintlog’s own CSV files, or the same columns from a spreadsheet. Choose the reps file to bring back sessions with their reps;
-        records already here (same UUID) are left as they are. Nothing changes until you confirm.
+        Sprintlog’s own CSV files, or the same columns from a spreadsheet. Choose all the files of an export of everything to bring back the
+        whole history, or the reps file for sessions with their reps; records already here (same UUID) are left as they are. Nothing changes
+        until you confirm.
       </p>
 
       {phase.name === 'uploading' && (
@@ -166,8 +168,9 @@ export function ImportCard() {
 
 function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(): void; onCancel(): void }) {
   const id = useId()
-  const total = preview.toAdd.sessions + preview.toAdd.weights
-  const present = preview.present.sessions + preview.present.weights
+  const { toAdd, present: here } = preview
+  const total = toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks
+  const present = here.sessions + here.weights + here.protocols + here.blocks
   return (
     <div className="import-preview" aria-label="Import preview" role="region">
       <dl className="stats import-stats">
@@ -189,7 +192,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
           .map((f) => `${f.name}: ${f.kind ? `${KIND_LABEL[f.kind]}, ${plural(f.rows, 'row')}` : 'not read'}${f.delimiter === ';' ? ', “;”-separated' : ''}${f.encoding !== 'utf-8' ? ', Windows-1252' : ''}`)
           .join(' · ')}
       </p>
-      {preview.newProtocols.length > 0 && <p className="hint">Protocols to recreate: {preview.newProtocols.join(', ')}.</p>}
+      {preview.newProtocols.length > 0 && <p className="hint">Protocols to recreate from their sessions: {preview.newProtocols.join(', ')}.</p>}
       {preview.warnings.length > 0 && (
         <ul className="warnings">
           {preview.warnings.map((w) => (

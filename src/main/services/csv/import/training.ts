@@ -1,0 +1,167 @@
+/**
+ * The protocols and training-blocks files as the preview reads them. A protocol or block whose UUID is in Sprintlog
+ * already (deleted or not; a built-in protocol always is) is left as it is and counted as already there, as sessions
+ * are. A new block must fit beside the blocks in Sprintlog and the other new ones (blocks may not overlap), and name
+ * a protocol that is in Sprintlog or in a protocols file of the same import; a row that does not is an error, and so
+ * nothing is imported. These files are small, so their checked records are kept for the commit (at most
+ * MAX_TRAINING_ROWS rows a file).
+ */
+import { type HeaderInfo, type ImportedBlock, type ImportedProtocolRecord, type NumberStyle, readBlock, readProtocol } from '../../../../shared/csv'
+import { blockEnd, overlapMessage } from '../../../../shared/metrics/block'
+import type { Block } from '../../../../shared/training'
+import { clip, firstIssue, own, where } from './files'
+import type { Findings, Lookups, SampleRow } from './plan'
+
+/** Rows a protocols or blocks file may have (a runner has tens of each; blocks cannot overlap, so even this is centuries). */
+export const MAX_TRAINING_ROWS = 10_000
+
+/**
+ * The overlap rule of blocks (findOverlap's, shared/metrics/block.ts) over many blocks at once: each block's end is
+ * worked out once, as blocks are added.
+ */
+export function overlapChecker<B extends Pick<Block, 'startDate' | 'weeks'>>(blocks: readonly B[]) {
+  const list = blocks.map((b) => ({ b, end: blockEnd(b) }))
+  return {
+    /** The first block that `d` overlaps; undefined when it fits beside them all. */
+    find(d: Pick<Block, 'startDate' | 'weeks'>): B | undefined {
+      const end = blockEnd(d)
+      return list.find((x) => x.b.startDate <= end && x.end >= d.startDate)?.b
+    },
+    add(b: B): void {
+      list.push({ b, end: blockEnd(b) })
+    }
+  }
+}
+
+interface At {
+  file: string
+  line: number
+}
+
+/** What the protocols and blocks files would add, once every file is read. */
+export interface TrainingPlan {
+  protocols: ImportedProtocolRecord[]
+  blocks: ImportedBlock[]
+  present: { protocols: number; blocks: number }
+}
+
+const ownProtocol = (p: ImportedProtocolRecord): ImportedProtocolRecord => ({
+  ...p,
+  uuid: own(p.uuid),
+  name: own(p.name),
+  description: own(p.description),
+  sourceNote: own(p.sourceNote),
+  createdAt: own(p.createdAt),
+  updatedAt: own(p.updatedAt)
+})
+
+const ownBlock = (b: ImportedBlock): ImportedBlock => ({
+  ...b,
+  uuid: own(b.uuid),
+  name: own(b.name),
+  startDate: own(b.startDate),
+  protocolUuid: b.protocolUuid === null ? null : own(b.protocolUuid),
+  createdAt: own(b.createdAt),
+  updatedAt: own(b.updatedAt)
+})
+
+const uuidCell = (header: HeaderInfo, cells: readonly string[], column: string) => (cells[header.index[column] ?? -1] ?? '').trim().toLowerCase()
+
+export function trainingRows(repo: Lookups, report: Findings) {
+  /** Protocols read well from protocols files, by UUID. */
+  const protocolLines = new Map<string, At>()
+  /** UUIDs of protocols-file rows with errors: sessions and blocks naming them are not blamed for it as well. */
+  const brokenProtocols = new Set<string>()
+  const protocols: ImportedProtocolRecord[] = []
+  let presentProtocols = 0
+  const blockLines = new Map<string, At>()
+  const blocks: (At & { block: ImportedBlock; sample: SampleRow | null })[] = []
+  let presentBlocks = 0
+
+  const sample = (row: SampleRow): SampleRow | null => {
+    if (!report.sampling()) return null
+    report.addSample(row)
+    return row
+  }
+
+  return {
+    /** Whether a protocols file of this import has a row with this UUID. */
+    hasProtocol: (uuid: string): boolean => protocolLines.has(uuid) || brokenProtocols.has(uuid),
+
+    onProtocol(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
+      const r = readProtocol(header, cells, style)
+      if (!r.ok) {
+        for (const i of r.issues) report.error(file, line, i.message, i.column)
+        const u = uuidCell(header, cells, 'protocol_uuid')
+        if (u !== '') brokenProtocols.add(own(u))
+        sample({ file, line, kind: 'protocols', date: '', summary: 'Protocol', status: 'error', message: firstIssue(r.issues) })
+        return
+      }
+      const p = ownProtocol(r.value)
+      const seen = protocolLines.get(p.uuid)
+      if (seen) {
+        report.error(file, line, `protocol_uuid ${p.uuid} appears twice (also ${where(seen, file)}).`, 'protocol_uuid')
+        return
+      }
+      protocolLines.set(p.uuid, { file, line })
+      const present = repo.protocolId(p.uuid) !== undefined
+      if (present) presentProtocols++
+      else protocols.push(p)
+      sample({ file, line, kind: 'protocols', date: '', summary: `Protocol · ${clip(p.name)}${p.archived ? ' (archived)' : ''}`, status: present ? 'present' : 'add' })
+    },
+
+    onBlock(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
+      const r = readBlock(header, cells, style)
+      if (!r.ok) {
+        for (const i of r.issues) report.error(file, line, i.message, i.column)
+        sample({ file, line, kind: 'blocks', date: cells[header.index.start_date ?? -1] ?? '', summary: 'Training block', status: 'error', message: firstIssue(r.issues) })
+        return
+      }
+      const b = ownBlock(r.value)
+      const seen = blockLines.get(b.uuid)
+      if (seen) {
+        report.error(file, line, `block_uuid ${b.uuid} appears twice (also ${where(seen, file)}).`, 'block_uuid')
+        return
+      }
+      blockLines.set(b.uuid, { file, line })
+      const present = repo.hasBlock(b.uuid)
+      const row = sample({
+        file,
+        line,
+        kind: 'blocks',
+        date: b.startDate,
+        summary: `Training block · ${clip(b.name)} · ${b.weeks} ${b.weeks === 1 ? 'week' : 'weeks'} × ${b.sessionsPerWeek} a week`,
+        status: present ? 'present' : 'add'
+      })
+      if (present) presentBlocks++
+      else blocks.push({ file, line, block: b, sample: row })
+    },
+
+    /** Once every file is read: a new block's protocol and dates are checked against the whole import. */
+    plan(): TrainingPlan {
+      const live = overlapChecker(repo.liveBlocks())
+      const earlier = overlapChecker<At & Pick<Block, 'name' | 'startDate' | 'weeks'>>([])
+      for (const { file, line, block: b, sample: row } of blocks) {
+        const problems: { column: string; message: string }[] = []
+        const pu = b.protocolUuid
+        if (pu !== null && repo.protocolId(pu) === undefined && !this.hasProtocol(pu)) {
+          problems.push({
+            column: 'protocol_uuid',
+            message: `The protocol ${pu} is neither in Sprintlog nor in a protocols file of this import. Import the protocols file together with the blocks file (Export → Everything writes both).`
+          })
+        }
+        const inDb = live.find(b)
+        const inFile = inDb ? undefined : earlier.find(b)
+        if (inDb) problems.push({ column: 'start_date', message: `${overlapMessage(b, inDb)} Move or delete one of them, or leave this row out.` })
+        else if (inFile) problems.push({ column: 'start_date', message: `${overlapMessage(b, inFile)} “${inFile.name}” is on ${where(inFile, file)}.` })
+        earlier.add({ file, line, name: b.name, startDate: b.startDate, weeks: b.weeks })
+        for (const p of problems) report.error(file, line, p.message, p.column)
+        if (row && problems[0]) {
+          row.status = 'error'
+          row.message = `${problems[0].column}: ${problems[0].message}`
+        }
+      }
+      return { protocols, blocks: blocks.map((x) => x.block), present: { protocols: presentProtocols, blocks: presentBlocks } }
+    }
+  }
+}
