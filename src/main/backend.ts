@@ -48,13 +48,14 @@ export function createBackendRouter(
   data: DataService = createDataService({ db, openReader: () => openReader(db.name) }),
   backups: BackupDeps = { db, dbPath: db.name }
 ): Router {
+  const settings = settingsRepo(db)
   return createRouter(
     {
-      ...appHandlers(info, settingsRepo(db)),
+      ...appHandlers(info, settings),
       ...weightHandlers(weightsRepo(db)),
       ...dataHandlers(data),
       ...backupHandlers(backups),
-      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
+      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db), settings }),
       ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) })
     },
     log

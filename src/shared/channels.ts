@@ -37,6 +37,7 @@ export const CHANNELS = [
   'sessions/restore',
   'blocks/list',
   'blocks/current',
+  'blocks/finished',
   'blocks/create',
   'blocks/update',
   'blocks/delete',
