@@ -252,6 +252,10 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   await expect(next.getByRole('heading', { name: 'HIIT 4×4' })).toBeVisible()
   await expect(next.getByTestId('next-why')).toHaveText('The protocol of your last block, “Spring HIIT”.')
   await expect(next.getByTestId('next-start')).toContainText('5x4m @near-max / 2m30s jog')
+  // The protocol progression chart opens on it too.
+  const progression = page.getByRole('region', { name: 'Protocol progression' })
+  await expect(progression.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('HIIT 4×4')
+  await expect(panel(page, 'progression')).toContainText('HIIT 4×4: reps, rest and effort')
   await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-finished-block.png') })
   await next.getByRole('link', { name: 'Log this session' }).click()
   await expect(page.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('HIIT 4×4')
@@ -288,7 +292,7 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   await expect(next.getByTestId('next-why')).toHaveText('The protocol of the current block, “Summer HIIT”.')
 })
 
-test('a dismissed block summary stays dismissed after a reload', async ({ page, app }) => {
+test('a block that ended days ago: the next one would start today; Dismiss hides the summary (Undo brings it back) and it stays hidden after a reload', async ({ page, app }) => {
   await app.call('blocks/create', { name: 'Short block', startDate: browserDay(-10), weeks: 1, sessionsPerWeek: 2 })
   await page.reload()
   const card = page.getByTestId('finished-block')
@@ -306,9 +310,16 @@ test('a dismissed block summary stays dismissed after a reload', async ({ page, 
   await expect(page).toHaveURL(/#\/blocks$/)
 
   await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
-  await card.getByRole('button', { name: 'Dismiss the summary of block “Short block”' }).click()
+  // Dismiss, undo, dismiss again.
+  const dismiss = card.getByRole('button', { name: 'Dismiss the summary of block “Short block”' })
+  await dismiss.click()
   await expect(card).toHaveCount(0)
   await expect(page.getByRole('heading', { name: 'No current training block' })).toBeVisible()
+  await page.getByRole('status').filter({ hasText: 'Dismissed the summary of block “Short block”.' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByText('The summary of block “Short block” is back.')).toBeVisible()
+  await expect(card.getByTestId('finished-summary')).toBeVisible()
+  await dismiss.click()
+  await expect(card).toHaveCount(0)
   await page.reload()
   await expect(page.getByTestId('next-session')).toBeVisible()
   await expect(page.getByTestId('finished-block')).toHaveCount(0)

@@ -3,7 +3,7 @@ import { todayLocal } from '../../../../shared/dates'
 import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { api } from '../../api'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
-import { useSettings } from '../../settings'
+import { useUndoable } from '../../components/Toast'
 import { BlockVolumeSection } from './BlockVolumeSection'
 import { FinishedBlockCard } from './FinishedBlockCard'
 import { LoadSection } from './LoadSection'
@@ -16,7 +16,7 @@ import './dashboard.css'
 /** The start screen: where you are in the block, the next session, and how training and body weight are going. */
 export function DashboardPage() {
   const today = todayLocal()
-  const { update } = useSettings()
+  const undoable = useUndoable()
   const loadCurrent = useCallback(() => api.blocks.current({ today }), [today])
   const loadFinished = useCallback(() => api.blocks.finished({ today }), [today])
   const loadBlocks = useCallback(() => api.blocks.list({ today }), [today])
@@ -49,11 +49,17 @@ export function DashboardPage() {
   const latest = blockList?.filter((p) => p.status !== 'upcoming').at(-1) ?? blockList?.[0]
   const defaultBlockId = block?.block.id ?? latest?.block.id ?? null
 
-  async function dismiss(uuid: string) {
+  /** Hides the finished block's card (a setting, so it stays hidden), with Undo. */
+  async function dismiss(b: { uuid: string; name: string }) {
     setDismissing(true)
-    await update({ dismissedBlockSummary: uuid })
+    await undoable({
+      run: () => api.settings.update({ dismissedBlockSummary: b.uuid }),
+      done: `Dismissed the summary of block “${b.name}”.`,
+      undo: () => api.settings.update({ dismissedBlockSummary: null }),
+      undone: `The summary of block “${b.name}” is back.`,
+      after: finished.reload
+    })
     setDismissing(false)
-    finished.reload()
   }
 
   return (
@@ -64,7 +70,7 @@ export function DashboardPage() {
             <p className="muted">Loading the current block…</p>
           </section>
         ) : ended ? (
-          <FinishedBlockCard finished={ended} busy={dismissing} onDismiss={() => void dismiss(ended.summary.block.uuid)} />
+          <FinishedBlockCard finished={ended} busy={dismissing} onDismiss={() => void dismiss(ended.summary.block)} />
         ) : (
           <CurrentBlockCard progress={block} />
         )}
