@@ -52,13 +52,14 @@ export function createBackendRouter(
   backups: BackupDeps = { db, dbPath: db.name },
   onDamage?: (e: unknown) => void
 ): Router {
+  const settings = settingsRepo(db)
   return createRouter(
     {
-      ...appHandlers(info, settingsRepo(db)),
+      ...appHandlers(info, settings),
       ...weightHandlers(weightsRepo(db)),
       ...dataHandlers(data),
       ...backupHandlers(backups),
-      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
+      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db), settings }),
       ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) }),
       ...databaseHandlers()
     },

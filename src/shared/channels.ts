@@ -40,6 +40,7 @@ export const CHANNELS = [
   'sessions/walkDownBefore',
   'blocks/list',
   'blocks/current',
+  'blocks/finished',
   'blocks/create',
   'blocks/update',
   'blocks/delete',

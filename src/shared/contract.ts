@@ -8,6 +8,7 @@ import { CHANNELS, type Channel } from './channels'
 import type { AppInfo, BackupInfo, DailyWeight, DatabaseStatus, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { NextSessionAdvice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
+import type { FinishedBlock } from './metrics/blockSummary'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
 import type { Block, Protocol, Session } from './training'
@@ -28,6 +29,15 @@ const dateRange = {
 /** For the stats channels: a range whose start is not after its end. */
 const ordered = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to
 const orderedError = { error: 'The start of the range is after its end.', path: ['to'] }
+
+/** A change to the settings: any of them; the settings repository reads stored values back through it too. */
+export const settingsPatch = z
+  .object({
+    weightUnit: z.enum(['kg', 'lb']).optional(),
+    /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
+    dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable().optional()
+  })
+  .strict()
 
 /** Marks the type a channel returns; it exists only for the type checker. */
 const returns = <T>(): T => undefined as T
@@ -64,7 +74,7 @@ export const contract = {
   'database/startNew': { input: z.object({ confirm: z.literal(true, 'Confirm that a new, empty database should be started.') }).strict(), output: returns<DatabaseStatus>() },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
-    input: z.object({ weightUnit: z.enum(['kg', 'lb']).optional() }).strict(),
+    input: settingsPatch,
     output: returns<Settings>()
   },
   'weights/list': {
@@ -133,6 +143,8 @@ export const contract = {
 
   'blocks/list': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress[]>() },
   'blocks/current': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<BlockProgress | null>() },
+  /** The block that ended last before `today`, while no other has started: its summary and the next block's prefill. */
+  'blocks/finished': { input: z.object({ today: localDate.optional() }).strict().default({}), output: returns<FinishedBlock | null>() },
   'blocks/create': { input: blockFields, output: returns<Block>() },
   'blocks/update': { input: blockFields.extend({ id }), output: returns<Block>() },
   'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },

@@ -15,9 +15,11 @@ export interface DailyWeight {
 
 export interface Settings {
   weightUnit: WeightUnit
+  /** The UUID of the finished block whose summary card the runner dismissed on the dashboard; null when none. */
+  dismissedBlockSummary: string | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg' }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null }
 
 export interface AppInfo {
   version: string

@@ -4,7 +4,8 @@
  * text back exactly.
  */
 import { describe, expect, it } from 'vitest'
-import { COLUMNS, type CsvKind, HEADERS } from '../../src/shared/csv'
+import { COLUMNS, CSV_KINDS, type CsvKind, HEADERS } from '../../src/shared/csv'
+import { addLocalDays } from '../../src/shared/dates'
 import { useBackend } from '../helpers/backend'
 import { clientFor } from '../helpers/client'
 import { readRfc4180 } from '../helpers/rfc4180'
@@ -22,7 +23,9 @@ const BREAKS = ['lone\nLF', 'lone\rCR', 'crlf\r\nhere', 'lf-cr\n\rhere', '\nlead
 const FILLED: Record<CsvKind, string[]> = {
   sessions: ['protocol_name', 'notes'],
   reps: ['protocol_name', 'notes'],
-  weights: ['note']
+  weights: ['note'],
+  protocols: ['name', 'description', 'source_note'],
+  blocks: ['name', 'protocol_name']
 }
 
 describe('CSV export and line breaks', () => {
@@ -36,14 +39,20 @@ describe('CSV export and line breaks', () => {
   it('quotes a cell with any line break, so a strict RFC 4180 reader reads the text back exactly', async () => {
     const b = await backend()
     const client = clientFor(b.router)
-    const days = (i: number) => `2026-05-${String(1 + i).padStart(2, '0')}`
+    const days = (i: number) => addLocalDays('2026-05-01', i)
     for (const [i, text] of BREAKS.entries()) {
-      const protocol = await client.protocols.create({ name: `P${i} ${text}`, groups: [group({ count: 2, workSeconds: 20, recoverySeconds: 60 })] })
+      const protocol = await client.protocols.create({
+        name: `P${i} ${text}`,
+        description: `D ${text}`,
+        sourceNote: `N ${text}`,
+        groups: [group({ count: 2, workSeconds: 20, recoverySeconds: 60 })]
+      })
+      await client.blocks.create({ name: `B ${text}`, startDate: days(7 * i), weeks: 1, sessionsPerWeek: 1, protocolId: protocol.id })
       await client.sessions.create({ date: days(i), protocolId: protocol.id, plan: protocol.groups, notes: `S ${text}`, reps: sprintReps(2) })
       await client.weights.add({ date: days(i), kg: 70 + i, note: `W ${text}` })
     }
-    const files = await exportKinds(b.path, tmp())
-    for (const kind of ['sessions', 'reps', 'weights'] as const) {
+    const files = await exportKinds(b.path, tmp(), CSV_KINDS)
+    for (const kind of CSV_KINDS) {
       const records = readRfc4180(files[kind].toString('utf8').replace(/^\uFEFF/, ''))
       const [header, ...body] = records
       expect(header).toEqual([...HEADERS[kind]])
@@ -52,8 +61,16 @@ describe('CSV export and line breaks', () => {
       for (const record of body) expect(record).toHaveLength(HEADERS[kind].length)
       const cell = (name: string) => body.map((r) => r[HEADERS[kind].indexOf(name as never)])
       const each = (prefix: string) => BREAKS.flatMap((t, i) => Array.from({ length: perSession }, () => (prefix === 'P' ? `P${i} ${t}` : `${prefix} ${t}`)))
+      const trimmed = (prefix: string) => each(prefix).map((n) => n.trim())
       if (kind === 'weights') expect(cell('note')).toEqual(each('W'))
-      else {
+      else if (kind === 'protocols') {
+        expect(cell('name')).toEqual(trimmed('P'))
+        expect(cell('description')).toEqual(each('D'))
+        expect(cell('source_note')).toEqual(each('N'))
+      } else if (kind === 'blocks') {
+        expect(cell('name')).toEqual(trimmed('B'))
+        expect(cell('protocol_name')).toEqual(trimmed('P'))
+      } else {
         expect(cell('notes')).toEqual(each('S'))
         // Names are trimmed when saved: a name ending in a line break loses it.
         expect(cell('protocol_name')).toEqual(each('P').map((n) => n.trim()))
@@ -62,13 +79,18 @@ describe('CSV export and line breaks', () => {
 
     // And Sprintlog reads them back exactly.
     const empty = await backend()
-    const plan = await preview(empty.db, tmp(), { 'reps.csv': files.reps, 'body-weight.csv': files.weights })
+    const plan = await preview(empty.db, tmp(), { 'protocols.csv': files.protocols, 'blocks.csv': files.blocks, 'reps.csv': files.reps, 'body-weight.csv': files.weights })
     expect(plan.preview.errors).toEqual([])
     commit(empty.db, plan)
     plan.release()
     const texts = (db: typeof b.db) =>
-      db.prepare("SELECT s.notes AS text FROM sessions s UNION ALL SELECT note FROM body_weights UNION ALL SELECT name FROM protocols WHERE name LIKE 'P%' ORDER BY 1").all()
+      db
+        .prepare(
+          `SELECT notes AS text FROM sessions UNION ALL SELECT note FROM body_weights UNION ALL SELECT name FROM blocks
+           UNION ALL SELECT name || '|' || description || '|' || source_note FROM protocols WHERE name LIKE 'P%' ORDER BY 1`
+        )
+        .all()
     expect(texts(empty.db)).toEqual(texts(b.db))
-    expect(texts(b.db)).toHaveLength(BREAKS.length * 3)
+    expect(texts(b.db)).toHaveLength(BREAKS.length * 4)
   })
 })

@@ -87,11 +87,16 @@ describe('weights repository', () => {
 describe('settings repository', () => {
   it('returns defaults, stores updates, and ignores unreadable values', async () => {
     const { db, settings } = await repo()
-    expect(settings.get()).toEqual({ weightUnit: 'kg' })
-    expect(settings.update({ weightUnit: 'lb' })).toEqual({ weightUnit: 'lb' })
-    expect(settings.get()).toEqual({ weightUnit: 'lb' })
+    expect(settings.get()).toEqual({ weightUnit: 'kg', dismissedBlockSummary: null })
+    expect(settings.update({ weightUnit: 'lb' })).toEqual({ weightUnit: 'lb', dismissedBlockSummary: null })
+    expect(settings.get()).toEqual({ weightUnit: 'lb', dismissedBlockSummary: null })
+    expect(settings.update({ dismissedBlockSummary: 'a-block-uuid' })).toEqual({ weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid' })
     db.prepare(`UPDATE settings SET value = 'not json' WHERE key = 'weightUnit'`).run()
-    expect(settings.get()).toEqual({ weightUnit: 'kg' })
+    expect(settings.get()).toEqual({ weightUnit: 'kg', dismissedBlockSummary: 'a-block-uuid' })
+    // Hand-edited values of the wrong kind keep the defaults too.
+    db.prepare(`UPDATE settings SET value = '"stone"' WHERE key = 'weightUnit'`).run()
+    db.prepare(`UPDATE settings SET value = '42' WHERE key = 'dismissedBlockSummary'`).run()
+    expect(settings.get()).toEqual({ weightUnit: 'kg', dismissedBlockSummary: null })
     db.close()
   })
 })

@@ -267,3 +267,113 @@ test('dark theme: the charts stay readable', async ({ page, app }) => {
   expect(bg).toBe('rgb(17, 20, 24)')
   await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-dark.png') })
 })
+
+test('the day after a block ends: its summary, "Plan the next block" prefilled from it, and its protocol for the next session', async ({ page, app }) => {
+  // A 2-week block of HIIT 4×4 that ended yesterday (days −14 … −1): four sessions of it, the last two progressed to
+  // 5 sets with 2m30s of rest; a Sprint 6×20 s session inside it and another today, neither counted in the block.
+  const { call } = app
+  const protocols = await call<{ id: number; name: string; groups: Record<string, unknown>[] }[]>('protocols/list', {})
+  const hiit = protocols.find((p) => p.name === 'HIIT 4×4')
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  if (!hiit?.groups[0] || !sprint) throw new Error('no built-in protocols')
+  const block = await call<{ id: number }>('blocks/create', { name: 'Spring HIIT', startDate: browserDay(-14), weeks: 2, sessionsPerWeek: 3, protocolId: hiit.id })
+  const progressed = [{ ...hiit.groups[0], count: 5, recoverySeconds: 150 }]
+  const fourMinutes = (n: number, rest: number) =>
+    Array.from({ length: n }, (_, i) => ({ workSeconds: 240, intensity: 'near-max', recoverySeconds: i === n - 1 ? 0 : rest, recoveryMode: 'jog' }))
+  for (const [shift, plan, sets, rest] of [
+    [-14, hiit.groups, 4, 180],
+    [-11, hiit.groups, 4, 180],
+    [-7, progressed, 5, 150],
+    [-3, progressed, 5, 150]
+  ] as const) {
+    await call('sessions/create', { date: browserDay(shift), protocolId: hiit.id, plan, rpe: 8, reps: fourMinutes(sets, rest) })
+  }
+  const sprintReps = Array.from({ length: 6 }, () => ({ workSeconds: 20, intensity: 'max', recoverySeconds: 120, recoveryMode: 'walk' }))
+  for (const shift of [-5, 0]) await call('sessions/create', { date: browserDay(shift), protocolId: sprint.id, plan: sprint.groups, rpe: 9, reps: sprintReps })
+  await page.reload()
+
+  // 4 of 2 × 3 sessions; 2 × 16 min + 2 × 20 min = 72 min of work; 4 → 5 sets, 3m → 2m30s of rest.
+  const card = page.getByTestId('finished-block')
+  await expect(card.getByRole('heading', { name: 'Block “Spring HIIT” finished' })).toBeVisible()
+  await expect(card.getByTestId('finished-summary')).toHaveText('Finished: 4 of 6 sessions, 72 min of work, +1 set, rest 3m → 2m30s on HIIT 4×4.')
+  await expect(card.getByTestId('finished-plan')).toContainText(`4x4m @near-max / 3m jog (${browserDay(-14)}) → 5x4m @near-max / 2m30s jog (${browserDay(-3)})`)
+  await expect(page.getByTestId('current-block')).toHaveCount(0)
+
+  // The next session is the last block's protocol, though the last session was a sprint; so is the Log screen's.
+  const next = page.getByTestId('next-session')
+  await expect(next.getByRole('heading', { name: 'HIIT 4×4' })).toBeVisible()
+  await expect(next.getByTestId('next-why')).toHaveText('The protocol of your last block, “Spring HIIT”.')
+  await expect(next.getByTestId('next-start')).toContainText('5x4m @near-max / 2m30s jog')
+  // The protocol progression chart opens on it too.
+  const progression = page.getByRole('region', { name: 'Protocol progression' })
+  await expect(progression.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('HIIT 4×4')
+  await expect(panel(page, 'progression')).toContainText('HIIT 4×4: reps, rest and effort')
+  await page.locator('main').screenshot({ path: test.info().outputPath('dashboard-finished-block.png') })
+  await next.getByRole('link', { name: 'Log this session' }).click()
+  await expect(page.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('HIIT 4×4')
+  await expect(page.getByTestId('plan')).toHaveText('5x4m @near-max / 2m30s jog')
+
+  // "Plan the next block": the same weeks, sessions a week and protocol, from the day after the end (today).
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
+  await card.getByRole('button', { name: 'Plan the next block' }).click()
+  await expect(page).toHaveURL(new RegExp(`#/blocks/next/${block.id}$`))
+  const form = page.getByRole('form', { name: 'New training block' })
+  await expect(form.getByRole('heading', { name: 'Plan the next block' })).toBeVisible()
+  await expect(form.getByLabel('Start date')).toHaveValue(browserDay(0))
+  await expect(form.getByLabel('Weeks')).toHaveValue('2')
+  await expect(form.getByLabel('Sessions per week')).toHaveValue('3')
+  await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('HIIT 4×4')
+  await expect(form.getByTestId('block-end')).toHaveText(browserDay(13))
+  const note = form.getByTestId('block-prefill')
+  await expect(note).toContainText(`Follows “Spring HIIT”: 2 weeks × 3 a week of HIIT 4×4, from ${browserDay(0)}, the day after it ended.`)
+  await expect(note).toContainText(`The sessions of HIIT 4×4 start from the plan of ${browserDay(-3)}: 5x4m @near-max / 2m30s jog`)
+  await expect(form.getByLabel('Name')).toBeFocused()
+  await page.keyboard.type('Summer HIIT')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText('Created block “Summer HIIT”.')).toBeVisible()
+  await expect(page).toHaveURL(/#\/blocks$/)
+  expect(app.query('SELECT name, start_date, weeks, sessions_per_week, protocol_id FROM blocks ORDER BY start_date')).toEqual([
+    { name: 'Spring HIIT', start_date: browserDay(-14), weeks: 2, sessions_per_week: 3, protocol_id: hiit.id },
+    { name: 'Summer HIIT', start_date: browserDay(0), weeks: 2, sessions_per_week: 3, protocol_id: hiit.id }
+  ])
+
+  // The new block has started: the summary gives way to it, and the next session is its protocol.
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
+  await expect(page.getByTestId('current-block')).toContainText('Summer HIIT')
+  await expect(page.getByTestId('finished-block')).toHaveCount(0)
+  await expect(next.getByTestId('next-why')).toHaveText('The protocol of the current block, “Summer HIIT”.')
+})
+
+test('a block that ended days ago: the next one would start today; Dismiss hides the summary (Undo brings it back) and it stays hidden after a reload', async ({ page, app }) => {
+  await app.call('blocks/create', { name: 'Short block', startDate: browserDay(-10), weeks: 1, sessionsPerWeek: 2 })
+  await page.reload()
+  const card = page.getByTestId('finished-block')
+  await expect(card.getByTestId('finished-summary')).toHaveText('Finished: 0 of 2 sessions, 0 min of work.')
+  // It ended 4 days ago: the day after is past and today is free, so the next block would start today, as the form says.
+  await card.getByRole('button', { name: 'Plan the next block' }).click()
+  const form = page.getByRole('form', { name: 'New training block' })
+  await expect(form.getByLabel('Start date')).toHaveValue(browserDay(0))
+  await expect(form.getByTestId('block-prefill')).toHaveText(
+    `Follows “Short block”: 1 week × 2 a week of any protocol, from today, ${browserDay(0)}: the day after it ended, ${browserDay(-3)}, is past.`
+  )
+  await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('Any')
+  await page.keyboard.press('Escape')
+  await expect(form).toHaveCount(0)
+  await expect(page).toHaveURL(/#\/blocks$/)
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
+  // Dismiss, undo, dismiss again.
+  const dismiss = card.getByRole('button', { name: 'Dismiss the summary of block “Short block”' })
+  await dismiss.click()
+  await expect(card).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'No current training block' })).toBeVisible()
+  await page.getByRole('status').filter({ hasText: 'Dismissed the summary of block “Short block”.' }).getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByText('The summary of block “Short block” is back.')).toBeVisible()
+  await expect(card.getByTestId('finished-summary')).toBeVisible()
+  await dismiss.click()
+  await expect(card).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByTestId('next-session')).toBeVisible()
+  await expect(page.getByTestId('finished-block')).toHaveCount(0)
+  expect(app.query(`SELECT value FROM settings WHERE key = 'dismissedBlockSummary'`)).toHaveLength(1)
+})

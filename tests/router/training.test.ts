@@ -233,6 +233,61 @@ describe('training blocks', () => {
   })
 })
 
+describe('the end of a training block', () => {
+  it('is shown from the day after the end until the next block starts: sessions of its protocol, stored work, the change of plan', async () => {
+    const { b, client, byName } = await setup()
+    const hiit = byName('HIIT 4×4')
+    const sprint = byName('Sprint 6×20 s')
+    // 2 weeks × 3 from 2026-11-02: the last day is 2026-11-15.
+    const block = await client.blocks.create({ name: 'Autumn', startDate: '2026-11-02', weeks: 2, sessionsPerWeek: 3, protocolId: hiit.id })
+    const longer = hiit.groups.map((g) => ({ ...g, count: g.count + 1, recoverySeconds: 150 }))
+    const fourMin = (n: number, over: Partial<Rep> = {}) => Array.from({ length: n }, () => rep({ workSeconds: 240, recoverySeconds: 180, recoveryMode: 'jog', ...over }))
+    await client.sessions.create({ date: '2026-11-02', protocolId: hiit.id, plan: hiit.groups, reps: fourMin(4) })
+    // the fourth rep abandoned after 2:30 of it
+    await client.sessions.create({ date: '2026-11-05', protocolId: hiit.id, plan: hiit.groups, reps: [...fourMin(3), rep({ workSeconds: 150, completed: false })] })
+    await client.sessions.create({ date: '2026-11-14', protocolId: hiit.id, plan: longer, reps: fourMin(5, { recoverySeconds: 150 }) })
+    // another protocol inside the block, and sessions of the protocol outside it: not the block's
+    await client.sessions.create({ date: '2026-11-09', protocolId: sprint.id, plan: sprint.groups, reps: sprintReps(6) })
+    await client.sessions.create({ date: '2026-11-01', protocolId: hiit.id, plan: hiit.groups, reps: fourMin(4) })
+    await client.sessions.create({ date: '2026-11-16', protocolId: hiit.id, plan: hiit.groups, reps: fourMin(4) })
+    const stored = b.db
+      .prepare(`SELECT sum(work_seconds) AS s FROM sessions WHERE protocol_id = ? AND date BETWEEN '2026-11-02' AND '2026-11-15'`)
+      .get(hiit.id) as { s: number }
+
+    expect(await client.blocks.finished({ today: '2026-11-15' })).toBeNull()
+    const finished = await client.blocks.finished({ today: '2026-11-16' })
+    expect(finished?.summary).toMatchObject({
+      block: { id: block.id },
+      endDate: '2026-11-15',
+      sessionsDone: 3,
+      sessionsPlanned: 6,
+      workSeconds: stored.s,
+      plan: { fromDate: '2026-11-02', toDate: '2026-11-14', changes: ['+1 set', 'rest 3m → 2m30s'] }
+    })
+    expect(finished?.next).toEqual({ startDate: '2026-11-16', weeks: 2, sessionsPerWeek: 3, protocolId: hiit.id, startsOn: 'day-after', dayAfter: '2026-11-16' })
+    // the protocol's next session starts from the newest saved plan (the one of 2026-11-16)
+    expect(finished?.carried).toEqual({ plan: hiit.groups, from: '2026-11-16' })
+    expect(finished?.upcoming).toBeNull()
+    expect(await client.blocks.finished({ today: '2026-12-01' })).toMatchObject({ next: { startDate: '2026-12-01', startsOn: 'today' } })
+
+    const next = await client.blocks.create({ name: 'Winter', startDate: '2026-12-07', weeks: 4 })
+    expect(await client.blocks.finished({ today: '2026-12-01' })).toMatchObject({ upcoming: { id: next.id }, next: { startDate: '2026-11-16', startsOn: 'day-after' } })
+    expect(await client.blocks.finished({ today: '2026-12-07' })).toBeNull()
+  })
+
+  it('stays dismissed once the runner dismisses it, until another block finishes', async () => {
+    const { client } = await setup()
+    const first = await client.blocks.create({ name: 'First', startDate: '2026-01-05', weeks: 1 })
+    await client.blocks.create({ name: 'Second', startDate: '2026-02-02', weeks: 1 })
+    expect(await client.blocks.finished({ today: '2026-01-20' })).toMatchObject({ summary: { block: { name: 'First' } } })
+    expect(await client.settings.update({ dismissedBlockSummary: first.uuid })).toMatchObject({ dismissedBlockSummary: first.uuid, weightUnit: 'kg' })
+    expect(await client.blocks.finished({ today: '2026-01-20' })).toBeNull()
+    expect(await client.blocks.finished({ today: '2026-02-10' })).toMatchObject({ summary: { block: { name: 'Second' } } })
+    await client.settings.update({ dismissedBlockSummary: null })
+    expect(await client.blocks.finished({ today: '2026-01-20' })).toMatchObject({ summary: { block: { name: 'First' } } })
+  })
+})
+
 describe('advice for the next session', () => {
   it('starts from the last saved session’s plan and advises on it, judged on the given day', async () => {
     const { client, byName } = await setup()

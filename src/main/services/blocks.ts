@@ -2,12 +2,15 @@
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
 import { blockEnd, blockProgress, type BlockProgress, findOverlap, overlapMessage } from '../../shared/metrics/block'
+import { blockSummary, type FinishedBlock, finishedBlockOn, nextBlockStart } from '../../shared/metrics/blockSummary'
+import { carriedPlan } from '../../shared/metrics/progression'
 import { DomainError } from '../../shared/result'
 import type { Block } from '../../shared/training'
 import type { Db } from '../db/connection'
 import type { BlockDraft, BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
 import type { SessionsRepo } from '../db/repos/sessions'
+import type { SettingsRepo } from '../db/repos/settings'
 import { assertProtocol } from './protocols'
 
 export interface BlockDeps {
@@ -51,7 +54,7 @@ export function restoreBlock(deps: BlockDeps, id: number): Block {
   }).immediate()
 }
 
-/** Sessions of the block's protocol count against its plan (all sessions when it has none); the others apart. */
+/** Sessions of the block's protocol count against its plan (all sessions when it has none: `countsTowardBlock`, here in SQL); the others apart. */
 export function progressOf(deps: BlockDeps, block: Block, today: LocalDate): BlockProgress {
   const end = blockEnd(block)
   const all = deps.sessions.datesBetween(block.startDate, end)
@@ -79,6 +82,25 @@ export function currentBlock(deps: BlockDeps, today: LocalDate = todayLocal()): 
   const active = blocks.find((b) => b.startDate <= today && blockEnd(b) >= today)
   const next = active ?? blocks.find((b) => b.startDate > today)
   return next ? progressOf(deps, next, today) : null
+}
+
+/**
+ * The block the dashboard marks as finished on `today` (`finishedBlockOn`): what it came to, where the next block
+ * would start, and the plan its protocol starts from next time; null when there is none or the runner dismissed it.
+ */
+export function finishedBlock(deps: BlockDeps & { settings: SettingsRepo }, today: LocalDate = todayLocal()): FinishedBlock | null {
+  return deps.db.transaction(() => {
+    const blocks = deps.blocks.list()
+    const block = finishedBlockOn(blocks, today)
+    if (!block || deps.settings.get().dismissedBlockSummary === block.uuid) return null
+    const protocol = block.protocolId === null ? undefined : deps.protocols.get(block.protocolId)
+    return {
+      summary: blockSummary(block, deps.sessions.blockSessions(block.startDate, blockEnd(block))),
+      next: nextBlockStart(block, blocks, today),
+      upcoming: blocks.find((b) => b.startDate > today) ?? null,
+      carried: protocol ? carriedPlan(protocol.groups, deps.sessions.recent(protocol.id, 3)) : null
+    }
+  })()
 }
 
 export function deleteBlock(deps: Pick<BlockDeps, 'blocks'>, id: number): { id: number } {

@@ -57,7 +57,7 @@ function Screen({ route }: { route: Route }) {
     case 'history':
       return <HistoryPage />
     case 'blocks':
-      return <BlocksPage />
+      return <BlocksPage after={route.after} />
     case 'protocols':
       return <ProtocolsPage />
     case 'weight':

@@ -6,7 +6,8 @@ export type Route =
   | { name: 'log' }
   | { name: 'session'; id: number }
   | { name: 'history' }
-  | { name: 'blocks' }
+  /** `after`: open the form for the block that follows this (finished) one, prefilled from it. */
+  | { name: 'blocks'; after?: number }
   | { name: 'protocols' }
   | { name: 'weight' }
   | { name: 'data' }
@@ -15,12 +16,15 @@ export const DEFAULT_ROUTE: Route = { name: 'dashboard' }
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '')
-  const [head, arg] = path.split('/')
+  const [head, arg, arg2] = path.split('/')
   switch (head) {
+    case 'blocks': {
+      const after = Number(arg2)
+      return arg === 'next' && Number.isInteger(after) && after > 0 ? { name: 'blocks', after } : { name: 'blocks' }
+    }
     case 'dashboard':
     case 'log':
     case 'history':
-    case 'blocks':
     case 'protocols':
     case 'weight':
     case 'data':
@@ -35,7 +39,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
-  return route.name === 'session' ? `#/session/${route.id}` : `#/${route.name}`
+  if (route.name === 'session') return `#/session/${route.id}`
+  if (route.name === 'blocks' && route.after !== undefined) return `#/blocks/next/${route.after}`
+  return `#/${route.name}`
 }
 
 export function navigate(route: Route): void {

@@ -6,6 +6,14 @@ export function blockEnd(b: Pick<Block, 'startDate' | 'weeks'>): LocalDate {
   return addLocalDays(b.startDate, b.weeks * 7 - 1)
 }
 
+/**
+ * Whether a session counts as one of a block's sessions (dates apart): a session of the block's protocol, or any
+ * session when the block names no protocol. The block's figures (sessions done, work) count these sessions only.
+ */
+export function countsTowardBlock(block: Pick<Block, 'protocolId'>, sessionProtocolId: number | null): boolean {
+  return block.protocolId === null || sessionProtocolId === block.protocolId
+}
+
 /** The first of `others` (other than `selfId`) whose dates overlap `draft`'s; undefined when it fits beside them. */
 export function findOverlap<B extends Pick<Block, 'id' | 'startDate' | 'weeks'>>(
   draft: Pick<Block, 'startDate' | 'weeks'>,

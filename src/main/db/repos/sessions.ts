@@ -1,6 +1,7 @@
 import type { SessionSummary } from '../../../shared/contract'
 import type { LocalDate } from '../../../shared/dates'
 import { keysOf, rowDecoder, selectList } from '../../../shared/fields'
+import type { BlockSession } from '../../../shared/metrics/blockSummary'
 import { dropOffPct } from '../../../shared/metrics/reps'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import { type Rep, type RepeatGroup, type Session, SESSION_HEAD } from '../../../shared/training'
@@ -39,6 +40,9 @@ export interface SessionFilter {
 const METRICS = ['workSeconds', 'repsDone', 'distanceMeters', 'durationSeconds', 'estimatedSeconds', 'load'] as const satisfies readonly (keyof SessionSummary)[]
 const REP_KEYS = keysOf(REP_FIELDS, 'input')
 
+/** What a block's summary reads of each session (metrics/blockSummary.ts). */
+const BLOCK_SESSION = ['date', 'protocolId', 'workSeconds', 'plan'] as const satisfies readonly (keyof BlockSession)[]
+
 const HEAD = selectList(SESSION_FIELDS, 's', SESSION_HEAD)
 const FROM = 'FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id'
 /** History rows carry the metrics stored with each session, so a page of history reads no reps. */
@@ -59,10 +63,12 @@ export const SESSION_QUERIES = {
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
   datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`,
-  protocolDatesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND protocol_id = ? AND date BETWEEN ? AND ?`
+  protocolDatesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND protocol_id = ? AND date BETWEEN ? AND ?`,
+  blockSessions: `SELECT ${selectList(SESSION_FIELDS, 's', BLOCK_SESSION)} FROM sessions s WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ? ORDER BY s.date, s.id`
 } as const
 
 type Row = Record<string, unknown>
+const decodeBlockSession = rowDecoder<BlockSession>(SESSION_FIELDS, BLOCK_SESSION)
 const decodeHead = rowDecoder<SessionHead>(SESSION_FIELDS, SESSION_HEAD)
 const decodeRep = rowDecoder<Rep & { sessionId: number }>(REP_FIELDS, REP_KEYS)
 const decodeRecent = rowDecoder<Omit<RecentSession, 'speedDropPct'> & { firstSpeed: number | null; lastSpeed: number | null }>(SESSION_FIELDS, [
@@ -89,6 +95,7 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     recent: db.prepare<[number, number], Row>(SESSION_QUERIES.recent),
     datesBetween: db.prepare<[string, string], { date: string }>(SESSION_QUERIES.datesBetween),
     protocolDatesBetween: db.prepare<[number, string, string], { date: string }>(SESSION_QUERIES.protocolDatesBetween),
+    blockSessions: db.prepare<[string, string], Row>(SESSION_QUERIES.blockSessions),
     get: db.prepare<[number], Row>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
     softDelete: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`),
@@ -201,6 +208,10 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     /** The dates of the live sessions of one protocol between two dates (a date once per session). */
     protocolDatesBetween(protocolId: number, from: LocalDate, to: LocalDate): LocalDate[] {
       return q.protocolDatesBetween.all(protocolId, from, to).map((r) => r.date)
+    },
+    /** The sessions dated from `from` to `to`, oldest first, with the figures a block's summary reads. */
+    blockSessions(from: LocalDate, to: LocalDate): BlockSession[] {
+      return q.blockSessions.all(from, to).map(decodeBlockSession)
     }
   }
 }

@@ -1,9 +1,10 @@
+import { settingsPatch } from '../../../shared/contract'
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain'
 import type { Db } from '../connection'
 
 export type SettingsRepo = ReturnType<typeof settingsRepo>
 
-/** Settings are stored one JSON value per key; unknown or unreadable keys fall back to the defaults. */
+/** Settings are stored one JSON value per key; unknown keys, and unreadable or invalid values, fall back to the defaults. */
 export function settingsRepo(db: Db) {
   const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings')
   const put = db.prepare<[string, string], never>(
@@ -15,7 +16,8 @@ export function settingsRepo(db: Db) {
       for (const { key, value } of all.all()) {
         if (!(key in DEFAULT_SETTINGS)) continue
         try {
-          ;(out as unknown as Record<string, unknown>)[key] = JSON.parse(value)
+          const parsed = settingsPatch.shape[key as keyof Settings].safeParse(JSON.parse(value))
+          if (parsed.success && parsed.data !== undefined) (out as unknown as Record<string, unknown>)[key] = parsed.data
         } catch {
           // A hand-edited, unreadable value keeps the default.
         }

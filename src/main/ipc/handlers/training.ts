@@ -2,7 +2,8 @@ import type { Db } from '../../db/connection'
 import type { BlocksRepo } from '../../db/repos/blocks'
 import type { ProtocolsRepo } from '../../db/repos/protocols'
 import type { SessionsRepo } from '../../db/repos/sessions'
-import { createBlock, currentBlock, deleteBlock, listBlocks, restoreBlock, updateBlock } from '../../services/blocks'
+import type { SettingsRepo } from '../../db/repos/settings'
+import { createBlock, currentBlock, deleteBlock, finishedBlock, listBlocks, restoreBlock, updateBlock } from '../../services/blocks'
 import { archiveProtocol, createProtocol, duplicateProtocol, getProtocol, listProtocols, updateProtocol } from '../../services/protocols'
 import { adviceFor, createSession, deleteSession, getSession, listSessions, restoreSession, updateSession, walkDownBefore } from '../../services/sessions'
 import type { Handlers } from '../router'
@@ -14,6 +15,7 @@ export interface TrainingDeps {
   protocols: ProtocolsRepo
   sessions: SessionsRepo
   blocks: BlocksRepo
+  settings: SettingsRepo
 }
 
 /** Protocols, sessions, blocks and advice: each channel calls one service function (src/main/services). */
@@ -36,6 +38,7 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
 
     'blocks/list': ({ today }) => listBlocks(deps, today),
     'blocks/current': ({ today }) => currentBlock(deps, today),
+    'blocks/finished': ({ today }) => finishedBlock(deps, today),
     'blocks/create': (d) => createBlock(deps, d),
     'blocks/update': ({ id, ...d }) => updateBlock(deps, id, d),
     'blocks/delete': ({ id }) => deleteBlock(deps, id),

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react'
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
 import { blockEnd, findOverlap, overlapMessage } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
@@ -72,24 +72,35 @@ export function errorsFromResult(error: AppError): BlockErrors {
   return out
 }
 
+/** A new block's starting values, and what to say about where they come from. */
+export interface BlockPrefill {
+  values: Pick<BlockDraft, 'startDate' | 'weeks' | 'sessionsPerWeek' | 'protocolId'>
+  note: ReactNode
+}
+
 interface Props {
   /** The block being edited; null for a new one. */
   block: Block | null
+  /** For a new block: the values it starts from (the defaults when absent). */
+  prefill?: BlockPrefill | undefined
   protocols: Protocol[]
   onSubmit(draft: BlockDraft): Promise<BlockErrors | null>
   onCancel(): void
 }
 
-export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
+export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Props) {
   const id = useId()
   const formRef = useRef<HTMLFormElement>(null)
-  const [values, setValues] = useState<Values>(() => ({
-    name: block?.name ?? '',
-    startDate: block?.startDate ?? todayLocal(),
-    weeks: String(block?.weeks ?? 10),
-    sessionsPerWeek: String(block?.sessionsPerWeek ?? 3),
-    protocolId: block?.protocolId == null ? '' : String(block.protocolId)
-  }))
+  const [values, setValues] = useState<Values>(() => {
+    const from = block ?? prefill?.values
+    return {
+      name: block?.name ?? '',
+      startDate: from?.startDate ?? todayLocal(),
+      weeks: String(from?.weeks ?? 10),
+      sessionsPerWeek: String(from?.sessionsPerWeek ?? 3),
+      protocolId: from?.protocolId == null ? '' : String(from.protocolId)
+    }
+  })
   const [errors, setErrors] = useState<BlockErrors>({})
   const [busy, setBusy] = useState(false)
   const set = (field: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: e.target.value }))
@@ -144,7 +155,7 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
 
   // Archived protocols are offered only when this block already uses one.
   const options = protocols.filter((p) => !p.archived || String(p.id) === values.protocolId)
-  const title = block ? `Edit “${block.name}”` : 'New training block'
+  const title = block ? `Edit “${block.name}”` : prefill ? 'Plan the next block' : 'New training block'
 
   return (
     <form
@@ -159,6 +170,11 @@ export function BlockForm({ block, protocols, onSubmit, onCancel }: Props) {
         <h2>{title}</h2>
         <span className="hint">Enter saves · Esc cancels</span>
       </header>
+      {!block && prefill && (
+        <div className="block-prefill muted" data-testid="block-prefill">
+          {prefill.note}
+        </div>
+      )}
       <div className="fields">
         <InputField
           id={fieldId('name')}

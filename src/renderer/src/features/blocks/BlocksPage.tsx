@@ -1,11 +1,14 @@
 import { useCallback, useRef, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
+import { type NextBlockStart, nextBlockStart } from '../../../../shared/metrics/blockSummary'
+import { formatNotation } from '../../../../shared/notation'
 import type { Block } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
-import { plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { carriedPlanLead, nextBlockNote, plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { navigate } from '../../router'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
 import { ErrorText } from '../../components/ErrorText'
@@ -14,9 +17,15 @@ import { TableHead } from '../../components/TableHead'
 
 const BLOCK_COLUMNS = [{ label: 'Block' }, { label: 'Dates' }, { label: 'Weeks', num: true }, { label: 'Per week', num: true }, { label: 'Protocol' }, { label: 'Status' }, { label: 'Sessions', num: true }, { label: 'Actions', hidden: true }]
 
-type Editing = { block: Block | null } | null
+/** The block being edited (null: a new one); for the block that follows a finished one, that block and the prefill. */
+type Editing = { block: Block | null; follows?: { block: Block; next: NextBlockStart } } | null
 
-export function BlocksPage() {
+interface Props {
+  /** Open the form for the block that follows this finished one (`#/blocks/next/ID`). */
+  after?: number | undefined
+}
+
+export function BlocksPage({ after }: Props) {
   const toast = useToast()
   const undoable = useUndoable()
   // The browser's own date, so the weeks follow the runner's clock and time zone.
@@ -29,6 +38,18 @@ export function BlocksPage() {
   const current = valueOr(currentLoad, undefined)
   const protocols = valueOr(protocolsLoad, [])
   const loadError = list.state === 'error' ? list.message : currentLoad.state === 'error' ? currentLoad.message : null
+  // "Plan the next block": once the blocks are in, the form opens prefilled from the finished block.
+  // (State adjusted while rendering, once per `after`: https://react.dev/learn/you-might-not-need-an-effect)
+  const [openedAfter, setOpenedAfter] = useState<number | null>(null)
+  if (after !== undefined && blocks !== null && openedAfter !== after) {
+    setOpenedAfter(after)
+    const finished = blocks.find((p) => p.block.id === after)?.block
+    if (finished) setEditing({ block: null, follows: { block: finished, next: nextBlockStart(finished, blocks.map((p) => p.block), todayLocal()) } })
+  }
+  const followsProtocol = editing?.follows?.block.protocolId ?? null
+  const loadCarried = useCallback(() => api.advice.forProtocol({ protocolId: followsProtocol ?? 0, today: todayLocal() }), [followsProtocol])
+  const carriedLoad = useLoad(followsProtocol !== null ? loadCarried : null)
+  const carried = carriedLoad.state === 'ok' && followsProtocol !== null ? { plan: carriedLoad.value.start, from: carriedLoad.value.startFrom } : null
   /** Where focus goes back to when the form closes. */
   const opener = useRef<HTMLElement | null>(null)
   const newButton = useRef<HTMLButtonElement>(null)
@@ -40,6 +61,7 @@ export function BlocksPage() {
 
   function close() {
     setEditing(null)
+    if (after !== undefined) navigate({ name: 'blocks' })
     const back = opener.current
     opener.current = null
     // The opener may be gone (the empty state's button); fall back to "New block".
@@ -87,8 +109,23 @@ export function BlocksPage() {
 
       {editing && (
         <BlockForm
-          key={editing.block?.id ?? 'new'}
+          key={editing.block?.id ?? (editing.follows ? `after-${editing.follows.block.id}` : 'new')}
           block={editing.block}
+          prefill={
+            editing.follows && {
+              values: editing.follows.next,
+              note: (
+                <>
+                  <p>{nextBlockNote(editing.follows.block, editing.follows.next)}</p>
+                  {carried && editing.follows.block.protocolName && (
+                    <p>
+                      {carriedPlanLead(editing.follows.block.protocolName, carried)} <code>{formatNotation(carried.plan)}</code>
+                    </p>
+                  )}
+                </>
+              )
+            }
+          }
           protocols={protocols}
           onSubmit={save}
           onCancel={close}

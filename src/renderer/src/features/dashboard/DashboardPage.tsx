@@ -1,8 +1,11 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
+import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { api } from '../../api'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
+import { useUndoable } from '../../components/Toast'
 import { BlockVolumeSection } from './BlockVolumeSection'
+import { FinishedBlockCard } from './FinishedBlockCard'
 import { LoadSection } from './LoadSection'
 import { type Focus, NextSessionCard } from './NextSessionCard'
 import { ProgressSection } from './ProgressSection'
@@ -13,36 +16,61 @@ import './dashboard.css'
 /** The start screen: where you are in the block, the next session, and how training and body weight are going. */
 export function DashboardPage() {
   const today = todayLocal()
+  const undoable = useUndoable()
   const loadCurrent = useCallback(() => api.blocks.current({ today }), [today])
+  const loadFinished = useCallback(() => api.blocks.finished({ today }), [today])
   const loadBlocks = useCallback(() => api.blocks.list({ today }), [today])
   const loadProtocols = useCallback(() => api.protocols.list({ includeArchived: true }), [])
   const loadLast = useCallback(() => api.sessions.list({ limit: 1, offset: 0 }), [])
   const current = useLoad(loadCurrent)
+  const finished = useLoad(loadFinished)
   const blocks = useLoad(loadBlocks)
   const protocols = useLoad(loadProtocols)
   const last = useLoad(loadLast)
+  const [dismissing, setDismissing] = useState(false)
 
-  const ready = current.state !== 'loading' && last.state !== 'loading' && protocols.state !== 'loading'
+  const ready = blocks.state !== 'loading' && last.state !== 'loading' && protocols.state !== 'loading'
   const block = current.state === 'ok' ? current.value : null
+  const ended = finished.state === 'ok' ? finished.value : null
   const lastSession = last.state === 'ok' ? last.value.items[0] : undefined
   const protocolList = protocols.state === 'ok' ? protocols.value : null
-  const nameOf = (id: number) => protocolList?.find((p) => p.id === id)?.name ?? `Protocol ${id}`
-  let focus: Focus | null = null
-  if (block?.block.protocolId != null) focus = { protocolId: block.block.protocolId, protocolName: nameOf(block.block.protocolId), source: 'block' }
-  else if (lastSession?.protocolId != null)
-    focus = { protocolId: lastSession.protocolId, protocolName: nameOf(lastSession.protocolId), source: 'last-session' }
-
   const blockList = blocks.state === 'ok' ? blocks.value : blocks.state === 'error' ? [] : null
+  const choice =
+    protocolList && blockList
+      ? defaultProtocol({ blocks: blockList.map((p) => p.block), today, lastSessionProtocolId: lastSession?.protocolId ?? null, protocols: protocolList })
+      : null
+  const focus: Focus | null = choice && {
+    protocolId: choice.protocolId,
+    protocolName: protocolList?.find((p) => p.id === choice.protocolId)?.name ?? `Protocol ${choice.protocolId}`,
+    source: choice.source,
+    blockName: choice.block?.name ?? null
+  }
+
   const latest = blockList?.filter((p) => p.status !== 'upcoming').at(-1) ?? blockList?.[0]
   const defaultBlockId = block?.block.id ?? latest?.block.id ?? null
+
+  /** Hides the finished block's card (a setting, so it stays hidden), with Undo. */
+  async function dismiss(b: { uuid: string; name: string }) {
+    setDismissing(true)
+    await undoable({
+      run: () => api.settings.update({ dismissedBlockSummary: b.uuid }),
+      done: `Dismissed the summary of block “${b.name}”.`,
+      undo: () => api.settings.update({ dismissedBlockSummary: null }),
+      undone: `The summary of block “${b.name}” is back.`,
+      after: finished.reload
+    })
+    setDismissing(false)
+  }
 
   return (
     <div className="page dashboard">
       <div className="dash-top">
-        {current.state === 'loading' ? (
+        {current.state === 'loading' || finished.state === 'loading' ? (
           <section className="card" aria-busy="true">
             <p className="muted">Loading the current block…</p>
           </section>
+        ) : ended ? (
+          <FinishedBlockCard finished={ended} busy={dismissing} onDismiss={() => void dismiss(ended.summary.block)} />
         ) : (
           <CurrentBlockCard progress={block} />
         )}

@@ -1,5 +1,6 @@
 import { useCallback, useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
+import type { ProtocolSource } from '../../../../shared/metrics/defaultProtocol'
 import type { NextSessionAdvice } from '../../../../shared/metrics/progression'
 import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
@@ -10,8 +11,24 @@ import { ErrorText } from '../../components/ErrorText'
 export interface Focus {
   protocolId: number
   protocolName: string
-  /** Why this protocol: the current block's, or the last session's. */
-  source: 'block' | 'last-session'
+  /** Why this protocol (`defaultProtocol`): a block's, or the last session's. */
+  source: ProtocolSource
+  /** The name of the block that chose it; null when the last session did. */
+  blockName: string | null
+}
+
+/** Why the card shows this protocol. */
+function why(f: Focus): string {
+  switch (f.source) {
+    case 'current-block':
+      return `The protocol of the current block, “${f.blockName ?? ''}”.`
+    case 'last-block':
+      return `The protocol of your last block, “${f.blockName ?? ''}”.`
+    case 'next-block':
+      return `The protocol of the next block, “${f.blockName ?? ''}”.`
+    case 'last-session':
+      return 'The protocol of your last session.'
+  }
 }
 
 /** The next session: the protocol to run, its plan after the progression rule, and a link to log it. */
@@ -43,7 +60,9 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
       ) : (
         <>
           <h2 id={`${id}-h`}>{focus.protocolName}</h2>
-          <p className="muted next-why">{focus.source === 'block' ? 'The protocol of the current block.' : 'The protocol of your last session.'}</p>
+          <p className="muted next-why" data-testid="next-why">
+            {why(focus)}
+          </p>
           {advice.state === 'ok' && (
             <>
               {advice.value.startFrom !== null && (

@@ -1,5 +1,6 @@
 import { useCallback } from 'react'
 import { todayLocal } from '../../../../shared/dates'
+import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { ok, type Result } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
@@ -22,14 +23,21 @@ async function loadStart(sessionId: number | undefined): Promise<Result<Start>> 
     const session = await api.sessions.get({ id: sessionId })
     return session.ok ? ok({ protocols, initial: formFromSession(session.value) }) : session
   }
-  // Start from the protocol the runner is most likely doing: the current block's, else the last one used.
-  const [block, last] = await Promise.all([api.blocks.current({ today: todayLocal() }), api.sessions.list({ limit: 1, offset: 0 })])
-  const preferred = (block.ok && block.value?.block.protocolId) || (last.ok && last.value.items[0]?.protocolId) || null
-  const p = protocols.find((x) => x.id === preferred && !x.archived)
+  // Start from the protocol the runner is most likely doing (`defaultProtocol`): the current block's, else the last
+  // block's, else the next block's, else the last session's.
+  const today = todayLocal()
+  const [blocks, last] = await Promise.all([api.blocks.list({ today }), api.sessions.list({ limit: 1, offset: 0 })])
+  const choice = defaultProtocol({
+    blocks: blocks.ok ? blocks.value.map((b) => b.block) : [],
+    today,
+    lastSessionProtocolId: (last.ok && last.value.items[0]?.protocolId) || null,
+    protocols
+  })
+  const p = protocols.find((x) => x.id === choice?.protocolId)
   const initial = emptyForm()
   if (!p) return ok({ protocols, initial })
   // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
-  const next = await api.advice.forProtocol({ protocolId: p.id, today: todayLocal() })
+  const next = await api.advice.forProtocol({ protocolId: p.id, today })
   const plan = next.ok ? next.value.start : p.groups
   return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan) } })
 }
