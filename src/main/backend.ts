@@ -16,6 +16,7 @@ import { statsHandlers } from './ipc/handlers/stats'
 import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
 import { dataHandlers } from './ipc/handlers/data'
+import { calendarHandlers } from './ipc/handlers/calendar'
 import { openReader } from './db/reader'
 import type { Platform } from './platform'
 import type { BackupDeps } from './services/backups'
@@ -55,7 +56,15 @@ export function createBackendRouter(
       ...dataHandlers(data),
       ...backupHandlers(backups),
       ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db) }),
-      ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) })
+      ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) }),
+      ...calendarHandlers({
+        blocks: blocksRepo(db),
+        sessions: sessionsRepo(db),
+        protocols: protocolsRepo(db),
+        settings: settingsRepo(db),
+        platform: backups.platform,
+        transfers: data.transfers
+      })
     },
     log
   )

@@ -41,6 +41,8 @@ export const CHANNELS = [
   'blocks/update',
   'blocks/delete',
   'blocks/restore',
+  'calendar/ofBlock',
+  'calendar/export',
   'advice/forProtocol',
   'stats/blockVolume',
   'stats/weeklyLoad',

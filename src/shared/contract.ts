@@ -8,13 +8,37 @@ import { CHANNELS, type Channel } from './channels'
 import type { AppInfo, BackupInfo, DailyWeight, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { NextSessionAdvice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
+import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
 import type { SessionMetrics } from './metrics/session'
-import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
+import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields, settingsPatch } from './schemas'
 import type { Block, Protocol, Session } from './training'
 import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportStatus } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
 export { localDate, id, note, bodyKg }
+
+/** A training block's calendar (metrics/calendar.ts). */
+export interface BlockCalendar {
+  block: Block
+  endDate: string
+  /** The date the states were computed for. */
+  today: string
+  /** The usual training days the plan used; empty when the block's sessions were spread evenly instead. */
+  trainingDays: Weekday[]
+  days: CalendarDay[]
+  totals: CalendarTotals
+}
+
+/** A written calendar file. */
+export interface CalendarExport {
+  fileName: string
+  /** Planned sessions written as events. */
+  events: number
+  /** Desktop: where the file was saved. */
+  path?: string
+  /** Web mode: a one-time address to download it from. */
+  downloadUrl?: string
+}
 
 /** A session in lists: everything but the reps, with its metrics. */
 export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics
@@ -60,7 +84,7 @@ export const contract = {
   },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
-    input: z.object({ weightUnit: z.enum(['kg', 'lb']).optional() }).strict(),
+    input: settingsPatch,
     output: returns<Settings>()
   },
   'weights/list': {
@@ -124,6 +148,11 @@ export const contract = {
   'blocks/update': { input: blockFields.extend({ id }), output: returns<Block>() },
   'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'blocks/restore': { input: z.object({ id }).strict(), output: returns<Block>() },
+
+  /** A block's days with their plan and what was done; `today` is the runner's own date. */
+  'calendar/ofBlock': { input: z.object({ blockId: id, today: localDate.optional() }).strict(), output: returns<BlockCalendar>() },
+  /** The block's planned sessions from `today` on as an .ics file. Desktop: to a file the user picks (null when they cancel); web mode: a download. */
+  'calendar/export': { input: z.object({ blockId: id, today: localDate.optional() }).strict(), output: returns<CalendarExport | null>() },
 
   'advice/forProtocol': { input: z.object({ protocolId: id, today: localDate.optional() }).strict(), output: returns<NextSessionAdvice>() },
 

@@ -1,4 +1,5 @@
 import type { LocalDate } from './dates'
+import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
 import type { WeightUnit } from './units'
@@ -15,9 +16,13 @@ export interface DailyWeight {
 
 export interface Settings {
   weightUnit: WeightUnit
+  /** The runner's usual training days (1 = Monday … 7 = Sunday, ascending); empty when not set (metrics/calendar.ts). */
+  trainingDays: Weekday[]
+  /** The usual start time of a session, `HH:MM`, for the calendar export; null for all-day events. */
+  sessionTime: string | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg' }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', trainingDays: [], sessionTime: null }
 
 export interface AppInfo {
   version: string

@@ -57,7 +57,8 @@ export const SESSION_QUERIES = {
   recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
-  datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`
+  datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`,
+  protocolDatesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND protocol_id = ? AND date BETWEEN ? AND ?`
 } as const
 
 type Row = Record<string, unknown>
@@ -86,6 +87,7 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     repsOf: db.prepare<[string], Row>(SESSION_QUERIES.repsOf),
     recent: db.prepare<[number, number], Row>(SESSION_QUERIES.recent),
     datesBetween: db.prepare<[string, string], { date: string }>(SESSION_QUERIES.datesBetween),
+    protocolDatesBetween: db.prepare<[number, string, string], { date: string }>(SESSION_QUERIES.protocolDatesBetween),
     get: db.prepare<[number], Row>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
     softDelete: db.prepare<[string, number], never>(`UPDATE sessions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`),
@@ -164,6 +166,10 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
       return q.datesBetween.all(from, to).map((r) => r.date)
+    },
+    /** The dates of the sessions of one protocol between two dates (a date once per session). */
+    protocolDatesBetween(protocolId: number, from: LocalDate, to: LocalDate): LocalDate[] {
+      return q.protocolDatesBetween.all(protocolId, from, to).map((r) => r.date)
     }
   }
 }
