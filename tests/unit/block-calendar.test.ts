@@ -7,6 +7,7 @@ import {
   isoWeekday,
   monthGrid,
   plannedCounts,
+  shiftMonth,
   upcomingSessions,
   type Weekday
 } from '../../src/shared/metrics/calendar'
@@ -189,5 +190,14 @@ describe('months', () => {
     expect(dec[0]).toEqual([null, null, null, null, null, null, '2024-12-01'])
     expect(dec.at(-1)).toEqual(['2024-12-30', '2024-12-31', null, null, null, null, null])
     expect(monthGrid('2028-02').flat().filter(Boolean)).toHaveLength(29)
+  })
+
+  it('moves a date by whole months, keeping the day or the month’s last day', () => {
+    expect(shiftMonth('2027-01-15', 1)).toBe('2027-02-15')
+    expect(shiftMonth('2027-01-31', 1)).toBe('2027-02-28')
+    expect(shiftMonth('2028-01-31', 1)).toBe('2028-02-29')
+    expect(shiftMonth('2027-12-05', 1)).toBe('2028-01-05')
+    expect(shiftMonth('2027-01-05', -1)).toBe('2026-12-05')
+    expect(shiftMonth('2027-03-31', -13)).toBe('2026-02-28')
   })
 })

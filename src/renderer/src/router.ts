@@ -7,6 +7,8 @@ export type Route =
   | { name: 'session'; id: number }
   | { name: 'history' }
   | { name: 'blocks' }
+  /** The month view of one training block. */
+  | { name: 'calendar'; id: number }
   | { name: 'protocols' }
   | { name: 'weight' }
   | { name: 'data' }
@@ -25,9 +27,10 @@ export function parseRoute(hash: string): Route {
     case 'weight':
     case 'data':
       return { name: head }
-    case 'session': {
+    case 'session':
+    case 'calendar': {
       const id = Number(arg)
-      return Number.isInteger(id) && id > 0 ? { name: 'session', id } : DEFAULT_ROUTE
+      return Number.isInteger(id) && id > 0 ? { name: head, id } : DEFAULT_ROUTE
     }
     default:
       return DEFAULT_ROUTE
@@ -35,7 +38,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
-  return route.name === 'session' ? `#/session/${route.id}` : `#/${route.name}`
+  return route.name === 'session' || route.name === 'calendar' ? `#/${route.name}/${route.id}` : `#/${route.name}`
 }
 
 export function navigate(route: Route): void {

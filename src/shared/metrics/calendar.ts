@@ -211,3 +211,13 @@ export function monthGrid(month: string): (LocalDate | null)[][] {
   if (row.length > 0) rows.push([...row, ...Array.from({ length: 7 - row.length }, () => null)])
   return rows
 }
+
+/** The same day of the month `delta` months away, clamped to that month's last day (31 January + 1 → 28 or 29 February). */
+export function shiftMonth(date: LocalDate, delta: number): LocalDate {
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7)) - 1 + delta
+  const year = y + Math.floor(m / 12)
+  const month = `${String(year).padStart(4, '0')}-${String((((m % 12) + 12) % 12) + 1).padStart(2, '0')}`
+  const length = monthGrid(month).flat().filter((d) => d !== null).length
+  return `${month}-${String(Math.min(Number(date.slice(8, 10)), length)).padStart(2, '0')}`
+}

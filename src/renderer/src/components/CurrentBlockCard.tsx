@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { BlockProgress } from '../../../shared/metrics/block'
+import { href } from '../router'
 import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
 import './CurrentBlockCard.css'
 
@@ -43,6 +44,9 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
         {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} />}
         <Meter label="Whole block" done={p.sessionsTotal} planned={p.plannedTotal} />
       </div>
+      <p className="block-links">
+        <a href={href({ name: 'calendar', id: b.id })}>Open the block’s calendar</a>
+      </p>
     </section>
   )
 }
