@@ -72,7 +72,7 @@ export function MonthView({ cal }: { cal: BlockCalendar }) {
           {next?.split(' ')[0]} <span aria-hidden="true">›</span>
         </button>
       </header>
-      <table ref={grid} role="grid" className="month-grid" aria-labelledby={`${id}-title`} aria-describedby={`${id}-keys`} onKeyDown={onKeyDown}>
+      <table ref={grid} role="grid" className="month-grid" data-month={month} aria-labelledby={`${id}-title`} aria-describedby={`${id}-keys`} onKeyDown={onKeyDown}>
         <thead>
           <tr>
             {WEEKDAYS.map((d) => (
