@@ -87,11 +87,15 @@ describe('weights repository', () => {
 describe('settings repository', () => {
   it('returns defaults, stores updates, and ignores unreadable values', async () => {
     const { db, settings } = await repo()
-    expect(settings.get()).toEqual({ weightUnit: 'kg' })
-    expect(settings.update({ weightUnit: 'lb' })).toEqual({ weightUnit: 'lb' })
-    expect(settings.get()).toEqual({ weightUnit: 'lb' })
+    const defaults = { weightUnit: 'kg', trainingDays: [], sessionTime: null }
+    expect(settings.get()).toEqual(defaults)
+    expect(settings.update({ weightUnit: 'lb' })).toEqual({ ...defaults, weightUnit: 'lb' })
+    expect(settings.update({ trainingDays: [1, 3, 5], sessionTime: '07:30' })).toEqual({ weightUnit: 'lb', trainingDays: [1, 3, 5], sessionTime: '07:30' })
+    expect(settings.get()).toEqual({ weightUnit: 'lb', trainingDays: [1, 3, 5], sessionTime: '07:30' })
     db.prepare(`UPDATE settings SET value = 'not json' WHERE key = 'weightUnit'`).run()
-    expect(settings.get()).toEqual({ weightUnit: 'kg' })
+    // A value that reads as JSON but fails its setting's schema is ignored too.
+    db.prepare(`UPDATE settings SET value = '"stone"' WHERE key = 'sessionTime'`).run()
+    expect(settings.get()).toEqual({ weightUnit: 'kg', trainingDays: [1, 3, 5], sessionTime: null })
     db.close()
   })
 })
