@@ -17,6 +17,7 @@ import { trainingHandlers } from './ipc/handlers/training'
 import { weightHandlers } from './ipc/handlers/weights'
 import { dataHandlers } from './ipc/handlers/data'
 import { databaseHandlers } from './ipc/handlers/database'
+import { calendarHandlers } from './ipc/handlers/calendar'
 import { openReader } from './db/reader'
 import type { Platform } from './platform'
 import type { BackupDeps } from './services/backups'
@@ -61,6 +62,14 @@ export function createBackendRouter(
       ...backupHandlers(backups),
       ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db), settings }),
       ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) }),
+      ...calendarHandlers({
+        blocks: blocksRepo(db),
+        sessions: sessionsRepo(db),
+        protocols: protocolsRepo(db),
+        settings,
+        platform: backups.platform,
+        transfers: data.transfers
+      }),
       ...databaseHandlers()
     },
     log,

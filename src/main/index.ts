@@ -19,12 +19,12 @@ let runtime: Runtime | undefined
 // Reviewed: only allow-listed https links reach openExternal (hardening.ts isAllowedExternal, unit-tested).
 app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url))) // eng-disable OPEN_EXTERNAL_JS_CHECK
 
-/** Native save and open dialogs for CSV export and import; the back end asks, the renderer never names a path. */
+/** Native save and open dialogs for CSV export and import and the calendar export; the back end asks, the renderer never names a path. */
 function fileDialogs(): Platform {
   const filters = [{ name: 'CSV files', extensions: ['csv'] }]
   return {
-    chooseSavePath: async ({ title, defaultName }) => {
-      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters }
+    chooseSavePath: async ({ title, defaultName, filters: types }) => {
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: types ?? filters }
       const win = BrowserWindow.getFocusedWindow()
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath

@@ -45,6 +45,8 @@ export const CHANNELS = [
   'blocks/update',
   'blocks/delete',
   'blocks/restore',
+  'calendar/ofBlock',
+  'calendar/export',
   'advice/forProtocol',
   'stats/blockVolume',
   'stats/weeklyLoad',

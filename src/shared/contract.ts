@@ -9,13 +9,37 @@ import type { AppInfo, BackupInfo, DailyWeight, DatabaseStatus, Page, RestoreOut
 import type { NextSessionAdvice } from './metrics/progression'
 import type { BlockProgress } from './metrics/block'
 import type { FinishedBlock } from './metrics/blockSummary'
+import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
 import type { SessionMetrics } from './metrics/session'
-import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields } from './schemas'
+import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields, settingsPatch } from './schemas'
 import type { Block, Protocol, Session } from './training'
 import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportStatus } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
 export { localDate, id, note, bodyKg }
+
+/** A training block's calendar (metrics/calendar.ts). */
+export interface BlockCalendar {
+  block: Block
+  endDate: string
+  /** The date the states were computed for. */
+  today: string
+  /** The usual training days the plan used; empty when the block's sessions were spread evenly instead. */
+  trainingDays: Weekday[]
+  days: CalendarDay[]
+  totals: CalendarTotals
+}
+
+/** A written calendar file. */
+export interface CalendarExport {
+  fileName: string
+  /** Planned sessions written as events. */
+  events: number
+  /** Desktop: where the file was saved. */
+  path?: string
+  /** Web mode: a one-time address to download it from. */
+  downloadUrl?: string
+}
 
 /** A session in lists: everything but the reps, with its metrics. */
 export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics
@@ -29,15 +53,6 @@ const dateRange = {
 /** For the stats channels: a range whose start is not after its end. */
 const ordered = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to
 const orderedError = { error: 'The start of the range is after its end.', path: ['to'] }
-
-/** A change to the settings: any of them; the settings repository reads stored values back through it too. */
-export const settingsPatch = z
-  .object({
-    weightUnit: z.enum(['kg', 'lb']).optional(),
-    /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
-    dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable().optional()
-  })
-  .strict()
 
 /** Marks the type a channel returns; it exists only for the type checker. */
 const returns = <T>(): T => undefined as T
@@ -149,6 +164,11 @@ export const contract = {
   'blocks/update': { input: blockFields.extend({ id }), output: returns<Block>() },
   'blocks/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'blocks/restore': { input: z.object({ id }).strict(), output: returns<Block>() },
+
+  /** A block's days with their plan and what was done; `today` is the runner's own date. */
+  'calendar/ofBlock': { input: z.object({ blockId: id, today: localDate.optional() }).strict(), output: returns<BlockCalendar>() },
+  /** The block's planned sessions from `today` on as an .ics file. Desktop: to a file the user picks (null when they cancel); web mode: a download. */
+  'calendar/export': { input: z.object({ blockId: id, today: localDate.optional() }).strict(), output: returns<CalendarExport | null>() },
 
   'advice/forProtocol': { input: z.object({ protocolId: id, today: localDate.optional() }).strict(), output: returns<NextSessionAdvice>() },
 

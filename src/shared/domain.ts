@@ -1,4 +1,5 @@
 import type { LocalDate } from './dates'
+import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
 import type { WeightUnit } from './units'
@@ -17,9 +18,13 @@ export interface Settings {
   weightUnit: WeightUnit
   /** The UUID of the finished block whose summary card the runner dismissed on the dashboard; null when none. */
   dismissedBlockSummary: string | null
+  /** The runner's usual training days (1 = Monday … 7 = Sunday, ascending); empty when not set (metrics/calendar.ts). */
+  trainingDays: Weekday[]
+  /** The usual start time of a session, `HH:MM`, for the calendar export; null for all-day events. */
+  sessionTime: string | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null }
 
 export interface AppInfo {
   version: string

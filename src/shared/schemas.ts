@@ -4,6 +4,9 @@
  */
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
+import { WEIGHT_UNITS } from './units'
+import type { Settings } from './domain'
+import type { Weekday } from './metrics/calendar'
 import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, repeatGroupSchema, SESSION_FIELDS, WEIGHT_FIELDS } from './records'
 
 export const localDate = localDateSchema
@@ -47,3 +50,30 @@ export const weightFields = z.object(shapeOf(WEIGHT_FIELDS, WEIGHT_INPUT)).stric
 export const blockFields = z.object(shapeOf(BLOCK_FIELDS, BLOCK_INPUT)).strict()
 
 export const protocolFields = z.object(shapeOf(PROTOCOL_FIELDS, PROTOCOL_INPUT)).strict()
+
+/** The runner's usual training days: distinct ISO weekdays (1 = Monday … 7 = Sunday), kept in ascending order. */
+export const trainingDays = z
+  .array(z.number({ error: 'A training day is a weekday number from 1 (Monday) to 7 (Sunday).' }).int().min(1).max(7), {
+    error: 'Expected the training days as a list of weekday numbers.'
+  })
+  .max(7, 'A week has 7 days.')
+  .refine((days) => new Set(days).size === days.length, 'Each training day may be given once.')
+  .transform((days) => [...days].sort((a, b) => a - b) as Weekday[])
+
+/** Each setting's schema: what `settings/update` accepts and what a stored value must pass to be used. */
+export const SETTING_SCHEMAS = {
+  weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: 'Choose kg or lb.' }),
+  trainingDays,
+  sessionTime: startTimeSchema.nullable(),
+  /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
+  dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable()
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }
+
+export const settingsPatch = z
+  .object({
+    weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
+    trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
+    sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
+    dismissedBlockSummary: SETTING_SCHEMAS.dismissedBlockSummary.optional()
+  })
+  .strict()

@@ -101,6 +101,15 @@ const SCREENS: { name: string; show(page: Page, sessionId: number): Promise<void
     }
   },
   {
+    name: 'Block calendar',
+    async show(page) {
+      await open(page, '#/blocks')
+      await page.getByRole('link', { name: 'Spring hypertrophy block for the quadriceps' }).click()
+      await expect(page.getByRole('grid')).toBeVisible()
+      await expect(page.getByRole('form', { name: 'Your training days' })).toBeVisible()
+    }
+  },
+  {
     name: 'Protocols, the form open',
     async show(page) {
       await open(page, '#/protocols')

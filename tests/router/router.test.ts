@@ -84,8 +84,8 @@ describe('the router', () => {
     const b = await backend()
     expect(await b.router.call('settings/update', { weightUnit: 'stone' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(count(b)).toBe(0)
-    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null } })
-    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null } })
+    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null } })
+    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null } })
   })
 
   it('reports where the data lives', async () => {

@@ -1,5 +1,5 @@
 /**
- * Web mode's file transfers for CSV import and export, beside the JSON API (whose bodies are capped at 1 MiB):
+ * Web mode's file transfers for CSV import and export (and the calendar export's .ics file), beside the JSON API (whose bodies are capped at 1 MiB):
  * - `POST /upload?name=FILE` streams a file for import into a private temporary folder (token required, size
  *   capped) and answers `{ ok: true, value: { fileId, name, size } }`;
  * - `GET /download/TICKET` sends a finished export once. The ticket is random, single-use and short-lived, and is
@@ -19,6 +19,11 @@ export interface TransferContext {
 }
 
 const TICKET = /^\/download\/([A-Za-z0-9_-]{16,64})$/
+
+/** The type a download is sent as, by its file name: CSV exports, and the calendar export. */
+function contentType(fileName: string): string {
+  return fileName.toLowerCase().endsWith('.ics') ? 'text/calendar; charset=utf-8' : 'text/csv; charset=utf-8'
+}
 
 /** Handles `/upload` and `/download/…`; false for any other path. */
 export function handleTransfer(req: IncomingMessage, res: ServerResponse, url: URL, ctx: TransferContext): boolean {
@@ -91,7 +96,7 @@ function download(req: IncomingMessage, res: ServerResponse, url: URL, ctx: Tran
   const ascii = d.fileName.replace(/[^\x20-\x7e]/g, '_')
   res.writeHead(200, {
     ...ctx.headers,
-    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Type': contentType(d.fileName),
     'Content-Length': size,
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(d.fileName)}`,
     'Cache-Control': 'no-store'

@@ -32,6 +32,7 @@ function UnitSwitch() {
 const LogPage = lazy(() => import('./features/log/LogPage').then((m) => ({ default: m.LogPage })))
 const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
 const BlocksPage = lazy(() => import('./features/blocks/BlocksPage').then((m) => ({ default: m.BlocksPage })))
+const CalendarPage = lazy(() => import('./features/blocks/CalendarPage').then((m) => ({ default: m.CalendarPage })))
 const ProtocolsPage = lazy(() => import('./features/protocols/ProtocolsPage').then((m) => ({ default: m.ProtocolsPage })))
 const WeightPage = lazy(() => import('./features/weight/WeightPage').then((m) => ({ default: m.WeightPage })))
 const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })))
@@ -58,6 +59,8 @@ function Screen({ route }: { route: Route }) {
       return <HistoryPage />
     case 'blocks':
       return <BlocksPage after={route.after} />
+    case 'calendar':
+      return <CalendarPage key={route.id} blockId={route.id} />
     case 'protocols':
       return <ProtocolsPage />
     case 'weight':
@@ -71,7 +74,7 @@ const appInfo = () => api.app.info()
 
 function Shell() {
   const route = useRoute()
-  const current = route.name === 'session' ? 'history' : route.name
+  const current = route.name === 'session' ? 'history' : route.name === 'calendar' ? 'blocks' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.

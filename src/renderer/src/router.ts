@@ -8,6 +8,8 @@ export type Route =
   | { name: 'history' }
   /** `after`: open the form for the block that follows this (finished) one, prefilled from it. */
   | { name: 'blocks'; after?: number }
+  /** The month view of one training block. */
+  | { name: 'calendar'; id: number }
   | { name: 'protocols' }
   | { name: 'weight' }
   | { name: 'data' }
@@ -29,9 +31,10 @@ export function parseRoute(hash: string): Route {
     case 'weight':
     case 'data':
       return { name: head }
-    case 'session': {
+    case 'session':
+    case 'calendar': {
       const id = Number(arg)
-      return Number.isInteger(id) && id > 0 ? { name: 'session', id } : DEFAULT_ROUTE
+      return Number.isInteger(id) && id > 0 ? { name: head, id } : DEFAULT_ROUTE
     }
     default:
       return DEFAULT_ROUTE
@@ -39,7 +42,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
-  if (route.name === 'session') return `#/session/${route.id}`
+  if (route.name === 'session' || route.name === 'calendar') return `#/${route.name}/${route.id}`
   if (route.name === 'blocks' && route.after !== undefined) return `#/blocks/next/${route.after}`
   return `#/${route.name}`
 }

@@ -1,14 +1,17 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain'
+import { fail, type Result } from '../../shared/result'
 import { api } from './api'
 
 interface SettingsState {
   settings: Settings
   loaded: boolean
-  update(patch: Partial<Settings>): Promise<void>
+  /** Saves a change; the answer is the back end's, so a form can show a refusal. */
+  update(patch: Partial<Settings>): Promise<Result<Settings>>
 }
 
-const SettingsContext = createContext<SettingsState>({ settings: DEFAULT_SETTINGS, loaded: false, update: async () => {} })
+const notReady = async (): Promise<Result<Settings>> => fail('unavailable', 'The settings are not loaded yet.')
+const SettingsContext = createContext<SettingsState>({ settings: DEFAULT_SETTINGS, loaded: false, update: notReady })
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
@@ -22,6 +25,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const update = useCallback(async (patch: Partial<Settings>) => {
     const r = await api.settings.update(patch)
     if (r.ok) setSettings(r.value)
+    return r
   }, [])
   return <SettingsContext.Provider value={{ settings, loaded, update }}>{children}</SettingsContext.Provider>
 }

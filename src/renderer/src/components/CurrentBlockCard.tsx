@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import type { BlockProgress } from '../../../shared/metrics/block'
+import { href } from '../router'
 import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
 import './CurrentBlockCard.css'
 
@@ -46,6 +47,9 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
       {b.protocolId !== null && p.otherTotal > 0 && (
         <p className="muted block-other-note">Sessions done count {b.protocolName ?? 'the block’s protocol'} sessions; other sessions in the block are shown apart.</p>
       )}
+      <p className="block-links">
+        <a href={href({ name: 'calendar', id: b.id })}>Open the block’s calendar</a>
+      </p>
     </section>
   )
 }

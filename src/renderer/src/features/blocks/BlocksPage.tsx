@@ -4,6 +4,7 @@ import { type NextBlockStart, nextBlockStart } from '../../../../shared/metrics/
 import { formatNotation } from '../../../../shared/notation'
 import type { Block } from '../../../../shared/training'
 import { api } from '../../api'
+import { href } from '../../router'
 import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
@@ -155,7 +156,9 @@ export function BlocksPage({ after }: Props) {
                 {sorted.map((p) => (
                   <tr key={p.block.id} data-block-id={p.block.id} className={editing?.block?.id === p.block.id ? 'selected' : undefined}>
                     <th scope="row" className="block-name">
-                      {p.block.name}
+                      <a href={href({ name: 'calendar', id: p.block.id })} title="Open the block’s calendar">
+                        {p.block.name}
+                      </a>
                     </th>
                     <td className="dates">
                       <span>{p.block.startDate}</span> – <span>{p.endDate}</span>
