@@ -13,7 +13,7 @@ import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields, settingsPatch } from './schemas'
 import type { Block, Protocol, Session } from './training'
-import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportStatus } from './csv'
+import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportChoices, type ImportStatus, MAX_LISTED_CHANGES } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
 export { localDate, id, note, bodyKg }
@@ -57,6 +57,20 @@ const orderedError = { error: 'The start of the range is after its end.', path: 
 /** Marks the type a channel returns; it exists only for the type checker. */
 const returns = <T>(): T => undefined as T
 
+const changedUuids = z
+  .array(z.string({ error: 'Expected the UUID of a record of the preview.' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Expected the UUID of a record of the preview.'), {
+    error: 'Expected a list of record UUIDs.'
+  })
+  .max(MAX_LISTED_CHANGES, `At most ${MAX_LISTED_CHANGES} records can be chosen one by one; choose for all of them instead.`)
+
+/** What the runner chooses for the records of an import that are in Sprintlog already (see ImportChoices). */
+const importChoices = z
+  .object({
+    differs: z.object({ all: z.enum(['keep', 'file'], { error: 'Choose keep or file for the records that differ.' }), except: changedUuids }).strict(),
+    restore: z.object({ all: z.boolean({ error: 'Expected true or false for restoring deleted records.' }), except: changedUuids }).strict()
+  })
+  .strict() satisfies z.ZodType<ImportChoices>
+
 export const contract = {
   'export/start': {
     input: z
@@ -73,7 +87,7 @@ export const contract = {
     output: returns<{ previewId: string }>()
   },
   'import/status': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<ImportStatus>() },
-  'import/commit': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<ImportStatus>() },
+  'import/commit': { input: z.object({ previewId: z.string().min(1).max(100), choices: importChoices.optional() }).strict(), output: returns<ImportStatus>() },
   'import/cancel': { input: z.object({ previewId: z.string().min(1).max(100) }).strict(), output: returns<{ cancelled: boolean }>() },
   'app/info': { input: none, output: returns<AppInfo>() },
   'backups/list': { input: none, output: returns<BackupInfo[]>() },

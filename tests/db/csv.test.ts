@@ -187,7 +187,12 @@ describe('CSV round trip', () => {
     const p1 = await preview(b.db, tmp(), { 'w.csv': files.weights })
     const p2 = await preview(b.db, tmp(), { 'w.csv': files.weights })
     expect(commit(b.db, p1).added.weights).toBe(4)
-    expect(commit(b.db, p2)).toEqual({ added: { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 }, skipped: 4 })
+    expect(commit(b.db, p2)).toEqual({
+      added: { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 },
+      skipped: 4,
+      replaced: { sessions: 0, weights: 0 },
+      restored: { sessions: 0, weights: 0 }
+    })
     expect(counts(b.db).weights).toBe(4)
   })
 

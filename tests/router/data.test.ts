@@ -119,6 +119,26 @@ describe('export and import through the router and web mode', () => {
     expect(await b.router.call('import/preview', { fileIds: ids })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
+  it('refuses a commit whose choices are not well formed, naming what is wrong', async () => {
+    const b = await backend()
+    const uuid = '0f0e0d0c-0b0a-4090-8070-605040302010'
+    const good = { differs: { all: 'keep', except: [] }, restore: { all: false, except: [] } }
+    const bad: [unknown, string][] = [
+      [{ ...good, differs: { all: 'mine', except: [] } }, 'Choose keep or file'],
+      [{ ...good, differs: { all: 'file', except: ['not-a-uuid'] } }, 'Expected the UUID of a record'],
+      [{ ...good, restore: { all: 'yes', except: [] } }, 'Expected true or false'],
+      [{ ...good, restore: { all: true, except: Array.from({ length: 1001 }, () => uuid) } }, 'At most 1000 records'],
+      [{ ...good, restore: { all: true, except: [], extra: 1 } }, ''],
+      [{ differs: good.differs }, '']
+    ]
+    for (const [choices, words] of bad) {
+      const r = await b.router.call('import/commit', { previewId: 'x', choices })
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(words) } })
+    }
+    // Well-formed choices reach the service, which knows no such preview.
+    expect(await b.router.call('import/commit', { previewId: 'x', choices: good })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('cancels a preview and forgets its files', async () => {
     const b = await backend()
     const server = await serve(b)

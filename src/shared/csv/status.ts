@@ -51,8 +51,53 @@ export interface ImportSampleRow {
   kind: CsvKind
   date: string
   summary: string
-  status: 'add' | 'present' | 'error'
+  /** `differs`: in Sprintlog with other values; `deleted`: deleted in Sprintlog (the file can restore it). */
+  status: 'add' | 'present' | 'differs' | 'deleted' | 'error'
   message?: string
+}
+
+/** Records that differ (and records deleted in Sprintlog) listed with their details in a preview; all are counted. */
+export const MAX_LISTED_CHANGES = 1000
+/** Differing columns listed per record. */
+export const MAX_LISTED_FIELDS = 20
+
+/** The records whose UUID is in Sprintlog that the runner can choose about: sessions (with their reps) and body weights. */
+export type ChangeKind = 'sessions' | 'weights'
+
+export interface ChangeCounts {
+  sessions: number
+  weights: number
+}
+
+/**
+ * A record of the files whose UUID is in Sprintlog but whose values are not Sprintlog's (`differs`), or that was
+ * deleted in Sprintlog (`deleted`).
+ */
+export interface ChangedRecord {
+  kind: ChangeKind
+  uuid: string
+  state: 'differs' | 'deleted'
+  /** The file's date of the record, and a line describing it. */
+  date: string
+  summary: string
+  /** Where it is in the files (a session: its first rep row). */
+  file: string
+  line: number
+  /**
+   * The CSV columns whose values differ (a rep's as `rep 3: rep_work_seconds`; `rep 7: not in the file` or
+   * `rep 7: not in Sprintlog` for a rep only one side has); empty for a deleted record.
+   */
+  fields: string[]
+  /** Differing columns left out of `fields` (it lists at most MAX_LISTED_FIELDS). */
+  moreFields: number
+}
+
+/** What the runner chooses for the records already in Sprintlog, sent with the confirmation. */
+export interface ImportChoices {
+  /** For records that differ: keep Sprintlog's version (`keep`, the default) or take the file's, for all of them but `except`. */
+  differs: { all: 'keep' | 'file'; except: string[] }
+  /** For records deleted in Sprintlog: restore them from the file (`all: true`) or leave them deleted (the default), but `except`. */
+  restore: { all: boolean; except: string[] }
 }
 
 export interface ImportCounts {
@@ -70,6 +115,15 @@ export interface ImportPreview {
   toAdd: ImportCounts
   /** Rows whose UUID is already in the database: left as they are. */
   present: { sessions: number; reps: number; weights: number; protocols: number; blocks: number }
+  /** Of `present`: records whose values are not Sprintlog's (session fields or reps; a weight's date, kg or note). */
+  differs: ChangeCounts
+  /** Of `present`: records deleted in Sprintlog, which the file can restore. */
+  deletedHere: ChangeCounts
+  /**
+   * The first MAX_LISTED_CHANGES records that differ and the first MAX_LISTED_CHANGES deleted here, in the order of
+   * the files; all of them are counted in `differs` and `deletedHere`.
+   */
+  changed: ChangedRecord[]
   /** Names of protocols that are not in the database and would be recreated from the file. */
   newProtocols: string[]
   errors: ImportLineError[]
@@ -78,7 +132,7 @@ export interface ImportPreview {
   warnings: string[]
   /** The first rows of the files with what will happen to them. */
   sample: ImportSampleRow[]
-  /** True when there are no errors and something to add. */
+  /** True when there are no errors and something to add, or records in Sprintlog to choose about. */
   canImport: boolean
 }
 
@@ -90,6 +144,9 @@ export interface ImportStatus {
   preview?: ImportPreview
   error?: string
   added?: ImportCounts
+  /** Records whose file version replaced Sprintlog's, and records restored from the file (once committed). */
+  replaced?: ChangeCounts
+  restored?: ChangeCounts
 }
 
 export interface ChosenFile {

@@ -4,8 +4,8 @@
  * exactly as when a session is saved from the form.
  */
 import type { ImportedBlock, ImportedProtocolRecord, ImportedSession, ImportedWeight } from '../../../shared/csv'
-import { insertSql, sqlParams, storedColumns } from '../../../shared/fields'
-import { BLOCK_FIELDS, PROTOCOL_FIELDS } from '../../../shared/records'
+import { insertSql, keysOf, rowDecoder, selectList, sqlParams, storedColumns } from '../../../shared/fields'
+import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../../../shared/records'
 import type { Block, Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
 import { sessionWriter, walkDownEstimates } from './sessionWriter'
@@ -31,6 +31,38 @@ export interface ImportedProtocol {
 
 export type ImportRepo = ReturnType<typeof importRepo>
 
+/**
+ * The fields an import compares with Sprintlog's for a record that is there already: those the runner enters and
+ * the file carries (computed columns follow from them; timestamps are not a difference), and a session's protocol.
+ */
+export const COMPARED = {
+  sessions: [...keysOf(SESSION_FIELDS, 'input').filter((k) => SESSION_FIELDS[k].csv !== null && SESSION_FIELDS[k].csvRead), 'protocolUuid' as const],
+  reps: keysOf(REP_FIELDS, 'input'),
+  weights: keysOf(WEIGHT_FIELDS, 'input')
+}
+
+/** What the preview compares a session of the files with: Sprintlog's session of that UUID, deleted or not. */
+export interface SessionHere {
+  id: number
+  deleted: boolean
+  /** Its state, to tell at the commit whether it changed since the preview. */
+  stamp: string
+  /** Its number of reps. */
+  reps: number
+  values: Record<string, unknown>
+}
+
+export interface WeightHere {
+  deleted: boolean
+  stamp: string
+  values: Record<string, unknown>
+}
+
+/** A record's state in Sprintlog: it changes whenever the record is saved, deleted, restored or imported over. */
+const STAMP = (alias: string) => `${alias}.updated_at || '|' || ifnull(${alias}.deleted_at, '')`
+const decodeSession = rowDecoder<Record<string, unknown>>(SESSION_FIELDS, COMPARED.sessions)
+const decodeRep = rowDecoder<Record<string, unknown>>(REP_FIELDS, ['position', ...COMPARED.reps])
+
 export function importRepo(db: Db, clock: () => Date = () => new Date()) {
   const s = {
     session: db.prepare<[string], number>(`SELECT id FROM sessions WHERE uuid = ?`).pluck(),
@@ -44,6 +76,21 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     liveBlocks: db.prepare<[], LiveBlock>(`SELECT id, name, start_date AS startDate, weeks FROM blocks WHERE deleted_at IS NULL ORDER BY start_date`),
     insertProtocolRecord: db.prepare<[Record<string, unknown>], never>(insertSql('protocols', PROTOCOL_FIELDS, PROTOCOL_KEYS)),
     insertBlock: db.prepare<[Record<string, unknown>], never>(insertSql('blocks', BLOCK_FIELDS, BLOCK_KEYS)),
+    sessionHere: db.prepare<[string], Record<string, unknown> & { id: number; deleted: number; stamp: string; reps: number }>(
+      `SELECT s.id AS id, s.deleted_at IS NOT NULL AS deleted, ${STAMP('s')} AS stamp, (SELECT count(*) FROM reps r WHERE r.session_id = s.id) AS reps,
+         ${selectList(SESSION_FIELDS, 's', COMPARED.sessions)}
+       FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id WHERE s.uuid = ?`
+    ),
+    repsHere: db.prepare<[number], Record<string, unknown>>(`SELECT ${selectList(REP_FIELDS, 'r', ['position', ...COMPARED.reps])} FROM reps r WHERE r.session_id = ? ORDER BY r.position`),
+    weightHere: db.prepare<[string], Record<string, unknown> & { deleted: number; stamp: string }>(
+      `SELECT w.deleted_at IS NOT NULL AS deleted, ${STAMP('w')} AS stamp, ${selectList(WEIGHT_FIELDS, 'w', COMPARED.weights)} FROM body_weights w WHERE w.uuid = ?`
+    ),
+    sessionStamp: db.prepare<[string], string>(`SELECT ${STAMP('s')} FROM sessions s WHERE s.uuid = ?`).pluck(),
+    weightStamp: db.prepare<[string], string>(`SELECT ${STAMP('w')} FROM body_weights w WHERE w.uuid = ?`).pluck(),
+    replaceWeight: db.prepare<[string, number, string, string, string], never>(
+      `UPDATE body_weights SET date = ?, kg = ?, note = ?, updated_at = ?, deleted_at = NULL WHERE uuid = ?`
+    ),
+    undelete: db.prepare<[number], never>(`UPDATE sessions SET deleted_at = NULL WHERE id = ?`),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
@@ -53,6 +100,28 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     /** True when a session with this UUID exists, deleted or not. */
     hasSession: (uuid: string): boolean => s.session.get(uuid) !== undefined,
     hasWeight: (uuid: string): boolean => s.weight.get(uuid) !== undefined,
+    /** The session with this UUID, deleted or not, with the values an import compares. */
+    sessionHere(uuid: string): SessionHere | undefined {
+      const row = s.sessionHere.get(uuid)
+      if (!row) return undefined
+      const { id, deleted, stamp, reps, ...values } = row
+      return { id, deleted: deleted === 1, stamp, reps, values: decodeSession(values) }
+    },
+    /** A session's reps in order, with the values an import compares (and `position`). */
+    repsHere: (sessionId: number): Record<string, unknown>[] => s.repsHere.all(sessionId).map(decodeRep),
+    weightHere(uuid: string): WeightHere | undefined {
+      const row = s.weightHere.get(uuid)
+      if (!row) return undefined
+      const { deleted, stamp, ...values } = row
+      return { deleted: deleted === 1, stamp, values }
+    },
+    /** The state of a session or body weight now, to compare with the one previewed (undefined: not there). */
+    sessionStamp: (uuid: string): string | undefined => s.sessionStamp.get(uuid),
+    weightStamp: (uuid: string): string | undefined => s.weightStamp.get(uuid),
+    /** A body weight in Sprintlog takes the file's values, and is restored if it was deleted. */
+    replaceWeight(w: ImportedWeight): void {
+      s.replaceWeight.run(w.date, w.kg, w.note, w.updatedAt, w.uuid)
+    },
     protocolId: (uuid: string): number | undefined => s.protocol.get(uuid),
     /** True when a block with this UUID exists, deleted or not. */
     hasBlock: (uuid: string): boolean => s.block.get(uuid) !== undefined,
@@ -77,22 +146,39 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
      */
     sessionWriter() {
       const writer = sessionWriter(db)
+      const estimates = walkDownEstimates(db)
       /** Per protocol (null: free-form) with imported walk-downs, the first date of them. */
       const walkedDown = new Map<number | null, string>()
+      const from = (protocolId: number | null, date: string) => {
+        const first = walkedDown.get(protocolId)
+        if (first === undefined || date < first) walkedDown.set(protocolId, date)
+      }
       return {
         /** False (and nothing written) when a session with its UUID exists, deleted or not. */
         add(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
           const { protocolUuid: _uuid, protocolName: _name, planJson: _json, ...fields } = x
           if (writer.add({ ...fields, protocolId }, reps) === null) return false
-          if (reps.some((r) => r.recoveryMode === 'walk-down')) {
-            const first = walkedDown.get(protocolId)
-            if (first === undefined || x.date < first) walkedDown.set(protocolId, x.date)
-          }
+          if (reps.some((r) => r.recoveryMode === 'walk-down')) from(protocolId, x.date)
+          return true
+        },
+        /**
+         * Replaces the fields and reps of the session with this UUID by the file's (its derived columns computed
+         * again), restoring it if it was deleted; false when there is no such session.
+         */
+        replace(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
+          const here = s.session.get(x.uuid)
+          if (here === undefined) return false
+          const before = estimates.place(here)
+          s.undelete.run(here)
+          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, uuid: _u, createdAt: _c, ...fields } = x
+          if (!writer.replace(here, { ...fields, protocolId }, reps)) return false
+          // The estimates of the sessions after both its old and its new place are brought up to date by end().
+          if (before) from(before.protocolId, before.date)
+          from(protocolId, x.date)
           return true
         },
         end() {
           writer.flush()
-          const estimates = walkDownEstimates(db)
           for (const [protocolId, from] of walkedDown) estimates.refresh(protocolId, from, false)
           walkedDown.clear()
         }

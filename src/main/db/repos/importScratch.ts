@@ -22,7 +22,21 @@ export interface ScratchSession {
   file: number
   line: number
   protocol: string | null
+  /** For a session in Sprintlog: its row id, its number of reps there, and its state there (`changeStamp`); else 0, 0, null. */
+  db: number
+  dbReps: number
+  stamp: string | null
 }
+
+/** A body weight in Sprintlog that differs from the file's or was deleted there: its state there when previewed. */
+export interface ScratchWeight {
+  uuid: string
+  /** 1: differs; 2: deleted in Sprintlog. */
+  state: number
+  stamp: string
+}
+
+const ALL = 'uuid, seq, hash, count, s0, s1, s2, s3, flags, file, line, protocol, db, db_reps AS dbReps, stamp'
 
 /** Pages of the scratch database kept in memory (KiB): the whole of it for about 150,000 sessions. */
 const CACHE_KIB = 16 * 1024
@@ -37,22 +51,27 @@ export function importScratch() {
   db.exec(`CREATE TABLE sessions (
     uuid TEXT PRIMARY KEY, seq INTEGER NOT NULL, hash INTEGER NOT NULL, count INTEGER NOT NULL,
     s0 INTEGER NOT NULL, s1 INTEGER NOT NULL, s2 INTEGER NOT NULL, s3 INTEGER NOT NULL,
-    flags INTEGER NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL, protocol TEXT
-  ) WITHOUT ROWID`)
+    flags INTEGER NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL, protocol TEXT,
+    db INTEGER NOT NULL, db_reps INTEGER NOT NULL, stamp TEXT
+  ) WITHOUT ROWID;
+  CREATE TABLE weights (uuid TEXT PRIMARY KEY, state INTEGER NOT NULL, stamp TEXT NOT NULL) WITHOUT ROWID`)
   const q = {
-    get: db.prepare<[string], ScratchSession>(`SELECT * FROM sessions WHERE uuid = ?`),
+    get: db.prepare<[string], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE uuid = ?`),
     put: db.prepare<[ScratchSession], never>(
-      `INSERT OR REPLACE INTO sessions (uuid, seq, hash, count, s0, s1, s2, s3, flags, file, line, protocol)
-       VALUES (@uuid, @seq, @hash, @count, @s0, @s1, @s2, @s3, @flags, @file, @line, @protocol)`
+      `INSERT OR REPLACE INTO sessions (uuid, seq, hash, count, s0, s1, s2, s3, flags, file, line, protocol, db, db_reps, stamp)
+       VALUES (@uuid, @seq, @hash, @count, @s0, @s1, @s2, @s3, @flags, @file, @line, @protocol, @db, @dbReps, @stamp)`
     ),
     setFlags: db.prepare<[number, string], never>(`UPDATE sessions SET flags = ? WHERE uuid = ?`),
     setFlagWhere: db.prepare<[number, number, number, number], never>(`UPDATE sessions SET flags = flags | ? WHERE flags & ? = ? AND count <= ?`),
-    over: db.prepare<[number, number, number], ScratchSession>(`SELECT * FROM sessions WHERE flags & ? = ? AND count > ? ORDER BY seq`),
+    over: db.prepare<[number, number, number], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE flags & ? = ? AND count > ? ORDER BY seq`),
     totals: db.prepare<[number, number], { sessions: number; reps: number | null }>(`SELECT count(*) AS sessions, sum(count) AS reps FROM sessions WHERE flags & ? = ?`),
     protocols: db.prepare<[number], string>(`SELECT DISTINCT protocol FROM sessions WHERE flags & ? != 0 AND protocol IS NOT NULL`).pluck(),
-    before: db.prepare<[string, number, number], ScratchSession>(`SELECT * FROM sessions WHERE protocol = ? AND flags & ? != 0 AND seq < ? ORDER BY seq`),
+    before: db.prepare<[string, number, number], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE protocol = ? AND flags & ? != 0 AND seq < ? ORDER BY seq`),
     clearBefore: db.prepare<[number, string, number], never>(`UPDATE sessions SET flags = flags & ~? WHERE protocol = ? AND seq < ?`),
-    countOf: db.prepare<[string, number], number>(`SELECT count FROM sessions WHERE uuid = ? AND flags & ? != 0`).pluck()
+    countOf: db.prepare<[string, number], number>(`SELECT count FROM sessions WHERE uuid = ? AND flags & ? != 0`).pluck(),
+    page: db.prepare<[number, number, string, number], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE flags & ? = ? AND uuid > ? ORDER BY uuid LIMIT ?`),
+    putWeight: db.prepare<[ScratchWeight], never>(`INSERT OR REPLACE INTO weights (uuid, state, stamp) VALUES (@uuid, @state, @stamp)`),
+    weight: db.prepare<[string], ScratchWeight>(`SELECT uuid, state, stamp FROM weights WHERE uuid = ?`)
   }
   // One transaction for the whole preview: the database is this import's alone.
   db.exec('BEGIN')
@@ -77,6 +96,10 @@ export function importScratch() {
     clearBefore: (flag: number, protocol: string, seq: number): void => void q.clearBefore.run(flag, protocol, seq),
     /** A session's rep count when it has a flag of `mask`. */
     countOf: (uuid: string, mask: number): number | undefined => q.countOf.get(uuid, mask),
+    /** Up to `limit` sessions whose flags have `value` in the bits of `mask`, with UUIDs after `after`, in UUID order. */
+    page: (mask: number, value: number, after: string, limit: number): ScratchSession[] => q.page.all(mask, value, after, limit),
+    putWeight: (w: ScratchWeight): void => void q.putWeight.run(w),
+    weight: (uuid: string): ScratchWeight | undefined => q.weight.get(uuid),
     close(): void {
       if (db.open) db.close()
     }

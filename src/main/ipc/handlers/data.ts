@@ -12,7 +12,7 @@ export function dataHandlers(data: DataService): Pick<Handlers, DataChannel> {
     'import/chooseFile': () => data.chooseFiles(),
     'import/preview': ({ fileIds }) => data.startPreview(fileIds),
     'import/status': ({ previewId }) => data.importStatus(previewId),
-    'import/commit': ({ previewId }) => data.commit(previewId),
+    'import/commit': ({ previewId, choices }) => data.commit(previewId, choices),
     'import/cancel': ({ previewId }) => data.cancelImport(previewId)
   }
 }

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportStatus } from '../../../shared/csv'
+import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportChoices, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { DomainError } from '../../../shared/result'
 import type { Db } from '../../db/connection'
@@ -16,7 +16,7 @@ import { exportRepo } from '../../db/repos/export'
 import type { Platform } from '../../platform'
 import { importRepo } from '../../db/repos/import'
 import { exportFiles, type FileTarget } from './export'
-import { commitImport, type ImportPlan, readImport } from './import'
+import { commitImport, type ImportPlan, KEEP_ALL, readImport } from './import'
 import { oneLine, resourceProblem } from '../../db/errors'
 
 /** The export's failure in plain words: a full disk or a folder that cannot be written to says so. */
@@ -239,8 +239,11 @@ export function createDataService(deps: DataServiceDeps) {
         await new Promise((r) => setTimeout(r, 5))
       }
     },
-    /** Writes the previewed import in one transaction. */
-    commit(previewId: string): ImportStatus {
+    /**
+     * Writes the previewed import in one transaction, with the runner's choices for the records that are in Sprintlog
+     * and differ or were deleted there (by default, all are left as they are).
+     */
+    commit(previewId: string, choices: ImportChoices = KEEP_ALL): ImportStatus {
       const j = importJob(previewId)
       if (j.status.state !== 'ready' || !j.plan) {
         throw new DomainError('conflict', j.status.state === 'committed' ? 'This import has already been done.' : 'The preview is not ready.')
@@ -248,10 +251,33 @@ export function createDataService(deps: DataServiceDeps) {
       if (!j.plan.preview.canImport) {
         throw new DomainError('invalid_input', j.plan.preview.errorCount > 0 ? 'The file has errors; nothing was imported. Fix the lines listed and choose the file again.' : 'There is nothing new to import.')
       }
-      const result = commitImport(deps.db, writer, j.plan)
+      const { preview, changed } = j.plan
+      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.weight(uuid)?.state
+      for (const [list, state] of [
+        [choices.differs.except, 'differs'],
+        [choices.restore.except, 'deleted']
+      ] as const) {
+        const stray = list.find((uuid) => stateOf(uuid) !== state)
+        if (stray !== undefined) {
+          const what = state === 'differs' ? 'that differ from Sprintlog' : 'deleted in Sprintlog'
+          throw new DomainError('invalid_input', `The record ${stray} is not among the records ${what} in this preview; nothing was imported.`)
+        }
+      }
+      const sum = (c: { sessions: number; weights: number }) => c.sessions + c.weights
+      const unique = (l: readonly string[]) => new Set(l).size
+      const taken = choices.differs.all === 'file' ? sum(preview.differs) - unique(choices.differs.except) : unique(choices.differs.except)
+      const restoring = choices.restore.all ? sum(preview.deletedHere) - unique(choices.restore.except) : unique(choices.restore.except)
+      const { toAdd } = preview
+      if (toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + taken + restoring === 0) {
+        throw new DomainError(
+          'invalid_input',
+          'There is nothing to import: every record of the files is in Sprintlog already. To change records there, choose “Take the file’s” or “Restore from the file” for them.'
+        )
+      }
+      const result = commitImport(deps.db, writer, j.plan, choices)
       j.plan.release()
       j.plan = undefined
-      j.status = { ...j.status, state: 'committed', added: result.added }
+      j.status = { ...j.status, state: 'committed', added: result.added, replaced: result.replaced, restored: result.restored }
       j.finished = Date.now()
       for (const id of j.fileIds) transfers.release(id)
       return { ...j.status }

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import {
   APPLY_ORDER,
+  type ChangeCounts,
   type HeaderInfo,
+  type ImportChoices,
   type ImportCounts,
   type ImportedBlock,
   type ImportedRep,
@@ -25,6 +27,7 @@ import type { Rep } from '../../../../shared/training'
 import type { Db } from '../../../db/connection'
 import type { ImportRepo } from '../../../db/repos/import'
 import { CsvSyntaxError, RecordReader } from '../records'
+import { chooser, KEEP_ALL } from './compare'
 import { MAX_RECORD_CHARS } from './files'
 import type { ImportPlan, ReadFile } from './plan'
 import { overlapChecker } from './training'
@@ -51,6 +54,9 @@ export interface CommitResult {
   added: ImportCounts
   /** Records that were added by someone else between the preview and the confirmation: left alone. */
   skipped: number
+  /** Records in Sprintlog that took the file's version, and records deleted there that the file restored. */
+  replaced: ChangeCounts
+  restored: ChangeCounts
 }
 
 /** The files are not the ones previewed: nothing is written. */
@@ -60,16 +66,28 @@ export class FileChanged extends DomainError {
   }
 }
 
+/** A record the runner chose about changed in Sprintlog after the preview: nothing is written. */
+export class RecordChanged extends DomainError {
+  constructor(what: string) {
+    super('conflict', `${what} changed in Sprintlog after the preview; nothing was imported. Choose the files again to see it as it is now.`)
+  }
+}
+
 /**
  * Writes a planned import in one transaction: all of it or, if anything fails, none of it. The files are read again
  * (synchronously, in 1 MiB pieces: the transaction must not take in the writes of other requests while it is
  * open), every row checked again, and each session written once all its reps are read; a file whose bytes are not
  * those previewed rolls everything back. Records whose UUID has appeared in the meantime are skipped, so
- * confirming twice (or importing the same file again) adds nothing.
+ * confirming twice (or importing the same file again) adds nothing. Records that are in Sprintlog are changed only
+ * as `choices` say (by default, none is): a differing one takes the file's version, a deleted one is restored with
+ * the file's values — each only if its state in Sprintlog is still the one previewed, else nothing is written.
  */
-export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview' | 'release'>): CommitResult {
+export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview' | 'release'>, choices: ImportChoices = KEEP_ALL): CommitResult {
+  const choose = chooser(choices)
   return db.transaction(() => {
     const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 }
+    const replaced: ChangeCounts = { sessions: 0, weights: 0 }
+    const restored: ChangeCounts = { sessions: 0, weights: 0 }
     let skipped = 0
     /** Row ids of the protocols in the database, including those this import recreates. */
     const protocolIds = new Map<string, number>()
@@ -113,6 +131,24 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       added.blocks++
     }
     const sessions = repo.sessionWriter()
+    /** A session in Sprintlog takes the file's version (or is restored with it), as the runner chose. */
+    const change = (session: ImportedSession, reps: Rep[], action: Action) => {
+      if (repo.sessionStamp(session.uuid) !== action.stamp) throw new RecordChanged(`The session of ${session.date}`)
+      let pid: number | null = null
+      if (session.protocolUuid !== null) {
+        const known = protocolId(session.protocolUuid)
+        if (known === undefined) {
+          throw new DomainError(
+            'conflict',
+            `The protocol ${session.protocolUuid} of the session of ${session.date} is not in Sprintlog, so the file’s version of that session cannot be taken; nothing was imported. Keep Sprintlog’s version of it, or import the protocols file too.`
+          )
+        }
+        pid = known
+      }
+      sessions.replace(session, pid, reps)
+      if (action.state === 'deleted') restored.sessions++
+      else replaced.sessions++
+    }
     const write = (session: ImportedSession, reps: Rep[], file: string) => {
       let pid: number | null = null
       if (session.protocolUuid !== null) {
@@ -136,8 +172,9 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     }
     let lastUuid: string | null = null
     let lastCount: number | undefined
+    let lastAction: Action | null = null
     /** Sessions whose reps are still being read, with their rep numbers. */
-    const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string }>()
+    const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string; action: Action | null }>()
     for (const f of files) {
       if (f.kind === null || f.kind === 'sessions' || f.kind === 'protocols' || f.kind === 'blocks') continue
       const style: NumberStyle = { decimalComma: f.delimiter === ';' }
@@ -155,9 +192,18 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
         }
         if (header.kind === 'weights') {
           const uuid = (cells[header.index.weight_uuid ?? -1] ?? '').trim().toLowerCase()
-          if (!plan.weights.has(uuid)) return
+          const here = plan.weights.has(uuid) ? undefined : plan.changed.weight(uuid)
+          if (here && !choose(here.state, uuid)) return
+          if (!here && !plan.weights.has(uuid)) return
           const w = readWeight(header, cells, style)
           if (!w.ok) throw changed()
+          if (here) {
+            if (repo.weightStamp(uuid) !== here.stamp) throw new RecordChanged(`The body weight of ${w.value.date}`)
+            repo.replaceWeight(w.value)
+            if (here.state === 'deleted') restored.weights++
+            else replaced.weights++
+            return
+          }
           if (repo.hasWeight(w.value.uuid)) skipped++
           else {
             repo.insertWeight(w.value)
@@ -170,6 +216,14 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
         if (uuid !== lastUuid) {
           lastUuid = uuid
           lastCount = plan.sessions.get(uuid)
+          lastAction = null
+          if (lastCount === undefined) {
+            const c = plan.changed.session(uuid)
+            if (c && choose(c.state, uuid)) {
+              lastCount = c.count
+              lastAction = { state: c.state, stamp: c.stamp }
+            }
+          }
         }
         const count = lastCount
         if (count === undefined) return
@@ -177,7 +231,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
         if (p === undefined) {
           const s = readSession(header, cells, style)
           if (!s.ok) throw changed()
-          p = { session: s.value, reps: [], at: [], file: f.name }
+          p = { session: s.value, reps: [], at: [], file: f.name, action: lastAction }
           pending.set(uuid, p)
         }
         let r = plain(cells)
@@ -192,7 +246,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           pending.delete(uuid)
           const inOrder = p.at.every((n, i) => i === 0 || n > (p.at[i - 1] as number))
           const reps = inOrder ? p.reps : p.at.map((_, k) => k).sort((a, b) => (p.at[a] as number) - (p.at[b] as number)).map((k) => p.reps[k] as Rep)
-          write(p.session, reps, f.name)
+          if (p.action) change(p.session, reps, p.action)
+          else write(p.session, reps, f.name)
         }
       }
       const hash = createHash('sha256')
@@ -218,7 +273,12 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     }
     if (pending.size > 0) throw new FileChanged([...pending.values()][0]?.file ?? '')
     sessions.end()
-    return { added, skipped }
+    return { added, skipped, replaced, restored }
   }).immediate()
+}
+
+interface Action {
+  state: 'differs' | 'deleted'
+  stamp: string
 }
 

@@ -4,10 +4,12 @@
  * in a protocols file of the same import must bring enough to recreate it. What is kept per session is small (see `Group`), so memory stays flat.
  */
 import { differingSessionColumn, type HeaderInfo, type ImportedRep, type ImportedSession, type NumberStyle, type Read, readSession, sessionCells } from '../../../../shared/csv'
+import { REP_FIELDS, SESSION_FIELDS } from '../../../../shared/records'
 import { protocolFields } from '../../../../shared/schemas'
 import type { Rep, RepeatGroup } from '../../../../shared/training'
-import type { ImportedProtocol } from '../../../db/repos/import'
+import { COMPARED, type ImportedProtocol } from '../../../db/repos/import'
 import type { ImportScratch, ScratchSession } from '../../../db/repos/importScratch'
+import { type changeList, differingColumns } from './compare'
 import { clip, firstIssue, own, ownOrNull, ownSession, where } from './files'
 import type { Findings, Lookups } from './plan'
 
@@ -20,6 +22,11 @@ const OK = 1
 const BAD = 2
 const PRESENT = 4
 const PLANNED = 8
+/** In Sprintlog but deleted there; in Sprintlog with other values (session columns or reps). */
+const DELETED = 16
+const DIFFERS = 32
+/** The bits that say how a session read: with no errors, and in Sprintlog. */
+const READ = OK | BAD | PRESENT | DELETED
 
 /** A 32-bit FNV-1a hash of a row's session cells. */
 function hashCells(cells: readonly string[]): number {
@@ -40,9 +47,22 @@ export interface PlannedSessions {
 /** What the reps files would add, once every row is read. */
 export interface SessionsPlan {
   planned: PlannedSessions
+  /** Sessions in Sprintlog whose values differ from the files', and sessions deleted there. */
+  differs: number
+  deleted: number
+  /** A session of the files that is in Sprintlog and differs or was deleted there, as the preview found it. */
+  changed(uuid: string): ChangedSession | undefined
   newProtocols: Map<string, ImportedProtocol>
   present: { sessions: number; reps: number }
   plannedReps: number
+}
+
+export interface ChangedSession {
+  state: 'differs' | 'deleted'
+  /** Its rep rows in the files. */
+  count: number
+  /** Its state in Sprintlog when previewed. */
+  stamp: string
 }
 
 /** The values of a session whose protocol is not in Sprintlog, kept so that it can recreate that protocol. */
@@ -63,6 +83,10 @@ interface Current extends ScratchSession {
   keyed: boolean
   cells: string[] | null
   lines: Map<number, number> | null
+  /** For a live session in Sprintlog: its reps there by rep number (index 0: rep 1), to compare the file's with. */
+  repsHere: (Record<string, unknown> | undefined)[] | null
+  /** The file's date and protocol name of the session (null for one resumed after another's). */
+  info: { date: string; protocolName: string | null } | null
 }
 
 const REP_WORD = ['s0', 's1', 's2', 's3'] as const
@@ -72,7 +96,13 @@ const REP_WORD = ['s0', 's1', 's2', 's3'] as const
  * cells, its rep count and rep numbers, flags, where it starts) goes into a scratch table on disk
  * (db/repos/importScratch.ts) once its rows end, so that memory does not grow with the number of sessions.
  */
-export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratch, inProtocolsFile: (uuid: string) => boolean = () => false) {
+export function repGroups(
+  repo: Lookups,
+  report: Findings,
+  scratch: ImportScratch,
+  inProtocolsFile: (uuid: string) => boolean = () => false,
+  changes: ReturnType<typeof changeList> | null = null
+) {
   const files: string[] = []
   let current: Current | null = null
   let seq = 0
@@ -94,7 +124,17 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
     return k >= 0 ? k : files.push(file) - 1
   }
   const at = (s: ScratchSession) => ({ file: files[s.file] as string, line: s.line })
-  const note = ({ keyed: _k, cells: _c, lines: _l, ...s }: Current) => scratch.put(s)
+  const note = ({ keyed: _k, cells: _c, lines: _l, repsHere: _r, info: _i, ...s }: Current) => scratch.put(s)
+  const byNumber = (reps: Record<string, unknown>[]) => {
+    const out: (Record<string, unknown> | undefined)[] = []
+    for (const r of reps) out[(r.position as number) - 1] = r
+    return out
+  }
+  /** Where a session is, for the list of differing records; a session resumed after another's is described from Sprintlog's. */
+  const describeFrom = (s: ScratchSession, date: string | null, protocolName: string | null) => () => {
+    const d = date ?? String(repo.sessionHere(s.uuid)?.values.date ?? '')
+    return { ...at(s), date: d, summary: `Session${protocolName ? ` · ${clip(protocolName)}` : ''}` }
+  }
   const switchTo = (next: Current) => {
     if (current?.keyed) note(current)
     current = next
@@ -115,7 +155,9 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
       const column = first ? differingSessionColumn(header, first, cells) : hashCells(sessionCells(header, cells)) === hash ? null : 'session_uuid'
       if (column === null) {
         if (mine) return mine
-        switchTo({ ...(noted as ScratchSession), keyed: true, cells: null, lines: null })
+        const n = noted as ScratchSession
+        const live = (n.flags & (PRESENT | DELETED)) === PRESENT && n.db > 0
+        switchTo({ ...n, keyed: true, cells: null, lines: null, repsHere: live ? byNumber(repo.repsHere(n.db)) : null, info: null })
         return current
       }
       const earlier = (mine ?? noted) as ScratchSession
@@ -127,7 +169,8 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
     const s = readSession(header, cells, style)
     const first = sessionCells(header, cells).map(own)
     let flags = s.ok ? OK : BAD
-    if (s.ok && repo.hasSession(s.value.uuid)) flags |= PRESENT
+    const here = s.ok ? repo.sessionHere(s.value.uuid) : undefined
+    if (here) flags |= here.deleted ? PRESENT | DELETED : PRESENT
     const uuid = s.ok ? own(s.value.uuid) : own(uuidCell)
     const started: Current = {
       uuid,
@@ -143,11 +186,27 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
       line,
       protocol: s.ok ? ownOrNull(s.value.protocolUuid) : null,
       // A broken session's later rows would repeat its errors: they are grouped under the raw cell.
+      db: here?.id ?? 0,
+      dbReps: here?.reps ?? 0,
+      stamp: here?.stamp ?? null,
       keyed: uuid !== '',
       cells: first,
-      lines: new Map()
+      lines: new Map(),
+      repsHere: here && !here.deleted ? byNumber(repo.repsHere(here.id)) : null,
+      info: s.ok && here ? { date: own(s.value.date), protocolName: ownOrNull(s.value.protocolName) } : null
     }
     switchTo(started)
+    if (s.ok && here && changes) {
+      const where = describeFrom(started, own(s.value.date), s.value.protocolName)
+      if (here.deleted) changes.deleted('sessions', uuid, where)
+      else {
+        const columns = differingColumns(SESSION_FIELDS, COMPARED.sessions, s.value as unknown as Record<string, unknown>, here.values)
+        if (columns.length > 0) {
+          started.flags |= DIFFERS
+          changes.differs('sessions', uuid, where, columns)
+        }
+      }
+    }
     if (s.ok) {
       if (report.sampling()) shown.set(uuid, { date: own(s.value.date), protocolName: ownOrNull(s.value.protocolName) })
       const pu = started.protocol
@@ -191,6 +250,7 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
         g.lines?.set(position, line)
       }
       g.count++
+      if (g.repsHere && !(g.flags & BAD)) compareRep(g, position, r.value.rep)
       const k = kept.get(g.uuid)
       if (k) {
         k.reps.push(r.value.rep)
@@ -201,10 +261,11 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
         report.addSample({
           file,
           line,
+          uuid: g.uuid,
           kind: 'reps',
           date,
           summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${info?.protocolName ? ` · ${clip(info.protocolName)}` : ''}`,
-          status: g.flags & BAD ? 'error' : g.flags & PRESENT ? 'present' : 'add'
+          status: g.flags & BAD ? 'error' : g.flags & DELETED ? 'deleted' : g.flags & PRESENT ? (g.flags & DIFFERS ? 'differs' : 'present') : 'add'
         })
       }
     },
@@ -253,9 +314,54 @@ export function repGroups(repo: Lookups, report: Findings, scratch: ImportScratc
         }
         scratch.clearBefore(PLANNED, pu, from)
       }
+      missingReps()
       const planned = scratch.totals(PLANNED, PLANNED)
       const sessions: PlannedSessions = { size: planned.sessions, get: (uuid) => scratch.countOf(uuid, PLANNED) }
-      return { planned: sessions, newProtocols, present: scratch.totals(OK | BAD | PRESENT, OK | PRESENT), plannedReps: planned.reps }
+      return {
+        planned: sessions,
+        newProtocols,
+        present: scratch.totals(OK | BAD | PRESENT, OK | PRESENT),
+        plannedReps: planned.reps,
+        differs: scratch.totals(READ | DIFFERS, OK | PRESENT | DIFFERS).sessions,
+        deleted: scratch.totals(READ, OK | PRESENT | DELETED).sessions,
+        changed(uuid) {
+          const s = scratch.get(uuid)
+          if (!s || s.stamp === null || (s.flags & (OK | BAD | PRESENT)) !== (OK | PRESENT)) return undefined
+          if (s.flags & DELETED) return { state: 'deleted', count: s.count, stamp: s.stamp }
+          return s.flags & DIFFERS ? { state: 'differs', count: s.count, stamp: s.stamp } : undefined
+        }
+      }
+    }
+  }
+
+  /** A rep of a live session in Sprintlog against its rep of the same number there. */
+  function compareRep(g: Current, position: number, rep: Rep) {
+    const here = g.repsHere?.[position - 1]
+    const columns = here
+      ? differingColumns(REP_FIELDS, COMPARED.reps, rep as unknown as Record<string, unknown>, here).map((c) => `rep ${position}: ${c}`)
+      : [`rep ${position}: not in Sprintlog`]
+    if (columns.length === 0) return
+    g.flags |= DIFFERS
+    changes?.differs('sessions', g.uuid, describeFrom(g, g.info?.date ?? null, g.info?.protocolName ?? null), columns)
+  }
+
+  /** The reps of live sessions in Sprintlog that the files do not have: a difference too. */
+  function missingReps() {
+    let after = ''
+    for (;;) {
+      const page = scratch.page(READ, OK | PRESENT, after, 500)
+      if (page.length === 0) return
+      for (const s of page) {
+        after = s.uuid
+        const missing: string[] = []
+        for (let p = 1; p <= s.dbReps; p++) {
+          const word = REP_WORD[Math.floor((p - 1) / 25)] as (typeof REP_WORD)[number]
+          if (!(s[word] & (1 << (p - 1) % 25))) missing.push(`rep ${p}: not in the file`)
+        }
+        if (missing.length === 0) continue
+        scratch.setFlags(s.uuid, s.flags | DIFFERS)
+        changes?.differs('sessions', s.uuid, describeFrom(s, null, null), missing)
+      }
     }
   }
 

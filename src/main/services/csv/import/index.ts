@@ -4,7 +4,8 @@
  * transaction, if their bytes are still those previewed.
  */
 export { readImport } from './preview'
-export { commitImport, FileChanged, type CommitResult } from './commit'
+export { commitImport, FileChanged, RecordChanged, type CommitResult } from './commit'
+export { KEEP_ALL } from './compare'
 export { detectDelimiter } from './files'
 export type { ImportPlan, ImportSource, ReadFile, ReadOptions } from './plan'
 export type { CsvKind } from '../../../../shared/csv'

@@ -1,7 +1,7 @@
 /** What a preview hands to the commit: the files as read, and what they would add. */
 import type { CsvKind, ImportedBlock, ImportedProtocolRecord, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
 import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
-import type { PlannedSessions } from './groups'
+import type { ChangedSession, PlannedSessions } from './groups'
 
 export interface ImportSource {
   /** Shown in messages (the file's own name). */
@@ -38,6 +38,14 @@ export interface ImportPlan {
   sessions: PlannedSessions
   /** The UUIDs of the body weights to add. */
   weights: Set<string>
+  /**
+   * The records of the files that are in Sprintlog and differ from it or were deleted there, with their state there
+   * when previewed: the commit applies the runner's choice to them, if that state is unchanged.
+   */
+  changed: {
+    session(uuid: string): ChangedSession | undefined
+    weight(uuid: string): { state: 'differs' | 'deleted'; stamp: string } | undefined
+  }
   /** Lets go of what the preview keeps for the commit (its scratch table); call it once the plan is done with. */
   release(): void
 }
@@ -49,7 +57,7 @@ export interface ReadOptions {
 }
 
 /** What the preview asks the database. */
-export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId' | 'hasBlock' | 'liveBlocks'>
+export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId' | 'hasBlock' | 'liveBlocks' | 'sessionHere' | 'repsHere' | 'weightHere'>
 
 /** Where the preview's readers report what they find. */
 export interface Findings {

@@ -21,7 +21,10 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
+import { WEIGHT_FIELDS } from '../../../../shared/records'
+import { COMPARED } from '../../../db/repos/import'
 import { type ImportScratch, importScratch } from '../../../db/repos/importScratch'
+import { changeList, differingColumns } from './compare'
 import { CsvSyntaxError, readRecords } from '../records'
 import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, isUtf16, MAX_RECORD_CHARS, ownWeight, own, peek, utf8Damage, where } from './files'
 import { repGroups } from './groups'
@@ -84,12 +87,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   const { error, addSample } = report
 
   const training = trainingRows(repo, report)
-  const groups = repGroups(repo, report, scratch, training.hasProtocol)
+  const changes = changeList()
+  const groups = repGroups(repo, report, scratch, training.hasProtocol, changes)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
   const weightLines = new Map<string, { file: string; line: number }>()
   const weights = new Set<string>()
   let presentWeights = 0
+  const changedWeights = { differs: 0, deleted: 0 }
   const read: ReadFile[] = []
 
   let bytesBefore = 0
@@ -214,10 +219,28 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       return
     }
     weightLines.set(w.uuid, { file, line })
-    const present = repo.hasWeight(w.uuid)
-    if (present) presentWeights++
-    else weights.add(w.uuid)
-    addSample({ file, line, kind: 'weights', date: w.date, summary: `Body weight ${w.kg} kg${w.note ? ` · ${clip(w.note)}` : ''}`, status: present ? 'present' : 'add' })
+    const here = repo.weightHere(w.uuid)
+    const summary = `Body weight ${w.kg} kg${w.note ? ` · ${clip(w.note)}` : ''}`
+    let status: SampleRow['status'] = 'add'
+    if (here) {
+      presentWeights++
+      const where = () => ({ file, line, date: w.date, summary })
+      if (here.deleted) {
+        status = 'deleted'
+        changedWeights.deleted++
+        scratch.putWeight({ uuid: w.uuid, state: 2, stamp: here.stamp })
+        changes.deleted('weights', w.uuid, where)
+      } else {
+        const columns = differingColumns(WEIGHT_FIELDS, COMPARED.weights, w as unknown as Record<string, unknown>, here.values)
+        status = columns.length > 0 ? 'differs' : 'present'
+        if (columns.length > 0) {
+          changedWeights.differs++
+          scratch.putWeight({ uuid: w.uuid, state: 1, stamp: here.stamp })
+          changes.differs('weights', w.uuid, where, columns)
+        }
+      }
+    } else weights.add(w.uuid)
+    addSample({ file, line, kind: 'weights', date: w.date, summary, status })
   }
 
   function onSessionRow(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
@@ -269,6 +292,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       row.status = 'error'
       row.message = 'Not in Sprintlog; import the reps file to bring it with its reps.'
     }
+    // A session's rows are shown before its later reps are compared: its state is known once all are read.
+    if ((row.kind === 'sessions' || row.kind === 'reps') && row.status === 'present' && row.uuid) row.status = plan.changed(row.uuid)?.state ?? 'present'
   }
 
   const fileOrder = (name: string) => sources.findIndex((x) => x.name === name)
@@ -283,12 +308,17 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     files,
     toAdd,
     present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights, ...trainingPlan.present },
+    differs: { sessions: plan.differs, weights: changedWeights.differs },
+    deletedHere: { sessions: plan.deleted, weights: changedWeights.deleted },
+    changed: changes.list(),
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
     errorCount,
     warnings,
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
-    canImport: errorCount === 0 && toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks > 0
+    canImport:
+      errorCount === 0 &&
+      toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + plan.differs + plan.deleted + changedWeights.differs + changedWeights.deleted > 0
   }
   return {
     preview,
@@ -298,6 +328,13 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     blocks: trainingPlan.blocks,
     sessions: plan.planned,
     weights,
+    changed: {
+      session: plan.changed,
+      weight(uuid) {
+        const w = scratch.weight(uuid)
+        return w && { state: w.state === 2 ? 'deleted' : 'differs', stamp: w.stamp }
+      }
+    },
     release: scratch.close
   }
 }
