@@ -209,3 +209,46 @@ test('importing a reps file just exported finds its session already here', async
   await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled()
   expect(app.query('SELECT count(*) AS n FROM sessions')).toEqual([{ n: 1 }])
 })
+
+test('records that differ or were deleted here: the runner chooses, and only the chosen change', async ({ page, app }) => {
+  const file = join(dir, 'weights.csv')
+  writeFileSync(file, weightsFile([
+    [uuid(1), '2026-03-01', '72.4', '', '', T, T],
+    [uuid(2), '2026-03-02', '72.1', '', 'travel', T, T],
+    [uuid(3), '2026-03-03', '71.8', '', '', T, T]
+  ]))
+  await go(page, 'Data & backups')
+  await page.getByLabel('CSV files to import').setInputFiles(file)
+  const preview = page.getByRole('region', { name: 'Import preview' })
+  await preview.getByRole('button', { name: 'Import 3 records' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Imported 3 body weights.')
+  // Changed here after the file was made: the first two weights.
+  const idOf = (n: number) => (app.query<{ id: number }>('SELECT id FROM body_weights WHERE uuid = ?', uuid(n))[0] as { id: number }).id
+  await app.call('weights/update', { id: idOf(1), date: '2026-03-01', kg: 73, note: 'scale B' })
+  await app.call('weights/delete', { id: idOf(2) })
+  await app.call('weights/update', { id: idOf(3), date: '2026-03-03', kg: 70, note: '' })
+
+  await page.getByLabel('CSV files to import').setInputFiles(file)
+  const differs = preview.getByRole('region', { name: 'Differs from the database (2)' })
+  await expect(differs.getByRole('listitem')).toHaveCount(2)
+  await expect(differs.getByRole('listitem').first()).toContainText('2026-03-01 Body weight 72.4 kg')
+  await expect(differs.getByRole('listitem').first()).toContainText('Differs in weight_kg, note')
+  const first = differs.getByRole('radiogroup', { name: 'Body weight of 2026-03-01: which version to keep' })
+  await expect(first.getByRole('radio', { name: 'Keep mine' })).toBeChecked()
+  const deleted = preview.getByRole('region', { name: 'Deleted here (1)' })
+  await expect(deleted.getByRole('checkbox', { name: 'Restore the body weight of 2026-03-02 from the file' })).not.toBeChecked()
+  await expect(preview.getByRole('button', { name: 'Import' })).toBeDisabled()
+
+  // All of them from the file, then the third back to Sprintlog's; and the deleted one restored.
+  await differs.getByRole('checkbox', { name: 'Take the file’s for all 2 of them' }).check()
+  await expect(first.getByRole('radio', { name: 'Take the file’s' })).toBeChecked()
+  await differs.getByRole('radiogroup', { name: 'Body weight of 2026-03-03: which version to keep' }).getByRole('radio', { name: 'Keep mine' }).check()
+  await deleted.getByRole('checkbox', { name: 'Restore the body weight of 2026-03-02 from the file' }).check()
+  await preview.getByRole('button', { name: 'Import 2 records' }).click()
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Took the file’s version of 1 body weight; restored 1 body weight from the file.')
+  expect(app.query('SELECT uuid, kg, note, deleted_at IS NULL AS live FROM body_weights ORDER BY uuid')).toEqual([
+    { uuid: uuid(1), kg: 72.4, note: '', live: 1 },
+    { uuid: uuid(2), kg: 72.1, note: 'travel', live: 1 },
+    { uuid: uuid(3), kg: 70, note: '', live: 1 }
+  ])
+})

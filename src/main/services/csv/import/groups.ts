@@ -133,7 +133,7 @@ export function repGroups(
   /** Where a session is, for the list of differing records; a session resumed after another's is described from Sprintlog's. */
   const describeFrom = (s: ScratchSession, date: string | null, protocolName: string | null) => () => {
     const d = date ?? String(repo.sessionHere(s.uuid)?.values.date ?? '')
-    return { ...at(s), date: d, summary: `Session${protocolName ? ` · ${clip(protocolName)}` : ''}` }
+    return { ...at(s), date: d, summary: `Session${protocolName ? ` · ${clip(protocolName)}` : date === null ? '' : ' · free-form'}` }
   }
   const switchTo = (next: Current) => {
     if (current?.keyed) note(current)

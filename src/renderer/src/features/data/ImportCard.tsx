@@ -1,5 +1,5 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react'
-import { type ImportCounts, type ImportPreview, type ImportStatus, KIND_LABEL } from '../../../../shared/csv'
+import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus, KIND_LABEL } from '../../../../shared/csv'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
@@ -7,6 +7,8 @@ import { TableHead } from '../../components/TableHead'
 
 const ERROR_COLUMNS = [{ label: 'File' }, { label: 'Line', num: true }, { label: 'Column' }, { label: 'Problem' }]
 const SAMPLE_COLUMNS = [{ label: 'Line', num: true }, { label: 'Date' }, { label: 'Row' }, { label: 'What happens' }]
+
+const STATUS_LABEL = { add: 'Add', present: 'Already here', differs: 'Differs', deleted: 'Deleted here', error: 'Error' } as const
 
 const n = (x: number) => x.toLocaleString('en')
 const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`
@@ -23,13 +25,31 @@ function describe(c: ImportCounts | ImportPreview['present']): string {
   return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
 }
 
+/** “1 session and 2 body weights”, leaving out what is zero. */
+function describeChanged(c: ChangeCounts): string {
+  const parts: string[] = []
+  if (c.sessions) parts.push(plural(c.sessions, 'session'))
+  if (c.weights) parts.push(plural(c.weights, 'body weight'))
+  return parts.join(' and ')
+}
+
+function doneMessage(added: ImportCounts, replaced: ChangeCounts, restored: ChangeCounts): string {
+  const parts: string[] = []
+  const total = added.sessions + added.weights + added.protocols + added.blocks
+  if (total > 0 || (replaced.sessions + replaced.weights + restored.sessions + restored.weights === 0)) parts.push(`Imported ${describe(added)}`)
+  if (replaced.sessions + replaced.weights > 0) parts.push(`took the file’s version of ${describeChanged(replaced)}`)
+  if (restored.sessions + restored.weights > 0) parts.push(`restored ${describeChanged(restored)} from the file`)
+  const text = parts.join('; ')
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+}
+
 type Phase =
   | { name: 'idle' }
   | { name: 'uploading'; files: string[] }
   | { name: 'reading'; status: ImportStatus }
   | { name: 'ready'; status: ImportStatus & { preview: ImportPreview } }
   | { name: 'committing'; status: ImportStatus & { preview: ImportPreview } }
-  | { name: 'done'; added: ImportCounts }
+  | { name: 'done'; added: ImportCounts; replaced: ChangeCounts; restored: ChangeCounts }
 
 export function ImportCard() {
   const id = useId()
@@ -91,16 +111,17 @@ export function ImportCard() {
     if (r.value.files.length > 0) await preview(r.value.files.map((f) => f.fileId))
   }
 
-  async function confirm() {
+  async function confirm(choices: ImportChoices) {
     if (phase.name !== 'ready') return
     setPhase({ name: 'committing', status: phase.status })
-    const r = await api.import.commit({ previewId: phase.status.previewId })
+    const r = await api.import.commit({ previewId: phase.status.previewId, choices })
     if (!r.ok) {
       setError(r.error.message)
       setPhase({ name: 'ready', status: phase.status })
       return
     }
-    setPhase({ name: 'done', added: r.value.added ?? { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 } })
+    const none = { sessions: 0, weights: 0 }
+    setPhase({ name: 'done', added: r.value.added ?? { ...none, reps: 0, protocols: 0, blocks: 0 }, replaced: r.value.replaced ?? none, restored: r.value.restored ?? none })
   }
 
   async function cancel() {
@@ -128,7 +149,7 @@ export function ImportCard() {
       </header>
       <p className="hint lead">
         Sprintlog’s own CSV files, or the same columns from a spreadsheet. Choose all the files of an export of everything to bring back the
-        whole history, or the reps file for sessions with their reps; records already here (same UUID) are left as they are. Nothing changes
+        whole history, or the reps file for sessions with their reps; records already here (same UUID) are left as they are unless you choose otherwise. Nothing changes
         until you confirm.
       </p>
 
@@ -150,11 +171,11 @@ export function ImportCard() {
         </div>
       )}
       {(phase.name === 'ready' || phase.name === 'committing') && (
-        <PreviewView preview={phase.status.preview} committing={phase.name === 'committing'} onConfirm={() => void confirm()} onCancel={() => void cancel()} />
+        <PreviewView preview={phase.status.preview} committing={phase.name === 'committing'} onConfirm={(c) => void confirm(c)} onCancel={() => void cancel()} />
       )}
       {phase.name === 'done' && (
         <p className="job done ok" role="status">
-          Imported {describe(phase.added)}.
+          {doneMessage(phase.added, phase.replaced, phase.restored)}
         </p>
       )}
       {error && (
@@ -166,11 +187,42 @@ export function ImportCard() {
   )
 }
 
-function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(): void; onCancel(): void }) {
+/** A choice for all the records of a list, and the records chosen otherwise. */
+interface ListChoice {
+  all: boolean
+  except: ReadonlySet<string>
+}
+const NO_CHOICE: ListChoice = { all: false, except: new Set() }
+const isChosen = (c: ListChoice, uuid: string) => c.all !== c.except.has(uuid)
+/** How many of `count` records (of which `listed` are shown) a choice takes. */
+const chosenCount = (c: ListChoice, count: number) => (c.all ? count - c.except.size : c.except.size)
+const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
+  const except = new Set(c.except)
+  if (on === c.all) except.delete(uuid)
+  else except.add(uuid)
+  return { all: c.all, except }
+}
+
+const sum = (c: ChangeCounts) => c.sessions + c.weights
+const kindWord = (r: ChangedRecord) => (r.kind === 'sessions' ? 'Session' : 'Body weight')
+
+function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(c: ImportChoices): void; onCancel(): void }) {
   const id = useId()
   const { toAdd, present: here } = preview
-  const total = toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks
+  const [take, setTake] = useState<ListChoice>(NO_CHOICE)
+  const [restore, setRestore] = useState<ListChoice>(NO_CHOICE)
+  const differing = preview.changed.filter((r) => r.state === 'differs')
+  const deleted = preview.changed.filter((r) => r.state === 'deleted')
+  const differs = sum(preview.differs)
+  const deletedHere = sum(preview.deletedHere)
+  const chosen = chosenCount(take, differs) + chosenCount(restore, deletedHere)
+  const total = toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + chosen
   const present = here.sessions + here.weights + here.protocols + here.blocks
+  const canImport = preview.canImport && total > 0
+  const choices = (): ImportChoices => ({
+    differs: { all: take.all ? 'file' : 'keep', except: [...take.except] },
+    restore: { all: restore.all, except: [...restore.except] }
+  })
   return (
     <div className="import-preview" aria-label="Import preview" role="region">
       <dl className="stats import-stats">
@@ -238,7 +290,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td>{r.date}</td>
                     <td className="note">{r.summary}</td>
                     <td>
-                      <span className={`pill ${r.status}`}>{r.status === 'add' ? 'Add' : r.status === 'present' ? 'Already here' : 'Error'}</span>
+                      <span className={`pill ${r.status}`}>{STATUS_LABEL[r.status]}</span>
                       {r.message && <span className="muted"> {r.message}</span>}
                     </td>
                   </tr>
@@ -249,6 +301,94 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
         </>
       )}
 
+      {differs > 0 && (
+        <section className="changed" aria-labelledby={`${id}-d`}>
+          <h3 id={`${id}-d`}>Differs from the database ({n(differs)})</h3>
+          <p className="hint">
+            These records are in Sprintlog with other values than in the file. Sprintlog’s version is kept unless you choose the file’s; taking the
+            file’s replaces the record’s fields (and a session’s reps), and its totals are worked out again.
+          </p>
+          <label className="check-all">
+            <input type="checkbox" checked={take.all} disabled={committing} onChange={(e) => setTake({ all: e.target.checked, except: new Set() })} />
+            Take the file’s for {differs === 1 ? 'it' : `all ${n(differs)} of them`}
+          </label>
+          <ul className="changed-list">
+            {differing.map((r) => {
+              const file = isChosen(take, r.uuid)
+              const label = `${kindWord(r)} of ${r.date}`
+              return (
+                <li key={`${r.kind}:${r.uuid}`}>
+                  <div className="changed-what">
+                    <strong>{r.date}</strong> {r.summary}
+                    <span className="muted changed-where">
+                      {r.file}, line {r.line}
+                    </span>
+                  </div>
+                  <div className="changed-fields">
+                    Differs in{' '}
+                    {r.fields.map((f, i) => (
+                      <span key={f}>
+                        {i > 0 && ', '}
+                        <code>{f}</code>
+                      </span>
+                    ))}
+                    {r.moreFields > 0 && ` and ${plural(r.moreFields, 'more column')}`}
+                  </div>
+                  <div className="changed-choice" role="radiogroup" aria-label={`${label}: which version to keep`}>
+                    <label>
+                      <input type="radio" name={`${id}-${r.uuid}`} checked={!file} disabled={committing} onChange={() => setTake(flip(take, r.uuid, false))} />
+                      Keep mine
+                    </label>
+                    <label>
+                      <input type="radio" name={`${id}-${r.uuid}`} checked={file} disabled={committing} onChange={() => setTake(flip(take, r.uuid, true))} />
+                      Take the file’s
+                    </label>
+                  </div>
+                </li>
+              )
+            })}
+          </ul>
+          {differs > differing.length && <p className="hint">…and {n(differs - differing.length)} more, which follow the choice for all.</p>}
+        </section>
+      )}
+
+      {deletedHere > 0 && (
+        <section className="changed" aria-labelledby={`${id}-x`}>
+          <h3 id={`${id}-x`}>Deleted here ({n(deletedHere)})</h3>
+          <p className="hint">These records were deleted in Sprintlog. They stay deleted unless you restore them from the file, with the file’s values.</p>
+          <label className="check-all">
+            <input type="checkbox" checked={restore.all} disabled={committing} onChange={(e) => setRestore({ all: e.target.checked, except: new Set() })} />
+            Restore {deletedHere === 1 ? 'it' : `all ${n(deletedHere)}`} from the file
+          </label>
+          <ul className="changed-list">
+            {deleted.map((r) => {
+              const label = `${kindWord(r)} of ${r.date}`
+              return (
+                <li key={`${r.kind}:${r.uuid}`}>
+                  <div className="changed-what">
+                    <strong>{r.date}</strong> {r.summary}
+                    <span className="muted changed-where">
+                      {r.file}, line {r.line}
+                    </span>
+                  </div>
+                  <label className="changed-choice">
+                    <input
+                      type="checkbox"
+                      aria-label={`Restore the ${label.toLowerCase()} from the file`}
+                      checked={isChosen(restore, r.uuid)}
+                      disabled={committing}
+                      onChange={(e) => setRestore(flip(restore, r.uuid, e.target.checked))}
+                    />
+                    Restore from the file
+                  </label>
+                </li>
+              )
+            })}
+          </ul>
+          {deletedHere > deleted.length && <p className="hint">…and {n(deletedHere - deleted.length)} more, which follow the choice for all.</p>}
+        </section>
+      )}
+
       {committing && (
         <div className="job" aria-live="polite">
           <Progress label="Import progress" />
@@ -256,13 +396,18 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
         </div>
       )}
       <div className="confirm-bar">
-        <button type="button" className="primary" onClick={onConfirm} disabled={!preview.canImport || committing}>
-          {preview.canImport ? `Import ${plural(total, 'record')}` : 'Import'}
+        <button type="button" className="primary" onClick={() => onConfirm(choices())} disabled={!canImport || committing}>
+          {canImport ? `Import ${plural(total, 'record')}` : 'Import'}
         </button>
         <button type="button" onClick={onCancel} disabled={committing}>
           Cancel
         </button>
-        {!preview.canImport && preview.errorCount === 0 && <span className="muted">Nothing new to import{present > 0 ? ': everything is already here' : ''}.</span>}
+        {!canImport && preview.errorCount === 0 && (
+          <span className="muted">
+            Nothing new to import
+            {differs + deletedHere > 0 ? ': choose above what to take from the file' : present > 0 ? ': everything is already here' : ''}.
+          </span>
+        )}
       </div>
     </div>
   )
