@@ -113,7 +113,7 @@ export interface ImportPreview {
   files: ImportFileSummary[]
   /** What confirming would add. */
   toAdd: ImportCounts
-  /** Rows whose UUID is already in the database: left as they are. */
+  /** Rows whose UUID is already in the database: left as they are, unless the runner chooses otherwise for those in `changed`. */
   present: { sessions: number; reps: number; weights: number; protocols: number; blocks: number }
   /** Of `present`: records whose values are not Sprintlog's (session fields or reps; a weight's date, kg or note). */
   differs: ChangeCounts
