@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
 import { parseNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import type { Protocol, ProtocolDraft } from '../../../../shared/training'
+import { useSettings } from '../../settings'
 import { draftToGroup, type GroupDraft, type GroupField } from './plan'
 import {
   checkProtocolForm,
@@ -34,7 +35,8 @@ type TextField = 'name' | 'terrain' | 'description' | 'sourceNote'
 export function useProtocolForm({ protocol, onSave, onCancel }: { protocol: Protocol | null; onSave(draft: ProtocolDraft): Promise<AppError | null>; onCancel(): void }) {
   const id = useId()
   const fid = (f: string) => `${id}-${f}`
-  const [form, setForm] = useState<ProtocolFormState>(() => formFromProtocol(protocol))
+  const { weightUnit } = useSettings().settings
+  const [form, setForm] = useState<ProtocolFormState>(() => formFromProtocol(protocol, weightUnit))
   const [shown, setShown] = useState<Shown>(NOTHING_SHOWN)
   const [errors, setErrors] = useState<ProtocolErrors>({})
   const [busy, setBusy] = useState(false)
