@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { blankRep, emptyForm, formFromSession, repsFromPlan, type SessionFormState, toInput } from '../../src/renderer/src/features/log/sessionForm'
-import { draftToGroup, EMPTY_GROUP, groupToDraft } from '../../src/renderer/src/features/protocols/plan'
+import { blankRep, emptyForm, formFromSession, repsFromPlan, type SessionFormState, toInput, withLoadUnit } from '../../src/renderer/src/features/log/sessionForm'
+import { draftInUnit, draftToGroup, EMPTY_GROUP, groupToDraft } from '../../src/renderer/src/features/protocols/plan'
 import { isLoaded, loadedBests, loadedDropOff, maxLoadKg, sameLoad, sessionSpeeds, speedDropOff } from '../../src/shared/metrics/reps'
 import { formatNotation, parseNotation } from '../../src/shared/notation'
 import { rep as repSchema, repeatGroup } from '../../src/shared/schemas'
@@ -133,6 +133,15 @@ describe('the session form', () => {
     expect(errors(form({}, { speed: '50' }))).toEqual({ 'reps.0.treadmillKmh': 'A treadmill speed is at most 40 km/h.' })
   })
 
+  it('converts the typed loads when the runner switches kg and lb, leaving text that is no load as typed', () => {
+    const d = { ...emptyForm('lb'), reps: [{ ...blankRep(), load: '22' }, { ...blankRep(), load: 'abc' }, blankRep()] }
+    const kg = withLoadUnit(d, 'kg')
+    expect(kg.loadUnit).toBe('kg')
+    expect(kg.reps.map((r) => r.load)).toEqual(['9.98', 'abc', ''])
+    expect(withLoadUnit(kg, 'lb').reps.map((r) => r.load)).toEqual(['22', 'abc', ''])
+    expect(withLoadUnit(d, 'lb')).toBe(d)
+  })
+
   it('shows a saved load, and a plan’s, in the runner’s unit', () => {
     const session = {
       id: 1,
@@ -168,6 +177,11 @@ describe('the protocol form’s structured fields', () => {
     const r = draftToGroup({ ...base, load: '22', loadKind: 'vest', loadUnit: 'lb', speed: '12' })
     expect(r.ok && formatNotation([r.group])).toBe('4x30s @12kmh +9.98kg vest / 2m walk')
     if (r.ok) expect(groupToDraft(r.group, 'lb')).toMatchObject({ load: '22', loadKind: 'vest', speed: '12' })
+  })
+
+  it('convert the typed load when the runner switches kg and lb', () => {
+    expect(draftInUnit({ ...base, load: '10' }, 'lb')).toMatchObject({ load: '22', loadUnit: 'lb' })
+    expect(draftInUnit({ ...base, load: 'x' }, 'lb')).toMatchObject({ load: 'x', loadUnit: 'lb' })
   })
 
   it('refuse a load without its kind, a kind without a load, and a speed with a distance', () => {

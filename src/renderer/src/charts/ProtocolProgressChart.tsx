@@ -122,7 +122,8 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
             formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          <Line dataKey="dropOff" name="Speed drop-off, first to last rep" stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
+          {data.hasLoadedSpeeds && <Legend {...LEGEND} />}
+          <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? 'Unloaded reps' : 'Speed drop-off, first to last rep'} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
           {data.hasLoadedSpeeds && (
             <Line
               dataKey="loadedDropOff"

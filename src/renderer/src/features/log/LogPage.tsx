@@ -1,4 +1,4 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { ok, type Result } from '../../../../shared/result'
@@ -51,11 +51,13 @@ interface Props {
 
 /** The Log screen: a new session, or an existing one to edit. */
 export function LogPage({ sessionId }: Props) {
-  // Loads are typed in the runner's unit: the form waits for the settings, and keeps the unit it opened with.
+  // Loads are typed in the runner's unit: the form waits for the settings; a later change of unit converts the
+  // form's loads in place (useSessionForm) rather than starting the form again.
   const { settings, loaded } = useSettings()
-  const unit = settings.weightUnit
-  const load = useCallback(() => loadStart(sessionId, unit), [sessionId, unit])
-  const start = useLoad(loaded ? load : null)
+  const [unit, setUnit] = useState<WeightUnit | null>(null)
+  if (loaded && unit === null) setUnit(settings.weightUnit)
+  const load = useCallback(() => loadStart(sessionId, unit ?? 'kg'), [sessionId, unit])
+  const start = useLoad(unit !== null ? load : null)
   return (
     <div className="page log-page">
       {start.state === 'error' && (

@@ -15,7 +15,7 @@ const columnsFor = (unit: WeightUnit) =>
     mode: 'Mode',
     hill: 'Hill',
     incline: 'Incline %',
-    speed: 'Treadmill km/h',
+    speed: 'Speed km/h',
     load: `Load (${unit})`,
     heartRate: 'HR',
     done: 'Done'

@@ -117,6 +117,16 @@ export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit 
   return reps
 }
 
+/** The form with its loads shown in another unit: each load that reads converts, anything else stays as typed. */
+export function withLoadUnit(d: SessionFormState, loadUnit: WeightUnit): SessionFormState {
+  if (d.loadUnit === loadUnit) return d
+  const convert = (text: string) => {
+    const r = readLoadText(text, d.loadUnit)
+    return r.ok && r.kg !== null ? String(loadInUnit(r.kg, loadUnit)) : text
+  }
+  return { ...d, loadUnit, reps: d.reps.map((r) => (r.load.trim() === '' ? r : { ...r, load: convert(r.load) })) }
+}
+
 export function blankRep(from?: RepFormState): RepFormState {
   return from
     ? { ...from, key: newKey(), rpe: '', heartRate: '', completed: true }

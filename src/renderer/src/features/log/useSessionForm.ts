@@ -8,7 +8,8 @@ import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
 import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
-import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
+import { useSettings } from '../../settings'
+import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput, withLoadUnit } from './sessionForm'
 
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
 const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
@@ -48,6 +49,10 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
   const [applied, setApplied] = useState(false)
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState<Saved | null>(null)
+
+  // The kg/lb switch changes the unit the loads are shown and typed in, keeping what was typed.
+  const weightUnit = useSettings().settings.weightUnit
+  if (form.loadUnit !== weightUnit) setForm((d) => withLoadUnit(d, weightUnit))
 
   const protocolId = form.protocolId
   const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])

@@ -92,7 +92,7 @@ export function GroupFields({ m }: { m: ProtocolFormModel }) {
             </div>
           )}
         </Field>
-        <InputField label="Treadmill km/h" className="narrow" inputMode="decimal" placeholder="none" disabled={!time} title={time ? undefined : 'A treadmill speed goes with timed work.'} {...field('speed')} />
+        <InputField label="Speed km/h" className="narrow" inputMode="decimal" placeholder="none" disabled={!time} title={time ? undefined : 'A treadmill speed goes with timed work.'} {...field('speed')} />
         <Field id={fid('recovery')} label="Recovery" className="recovery-field" error={groupError('recovery')}>
           {(p) => (
             <div className="joined">

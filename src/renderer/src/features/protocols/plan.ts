@@ -49,6 +49,13 @@ export const EMPTY_GROUP: GroupDraft = {
   speed: ''
 }
 
+/** The draft with its load shown in another unit (a load that does not read stays as typed). */
+export function draftInUnit(d: GroupDraft, loadUnit: WeightUnit): GroupDraft {
+  if (d.loadUnit === loadUnit) return d
+  const r = readLoadText(d.load, d.loadUnit)
+  return { ...d, loadUnit, load: r.ok && r.kg !== null ? String(loadInUnit(r.kg, loadUnit)) : d.load }
+}
+
 /**
  * The bounds of a repeat group's fields, from its field table. A valid draft must also be one the notation can
  * write, so an incline starts at 0 % and a timed recovery at 1 s (the notation has no sign and no `0s`).

@@ -3,7 +3,7 @@ import { parseNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import type { Protocol, ProtocolDraft } from '../../../../shared/training'
 import { useSettings } from '../../settings'
-import { draftToGroup, type GroupDraft, type GroupField } from './plan'
+import { draftInUnit, draftToGroup, type GroupDraft, type GroupField } from './plan'
 import {
   checkProtocolForm,
   type FocusTarget,
@@ -40,6 +40,8 @@ export function useProtocolForm({ protocol, onSave, onCancel }: { protocol: Prot
   const [shown, setShown] = useState<Shown>(NOTHING_SHOWN)
   const [errors, setErrors] = useState<ProtocolErrors>({})
   const [busy, setBusy] = useState(false)
+  // The kg/lb switch converts the load typed into the structured fields (state adjusted while rendering).
+  if (form.group.loadUnit !== weightUnit) setForm((s) => ({ ...s, group: draftInUnit(s.group, weightUnit) }))
 
   const parsed = parseNotation(form.text)
   const notationError = !parsed.ok && (shown.text || shown.all) ? parsed.error : null
