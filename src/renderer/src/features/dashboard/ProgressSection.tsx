@@ -149,7 +149,8 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
             rowKey={(r) => `${r.kind}-${r.bucketSeconds}-${r.loadKg ?? 0}-${r.loadKind ?? ''}`}
             columns={[
               { label: 'Rep', value: (r) => r.label },
-              { label: 'Load', value: (r) => r.load },
+              // The load column appears once any rep carried a load.
+              ...(rows.some((r) => r.loadKg !== null) ? [{ label: 'Load', value: (r: BestRow) => r.load }] : []),
               { label: 'Best speed', num: true, value: (r) => `${r.speed.toFixed(2)} m/s` },
               { label: 'km/h', num: true, value: (r) => r.kmh.toFixed(1) },
               { label: 'Distance', num: true, value: (r) => `${r.distanceMeters} m in ${r.workSeconds} s` },
