@@ -12,6 +12,9 @@ export function group(over: Partial<RepeatGroup> = {}): RepeatGroup {
     inclinePct: null,
     recoverySeconds: 120,
     recoveryMode: 'walk',
+    loadKg: null,
+    loadKind: null,
+    treadmillKmh: null,
     ...over
   }
 }
@@ -30,6 +33,9 @@ export function rep(over: Partial<Rep> = {}): Rep {
     hill: false,
     completed: true,
     heartRate: null,
+    loadKg: null,
+    loadKind: null,
+    treadmillKmh: null,
     ...over
   }
 }

@@ -3,6 +3,8 @@ import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
 import { ESTIMATE_RULE, estimatedText } from '../../components/estimateText'
 import { durationClock } from '../../../../shared/duration'
+import { formatLoad } from '../../../../shared/units'
+import { useSettings } from '../../settings'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useUndoable } from '../../components/Toast'
@@ -19,6 +21,7 @@ const PAGE = 50
 export function HistoryPage() {
   const id = useId()
   const undoable = useUndoable()
+  const unit = useSettings().settings.weightUnit
   const [protocolId, setProtocolId] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -119,6 +122,15 @@ export function HistoryPage() {
                       <span className="tag" title="Could not recover between reps">
                         no recovery
                       </span>
+                    )}
+                    {s.loads.length > 0 && (
+                      <div className="loads" data-testid="session-loads">
+                        {s.loads.map((l) => (
+                          <span key={`${l.loadKg}-${l.loadKind}`} className="tag load" title={`${l.reps} ${l.reps === 1 ? 'rep' : 'reps'} carried ${formatLoad(l.loadKg, l.loadKind, unit)}`}>
+                            {l.reps} × {formatLoad(l.loadKg, l.loadKind, unit)}
+                          </span>
+                        ))}
+                      </div>
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
