@@ -135,8 +135,10 @@ test('hill sprints: untimed walk-downs are estimated, shown as such, and follow 
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
   const rows = page.locator('tr[data-session-id]')
   await expect(rows).toHaveCount(3)
-  await expect(rows.getByTestId('history-estimated')).toHaveText(['≈ 4:40 estimated walk-down', '≈ 2:40 estimated walk-down', '≈ 6:00 estimated walk-down'])
-  // 9 × 21:40 = 195; the load of an estimated duration reads ≈.
+  await expect(rows.getByTestId('history-estimated')).toHaveText([', includes ≈ 4:40 estimated walk-down', ', includes ≈ 2:40 estimated walk-down', ', includes ≈ 6:00 estimated walk-down'])
+  // 9 × 21:40 = 195; an estimated duration and its load read ≈, and a note under the table says why.
+  await expect(rows.first().locator('td').nth(4)).toContainText('≈ 21:40')
+  await expect(page.getByText(/^≈ Duration and load include an estimated walk back down the hill\./)).toBeVisible()
   await expect(rows.first().locator('td').nth(5)).toHaveText('≈ 195')
 })
 

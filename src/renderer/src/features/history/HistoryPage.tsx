@@ -139,11 +139,15 @@ export function HistoryPage() {
                   </td>
                   <td className="num">{durationClock(s.workSeconds)}</td>
                   <td className="num">
-                    {durationClock(s.durationSeconds)}
-                    {s.estimatedSeconds > 0 && (
-                      <div className="estimate" title={ESTIMATE_RULE} data-testid="history-estimated">
-                        {estimatedText(s.estimatedSeconds)}
-                      </div>
+                    {s.estimatedSeconds > 0 ? (
+                      <span title={`Includes ${estimatedText(s.estimatedSeconds)}. ${ESTIMATE_RULE}`}>
+                        ≈ {durationClock(s.durationSeconds)}
+                        <span className="sr-only" data-testid="history-estimated">
+                          , includes {estimatedText(s.estimatedSeconds)}
+                        </span>
+                      </span>
+                    ) : (
+                      durationClock(s.durationSeconds)
                     )}
                   </td>
                   <td className="num">
@@ -155,6 +159,9 @@ export function HistoryPage() {
               ))}
             </tbody>
           </table>
+        )}
+        {items?.some((s) => s.estimatedSeconds > 0) && (
+          <p className="muted estimate-note">≈ Duration and load include an estimated walk back down the hill. {ESTIMATE_RULE}</p>
         )}
         {items && items.length < total && (
           <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
