@@ -129,22 +129,17 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     )
   }
 
-  const check = () => {
+  /** Runs a check or backup of the open database in the background; damage it finds switches to recovery. */
+  const inBackground = (job: typeof startupCheck) => () => {
     if (!current || opts.dailyBackups === false) return
     const db = current.db
-    startupCheck(db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => {
+    job(db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => {
       if (e instanceof BackupError && e.code === 'corrupt' && current?.db === db) damaged(e.message)
       else log(oneLine('The daily backup failed', e))
     })
   }
-  const backupDaily = () => {
-    if (!current || opts.dailyBackups === false) return
-    const db = current.db
-    dailyBackup(db, opts.dbPath, new Date(), opts.nativeBinding).catch((e: unknown) => {
-      if (e instanceof BackupError && e.code === 'corrupt' && current?.db === db) damaged(e.message)
-      else log(oneLine('The daily backup failed', e))
-    })
-  }
+  const check = inBackground(startupCheck)
+  const backupDaily = inBackground(dailyBackup)
 
   const open = async () => {
     const next = await startBackend({ ...opts, log, onDamage: (e) => damaged(e instanceof Error ? e.message : String(e)) })

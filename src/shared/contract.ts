@@ -12,7 +12,7 @@ import type { FinishedBlock } from './metrics/blockSummary'
 import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields, settingsPatch } from './schemas'
-import type { Block, Protocol, Session } from './training'
+import type { Block, LoadKind, Protocol, Session } from './training'
 import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportChoices, type ImportStatus, MAX_LISTED_CHANGES } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
@@ -42,7 +42,16 @@ export interface CalendarExport {
 }
 
 /** A session in lists: everything but the reps, with its metrics. */
-export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics
+/** The reps of a session that carried one load (kilograms and what carried it), for the history. */
+export interface RepLoad {
+  loadKg: number
+  loadKind: LoadKind
+  /** Reps with this load, abandoned ones included. */
+  reps: number
+}
+
+/** A history row: the session, its stored metrics, and its reps' loads (lightest first; empty when none was loaded). */
+export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics & { loads: RepLoad[] }
 
 const none = z.object({}).strict().optional()
 const dateRange = {

@@ -1,4 +1,4 @@
-import { addDays, differenceInCalendarDays, format, isValid, parse } from 'date-fns'
+import { format, isValid, parse } from 'date-fns'
 
 /** A calendar date in the runner's own time zone, written `YYYY-MM-DD`. */
 export type LocalDate = string
@@ -38,17 +38,36 @@ export function todayLocal(now: Date = new Date()): LocalDate {
   return formatLocalDate(now)
 }
 
+const DAY_MS = 86_400_000
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * The day number of a calendar date (days since 1970-01-01), by plain arithmetic on the proleptic calendar: no
+ * time zone, so no daylight-saving shift, and cheap enough for loops over every day of a history.
+ */
+function dayNumber(text: LocalDate): number {
+  if (typeof text !== 'string' || !ISO_DATE.test(text)) throw new RangeError(`Not a calendar date: ${text}`)
+  const y = Number(text.slice(0, 4))
+  const m = Number(text.slice(5, 7))
+  const d = Number(text.slice(8, 10))
+  const t = Date.UTC(y, m - 1, d)
+  const back = new Date(t)
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear puts them back.
+  if (y < 100) back.setUTCFullYear(y)
+  if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) throw new RangeError(`Not a calendar date: ${text}`)
+  return Math.round(back.getTime() / DAY_MS)
+}
+
+function fromDayNumber(n: number): LocalDate {
+  const d = new Date(n * DAY_MS)
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+}
+
 /** Whole calendar days from `a` to `b` (positive when b is later); immune to daylight-saving shifts. */
 export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return differenceInCalendarDays(mustParse(b), mustParse(a))
+  return dayNumber(b) - dayNumber(a)
 }
 
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
-  return formatLocalDate(addDays(mustParse(date), days))
-}
-
-function mustParse(text: LocalDate): Date {
-  const d = parseLocalDate(text)
-  if (!d) throw new RangeError(`Not a calendar date: ${text}`)
-  return d
+  return fromDayNumber(dayNumber(date) + days)
 }

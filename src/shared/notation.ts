@@ -2,9 +2,14 @@
  * The compact text notation for a protocol's repeat groups, for example `6x20s @max / 2m walk + 4x30s hill / walk-down`.
  * `parseNotation` accepts loose input (any case, spaces, `×`, `1:30`, `4min`); `formatNotation` writes the canonical form,
  * and the two round-trip.
+ *
+ * A group is `count x work [@intensity] [@speed] [hill | incline N%] [+load kind] / recovery`: a treadmill speed in km/h
+ * (`@12kmh`, or `@max 12kmh` beside an intensity) and an external load (`+10kg vest`, `+20lb sled`, stored in kg). A `+`
+ * before the group's `/` starts a load; after it, the next group.
  */
 import { durationNotation } from './duration'
-import { RECOVERY_MODES, type Intensity, type RecoveryMode, type RepeatGroup } from './training'
+import { LOAD_KINDS, RECOVERY_MODES, type Intensity, type LoadKind, type RecoveryMode, type RepeatGroup } from './training'
+import { KG_PER_LB } from './units'
 
 /** What is wrong, and the character range `[start, end)` of the offending part of the input. */
 export interface NotationError {
@@ -19,6 +24,10 @@ const MAX_COUNT = 50
 const MAX_SECONDS = 3600
 const MAX_METERS = 50_000
 const MAX_INCLINE_PCT = 40
+const MAX_LOAD_KG = 300
+const MIN_KMH = 1
+const MAX_KMH = 40
+const KM_PER_MILE = 1.609344
 const NAMED_INTENSITIES: readonly Intensity[] = ['max', 'near-max', 'moderate']
 
 /** Thrown inside the parser by `throwAt`, caught by `parseNotation`. */
@@ -38,10 +47,13 @@ export function parseNotation(text: string): ParseResult {
     const groups: RepeatGroup[] = []
     let start = 0
     for (;;) {
-      const plus = text.indexOf('+', start)
+      // A group ends at the first “+” after its “/” (a “+” before it is the group's load).
+      const slash = text.indexOf('/', start)
+      const plus = slash === -1 ? -1 : text.indexOf('+', slash)
       const end = plus === -1 ? text.length : plus
-      if (text.slice(start, end).trim() === '') {
-        const at = start > 0 ? start - 1 : end
+      const part = text.slice(start, end)
+      if (part.trim() === '' || part.trimStart().startsWith('+')) {
+        const at = start > 0 ? start - 1 : part.trim() === '' ? end : start + part.indexOf('+')
         throwAt(start > 0 ? 'Add another group after “+”, or remove the “+”.' : 'Start with a group before “+”.', at, at + 1)
       }
       groups.push(parseGroup(new Cursor(text, start, end)))
@@ -65,13 +77,18 @@ function formatDistance(meters: number): string {
 
 function formatGroup(g: RepeatGroup): string {
   let out = `${g.count}x${g.workSeconds !== null || g.workMeters === null ? durationNotation(g.workSeconds ?? 0) : formatDistance(g.workMeters)}`
+  let at = ''
   if (g.intensity === 'custom') {
-    if (g.intensityPct !== null) out += ` @${g.intensityPct}%`
+    if (g.intensityPct !== null) at = `${g.intensityPct}%`
   } else if (g.intensity !== null) {
-    out += ` @${g.intensity}`
+    at = g.intensity
   }
+  const kmh = g.treadmillKmh ?? null
+  if (kmh !== null) at = at === '' ? `${kmh}kmh` : `${at} ${kmh}kmh`
+  if (at !== '') out += ` @${at}`
   if (g.hill) out += ' hill'
   else if (g.inclinePct !== null) out += ` incline ${g.inclinePct}%`
+  if (g.loadKg != null && g.loadKind != null) out += ` +${g.loadKg}kg ${g.loadKind}`
   return `${out} / ${g.recoverySeconds === null ? '' : `${durationNotation(g.recoverySeconds)} `}${g.recoveryMode}`
 }
 
@@ -118,6 +135,8 @@ class Cursor {
 
 const WORK_HINT = '(try 20s, 4m, 1m30s, 400mtr)'
 const MODE_HINT = 'use walk, jog, stand or walk-down'
+const KIND_HINT = 'vest, sled or other'
+const SPEED = /^(\d+(?:\.\d+)?)(kmh|kph|mph)$/i
 
 function parseGroup(c: Cursor): RepeatGroup {
   c.skipSpace()
@@ -146,35 +165,55 @@ function parseGroup(c: Cursor): RepeatGroup {
 
   let intensity: Intensity | null = null
   let intensityPct: number | null = null
+  let treadmillKmh: number | null = null
   c.skipSpace()
   if (c.peekChar() === '@') {
     const at = c.pos++
     c.skipSpace()
     const t = c.next()
     if (t.text === '' || /^[@/]$/.test(t.text)) {
-      throwAt('Add the intensity after “@”: max, near-max, moderate or a percentage such as 85%.', at, at + 1)
+      throwAt('Add the intensity after “@”: max, near-max, moderate, a percentage such as 85%, or a treadmill speed such as 12kmh.', at, at + 1)
     }
-    const parsed = parseIntensity(t)
-    intensity = parsed.intensity
-    intensityPct = parsed.intensityPct
+    if (SPEED.test(t.text)) {
+      treadmillKmh = parseSpeed(t, work.workMeters !== null, count)
+    } else {
+      const parsed = parseIntensity(t)
+      intensity = parsed.intensity
+      intensityPct = parsed.intensityPct
+      c.skipSpace()
+      const s = c.peek()
+      if (SPEED.test(s.text)) treadmillKmh = parseSpeed(c.next(), work.workMeters !== null, count)
+    }
   }
 
   let hill = false
   let inclinePct: number | null = null
-  c.skipSpace()
-  const terrain = c.peek()
-  if (/^hill$/i.test(terrain.text)) {
-    c.next()
-    hill = true
-  } else if (/^incline$/i.test(terrain.text)) {
-    c.next()
+  let load: { kg: number; kind: LoadKind } | null = null
+  let terrainDone = false
+  for (;;) {
     c.skipSpace()
-    const t = c.next()
-    if (t.text === '' || /^[@/]$/.test(t.text)) throwAt('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
-    const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
-    if (!m) throwAt(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
-    inclinePct = Number(m[1])
-    if (inclinePct > MAX_INCLINE_PCT) throwAt(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
+    const terrain = c.peek()
+    if (!terrainDone && /^hill$/i.test(terrain.text)) {
+      c.next()
+      hill = true
+      terrainDone = true
+    } else if (!terrainDone && /^incline$/i.test(terrain.text)) {
+      c.next()
+      c.skipSpace()
+      const t = c.next()
+      if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
+      const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
+      if (!m) throwAt(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
+      inclinePct = Number(m[1])
+      if (inclinePct > MAX_INCLINE_PCT) throwAt(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
+      terrainDone = true
+    } else if (terrain.text === '+') {
+      if (/^\+\s*\d+\s*[x×]/i.test(c.text.slice(c.pos, c.end))) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”, before the next group.', c.pos, c.pos)
+      if (load !== null) throwAt('A rep carries one load: remove the second “+…”.', terrain.start, terrain.end)
+      load = parseLoad(c)
+    } else {
+      break
+    }
   }
 
   c.skipSpace()
@@ -208,7 +247,49 @@ function parseGroup(c: Cursor): RepeatGroup {
     const rest = c.text.slice(c.pos, c.end).trimEnd()
     throwAt(`“${rest}” is not understood after the recovery; join groups with “+”.`, c.pos, c.pos + rest.length)
   }
-  return { count, ...work, intensity, intensityPct, hill, inclinePct, recoverySeconds, recoveryMode }
+  return { count, ...work, intensity, intensityPct, hill, inclinePct, recoverySeconds, recoveryMode, loadKg: load?.kg ?? null, loadKind: load?.kind ?? null, treadmillKmh }
+}
+
+/** A treadmill speed, `12kmh` (or `kph`, or `mph` read as km/h to 0.1), for timed work only. */
+function parseSpeed(t: Token, distance: boolean, count: number): number {
+  const m = SPEED.exec(t.text) as RegExpExecArray
+  const mph = (m[2] as string).toLowerCase() === 'mph'
+  const kmh = mph ? Math.round(Number(m[1]) * KM_PER_MILE * 10) / 10 : Number(m[1])
+  if (distance) throwAt(`A treadmill speed goes with timed work (the distance follows from the speed): write the work as a duration, e.g. “${count}x1m @${m[1]}${m[2]}”.`, t.start, t.end)
+  if (kmh < MIN_KMH || kmh > MAX_KMH) throwAt(`The treadmill speed must be ${MIN_KMH} to ${MAX_KMH} km/h${mph ? ` (${kmh} km/h)` : ''}.`, t.start, t.end)
+  return kmh
+}
+
+/** An external load after “+”: `+10kg vest`, `+20lb sled` (stored in kg, to 0.01 kg), `+10 kg other`. */
+function parseLoad(c: Cursor): { kg: number; kind: LoadKind } {
+  const plus = c.next()
+  c.skipSpace()
+  const t = c.next()
+  if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('Add the load after “+”, e.g. “+10kg vest”.', plus.start, plus.end)
+  const m = /^(\d+(?:\.\d+)?)(kg|lb|lbs)?$/i.exec(t.text)
+  if (!m) throwAt(`“${t.text}” is not a load: write the weight with its unit, then what carries it, e.g. “+10kg vest”.`, t.start, t.end)
+  let unit = m[2]?.toLowerCase()
+  let end = t.end
+  c.skipSpace()
+  if (unit === undefined && /^(kg|lb|lbs)$/i.test(c.peek().text)) {
+    const u = c.next()
+    unit = u.text.toLowerCase()
+    end = u.end
+    c.skipSpace()
+  }
+  const kindToken = c.peek()
+  const kind = LOAD_KINDS.find((k) => k === kindToken.text.toLowerCase())
+  if (unit === undefined) throwAt(`Give the load a unit: +${m[1]}kg ${kind ?? 'vest'} (or lb).`, t.start, t.end)
+  const value = Number(m[1])
+  const kg = unit === 'kg' ? value : Math.round(value * KG_PER_LB * 100) / 100
+  if (kg <= 0 || kg > MAX_LOAD_KG) throwAt(`The load must be more than 0 kg and at most ${MAX_LOAD_KG} kg.`, t.start, end)
+  if (kind === undefined) {
+    const example = `+${m[1]}${unit} vest`
+    if (kindToken.text === '' || /^[@/+]$/.test(kindToken.text)) throwAt(`Say what carries the load: ${KIND_HINT} (${example}).`, plus.start, end)
+    throwAt(`“${kindToken.text}” is not what carries a load: use ${KIND_HINT} (${example}).`, kindToken.start, kindToken.end)
+  }
+  c.next()
+  return { kg, kind }
 }
 
 /** Explains what is wrong with a token where `@…`, `hill`, `incline N%` or `/` was expected. */
@@ -218,8 +299,10 @@ function unexpectedBeforeSlash(t: Token, hasIntensity: boolean): never {
   if (!hasIntensity && (NAMED_INTENSITIES as readonly string[]).includes(lower)) {
     throwAt(`Write the intensity after “@”, e.g. “@${lower}”.`, t.start, t.end)
   }
+  if (SPEED.test(t.text)) throwAt(`Write the treadmill speed after “@”, right after the work, e.g. “@${t.text.toLowerCase()}”.`, t.start, t.end)
+  if ((LOAD_KINDS as readonly string[]).includes(lower)) throwAt(`Write the load after “+”, e.g. “+10kg ${lower}”.`, t.start, t.end)
   if (parseMode(t.text) !== null || parseDuration(t.text) !== null) throwAt('Add “/” before the recovery, e.g. “/ 2m walk”.', t.start, t.end)
-  const hint = 'after the work may come “@max”, “hill” or “incline 5%”, then “/” and the recovery'
+  const hint = 'after the work may come “@max” or “@12kmh”, “hill” or “incline 5%”, and a load such as “+10kg vest”, then “/” and the recovery'
   throwAt(`“${t.text}” is not understood here: ${hint}.`, t.start, t.end)
 }
 
@@ -241,6 +324,7 @@ function parseIntensity(t: Token): { intensity: Intensity; intensityPct: number 
   const lower = t.text.toLowerCase()
   const named = NAMED_INTENSITIES.find((i) => i === lower)
   if (named) return { intensity: named, intensityPct: null }
+  if (/^\d+(?:\.\d+)?$/.test(t.text)) throwAt(`Give “${t.text}” a unit: a percentage of effort (${t.text}%) or a treadmill speed (${t.text}kmh).`, t.start, t.end)
   const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
   if (!m) throwAt(`“${t.text}” is not an intensity: use max, near-max, moderate or a percentage such as 85%.`, t.start, t.end)
   const pct = Number(m[1])

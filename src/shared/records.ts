@@ -7,11 +7,15 @@
  */
 import { z } from 'zod'
 import * as f from './fields'
-import { INTENSITIES, RECOVERY_MODES, TERRAINS } from './training'
+import { INTENSITIES, LOAD_KINDS, RECOVERY_MODES, TERRAINS } from './training'
 import { KG_PER_LB, MAX_BODY_KG, MIN_BODY_KG } from './units'
 
 const INCLINE = { min: -10, max: 40, unit: '%', minMessage: 'Incline is at least −10 %.', maxMessage: 'Incline is at most 40 %.' } as const
 const INTENSITY_PCT = { min: 1, max: 100, unit: '%', minMessage: 'Intensity is at least 1 %.', maxMessage: 'Intensity is at most 100 %.' } as const
+/** An external load (weight vest, sled, other), in kilograms: more than 0, at most 300 kg (a loaded sled). */
+const LOAD = { above: 0, max: 300, unit: 'kg', minMessage: 'A load is more than 0 kg.', maxMessage: 'A load is at most 300 kg.', typeMessage: 'Expected a load in kilograms.' } as const
+/** A treadmill's belt speed, stored in km/h (the unit a treadmill is set in, so a speed typed as 12 stays exactly 12). */
+const TREADMILL_KMH = { min: 1, max: 40, unit: 'km/h', minMessage: 'A treadmill speed is at least 1 km/h.', maxMessage: 'A treadmill speed is at most 40 km/h.', typeMessage: 'Expected a treadmill speed in km/h.' } as const
 const RPE = { min: 0, max: 10, minMessage: 'RPE is at least 0.', maxMessage: 'RPE is at most 10.', typeMessage: 'Expected an RPE from 0 to 10.' } as const
 
 /** One work interval and the recovery after it, as it was run. */
@@ -27,7 +31,24 @@ export const REP_FIELDS = {
   inclinePct: f.optionalNumber({ label: 'Incline', sql: 'incline_pct', csv: 'rep_incline_pct', ...INCLINE, doc: 'Treadmill or hill incline; may be negative.' }),
   hill: f.boolean({ label: 'Hill', sql: 'hill', csv: 'rep_hill', default: false, doc: '`true` for an uphill rep.' }),
   completed: f.boolean({ label: 'Completed', sql: 'completed', csv: 'rep_completed', default: true, doc: '`false` when the rep was abandoned.' }),
-  heartRate: f.optionalInteger({ label: 'Heart rate', sql: 'heart_rate', csv: 'rep_heart_rate_bpm', unit: 'bpm', min: 30, max: 250, minMessage: 'Heart rate is at least 30.', maxMessage: 'Heart rate is at most 250.', doc: 'Heart rate at the end of the rep; empty when not measured.' })
+  heartRate: f.optionalInteger({ label: 'Heart rate', sql: 'heart_rate', csv: 'rep_heart_rate_bpm', unit: 'bpm', min: 30, max: 250, minMessage: 'Heart rate is at least 30.', maxMessage: 'Heart rate is at most 250.', doc: 'Heart rate at the end of the rep; empty when not measured.' }),
+  loadKg: f.optionalNumber({
+    label: 'Load',
+    sql: 'load_kg',
+    csv: 'rep_load_kg',
+    ...LOAD,
+    doc: 'External load carried or pulled (vest, sled, other); empty for an unloaded rep.',
+    display: { csv: 'rep_load_lb', unit: 'lb', factor: 1 / KG_PER_LB, decimals: 2, doc: 'The same in pounds, rounded to 0.01.' }
+  }),
+  loadKind: f.optionalOneOf(LOAD_KINDS, { label: 'Load kind', sql: 'load_kind', csv: 'rep_load_kind', doc: 'What carries the load: `vest`, `sled` or `other`; given exactly when there is a load.' }),
+  treadmillKmh: f.optionalNumber({
+    label: 'Treadmill speed',
+    sql: 'treadmill_kmh',
+    csv: 'rep_treadmill_kmh',
+    ...TREADMILL_KMH,
+    doc: 'Belt speed of a treadmill rep, as set (stored in km/h); empty off the treadmill.',
+    display: { csv: 'rep_treadmill_mps', unit: 'm/s', factor: 1 / 3.6, decimals: 3, doc: 'The same in metres per second, rounded to 0.001.' }
+  })
 }
 
 /** One repeat group of a protocol's plan: `count` × (work, then recovery). Stored as JSON inside its record. */
@@ -40,8 +61,18 @@ export const REPEAT_GROUP_FIELDS = {
   hill: f.boolean({ label: 'Hill', default: false }),
   inclinePct: f.optionalNumber({ label: 'Incline', ...INCLINE }),
   recoverySeconds: f.optionalNumber({ label: 'Recovery', unit: 's', min: 0, max: 3600 }),
-  recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery' })
+  recoveryMode: f.oneOf(RECOVERY_MODES, { label: 'Recovery' }),
+  loadKg: f.optionalNumber({ label: 'Load', ...LOAD }),
+  loadKind: f.optionalOneOf(LOAD_KINDS, { label: 'Load kind' }),
+  treadmillKmh: f.optionalNumber({ label: 'Treadmill speed', ...TREADMILL_KMH })
 }
+
+/** The rule that joins a load to its kind: a kind exactly when there is a load (reps and repeat groups alike). */
+export const loadHasKind = (r: { loadKg: number | null; loadKind: string | null }): boolean => (r.loadKg === null) === (r.loadKind === null)
+
+/** The refusal of a load without a kind, or a kind without a load, worded for the case. */
+export const loadKindMessage = (r: { loadKg: number | null }): string =>
+  r.loadKg === null ? 'A load kind goes with a load: give the load, or leave the kind empty.' : 'Say what carries the load: vest, sled or other.'
 
 export const repeatGroupSchema = z
   .strictObject(f.shapeOf(REPEAT_GROUP_FIELDS, f.keysOf(REPEAT_GROUP_FIELDS, 'input')), {
@@ -57,6 +88,12 @@ export const repeatGroupSchema = z
   .refine((g) => g.recoverySeconds !== null || g.recoveryMode === 'walk-down', {
     error: 'Give the recovery a duration (only a walk back down the hill may be untimed).',
     path: ['recoverySeconds']
+  })
+  .superRefine((g, ctx) => {
+    if (!loadHasKind(g)) ctx.addIssue({ code: 'custom', message: loadKindMessage(g), path: ['loadKind'] })
+    if (g.treadmillKmh !== null && g.workMeters !== null) {
+      ctx.addIssue({ code: 'custom', message: 'A treadmill speed goes with timed work (the distance follows from the speed): give the work as a duration.', path: ['treadmillKmh'] })
+    }
   })
 
 /** A plan: the repeat groups a session was prefilled from. */
@@ -125,7 +162,10 @@ export const SESSION_FIELDS = {
   hillSpeedReps: f.integer({ label: 'Hill reps with a speed', ...computed, sql: 'hill_speed_reps', min: 0 }),
   hillBestSpeed: f.optionalNumber({ label: 'Best hill speed', ...computed, sql: 'hill_best_speed', unit: 'm/s', above: 0 }),
   hillBestWorkSeconds: f.optionalNumber({ label: 'Best hill rep work', ...computed, sql: 'hill_best_work_seconds', unit: 's', above: 0 }),
-  hillBestDistance: f.optionalNumber({ label: 'Best hill rep distance', ...computed, sql: 'hill_best_distance', unit: 'm', above: 0 })
+  hillBestDistance: f.optionalNumber({ label: 'Best hill rep distance', ...computed, sql: 'hill_best_distance', unit: 'm', above: 0 }),
+  maxLoadKg: f.optionalNumber({ label: 'Heaviest load', ...computed, sql: 'max_load_kg', unit: 'kg', above: 0 }),
+  loadedFirstSpeed: f.optionalNumber({ label: 'First loaded speed', ...computed, sql: 'loaded_first_speed', unit: 'm/s', above: 0 }),
+  loadedLastSpeed: f.optionalNumber({ label: 'Last loaded speed', ...computed, sql: 'loaded_last_speed', unit: 'm/s', above: 0 })
 }
 
 /** One body-weight reading. */

@@ -7,7 +7,7 @@ import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
 import { WEIGHT_UNITS } from './units'
 import type { Settings } from './domain'
 import type { Weekday } from './metrics/calendar'
-import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, repeatGroupSchema, SESSION_FIELDS, WEIGHT_FIELDS } from './records'
+import { BLOCK_FIELDS, loadHasKind, loadKindMessage, PROTOCOL_FIELDS, REP_FIELDS, repeatGroupSchema, SESSION_FIELDS, WEIGHT_FIELDS } from './records'
 
 export const localDate = localDateSchema
 export const startTime = startTimeSchema
@@ -27,8 +27,9 @@ const WEIGHT_INPUT = keysOf(WEIGHT_FIELDS, 'input')
 const BLOCK_INPUT = keysOf(BLOCK_FIELDS, 'input')
 const PROTOCOL_INPUT = keysOf(PROTOCOL_FIELDS, 'input')
 
-/** The rep schema's one rule across fields (also applied by the CSV import's quick reader, csv/plain.ts). */
+/** The rep schema's rules across fields (also applied by the CSV import's quick reader, csv/plain.ts). */
 export const customHasPct = (r: { intensity: string; intensityPct: number | null }): boolean => r.intensity !== 'custom' || r.intensityPct !== null
+export { loadHasKind }
 
 export const rep = z
   .object(shapeOf(REP_FIELDS, REP_INPUT))
@@ -36,6 +37,9 @@ export const rep = z
   .refine(customHasPct, {
     error: 'A custom intensity needs a percentage.',
     path: ['intensityPct']
+  })
+  .superRefine((r, ctx) => {
+    if (!loadHasKind(r)) ctx.addIssue({ code: 'custom', message: loadKindMessage(r), path: ['loadKind'] })
   })
 
 /** The fields of a session as entered (without its reps): also what the import reads from a session's columns. */

@@ -6,7 +6,7 @@
 import type { LocalDate } from './dates'
 import type { FitnessDay, LoadWeek, SPIKE_RULE } from './metrics/load'
 import type { PlannedVolume, VolumeWeek } from './metrics/volume'
-import type { Block } from './training'
+import type { Block, LoadKind } from './training'
 
 export type { FitnessDay, LoadWeek, PlannedVolume, VolumeWeek }
 
@@ -65,10 +65,16 @@ export interface ProgressPoint {
   restPerRep: number | null
   /** Session RPE; null when not recorded. */
   rpe: number | null
-  /** Speed of the first and last completed reps with a distance, in m/s, and the drop-off in % (`speedDropOff`). */
+  /** Speed of the first and last completed unloaded reps with a distance, in m/s, and the drop-off in % (`speedDropOff`). */
   firstSpeed: number | null
   lastSpeed: number | null
   dropOffPct: number | null
+  /** The heaviest load of a completed rep, in kg (`maxLoadKg`); null when none carried one. */
+  maxLoadKg: number | null
+  /** The same speeds and drop-off for the reps that carry the session's first load (`loadedDropOff`). */
+  loadedFirstSpeed: number | null
+  loadedLastSpeed: number | null
+  loadedDropOffPct: number | null
 }
 
 /** `stats/protocolProgress`. */
@@ -96,10 +102,19 @@ export interface SprintBest {
   reps: number
 }
 
-/** `stats/sprintBests`: completed reps with a distance. */
+/** The fastest loaded rep of a terrain, rep length (flat reps) and load (`loadedBests`). */
+export interface LoadedSprintBest extends SprintBest {
+  terrain: 'flat' | 'hill'
+  loadKg: number
+  loadKind: LoadKind
+}
+
+/** `stats/sprintBests`: completed reps with a distance. A loaded rep never sets an unloaded best. */
 export interface SprintBests {
-  /** Flat reps (not marked as hill), best speed per rep length, shortest first. */
+  /** Unloaded flat reps (not marked as hill), best speed per rep length, shortest first. */
   byDuration: SprintBest[]
-  /** The fastest hill rep. */
+  /** The fastest unloaded hill rep. */
   hill: SprintBest | null
+  /** Loaded reps: flat ones per rep length, then hill ones, each per load and kind (lightest first). */
+  loaded: LoadedSprintBest[]
 }

@@ -9,6 +9,10 @@ export type Intensity = (typeof INTENSITIES)[number]
 export const RECOVERY_MODES = ['walk', 'jog', 'stand', 'walk-down'] as const
 export type RecoveryMode = (typeof RECOVERY_MODES)[number]
 
+/** What carries a rep's external load. */
+export const LOAD_KINDS = ['vest', 'sled', 'other'] as const
+export type LoadKind = (typeof LOAD_KINDS)[number]
+
 export const TERRAINS = ['flat', 'hill', 'treadmill'] as const
 export type Terrain = (typeof TERRAINS)[number]
 

@@ -40,3 +40,31 @@ export function readWeightText(text: string, unit: WeightUnit): ReadWeight {
   if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${text.trim()}” is not a number.` }
   return { ok: true, kg: Math.round(unitToKg(Number(t), unit) * 100) / 100 }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// External loads (a weight vest, a sled): stored in kilograms, shown and typed in the runner's unit.
+
+/** A load typed in the runner's unit, as kilograms to 0.01 kg (ten grams; a load typed in lb shows back the same). */
+export function loadToKg(value: number, unit: WeightUnit): number {
+  return Math.round(unitToKg(value, unit) * 100) / 100
+}
+
+/** A load in the runner's unit, for display and editing: kg to 0.01, lb to 0.1. */
+export function loadInUnit(kg: number, unit: WeightUnit): number {
+  return unit === 'kg' ? Math.round(kg * 100) / 100 : round1(kg / KG_PER_LB)
+}
+
+/** `+10 kg vest`, `+22 lb sled`: a rep's load in the runner's unit, with what carries it. */
+export function formatLoad(kg: number, kind: string, unit: WeightUnit): string {
+  return `+${loadInUnit(kg, unit)} ${unit} ${kind}`
+}
+
+export type ReadLoad = { ok: true; kg: number | null } | { ok: false; message: string }
+
+/** Reads a load typed in the runner's unit (a decimal point or comma); an empty field is no load. */
+export function readLoadText(text: string, unit: WeightUnit): ReadLoad {
+  const t = text.trim().replace(',', '.').replace(new RegExp(`\\s*${unit}$`, 'i'), '')
+  if (t === '') return { ok: true, kg: null }
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${text.trim()}” is not a load in ${unit}: write a number, such as 10.` }
+  return { ok: true, kg: loadToKg(Number(t), unit) }
+}

@@ -55,8 +55,25 @@ function session(n: number, over: Partial<SessionRecord> = {}): SessionRecord {
     ...over
   }
 }
-const repCells = (position: number, workSeconds = 20) =>
-  cells.rep({ position, workSeconds, distanceMeters: null, intensity: 'max', intensityPct: null, rpe: null, recoverySeconds: 120, recoveryMode: 'walk', inclinePct: null, hill: false, completed: true, heartRate: null })
+const repCells = (position: number, workSeconds = 20, over: Record<string, unknown> = {}) =>
+  cells.rep({
+    position,
+    workSeconds,
+    distanceMeters: null,
+    intensity: 'max',
+    intensityPct: null,
+    rpe: null,
+    recoverySeconds: 120,
+    recoveryMode: 'walk',
+    inclinePct: null,
+    hill: false,
+    completed: true,
+    heartRate: null,
+    loadKg: null,
+    loadKind: null,
+    treadmillKmh: null,
+    ...over
+  })
 /** A reps file: each session with `reps` reps, written exactly as the export writes them. */
 function repsFile(sessions: { s: SessionRecord; reps: number }[], header = true): string {
   const rows = sessions.flatMap(({ s, reps }) => Array.from({ length: reps }, (_, i) => [...cells.session(s), ...repCells(i + 1)]))
@@ -363,6 +380,35 @@ describe('importing nasty files', () => {
     expect(preview.newProtocols).toEqual(['My hills'])
     expect(added).toEqual({ sessions: 2, reps: 5, weights: 0, protocols: 1, blocks: 0 })
     expect(b.db.prepare(`SELECT p.name, count(r.id) AS reps FROM sessions s JOIN protocols p ON p.id = s.protocol_id JOIN reps r ON r.session_id = s.id WHERE s.uuid = ?`).get(uuid(1))).toEqual({ name: 'My hills', reps: 3 })
+  })
+
+  it('reads loads in kilograms and treadmill speeds in km/h, ignores their display columns, and refuses them out of range', async () => {
+    const { attempt, b } = await setup()
+    const header = HEADERS.reps
+    const row = (n: number, position: number, over: Record<string, unknown>) => [...cells.session(session(n)), ...repCells(position, 20, over)]
+    const good = [row(1, 1, { loadKg: 12.5, loadKind: 'vest' }), row(1, 2, { treadmillKmh: 14 }), row(1, 3, { loadKg: 40, loadKind: 'sled', treadmillKmh: 8.5 })]
+    // A spreadsheet that changed the pound and m/s columns: they are computed, so they are ignored.
+    const lb = header.indexOf('rep_load_lb')
+    const mps = header.indexOf('rep_treadmill_mps')
+    for (const r of good) {
+      r[lb] = '999'
+      r[mps] = '1'
+    }
+    const { added } = await attempt({ 'reps.csv': stringify(good, { header: true, columns: [...header], record_delimiter: 'windows' }) })
+    expect(added).toMatchObject({ sessions: 1, reps: 3 })
+    expect(b.db.prepare('SELECT load_kg, load_kind, treadmill_kmh FROM reps ORDER BY position').all()).toEqual([
+      { load_kg: 12.5, load_kind: 'vest', treadmill_kmh: null },
+      { load_kg: null, load_kind: null, treadmill_kmh: 14 },
+      { load_kg: 40, load_kind: 'sled', treadmill_kmh: 8.5 }
+    ])
+    const bad = [row(2, 1, { loadKg: 0, loadKind: 'vest' }), row(2, 2, { loadKg: 301, loadKind: 'sled' }), row(2, 3, { loadKg: 5, loadKind: 'rucksack' }), row(2, 4, { treadmillKmh: 45 })]
+    const { preview } = await attempt({ 'reps.csv': stringify(bad, { header: true, columns: [...header], record_delimiter: 'windows' }) })
+    expect(errorsOf(preview)).toEqual([
+      [2, 'rep_load_kg', 'A load is more than 0 kg.'],
+      [3, 'rep_load_kg', 'A load is at most 300 kg.'],
+      [4, 'rep_load_kind', 'Load kind must be one of vest, sled, other.'],
+      [5, 'rep_treadmill_kmh', 'A treadmill speed is at most 40 km/h.']
+    ])
   })
 
   it('checks sessions whose rows are scattered through the file by what it noted of them', async () => {

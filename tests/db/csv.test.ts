@@ -11,7 +11,7 @@ import { type ImportRepo, importRepo } from '../../src/main/db/repos/import'
 import { HEADERS, REP_COLUMNS, rowCells, SESSION_COLUMNS } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
-import { rep } from '../helpers/training'
+import { group, rep } from '../helpers/training'
 import { clientFor } from '../helpers/client'
 import { commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
 
@@ -162,6 +162,69 @@ describe('CSV round trip', () => {
     expect(notes).toContain('line one\nline two\r\nline three')
     expect(notes).toContain("'=already quoted")
     expect(notes).toContain('=HYPERLINK("http://evil.example","click")')
+  })
+
+  it('carries loads and treadmill speeds: the documented columns, in kg and lb, km/h and m/s, and back byte for byte', async () => {
+    const a = await backend()
+    const client = clientFor(a.router)
+    const vestHills = await client.protocols.create({ name: 'Vest hills', groups: [group({ count: 3, workSeconds: 30, hill: true, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 10, loadKind: 'vest' })] })
+    const treadmill = [group({ count: 2, workSeconds: 60, intensity: null, inclinePct: 6, recoverySeconds: 60, treadmillKmh: 12.5 })]
+    await client.sessions.create({
+      date: '2026-04-01',
+      protocolId: vestHills.id,
+      plan: vestHills.groups,
+      reps: [
+        rep({ workSeconds: 30, distanceMeters: 120, hill: true, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 10, loadKind: 'vest' }),
+        rep({ workSeconds: 30, distanceMeters: 115, hill: true, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 22.68, loadKind: 'sled' }),
+        rep({ workSeconds: 30, distanceMeters: 130, hill: true, recoverySeconds: null, recoveryMode: 'walk-down' })
+      ]
+    })
+    const mill = await client.protocols.create({ name: 'Treadmill minutes', terrain: 'treadmill', groups: treadmill })
+    await client.sessions.create({ date: '2026-04-02', protocolId: mill.id, plan: treadmill, reps: [rep({ workSeconds: 60, inclinePct: 6, treadmillKmh: 12.5 }), rep({ workSeconds: 60, inclinePct: 6, treadmillKmh: 12.5, loadKg: 5, loadKind: 'other', recoverySeconds: 0 })] })
+    const first = await exportKinds(a.path, tmp())
+    const reps = rows(first.reps)
+    const pick = (r: Record<string, string>) => [r.rep_load_kg, r.rep_load_lb, r.rep_load_kind, r.rep_treadmill_kmh, r.rep_treadmill_mps]
+    expect(reps.map(pick)).toEqual([
+      ['10', '22.05', 'vest', '', ''],
+      ['22.68', '50', 'sled', '', ''],
+      ['', '', '', '', ''],
+      ['', '', '', '12.5', '3.472'],
+      ['5', '11.02', 'other', '12.5', '3.472']
+    ])
+    // The plans in the notation, loads and speeds included.
+    expect(rows(first.sessions).map((r) => r.plan)).toEqual(['3x30s @max hill +10kg vest / walk-down', '2x1m @12.5kmh incline 6% / 1m walk'])
+
+    const b = await backend()
+    const plan = await preview(b.db, tmp(), { 'reps.csv': first.reps, 'sessions.csv': first.sessions })
+    expect(plan.preview.errors).toEqual([])
+    expect([...plan.preview.newProtocols].sort()).toEqual(['Treadmill minutes', 'Vest hills'])
+    commit(b.db, plan)
+    const again = await exportKinds(b.path, tmp())
+    expect(again.reps.equals(first.reps)).toBe(true)
+    expect(again.sessions.equals(first.sessions)).toBe(true)
+    const recreated = (await clientFor(b.router).protocols.list()).find((p) => p.name === 'Vest hills')
+    expect(recreated?.groups).toEqual(vestHills.groups)
+  })
+
+  it('refuses a load without what carries it, and a kind without a load, naming line and column', async () => {
+    const a = await backend()
+    await clientFor(a.router).sessions.create({ date: '2026-04-01', reps: [rep({ loadKg: 10, loadKind: 'vest' }), rep({ recoverySeconds: 0 })] })
+    const text = (await exportKinds(a.path, tmp(), ['reps'])).reps.toString('utf8')
+    const lines = text.split('\r\n')
+    const header = (lines[0] as string).replace(/^\uFEFF/, '').split(',')
+    const at = (name: string) => header.indexOf(name)
+    const edit = (line: string, changes: Record<string, string>) => {
+      const cells = line.split(',')
+      for (const [k, v] of Object.entries(changes)) cells[at(k)] = v
+      return cells.join(',')
+    }
+    const bad = [lines[0], edit(lines[1] as string, { rep_load_kind: '' }), edit(lines[2] as string, { rep_load_kind: 'sled' }), ...lines.slice(3)].join('\r\n')
+    const b = await backend()
+    const plan = await preview(b.db, tmp(), { 'reps.csv': bad })
+    expect(plan.preview.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, 'rep_load_kind', 'Say what carries the load: vest, sled or other.'],
+      [3, 'rep_load_kind', 'A load kind goes with a load: give the load, or leave the kind empty.']
+    ])
   })
 
   it('importing the same files twice adds nothing the second time', async () => {

@@ -116,10 +116,11 @@ describe('opening a database', () => {
 
     const { db } = await openDatabase({ path })
     expect(schemaVersion(db)).toBe(LATEST_VERSION)
-    expect(db.prepare('SELECT * FROM reps ORDER BY id').all()).toEqual(before)
+    // Every rep as it was (version 5 adds the load and treadmill columns, empty).
+    expect(db.prepare('SELECT * FROM reps ORDER BY id').all()).toEqual(before.map((r) => ({ ...(r as object), load_kg: null, load_kind: null, treadmill_kmh: null })))
     expect(db.pragma('foreign_key_check')).toEqual([])
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
-    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE tbl_name = 'reps' AND type = 'index'`).pluck().all()).toEqual(['sqlite_autoindex_reps_1'])
+    expect(db.prepare(`SELECT name FROM sqlite_schema WHERE tbl_name = 'reps' AND type = 'index' ORDER BY name`).pluck().all()).toEqual(['reps_loaded', 'sqlite_autoindex_reps_1'])
     // The same words are accepted and refused as before…
     for (const [intensity, mode] of [
       ['fast', 'walk'],
@@ -197,6 +198,52 @@ describe('opening a database', () => {
     }
     expect(db.prepare(`SELECT name FROM sqlite_temp_schema`).all()).toEqual([])
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+  })
+
+  it('adds loads and treadmill speeds to reps, with their rules, and the new keys to stored repeat groups (version 5)', async () => {
+    const path = join(tmp(), 'v4.db')
+    const raw = new Database(path)
+    raw.pragma('foreign_keys = ON')
+    migrate(raw, MIGRATIONS.slice(0, 4))
+    const groups = JSON.stringify([{ count: 6, workSeconds: 20, workMeters: null, intensity: 'max', intensityPct: null, hill: false, inclinePct: null, recoverySeconds: 120, recoveryMode: 'walk' }])
+    const session = raw
+      .prepare(
+        `INSERT INTO sessions (uuid, date, protocol_id, plan_json, warmup_seconds, cooldown_seconds, planned_reps, reps_done, work_seconds, distance_meters, duration_seconds, created_at, updated_at)
+         VALUES ('s1', '2026-11-01', 1, ?, 600, 300, 6, 1, 20, 150, 940, 'x', 'x')`
+      )
+      .run(groups).lastInsertRowid
+    raw.prepare(`INSERT INTO reps (session_id, position, work_seconds, distance_meters, intensity, recovery_seconds, recovery_mode) VALUES (?, 1, 20, 150, 'max', 120, 'walk')`).run(session)
+    const builtIn = raw.prepare('SELECT count(*) FROM protocols').pluck().get() as number
+    raw.close()
+
+    const { db } = await openDatabase({ path })
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.prepare('SELECT load_kg, load_kind, treadmill_kmh FROM reps').get()).toEqual({ load_kg: null, load_kind: null, treadmill_kmh: null })
+    expect(db.prepare('SELECT max_load_kg, loaded_first_speed, loaded_last_speed FROM sessions').get()).toEqual({ max_load_kg: null, loaded_first_speed: null, loaded_last_speed: null })
+    // Every stored repeat group now has every key of the schema, as null.
+    const plan = JSON.parse(db.prepare('SELECT plan_json FROM sessions').pluck().get() as string) as Record<string, unknown>[]
+    expect(plan).toEqual([{ ...(JSON.parse(groups) as object[])[0], loadKg: null, loadKind: null, treadmillKmh: null }])
+    const stored = db.prepare('SELECT groups_json FROM protocols').pluck().all() as string[]
+    expect(stored).toHaveLength(builtIn)
+    for (const g of stored.flatMap((x) => JSON.parse(x) as Record<string, unknown>[])) expect(g).toMatchObject({ loadKg: null, loadKind: null, treadmillKmh: null })
+
+    const insert = db.prepare(`INSERT INTO reps (session_id, position, work_seconds, intensity, recovery_mode, load_kg, load_kind, treadmill_kmh) VALUES (?, ?, 20, 'max', 'walk', ?, ?, ?)`)
+    insert.run(session, 2, 10, 'vest', 12)
+    insert.run(session, 3, 300, 'sled', null)
+    insert.run(session, 4, null, null, 40)
+    let position = 10
+    for (const [kg, kind, kmh] of [
+      [10, null, null],
+      [null, 'vest', null],
+      [0, 'vest', null],
+      [300.5, 'sled', null],
+      [10, 'rucksack', null],
+      [null, null, 0.5],
+      [null, null, 41]
+    ] as const) {
+      expect(() => insert.run(session, position++, kg, kind, kmh), `${kg} ${kind} ${kmh}`).toThrow(/CHECK constraint failed/)
+    }
     db.close()
   })
 

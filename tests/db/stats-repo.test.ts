@@ -6,7 +6,7 @@ import { importRepo } from '../../src/main/db/repos/import'
 import { sessionsRepo } from '../../src/main/db/repos/sessions'
 import { type BestRep, STATS_QUERIES, statsRepo } from '../../src/main/db/repos/stats'
 import { addLocalDays } from '../../src/shared/dates'
-import { durationBucket, repSpeed, restPerRep, speedDropOff } from '../../src/shared/metrics/reps'
+import { durationBucket, isLoaded, loadedBests, loadedDropOff, maxLoadKg, repSpeed, restPerRep, speedDropOff } from '../../src/shared/metrics/reps'
 import type { ProtocolProgress } from '../../src/shared/stats'
 import type { Rep } from '../../src/shared/training'
 import { useTempDir } from '../helpers/tmp'
@@ -51,6 +51,13 @@ describe('stats queries', () => {
     expect(flatAll).toMatch(/SCAN s USING COVERING INDEX sessions_live_flat_bests/)
     expect(flatAll).toMatch(mixed)
     expect(plan(STATS_QUERIES.bestHillAll, ...range)).toBe('SCAN s USING COVERING INDEX sessions_live_hill_bests')
+    // Loaded bests: the live sessions from a covering index, and for each only its loaded reps, from their partial
+    // covering index; neither table is read.
+    const loaded = plan(STATS_QUERIES.bestLoaded, ...range, 2)
+    expect(loaded).toMatch(/^SEARCH s USING COVERING INDEX sessions_live_protocol_date \(protocol_id=\? AND date>\? AND date<\?\) \| SEARCH r USING COVERING INDEX reps_loaded \(session_id=\? AND load_kg>\?\)/)
+    const loadedAll = plan(STATS_QUERIES.bestLoadedAll, ...range)
+    expect(loadedAll).toMatch(/^SEARCH s USING COVERING INDEX sessions_live_date \(date>\? AND date<\?\) \| SEARCH r USING COVERING INDEX reps_loaded \(session_id=\? AND load_kg>\?\)/)
+    for (const p of [loaded, loadedAll]) expect(p).not.toMatch(/SCAN/)
     db.close()
   })
 
@@ -116,8 +123,11 @@ describe('stats queries', () => {
     for (let i = 0; i < 300; i++) {
       // Most sessions keep one rep length; about a third mix lengths (20 s with 30 s, or 19.6 s rounding to 20 s …).
       const lengths = rnd() < 0.35 ? [20, 30.4, 19.6, 45] : [pick([20, 30, 45, 30.4])]
+      // About one session in five carries loads (a vest or a sled, of a few weights), on some of its reps.
+      const loads = rnd() < 0.2 ? [pick([10, 20, 9.98])] : []
       const reps = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () =>
         rep({
+          ...(loads.length > 0 && rnd() < 0.7 ? { loadKg: pick([...loads, 20]), loadKind: pick(['vest', 'sled'] as const) } : {}),
           workSeconds: pick(lengths),
           distanceMeters: rnd() < 0.75 ? 80 + Math.round(rnd() * 20000) / 100 : null,
           hill: rnd() < 0.25,
@@ -160,7 +170,7 @@ describe('stats queries', () => {
         if (!x.live || x.date < from || (protocolId !== undefined && x.protocolId !== protocolId)) continue
         for (const r of x.reps) {
           const speed = repSpeed(r)
-          if (speed === null) continue
+          if (speed === null || isLoaded(r)) continue
           const best: BestRep = { bucketSeconds: durationBucket(r.workSeconds), speed, workSeconds: r.workSeconds, distanceMeters: r.distanceMeters as number, date: x.date, sessionId: x.id, reps: 1 }
           const was: BestRep | null | undefined = r.hill ? hill : flat.get(best.bucketSeconds)
           const next: BestRep = !was ? best : speed > was.speed ? { ...best, reps: was.reps + 1 } : { ...was, reps: was.reps + 1 }
@@ -168,13 +178,17 @@ describe('stats queries', () => {
           else flat.set(best.bucketSeconds, next)
         }
       }
-      return { byDuration: [...flat.values()].sort((a, b) => a.bucketSeconds - b.bucketSeconds), hill }
+      const kept = logged.filter((x) => x.live && x.date >= from && (protocolId === undefined || x.protocolId === protocolId))
+      const loaded = loadedBests(kept.map((x) => x.reps)).map(({ index, ...b }) => ({ ...b, date: (kept[index] as Logged).date, sessionId: (kept[index] as Logged).id }))
+      return { byDuration: [...flat.values()].sort((a, b) => a.bucketSeconds - b.bucketSeconds), hill, loaded }
     }
     const stats = statsRepo(db)
     for (const protocolId of [2, 5, undefined]) {
       for (const from of ['0000-01-01', '2024-02-10']) {
         const want = expected(protocolId, from)
         expect(want.byDuration.length).toBeGreaterThan(2)
+        // Flat and hill loaded bests, of several loads: a real check of the split.
+        expect(new Set(want.loaded.map((b) => `${b.terrain} ${b.loadKg} ${b.loadKind}`)).size).toBeGreaterThan(3)
         expect(stats.sprintBests(protocolId, from, undefined)).toEqual(want)
       }
       if (protocolId === undefined) continue
@@ -182,6 +196,7 @@ describe('stats queries', () => {
       expect(stats.protocolSessions(protocolId, undefined, undefined)).toEqual(
         live.map((x) => {
           const drop = speedDropOff(x.reps)
+          const loadedDrop = loadedDropOff(x.reps)
           return {
             sessionId: x.id,
             date: x.date,
@@ -190,7 +205,10 @@ describe('stats queries', () => {
             rpe: 7,
             restPerRep: restPerRep(x.reps),
             firstSpeed: drop?.firstSpeed ?? null,
-            lastSpeed: drop?.lastSpeed ?? null
+            lastSpeed: drop?.lastSpeed ?? null,
+            maxLoadKg: maxLoadKg(x.reps),
+            loadedFirstSpeed: loadedDrop?.firstSpeed ?? null,
+            loadedLastSpeed: loadedDrop?.lastSpeed ?? null
           }
         })
       )

@@ -377,3 +377,45 @@ test('a block that ended days ago: the next one would start today; Dismiss hides
   await expect(page.getByTestId('finished-block')).toHaveCount(0)
   expect(app.query(`SELECT value FROM settings WHERE key = 'dismissedBlockSummary'`)).toHaveLength(1)
 })
+
+test('weighted sessions: loaded reps have bests and a drop-off of their own, per load, in the runner’s unit', async ({ page, app }) => {
+  const protocols = await app.call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  if (!sprint) throw new Error('no Sprint 6×20 s')
+  /** 6 × 20 s from `first` metres down by `step`, with the load given. */
+  const log = (shift: number, first: number, step: number, load: Record<string, unknown> = {}) =>
+    app.call('sessions/create', {
+      date: browserDay(shift),
+      protocolId: sprint.id,
+      plan: sprint.groups,
+      rpe: 8,
+      reps: Array.from({ length: 6 }, (_, i) => ({ workSeconds: 20, distanceMeters: first - step * i, intensity: 'max', recoverySeconds: i === 5 ? 0 : 120, recoveryMode: 'walk', ...load }))
+    })
+  await log(-6, 150, 3) // unloaded: 7.50 → 6.75 m/s
+  await log(-5, 170, 5, { loadKg: 10, loadKind: 'vest' }) // faster than any unloaded rep, but loaded: 8.50 → 7.25 m/s
+  await log(-4, 148, 3)
+  await log(-3, 100, 2, { loadKg: 20, loadKind: 'sled' }) // 5.00 → 4.50 m/s
+  await page.reload()
+
+  const bests = panel(page, 'sprint-bests').getByRole('table', { name: 'Sprint bests' })
+  const first = browserDay(-6)
+  await expect(bests.getByRole('row')).toHaveCount(4)
+  expect(await rowsOf(bests)).toEqual([
+    ['20 s', 'unloaded', '7.50 m/s', '27.0', '150 m in 20 s', first, '12'],
+    ['20 s', '+10 kg vest', '8.50 m/s', '30.6', '170 m in 20 s', browserDay(-5), '6'],
+    ['20 s', '+20 kg sled', '5.00 m/s', '18.0', '100 m in 20 s', browserDay(-3), '6']
+  ])
+  const drop = await rowsOf(await showTable(panel(page, 'drop-off')))
+  expect(drop).toEqual([
+    [first, '7.50 m/s', '6.75 m/s', '10.0 %', '–', '–', '–'],
+    [browserDay(-5), '–', '–', '–', '8.50 m/s', '7.25 m/s', '14.7 %'],
+    [browserDay(-4), '7.40 m/s', '6.65 m/s', '10.1 %', '–', '–', '–'],
+    [browserDay(-3), '–', '–', '–', '5.00 m/s', '4.50 m/s', '10.0 %']
+  ])
+  // In pounds: the loads and the progression's heaviest load.
+  await page.getByRole('radio', { name: 'lb' }).click()
+  await expect(bests.getByRole('row').nth(2)).toContainText('+22 lb vest')
+  expect((await rowsOf(bests)).map((r) => r[1])).toEqual(['unloaded', '+22 lb vest', '+44.1 lb sled'])
+  const progress = await rowsOf(await showTable(panel(page, 'progression')))
+  expect(progress.map((r) => r[r.length - 1])).toEqual(['–', '22', '–', '44.1'])
+})

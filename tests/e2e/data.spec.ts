@@ -74,7 +74,20 @@ test('export everything: five files, the reps file carries each session', async 
   expect(files['body-weight']).toEqual([])
 })
 
-const hillGroup: RepeatGroup = { count: 6, workSeconds: 15, workMeters: null, intensity: 'max', intensityPct: null, hill: true, inclinePct: null, recoverySeconds: null, recoveryMode: 'walk-down' }
+const hillGroup: RepeatGroup = {
+  count: 6,
+  workSeconds: 15,
+  workMeters: null,
+  intensity: 'max',
+  intensityPct: null,
+  hill: true,
+  inclinePct: null,
+  recoverySeconds: null,
+  recoveryMode: 'walk-down',
+  loadKg: null,
+  loadKind: null,
+  treadmillKmh: null
+}
 
 /** The runner's records as a comparison sees them: by UUID, without row ids. */
 function history(app: WebApp) {

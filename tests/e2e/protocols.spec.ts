@@ -82,7 +82,10 @@ test('duplicate a built-in, then edit the copy through the notation', async ({ p
           hill: false,
           inclinePct: null,
           recoverySeconds: 90,
-          recoveryMode: 'walk'
+          recoveryMode: 'walk',
+          loadKg: null,
+          loadKind: null,
+          treadmillKmh: null
         }
       ]
     }
@@ -175,7 +178,10 @@ test('the structured fields rewrite the notation', async ({ page, app }) => {
       hill: false,
       inclinePct: 8,
       recoverySeconds: 120,
-      recoveryMode: 'stand'
+      recoveryMode: 'stand',
+      loadKg: null,
+      loadKind: null,
+      treadmillKmh: null
     }
   ])
   expect(app.query('SELECT terrain FROM protocols WHERE built_in = 0')).toEqual([{ terrain: 'treadmill' }])
@@ -262,7 +268,10 @@ test('create a protocol from scratch with the keyboard alone', async ({ page, ap
       hill: false,
       inclinePct: null,
       recoverySeconds: 90,
-      recoveryMode: 'jog'
+      recoveryMode: 'jog',
+      loadKg: null,
+      loadKind: null,
+      treadmillKmh: null
     }
   ])
 
@@ -361,4 +370,29 @@ test('a failed load says so, and Try again reloads', async ({ page }) => {
   await page.getByRole('button', { name: 'Try again' }).click()
   await expect(page.getByRole('alert')).toHaveCount(0)
   await expect(builtInList(page).getByRole('listitem')).toHaveCount(5)
+})
+
+test('a weighted protocol: the notation points at a load without its unit, and the structured fields show and edit the load', async ({ page, app }) => {
+  await page.getByRole('button', { name: 'New protocol' }).click()
+  const form = page.getByRole('form', { name: 'New protocol' })
+  await form.getByLabel('Name').fill('Vest hills')
+  const notation = form.getByLabel('Plan (notation)')
+  await notation.fill('4x30s @max hill +10 vest / walk-down')
+  await expect(form.getByText('Give the load a unit: +10kg vest (or lb).')).toBeVisible()
+  await notation.fill('4x30s @max hill +10kg vest / walk-down')
+  await expect(form.getByRole('textbox', { name: 'Load (kg)' })).toHaveValue('10')
+  await expect(form.getByLabel('Load carried by')).toHaveValue('vest')
+  await form.getByRole('textbox', { name: 'Load (kg)' }).fill('12.5')
+  await form.getByLabel('Load carried by').selectOption('other')
+  await expect(notation).toHaveValue('4x30s @max hill +12.5kg other / walk-down')
+  // A kind without a load is refused at the load, and the notation keeps the last good plan.
+  await form.getByRole('textbox', { name: 'Load (kg)' }).fill('')
+  await expect(form.getByText('Enter the load in kg, or set “carried by” to none.')).toBeVisible()
+  await expect(notation).toHaveValue('4x30s @max hill +12.5kg other / walk-down')
+  await form.getByRole('textbox', { name: 'Load (kg)' }).fill('20')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(item(page, 'Vest hills').locator('code')).toHaveText('4x30s @max hill +20kg other / walk-down')
+  expect(ownRows(app)[0]?.groups).toEqual([
+    { count: 4, workSeconds: 30, workMeters: null, intensity: 'max', intensityPct: null, hill: true, inclinePct: null, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 20, loadKind: 'other', treadmillKmh: null }
+  ])
 })

@@ -135,8 +135,10 @@ test('hill sprints: untimed walk-downs are estimated, shown as such, and follow 
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
   const rows = page.locator('tr[data-session-id]')
   await expect(rows).toHaveCount(3)
-  await expect(rows.getByTestId('history-estimated')).toHaveText(['≈ 4:40 estimated walk-down', '≈ 2:40 estimated walk-down', '≈ 6:00 estimated walk-down'])
-  // 9 × 21:40 = 195; the load of an estimated duration reads ≈.
+  await expect(rows.getByTestId('history-estimated')).toHaveText([', includes ≈ 4:40 estimated walk-down', ', includes ≈ 2:40 estimated walk-down', ', includes ≈ 6:00 estimated walk-down'])
+  // 9 × 21:40 = 195; an estimated duration and its load read ≈, and a note under the table says why.
+  await expect(rows.first().locator('td').nth(4)).toContainText('≈ 21:40')
+  await expect(page.getByText(/^≈ Duration and load include an estimated walk back down the hill\./)).toBeVisible()
   await expect(rows.first().locator('td').nth(5)).toHaveText('≈ 195')
 })
 
@@ -280,4 +282,48 @@ test('a backlog: the date stays after saving, T brings back today, and the sessi
   await date.fill(browserDay(-1))
   await page.getByRole('button', { name: 'Today' }).click()
   await expect(date).toHaveValue(browserDay(0))
+})
+
+test('a weighted session typed in pounds: refused without what carries the load, stored in kg, shown in the history in the runner’s unit', async ({ page, app }) => {
+  await page.getByRole('radio', { name: 'lb' }).click()
+  await pickProtocol(page, 'Sprint 6×20 s')
+  await expect(page.getByText('Load (lb)').first()).toBeVisible()
+  await page.getByLabel('Rep 1 load', { exact: true }).fill('22')
+  await page.getByLabel('Rep 1 distance', { exact: true }).fill('140')
+  // The kg/lb switch converts what was typed, and keeps the rest of the form.
+  await page.getByRole('radio', { name: 'kg' }).click()
+  await expect(page.getByLabel('Rep 1 load', { exact: true })).toHaveValue('9.98')
+  await expect(page.getByText('Load (kg)').first()).toBeVisible()
+  await page.getByRole('radio', { name: 'lb' }).click()
+  await expect(page.getByLabel('Rep 1 load', { exact: true })).toHaveValue('22')
+  await expect(page.getByLabel('Rep 1 distance', { exact: true })).toHaveValue('140')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByText('Rep 1: Say what carries the load: vest, sled or other.')).toBeVisible()
+  expect(sessions(app)).toHaveLength(0)
+
+  await page.getByLabel('Rep 1 load carried by', { exact: true }).selectOption('vest')
+  await page.getByLabel('Rep 2 load', { exact: true }).fill('22')
+  await page.getByLabel('Rep 2 load carried by', { exact: true }).selectOption('vest')
+  await page.getByLabel('Rep 3 treadmill speed', { exact: true }).fill('12,5')
+  await page.getByRole('button', { name: 'Save session' }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  // 22 lb = 9.979 kg, stored to 0.01 kg; the session's heaviest load and the loaded reps' figures beside it.
+  expect(app.query('SELECT position, load_kg, load_kind, treadmill_kmh FROM reps ORDER BY position')).toEqual([
+    { position: 1, load_kg: 9.98, load_kind: 'vest', treadmill_kmh: null },
+    { position: 2, load_kg: 9.98, load_kind: 'vest', treadmill_kmh: null },
+    { position: 3, load_kg: null, load_kind: null, treadmill_kmh: 12.5 },
+    ...[4, 5, 6].map((position) => ({ position, load_kg: null, load_kind: null, treadmill_kmh: null }))
+  ])
+  expect(app.query('SELECT max_load_kg, flat_speed_reps FROM sessions')).toEqual([{ max_load_kg: 9.98, flat_speed_reps: 0 }])
+
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  const row = page.locator('tr[data-session-id]').first()
+  await expect(row.getByTestId('session-loads')).toHaveText('2 × +22 lb vest')
+  await page.getByRole('radio', { name: 'kg' }).click()
+  await expect(row.getByTestId('session-loads')).toHaveText('2 × +9.98 kg vest')
+  // The form shows the stored load back in the runner's unit.
+  await row.getByRole('link', { name: today(), exact: true }).click()
+  await expect(page.getByLabel('Rep 1 load', { exact: true })).toHaveValue('9.98')
+  await expect(page.getByLabel('Rep 1 load carried by', { exact: true })).toHaveValue('vest')
+  await expect(page.getByLabel('Rep 3 treadmill speed', { exact: true })).toHaveValue('12.5')
 })

@@ -262,7 +262,7 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
     ])
     expect(mine.hill).toBeNull()
     const hills = await client.stats.sprintBests({ protocolId: hill.id })
-    expect(hills).toEqual({ byDuration: [], hill: { bucketSeconds: 30, speed: 126 / 30, workSeconds: 30, distanceMeters: 126, date: '2026-11-08', sessionId: h.id, reps: 3 } })
+    expect(hills).toEqual({ byDuration: [], hill: { bucketSeconds: 30, speed: 126 / 30, workSeconds: 30, distanceMeters: 126, date: '2026-11-08', sessionId: h.id, reps: 3 }, loaded: [] })
     const all = await client.stats.sprintBests()
     expect(all.byDuration[0]).toMatchObject({ bucketSeconds: 20, speed: 9, date: '2026-11-07', reps: 15 })
     expect(all.hill?.speed).toBeCloseTo(4.2, 10)
@@ -272,7 +272,45 @@ describe('stats/protocolProgress and stats/sprintBests', () => {
   it('a protocol without sessions has an empty series', async () => {
     const { client, sprint } = await setup()
     expect(await client.stats.protocolProgress({ protocolId: sprint.id })).toMatchObject({ sessions: 0, points: [] })
-    expect(await client.stats.sprintBests({ protocolId: sprint.id })).toEqual({ byDuration: [], hill: null })
+    expect(await client.stats.sprintBests({ protocolId: sprint.id })).toEqual({ byDuration: [], hill: null, loaded: [] })
+  })
+
+  it('loads split the bests and the progression: a loaded rep never sets an unloaded best, and loads are compared only with the same load', async () => {
+    const { client, logSprint, sprint } = await setup()
+    const a = await logSprint('2026-11-02', { reps: distanceReps(150, 2) }) // unloaded: best 20 s 150 m = 7.5 m/s, drop-off 150 → 140 m
+    const vest = { loadKg: 10, loadKind: 'vest' as const }
+    const sled = { loadKg: 20, loadKind: 'sled' as const }
+    const b = await logSprint('2026-11-04', {
+      reps: [
+        rep({ distanceMeters: 160, ...vest }), // 8 m/s: faster than the unloaded best, but loaded
+        rep({ distanceMeters: 100, ...sled }),
+        rep({ distanceMeters: 130, ...vest }),
+        rep({ distanceMeters: 96, ...sled }),
+        rep({ distanceMeters: 125, ...vest }), // the last rep with the first load: 6.25 m/s
+        rep({ distanceMeters: 300, ...sled, completed: false }), // abandoned: no speed, and not the heaviest load carried
+        rep({ workSeconds: 30, distanceMeters: 110, hill: true, recoverySeconds: 0, ...sled })
+      ]
+    })
+    const bests = await client.stats.sprintBests({ protocolId: sprint.id })
+    expect(bests.byDuration).toEqual([{ bucketSeconds: 20, speed: 7.5, workSeconds: 20, distanceMeters: 150, date: '2026-11-02', sessionId: a.id, reps: 6 }])
+    expect(bests.hill).toBeNull()
+    const at = { date: '2026-11-04', sessionId: b.id }
+    expect(bests.loaded).toEqual([
+      { terrain: 'flat', bucketSeconds: 20, loadKg: 10, loadKind: 'vest', speed: 8, workSeconds: 20, distanceMeters: 160, reps: 3, ...at },
+      { terrain: 'flat', bucketSeconds: 20, loadKg: 20, loadKind: 'sled', speed: 5, workSeconds: 20, distanceMeters: 100, reps: 2, ...at },
+      { terrain: 'hill', bucketSeconds: 30, loadKg: 20, loadKind: 'sled', speed: 110 / 30, workSeconds: 30, distanceMeters: 110, reps: 1, ...at }
+    ])
+    const p = await client.stats.protocolProgress({ protocolId: sprint.id })
+    expect(p.points[0]).toMatchObject({ firstSpeed: 7.5, lastSpeed: 7, maxLoadKg: null, loadedFirstSpeed: null, loadedDropOffPct: null })
+    expect(p.points[1]).toMatchObject({ firstSpeed: null, lastSpeed: null, dropOffPct: null, maxLoadKg: 20, loadedFirstSpeed: 8, loadedLastSpeed: 6.25 })
+    expect(p.points[1]?.loadedDropOffPct).toBeCloseTo(21.875, 10)
+    // The history shows each session's loads, abandoned reps included.
+    const page = await client.sessions.list({ limit: 10, offset: 0 })
+    expect(page.items.find((s) => s.id === b.id)?.loads).toEqual([
+      { loadKg: 10, loadKind: 'vest', reps: 3 },
+      { loadKg: 20, loadKind: 'sled', reps: 4 }
+    ])
+    expect(page.items.find((s) => s.id === a.id)?.loads).toEqual([])
   })
 })
 

@@ -11,7 +11,8 @@ import {
   workMinutes
 } from '../../src/shared/metrics/blockSummary'
 import { parseNotation } from '../../src/shared/notation'
-import type { Block, RepeatGroup } from '../../src/shared/training'
+import { blockRecord } from '../helpers/training'
+import type { RepeatGroup } from '../../src/shared/training'
 
 function plan(text: string): RepeatGroup[] {
   const r = parseNotation(text)
@@ -19,24 +20,7 @@ function plan(text: string): RepeatGroup[] {
   return r.groups
 }
 
-let nextId = 1
-function block(over: Partial<Block> = {}): Block {
-  const id = nextId++
-  return {
-    id,
-    uuid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-    name: `Block ${id}`,
-    startDate: '2026-05-04',
-    protocolUuid: null,
-    weeks: 10,
-    sessionsPerWeek: 3,
-    protocolId: 7,
-    protocolName: 'HIIT 4×4',
-    createdAt: '2026-05-01T00:00:00.000Z',
-    updatedAt: '2026-05-01T00:00:00.000Z',
-    ...over
-  }
-}
+const block = blockRecord
 
 const HIIT = '4x4m @near-max / 3m jog'
 

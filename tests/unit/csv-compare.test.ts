@@ -17,6 +17,8 @@ describe('comparing a record of a file with the one in Sprintlog', () => {
     expect(differingColumns(WEIGHT_FIELDS, COMPARED.weights, w, { ...w, updatedAt: 'c', createdAt: 'd' })).toEqual([])
     expect(differingColumns(WEIGHT_FIELDS, COMPARED.weights, w, { ...w, kg: 72.5, note: 'n' })).toEqual(['weight_kg', 'note'])
     expect(differingColumns(REP_FIELDS, COMPARED.reps, rep(), rep({ hill: true, heartRate: 150 }))).toEqual(['rep_hill', 'rep_heart_rate_bpm'])
+    // Fields added to the rep table are compared with no change to the comparison (weighted runs, treadmill speed).
+    expect(differingColumns(REP_FIELDS, COMPARED.reps, rep(), rep({ loadKg: 10, loadKind: 'vest', treadmillKmh: 18 }))).toEqual(['rep_load_kg', 'rep_load_kind', 'rep_treadmill_kmh'])
   })
 
   it('takes absent and null, false and 0, and plans with their keys in another order, for the same', () => {

@@ -98,8 +98,43 @@ describe('the quick rep reader', () => {
     const fast = quick(cells)
     expect(fast).toEqual({
       position: 3,
-      rep: { workSeconds: 20, distanceMeters: null, intensity: 'custom', intensityPct: 85.5, rpe: 9, recoverySeconds: null, recoveryMode: 'walk-down', inclinePct: -2.5, hill: true, completed: false, heartRate: 181 }
+      rep: {
+        workSeconds: 20,
+        distanceMeters: null,
+        intensity: 'custom',
+        intensityPct: 85.5,
+        rpe: 9,
+        recoverySeconds: null,
+        recoveryMode: 'walk-down',
+        inclinePct: -2.5,
+        hill: true,
+        completed: false,
+        heartRate: 181,
+        loadKg: null,
+        loadKind: null,
+        treadmillKmh: null
+      }
     })
+    // A load with its kind, and a treadmill speed…
+    set('rep_load_kg', '12.5')
+    set('rep_load_lb', '27.56')
+    set('rep_load_kind', 'vest')
+    set('rep_treadmill_kmh', '12')
+    expect(quick(cells)?.rep).toMatchObject({ loadKg: 12.5, loadKind: 'vest', treadmillKmh: 12 })
+    // …but a load without its kind, or a kind without a load, is the general reader's to word.
+    for (const [kg, kind] of [
+      ['12.5', ''],
+      ['', 'sled']
+    ] as const) {
+      set('rep_load_kg', kg)
+      set('rep_load_kind', kind)
+      expect(quick(cells), `${kg} ${kind}`).toBeNull()
+      const general = readRep(header, cells, { decimalComma: false })
+      expect(general.ok).toBe(false)
+      if (!general.ok) expect(JSON.stringify(general)).toMatch(kg ? /Say what carries the load/ : /A load kind goes with a load/)
+    }
+    set('rep_load_kg', '')
+    set('rep_load_kind', '')
     // …and leaves to the general reader what it must word: a custom intensity without its percentage.
     set('rep_intensity_pct', '')
     expect(quick(cells)).toBeNull()

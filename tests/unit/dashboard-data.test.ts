@@ -252,8 +252,8 @@ describe('chart data for load, fitness and progression', () => {
       sessions: 2,
       sessionsPerPoint: 1,
       points: [
-        { date: '2026-11-02', sessionId: 1, repsDone: 6, plannedReps: 6, restPerRep: 119.6, rpe: 8, firstSpeed: 7.5, lastSpeed: 6.9, dropOffPct: 8 },
-        { date: '2026-11-04', sessionId: 2, repsDone: 5, plannedReps: 6, restPerRep: null, rpe: null, firstSpeed: null, lastSpeed: null, dropOffPct: null }
+        { date: '2026-11-02', sessionId: 1, repsDone: 6, plannedReps: 6, restPerRep: 119.6, rpe: 8, firstSpeed: 7.5, lastSpeed: 6.9, dropOffPct: 8, maxLoadKg: null, loadedFirstSpeed: null, loadedLastSpeed: null, loadedDropOffPct: null },
+        { date: '2026-11-04', sessionId: 2, repsDone: 5, plannedReps: 6, restPerRep: null, rpe: null, firstSpeed: null, lastSpeed: null, dropOffPct: null, maxLoadKg: null, loadedFirstSpeed: null, loadedLastSpeed: null, loadedDropOffPct: null }
       ]
     }
     const d = protocolProgressChartData(p)
@@ -263,6 +263,30 @@ describe('chart data for load, fitness and progression', () => {
     ])
     expect(d).toMatchObject({ hasSpeeds: true, hasRest: true, hasRpe: true, countTicks: [0, 2, 4, 6, 8, 10], restTicks: [0, 60, 120, 180] })
     expect(protocolProgressChartData({ ...p, points: [] })).toMatchObject({ points: [], hasSpeeds: false, hasRest: false })
+    expect(d).toMatchObject({ hasLoad: false, hasLoadedSpeeds: false })
+  })
+
+  it('progression with loads: the heaviest load in the runner’s unit, the loaded drop-off apart, the axis above the load', () => {
+    const point = { date: '2026-11-02', sessionId: 1, repsDone: 6, plannedReps: 6, restPerRep: 120, rpe: 8, firstSpeed: 7.5, lastSpeed: 6.9, dropOffPct: 8 }
+    const p: ProtocolProgress = {
+      protocolId: 2,
+      protocolName: 'Vest sprints',
+      sessions: 2,
+      sessionsPerPoint: 1,
+      points: [
+        { ...point, maxLoadKg: 10, loadedFirstSpeed: 6, loadedLastSpeed: 5.7, loadedDropOffPct: 5 },
+        { ...point, sessionId: 2, firstSpeed: null, lastSpeed: null, dropOffPct: null, maxLoadKg: 9.98, loadedFirstSpeed: null, loadedLastSpeed: null, loadedDropOffPct: null }
+      ]
+    }
+    const kg = protocolProgressChartData(p)
+    expect(kg.points.map((x) => [x.load, x.dropOff, x.loadedDropOff])).toEqual([
+      [10, 8, 5],
+      [9.98, null, null]
+    ])
+    expect(kg).toMatchObject({ hasLoad: true, hasLoadedSpeeds: true, hasSpeeds: true, loadUnit: 'kg' })
+    const lb = protocolProgressChartData(p, 'lb')
+    expect(lb.points.map((x) => x.load)).toEqual([22, 22])
+    expect(lb.countTicks[lb.countTicks.length - 1]).toBeGreaterThanOrEqual(22)
   })
 
   it('rest ticks read well on a clock', () => {
@@ -273,12 +297,32 @@ describe('chart data for load, fitness and progression', () => {
 
   it('sprint bests as rows, hill last', () => {
     const best = { bucketSeconds: 20, workSeconds: 20, distanceMeters: 159, speed: 7.95, date: '2026-11-19', sessionId: 4, reps: 12 }
-    expect(sprintBestRows({ byDuration: [best, { ...best, bucketSeconds: 90, workSeconds: 90.4 }], hill: { ...best, bucketSeconds: 30, speed: 5.333 } }).map((r) => [r.label, r.speed, r.kmh])).toEqual([
-      ['20 s', 7.95, 28.6],
-      ['1 min 30 s', 7.95, 28.6],
-      ['Hill (30 s)', 5.33, 19.2]
+    expect(
+      sprintBestRows({ byDuration: [best, { ...best, bucketSeconds: 90, workSeconds: 90.4 }], hill: { ...best, bucketSeconds: 30, speed: 5.333 }, loaded: [] }).map((r) => [r.label, r.load, r.speed, r.kmh])
+    ).toEqual([
+      ['20 s', 'unloaded', 7.95, 28.6],
+      ['1 min 30 s', 'unloaded', 7.95, 28.6],
+      ['Hill (30 s)', 'unloaded', 5.33, 19.2]
     ])
-    expect(sprintBestRows({ byDuration: [], hill: null })).toEqual([])
+    expect(sprintBestRows({ byDuration: [], hill: null, loaded: [] })).toEqual([])
+  })
+
+  it('loaded sprint bests follow the unloaded ones, with the load in the runner’s unit', () => {
+    const best = { bucketSeconds: 20, workSeconds: 20, distanceMeters: 140, speed: 7, date: '2026-11-19', sessionId: 4, reps: 3 }
+    const b = {
+      byDuration: [{ ...best, speed: 8 }],
+      hill: null,
+      loaded: [
+        { ...best, terrain: 'flat' as const, loadKg: 10, loadKind: 'vest' as const },
+        { ...best, terrain: 'hill' as const, bucketSeconds: 30, loadKg: 20, loadKind: 'sled' as const, speed: 4 }
+      ]
+    }
+    expect(sprintBestRows(b).map((r) => [r.label, r.load, r.speed])).toEqual([
+      ['20 s', 'unloaded', 8],
+      ['20 s', '+10 kg vest', 7],
+      ['Hill (30 s)', '+20 kg sled', 4]
+    ])
+    expect(sprintBestRows(b, 'lb').map((r) => r.load)).toEqual(['unloaded', '+22 lb vest', '+44.1 lb sled'])
   })
 })
 

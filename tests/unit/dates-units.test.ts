@@ -1,3 +1,4 @@
+import { addDays, format } from 'date-fns'
 import { describe, expect, it } from 'vitest'
 import { addLocalDays, daysBetween, isLocalDate, parseLocalDate } from '../../src/shared/dates'
 import { formatWeight, KG_PER_LB, kgToUnit, readWeightText, unitToKg } from '../../src/shared/units'
@@ -30,6 +31,20 @@ describe('local dates', () => {
     expect(daysBetween('2025-12-31', '2026-01-01')).toBe(1)
     expect(addLocalDays('2026-12-30', 3)).toBe('2027-01-02')
     expect(addLocalDays('2024-03-01', -1)).toBe('2024-02-29')
+  })
+
+  it('adds and counts days exactly as the calendar (date-fns, in local time) does, across 1899–2101', () => {
+    const base = parseLocalDate('1900-01-01') as Date
+    for (let i = -400; i < 73_500; i += 5) {
+      const a = format(addDays(base, i), 'yyyy-MM-dd')
+      for (const k of [-800, -366, -1, 0, 1, 29, 365]) {
+        const b = format(addDays(base, i + k), 'yyyy-MM-dd')
+        if (addLocalDays(a, k) !== b) expect(addLocalDays(a, k), `${a} + ${k}`).toBe(b)
+        if (daysBetween(a, b) !== k) expect(daysBetween(a, b), `${a} → ${b}`).toBe(k)
+      }
+    }
+    expect(() => addLocalDays('2026-02-30', 1)).toThrow(/Not a calendar date/)
+    expect(() => daysBetween('2026-1-1', '2026-01-02')).toThrow(/Not a calendar date/)
   })
 
   it('parses into local midnight', () => {

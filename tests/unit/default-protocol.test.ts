@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { defaultProtocol } from '../../src/shared/metrics/defaultProtocol'
+import { blockRecord } from '../helpers/training'
 import type { Block } from '../../src/shared/training'
 
-let nextId = 1
-function block(over: Partial<Block> = {}): Block {
-  const id = nextId++
-  return {
-    id,
-    uuid: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
-    name: `Block ${id}`,
-    startDate: '2026-05-04',
-    protocolUuid: null,
-    weeks: 10,
-    sessionsPerWeek: 3,
-    protocolId: 7,
-    protocolName: 'HIIT 4×4',
-    createdAt: '2026-05-01T00:00:00.000Z',
-    updatedAt: '2026-05-01T00:00:00.000Z',
-    ...over
-  }
-}
+const block = blockRecord
 
 describe('defaultProtocol', () => {
   const protocols = [

@@ -17,7 +17,10 @@ const base: RepeatGroup = {
   hill: false,
   inclinePct: null,
   recoverySeconds: 120,
-  recoveryMode: 'walk'
+  recoveryMode: 'walk',
+  loadKg: null,
+  loadKind: null,
+  treadmillKmh: null
 }
 
 const CANONICAL = [
@@ -31,7 +34,12 @@ const CANONICAL = [
   '10x1250mtr @92.5% / 2m5s stand',
   '4x30s @max hill / 1m30s walk-down',
   '6x20s @max / 2m walk + 4x30s hill / walk-down',
-  '2x45s incline 0% / 1m walk + 3x60m / 60m jog + 50x1s / 1s stand'
+  '2x45s incline 0% / 1m walk + 3x60m / 60m jog + 50x1s / 1s stand',
+  '4x30s @max hill +10kg vest / walk-down',
+  '5x1m @12kmh incline 6% / 1m walk',
+  '5x1m @near-max 12.5kmh / 1m stand',
+  '6x20s @max +25.5kg sled / 2m walk + 4x30s hill +10kg vest / walk-down',
+  '3x100mtr +40kg sled / 3m walk + 6x20s @max / 2m walk'
 ]
 
 describe('parseNotation', () => {
@@ -84,6 +92,39 @@ describe('parseNotation', () => {
   })
 })
 
+describe('loads and treadmill speeds', () => {
+  it('reads a load and its kind, and a treadmill speed', () => {
+    expect(groups('4x30s @max hill +10kg vest / walk-down')).toEqual([
+      { ...base, count: 4, workSeconds: 30, intensity: 'max', hill: true, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 10, loadKind: 'vest' }
+    ])
+    expect(groups('5x1m @12kmh incline 6% / 1m walk')).toEqual([
+      { ...base, count: 5, workSeconds: 60, inclinePct: 6, recoverySeconds: 60, treadmillKmh: 12 }
+    ])
+    expect(groups('5x1m @moderate 10kmh / 1m walk')).toEqual([{ ...base, count: 5, workSeconds: 60, intensity: 'moderate', recoverySeconds: 60, treadmillKmh: 10 }])
+  })
+
+  it('takes a load before or after the terrain, in kg or lb, and a speed in kph or mph', () => {
+    const loose: [string, string][] = [
+      ['4x30s @max +10kg vest hill / walk-down', '4x30s @max hill +10kg vest / walk-down'],
+      ['4x30s @max hill + 10 kg VEST / walk-down', '4x30s @max hill +10kg vest / walk-down'],
+      ['6x20s +22lb vest / 2m walk', '6x20s +9.98kg vest / 2m walk'],
+      ['6x20s +10lbs other / 2m walk', '6x20s +4.54kg other / 2m walk'],
+      ['5x1m @12KPH / 1m walk', '5x1m @12kmh / 1m walk'],
+      ['5x1m @8mph / 1m walk', '5x1m @12.9kmh / 1m walk'],
+      ['6x20s +10kg vest/2m walk+4x30s hill/walk-down', '6x20s +10kg vest / 2m walk + 4x30s hill / walk-down']
+    ]
+    for (const [input, canonical] of loose) expect(formatNotation(groups(input)), input).toBe(canonical)
+  })
+
+  it('splits groups at a “+” after the recovery only', () => {
+    const g = groups('6x20s @max +10kg vest / 2m walk + 4x30s hill / walk-down')
+    expect(g.map((x) => [x.loadKg, x.loadKind, x.hill])).toEqual([
+      [10, 'vest', false],
+      [null, null, true]
+    ])
+  })
+})
+
 describe('round trip', () => {
   it('formats the issue examples back character for character', () => {
     for (const s of ['6x20s @max / 2m walk', '4x4m @near-max / 3m jog', '4x30s hill / walk-down']) expect(formatNotation(groups(s))).toBe(s)
@@ -107,7 +148,10 @@ describe('round trip', () => {
       [
         { ...base, count: 50, workSeconds: 1 },
         { ...base, count: 1, workSeconds: 3600, intensity: 'moderate', inclinePct: 0 }
-      ]
+      ],
+      [{ ...base, loadKg: 0.5, loadKind: 'other', treadmillKmh: 40 }],
+      [{ ...base, workSeconds: null, workMeters: 30, loadKg: 300, loadKind: 'sled' }],
+      [{ ...base, intensity: 'custom', intensityPct: 90, hill: true, loadKg: 12.25, loadKind: 'vest', treadmillKmh: 1 }]
     ]
     for (const g of structures) {
       const text = formatNotation(g)
@@ -155,7 +199,28 @@ describe('errors', () => {
     ['6x20s @max / 2m walk +  + 4x30s hill / walk-down', 'Add another group after “+”', 21, 22],
     ['+ 6x20s @max / 2m walk', 'Start with a group before “+”.', 0, 1],
     ['6x20s @max / 2m walk + 4x30s hill', 'Add the recovery after “/”', 33, 33],
-    ['6x20s @max / 2m walk + 4x30s hill + 3x1km / 2m jog', 'Add the recovery after “/”', 34, 34]
+    ['6x20s @max / 2m walk + 4x30s hill + 3x1km / 2m jog', 'Add the recovery after “/”', 34, 34],
+    // loads
+    ['4x30s @max hill +10 vest / walk-down', 'Give the load a unit: +10kg vest', 17, 19],
+    ['4x30s @max hill +10 sled / walk-down', 'Give the load a unit: +10kg sled', 17, 19],
+    ['4x30s @max hill +10kg / walk-down', 'Say what carries the load: vest, sled or other (+10kg vest).', 16, 21],
+    ['4x30s @max hill +10kg', 'Say what carries the load: vest, sled or other', 16, 21],
+    ['4x30s @max hill +10kg rucksack / walk-down', '“rucksack” is not what carries a load: use vest, sled or other', 22, 30],
+    ['4x30s @max hill + / walk-down', 'Add the load after “+”, e.g. “+10kg vest”.', 16, 17],
+    ['4x30s @max hill +heavy vest / walk-down', '“heavy” is not a load', 17, 22],
+    ['4x30s @max hill +0kg vest / walk-down', 'The load must be more than 0 kg and at most 300 kg.', 17, 20],
+    ['4x30s @max hill +400kg sled / walk-down', 'The load must be more than 0 kg and at most 300 kg.', 17, 22],
+    ['4x30s +10kg vest +5kg vest / walk-down', 'A rep carries one load', 17, 18],
+    ['4x30s hill vest / walk-down', 'Write the load after “+”, e.g. “+10kg vest”.', 11, 15],
+    ['4x30s +10kg vest + 6x20s / 2m walk', 'Add the recovery after “/”', 17, 17],
+    // treadmill speeds
+    ['5x400mtr @12kmh / 1m walk', 'A treadmill speed goes with timed work (the distance follows from the speed): write the work as a duration, e.g. “5x1m @12kmh”.', 10, 15],
+    ['5x400mtr @max 12kmh / 1m walk', 'A treadmill speed goes with timed work', 14, 19],
+    ['5x1m @45kmh / 1m walk', 'The treadmill speed must be 1 to 40 km/h.', 6, 11],
+    ['5x1m @0.5kmh / 1m walk', 'The treadmill speed must be 1 to 40 km/h.', 6, 12],
+    ['5x1m @30mph / 1m walk', 'The treadmill speed must be 1 to 40 km/h (48.3 km/h).', 6, 11],
+    ['5x1m @12 / 1m walk', 'Give “12” a unit: a percentage of effort (12%) or a treadmill speed (12kmh).', 6, 8],
+    ['5x1m 12kmh / 1m walk', 'Write the treadmill speed after “@”', 5, 10]
   ]
 
   it.each(cases)('%j', (text, fragment, start, end) => {

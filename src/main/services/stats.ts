@@ -101,12 +101,28 @@ export function protocolProgress(deps: StatsDeps, protocolId: number, from?: Loc
     restPerRep: s.restPerRep,
     firstSpeed: s.firstSpeed,
     lastSpeed: s.lastSpeed,
-    dropOffPct: s.firstSpeed !== null && s.lastSpeed !== null ? dropOffPct(s.firstSpeed, s.lastSpeed) : null
+    dropOffPct: s.firstSpeed !== null && s.lastSpeed !== null ? dropOffPct(s.firstSpeed, s.lastSpeed) : null,
+    maxLoadKg: s.maxLoadKg,
+    loadedFirstSpeed: s.loadedFirstSpeed,
+    loadedLastSpeed: s.loadedLastSpeed,
+    loadedDropOffPct: s.loadedFirstSpeed !== null && s.loadedLastSpeed !== null ? dropOffPct(s.loadedFirstSpeed, s.loadedLastSpeed) : null
   }))
   const { points, size } = mergeRuns(
     sessions,
     MAX_CHART_POINTS,
-    meanMerge<ProgressPoint, keyof ProgressPoint>(['repsDone', 'plannedReps', 'restPerRep', 'rpe', 'firstSpeed', 'lastSpeed', 'dropOffPct'])
+    meanMerge<ProgressPoint, keyof ProgressPoint>([
+      'repsDone',
+      'plannedReps',
+      'restPerRep',
+      'rpe',
+      'firstSpeed',
+      'lastSpeed',
+      'dropOffPct',
+      'maxLoadKg',
+      'loadedFirstSpeed',
+      'loadedLastSpeed',
+      'loadedDropOffPct'
+    ])
   )
   return { protocolId, protocolName: protocol.name, sessions: sessions.length, points, sessionsPerPoint: size }
 }

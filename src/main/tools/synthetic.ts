@@ -53,7 +53,10 @@ function repsFor(plan: readonly RepeatGroup[], count: number | null, random: () 
       inclinePct: null,
       hill: g.hill,
       completed: !abandoned,
-      heartRate: random() < 0.2 ? 150 + Math.floor(random() * 40) : null
+      heartRate: random() < 0.2 ? 150 + Math.floor(random() * 40) : null,
+      loadKg: null,
+      loadKind: null,
+      treadmillKmh: null
     }
   })
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api, UNAVAILABLE_EVENT } from './api'
 import { useLoad, valueOr } from './api/useLoad'
@@ -7,6 +7,7 @@ import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
+import { preloadable } from './preloadable'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
@@ -28,14 +29,16 @@ function UnitSwitch() {
   )
 }
 
-// The start screen is in the first bundle; the others load when first opened, so the dashboard paints sooner.
-const LogPage = lazy(() => import('./features/log/LogPage').then((m) => ({ default: m.LogPage })))
-const HistoryPage = lazy(() => import('./features/history/HistoryPage').then((m) => ({ default: m.HistoryPage })))
-const BlocksPage = lazy(() => import('./features/blocks/BlocksPage').then((m) => ({ default: m.BlocksPage })))
-const CalendarPage = lazy(() => import('./features/blocks/CalendarPage').then((m) => ({ default: m.CalendarPage })))
-const ProtocolsPage = lazy(() => import('./features/protocols/ProtocolsPage').then((m) => ({ default: m.ProtocolsPage })))
-const WeightPage = lazy(() => import('./features/weight/WeightPage').then((m) => ({ default: m.WeightPage })))
-const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })))
+// The start screen is in the first bundle; the others load after it has painted (or when first opened, if sooner),
+// so the dashboard paints sooner and switching screens does not wait for their code.
+const LogPage = preloadable(() => import('./features/log/LogPage').then((m) => m.LogPage))
+const HistoryPage = preloadable(() => import('./features/history/HistoryPage').then((m) => m.HistoryPage))
+const BlocksPage = preloadable(() => import('./features/blocks/BlocksPage').then((m) => m.BlocksPage))
+const CalendarPage = preloadable(() => import('./features/blocks/CalendarPage').then((m) => m.CalendarPage))
+const ProtocolsPage = preloadable(() => import('./features/protocols/ProtocolsPage').then((m) => m.ProtocolsPage))
+const WeightPage = preloadable(() => import('./features/weight/WeightPage').then((m) => m.WeightPage))
+const DataPage = preloadable(() => import('./features/data/DataPage').then((m) => m.DataPage))
+const LATER_SCREENS = [LogPage, HistoryPage, BlocksPage, CalendarPage, ProtocolsPage, WeightPage, DataPage]
 
 const TABS: { route: Route; label: string }[] = [
   { route: { name: 'dashboard' }, label: 'Progress' },
@@ -83,6 +86,16 @@ function Shell() {
     window.addEventListener(UNAVAILABLE_EVENT, reload)
     return () => window.removeEventListener(UNAVAILABLE_EVENT, reload)
   }, [reload])
+  // Once the first screen has painted, the others' code loads while the runner reads it.
+  useEffect(() => {
+    const later = () => LATER_SCREENS.forEach((s) => s.preload())
+    const idle = window.requestIdleCallback?.(later, { timeout: 2000 })
+    const timer = idle === undefined ? window.setTimeout(later, 500) : undefined
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle)
+      if (timer !== undefined) window.clearTimeout(timer)
+    }
+  }, [])
   const offline = infoLoad.state === 'error' ? infoLoad.message : null
   if (info && !info.database.ok) return <RecoveryScreen info={info} onOpened={reload} />
   return (

@@ -7,7 +7,7 @@
  * holds it to that on random rows). Platform-free and stateless.
  */
 import type { Rep } from '../training'
-import { customHasPct, rep as repSchema } from '../schemas'
+import { customHasPct, loadHasKind, rep as repSchema } from '../schemas'
 import type { CsvColumn } from './columns'
 import type { HeaderInfo, ImportedRep } from './cells'
 
@@ -74,7 +74,7 @@ export function plainRepReader(header: HeaderInfo): (row: readonly string[]) => 
       if (v === OTHER) return null
       rep[r.key] = v
     }
-    if (!customHasPct(rep as unknown as Rep)) return null
+    if (!customHasPct(rep as unknown as Rep) || !loadHasKind(rep as unknown as Rep)) return null
     return { position: position as number, rep: rep as unknown as Rep }
   }
 }

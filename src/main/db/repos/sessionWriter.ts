@@ -5,7 +5,7 @@
  */
 import type { Statement } from 'better-sqlite3'
 import { type KeysFrom, keysOf, toSql, type Values } from '../../../shared/fields'
-import { restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
+import { loadedDropOff, maxLoadKg, restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
 import { DEFAULT_WALK_DOWN_SECONDS, sessionMetrics } from '../../../shared/metrics/session'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import type { Rep, RepeatGroup } from '../../../shared/training'
@@ -54,6 +54,7 @@ export function derivedColumns(
 ): DerivedColumns {
   const m = sessionMetrics({ warmupSeconds: d.warmupSeconds, cooldownSeconds: d.cooldownSeconds, rpe: d.rpe, plannedReps: plannedReps(d), reps: d.reps }, earlierWalkDown)
   const drop = speedDropOff(d.reps)
+  const loadedDrop = loadedDropOff(d.reps)
   const { flat, hill } = sessionSpeeds(d.reps)
   return {
     plannedReps: m.plannedReps,
@@ -74,7 +75,10 @@ export function derivedColumns(
     hillSpeedReps: hill.reps,
     hillBestSpeed: hill.best?.speed ?? null,
     hillBestWorkSeconds: hill.best?.workSeconds ?? null,
-    hillBestDistance: hill.best?.distanceMeters ?? null
+    hillBestDistance: hill.best?.distanceMeters ?? null,
+    maxLoadKg: maxLoadKg(d.reps),
+    loadedFirstSpeed: loadedDrop?.firstSpeed ?? null,
+    loadedLastSpeed: loadedDrop?.lastSpeed ?? null
   }
 }
 

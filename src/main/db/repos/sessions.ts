@@ -45,8 +45,14 @@ const BLOCK_SESSION = ['date', 'protocolId', 'workSeconds', 'plan'] as const sat
 
 const HEAD = selectList(SESSION_FIELDS, 's', SESSION_HEAD)
 const FROM = 'FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id'
-/** History rows carry the metrics stored with each session, so a page of history reads no reps. */
-const SUMMARY = `${HEAD}, ${selectList(SESSION_FIELDS, 's', METRICS)}`
+/**
+ * History rows carry the metrics stored with each session, so a page of history reads no reps; only the loads of
+ * its loaded reps, as `[kg, kind, reps]` triples, through their partial index (reps_loaded).
+ */
+const LOADS = `(SELECT json_group_array(json_array(l.load_kg, l.load_kind, l.n)) FROM (
+    SELECT r.load_kg, r.load_kind, count(*) AS n FROM reps r WHERE r.session_id = s.id AND r.load_kg IS NOT NULL
+    GROUP BY r.load_kg, r.load_kind ORDER BY r.load_kg, r.load_kind) AS l) AS "loads"`
+const SUMMARY = `${HEAD}, ${selectList(SESSION_FIELDS, 's', METRICS)}, ${LOADS}`
 const REP_SELECT = `r.session_id AS "sessionId", ${selectList(REP_FIELDS, 'r', REP_KEYS)}`
 const LIVE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 
@@ -78,7 +84,8 @@ const decodeRecent = rowDecoder<Omit<RecentSession, 'speedDropPct'> & { firstSpe
 
 /** A history row: the session's own fields (planned reps among them) and the stored metrics beside them. */
 function toSummary(r: Row): SessionSummary {
-  return decodeHead(r) as SessionHead & Pick<SessionSummary, (typeof METRICS)[number]>
+  const loads = (JSON.parse(r.loads as string) as [number, SessionSummary['loads'][number]['loadKind'], number][]).map(([loadKg, loadKind, reps]) => ({ loadKg, loadKind, reps }))
+  return { ...(decodeHead(r) as SessionHead & Pick<SessionSummary, (typeof METRICS)[number]>), loads }
 }
 
 export type SessionsRepo = ReturnType<typeof sessionsRepo>

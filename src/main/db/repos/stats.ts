@@ -7,9 +7,12 @@
  *   `src/shared/metrics/reps.ts` (`restPerRep`, `speedDropOff`, `sessionSpeeds`).
  * Sprint bests are the best of the sessions' bests. Per rep length that is exact only for sessions whose flat
  * reps share one length; the few that mix lengths (`flat_buckets > 1`, a partial index of their own) are read
- * rep by rep, so the figures are exactly those of all reps.
+ * rep by rep, so the figures are exactly those of all reps. Those are the unloaded bests: a loaded rep never sets
+ * one. Loaded bests (per terrain, rep length, load and kind: `loadedBests`) are read rep by rep from the few
+ * loaded reps, through their partial index (reps_loaded).
  */
 import type { LocalDate } from '../../../shared/dates'
+import type { LoadKind } from '../../../shared/training'
 import type { DailyTotals } from '../../../shared/metrics/load'
 import type { Db } from '../connection'
 import { EARLIEST, LATEST } from '../rows'
@@ -18,7 +21,8 @@ const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 /** A completed rep with a distance: the reps that have a speed (`repSpeed`). */
 const TIMED_DISTANCE = 'r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0'
 
-const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed
+const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed,
+    s.max_load_kg, s.loaded_first_speed, s.loaded_last_speed
   FROM sessions s WHERE ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''} ORDER BY s.date, s.id`
 
 /**
@@ -42,13 +46,25 @@ const bestFlat = (byProtocol: boolean) => `SELECT bucket, max(speed) AS speed, w
     UNION ALL
     SELECT round(r.work_seconds), r.distance_meters / r.work_seconds, r.work_seconds, r.distance_meters, s.date, s.id, 1
     FROM sessions s JOIN reps r ON r.session_id = s.id
-    WHERE ${LIVE_RANGE}${byProtocol ? ' AND +s.protocol_id = ?' : ''} AND s.flat_buckets > 1 AND ${TIMED_DISTANCE} AND r.hill = 0
+    WHERE ${LIVE_RANGE}${byProtocol ? ' AND +s.protocol_id = ?' : ''} AND s.flat_buckets > 1 AND ${TIMED_DISTANCE} AND r.hill = 0 AND r.load_kg IS NULL
   ) GROUP BY bucket ORDER BY bucket`
 
 /** The fastest hill rep: the best of the sessions' bests (hill reps are not split by length). */
 const bestHill = (byProtocol: boolean) => `SELECT round(s.hill_best_work_seconds) AS bucket, max(s.hill_best_speed) AS speed,
     s.hill_best_work_seconds AS work_seconds, s.hill_best_distance AS distance_meters, s.date, s.id AS session_id, sum(s.hill_speed_reps) AS reps
   FROM sessions s WHERE ${bestsFrom(byProtocol)} AND s.hill_speed_reps > 0`
+
+/**
+ * Loaded bests, from the loaded reps alone: per terrain, rep length (flat reps; hill reps all together), load and
+ * kind, the fastest (max() takes the bare columns from its row). Flat first, then by load, kind and length.
+ */
+const bestLoaded = (byProtocol: boolean) => `SELECT r.hill AS hill, round(r.work_seconds) AS bucket, r.load_kg AS load_kg, r.load_kind AS load_kind,
+    max(r.distance_meters / r.work_seconds) AS speed, r.work_seconds AS work_seconds, r.distance_meters AS distance_meters, s.date AS date,
+    s.id AS session_id, count(*) AS reps
+  FROM reps r JOIN sessions s ON s.id = r.session_id
+  WHERE r.load_kg IS NOT NULL AND ${TIMED_DISTANCE} AND ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''}
+  GROUP BY r.hill, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END, r.load_kg, r.load_kind
+  ORDER BY r.hill, r.load_kg, r.load_kind, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END`
 
 /** Exported for the query-plan tests. Values only through placeholders. */
 export const STATS_QUERIES = {
@@ -72,7 +88,10 @@ export const STATS_QUERIES = {
   /** Parameters: from, to, from, to. */
   bestsByDurationAll: bestFlat(false),
   bestHill: bestHill(true),
-  bestHillAll: bestHill(false)
+  bestHillAll: bestHill(false),
+  /** Parameters: from, to (and protocol). */
+  bestLoaded: bestLoaded(true),
+  bestLoadedAll: bestLoaded(false)
 } as const
 
 /**
@@ -89,7 +108,10 @@ type ProgressRow = [
   rpe: number | null,
   restPerRep: number | null,
   firstSpeed: number | null,
-  lastSpeed: number | null
+  lastSpeed: number | null,
+  maxLoadKg: number | null,
+  loadedFirstSpeed: number | null,
+  loadedLastSpeed: number | null
 ]
 
 interface BestRow {
@@ -109,9 +131,33 @@ export interface SessionProgressRow {
   plannedReps: number
   rpe: number | null
   restPerRep: number | null
-  /** Speeds of the first and last completed reps with a distance; null unless the session has two or more. */
+  /** Speeds of the first and last completed unloaded reps with a distance; null unless the session has two or more. */
   firstSpeed: number | null
   lastSpeed: number | null
+  /** The heaviest load of a completed rep, kg; null when none carried one. */
+  maxLoadKg: number | null
+  /** The same speeds for the reps that carry the first loaded rep's load (`loadedDropOff`). */
+  loadedFirstSpeed: number | null
+  loadedLastSpeed: number | null
+}
+
+interface LoadedRow {
+  hill: number
+  bucket: number
+  load_kg: number
+  load_kind: LoadKind
+  speed: number
+  work_seconds: number
+  distance_meters: number
+  date: string
+  session_id: number
+  reps: number
+}
+
+export interface LoadedBestRep extends BestRep {
+  terrain: 'flat' | 'hill'
+  loadKg: number
+  loadKind: LoadKind
 }
 
 export interface BestRep {
@@ -136,7 +182,9 @@ export function statsRepo(db: Db) {
     bestsByDuration: db.prepare<[string, string, number, string, string, number], BestRow>(STATS_QUERIES.bestsByDuration),
     bestsByDurationAll: db.prepare<[string, string, string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
     bestHill: db.prepare<[string, string, number], BestRow>(STATS_QUERIES.bestHill),
-    bestHillAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestHillAll)
+    bestHillAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestHillAll),
+    bestLoaded: db.prepare<[string, string, number], LoadedRow>(STATS_QUERIES.bestLoaded),
+    bestLoadedAll: db.prepare<[string, string], LoadedRow>(STATS_QUERIES.bestLoadedAll)
   }
 
   const toBest = (r: BestRow | undefined): BestRep | null =>
@@ -188,16 +236,42 @@ export function statsRepo(db: Db) {
         rpe: r[4],
         restPerRep: r[5],
         firstSpeed: r[6],
-        lastSpeed: r[7]
+        lastSpeed: r[7],
+        maxLoadKg: r[8],
+        loadedFirstSpeed: r[9],
+        loadedLastSpeed: r[10]
       }))
     },
-    /** The fastest flat rep per rep length, and the fastest hill rep, of a protocol (or of all sessions). */
-    sprintBests(protocolId: number | undefined, from: LocalDate | undefined, to: LocalDate | undefined): { byDuration: BestRep[]; hill: BestRep | null } {
+    /**
+     * The fastest unloaded flat rep per rep length, and the fastest unloaded hill rep, of a protocol (or of all
+     * sessions); and the loaded bests, per terrain, length (flat), load and kind.
+     */
+    sprintBests(
+      protocolId: number | undefined,
+      from: LocalDate | undefined,
+      to: LocalDate | undefined
+    ): { byDuration: BestRep[]; hill: BestRep | null; loaded: LoadedBestRep[] } {
       const a = from ?? EARLIEST
       const b = to ?? LATEST
       const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b, a, b) : q.bestsByDuration.all(a, b, protocolId, a, b, protocolId)
       const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(a, b, protocolId)
-      return { byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null), hill: toBest(hill) }
+      const loaded = protocolId === undefined ? q.bestLoadedAll.all(a, b) : q.bestLoaded.all(a, b, protocolId)
+      return {
+        byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null),
+        hill: toBest(hill),
+        loaded: loaded.map((r) => ({
+          terrain: r.hill === 1 ? 'hill' : 'flat',
+          bucketSeconds: r.bucket,
+          loadKg: r.load_kg,
+          loadKind: r.load_kind,
+          speed: r.speed,
+          workSeconds: r.work_seconds,
+          distanceMeters: r.distance_meters,
+          date: r.date,
+          sessionId: r.session_id,
+          reps: r.reps
+        }))
+      }
     }
   }
 }

@@ -34,7 +34,14 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
         <ComposedChart data={points} margin={MARGIN}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
-          <YAxis yAxisId="n" width={64} domain={[0, countTop]} ticks={data.countTicks} {...AXIS} label={axisTitle('reps · RPE')} />
+          <YAxis
+            yAxisId="n"
+            width={64}
+            domain={[0, countTop]}
+            ticks={data.countTicks}
+            {...AXIS}
+            label={axisTitle(data.hasLoad ? `reps · RPE · ${data.loadUnit}` : 'reps · RPE')}
+          />
           <YAxis
             yAxisId="rest"
             orientation="right"
@@ -55,6 +62,20 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
           <Line yAxisId="n" dataKey="reps" name="Reps completed" type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
           {data.hasRpe && (
             <Line yAxisId="n" dataKey="rpe" name="Session RPE" type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
+          )}
+          {data.hasLoad && (
+            <Line
+              yAxisId="n"
+              dataKey="load"
+              name={`Heaviest load (${data.loadUnit})`}
+              type="linear"
+              stroke="var(--text)"
+              strokeWidth={2}
+              strokeDasharray="2 3"
+              dot={dots}
+              connectNulls
+              isAnimationActive={false}
+            />
           )}
           {data.hasRest && (
             <Line
@@ -78,11 +99,16 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
 
 /** Speed drop-off per session, first to last rep with a distance (positive: slower at the end). */
 export function DropOffChart({ data }: { data: ProgressChartData }) {
-  const points = data.points.filter((p) => p.dropOff !== null)
+  const points = data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)
   const tick = timeTickFormat(spanOf(data))
-  const mean = points.reduce((s, p) => s + (p.dropOff ?? 0), 0) / Math.max(1, points.length)
+  const unloaded = points.filter((p) => p.dropOff !== null)
+  const mean = unloaded.reduce((s, p) => s + (p.dropOff ?? 0), 0) / Math.max(1, unloaded.length)
   return (
-    <div className="chart chart-short" role="img" aria-label={`Speed drop-off chart: ${points.length} sessions, mean drop-off ${mean.toFixed(1)} %`}>
+    <div
+      className="chart chart-short"
+      role="img"
+      aria-label={`Speed drop-off chart: ${points.length} sessions, mean drop-off ${mean.toFixed(1)} %${data.hasLoadedSpeeds ? ', loaded reps shown apart' : ''}`}
+    >
       <ResponsiveContainer width="100%" height={200}>
         {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
         <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
@@ -96,7 +122,20 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
             formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          <Line dataKey="dropOff" name="Speed drop-off, first to last rep" stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} isAnimationActive={false} />
+          {data.hasLoadedSpeeds && <Legend {...LEGEND} />}
+          <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? 'Unloaded reps' : 'Speed drop-off, first to last rep'} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
+          {data.hasLoadedSpeeds && (
+            <Line
+              dataKey="loadedDropOff"
+              name="Loaded reps (same load)"
+              stroke="var(--accent-2)"
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={dotsFor(points.length)}
+              connectNulls
+              isAnimationActive={false}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,5 +1,7 @@
 import { durationWithUnits } from '../../../shared/duration'
-import type { ProtocolProgress, SprintBest, SprintBests } from '../../../shared/stats'
+import type { LoadedSprintBest, ProtocolProgress, SprintBest, SprintBests } from '../../../shared/stats'
+import type { LoadKind } from '../../../shared/training'
+import { formatLoad, loadInUnit, type WeightUnit } from '../../../shared/units'
 import { niceTicks } from './axis'
 import { utcDay } from './weightChartData'
 
@@ -17,6 +19,12 @@ export interface ProgressChartPoint {
   dropOff: number | null
   firstSpeed: number | null
   lastSpeed: number | null
+  /** The heaviest load carried, in the runner's unit (kg to 0.01, lb to 0.1); null when none. */
+  load: number | null
+  /** Drop-off of the reps with the session's first load, in %, one decimal (never mixed with the unloaded one). */
+  loadedDropOff: number | null
+  loadedFirstSpeed: number | null
+  loadedLastSpeed: number | null
 }
 
 export interface ProgressChartData {
@@ -25,6 +33,11 @@ export interface ProgressChartData {
   hasSpeeds: boolean
   hasRest: boolean
   hasRpe: boolean
+  /** Any session carried a load; the loaded reps have a drop-off of their own. */
+  hasLoad: boolean
+  hasLoadedSpeeds: boolean
+  /** The unit the loads are in. */
+  loadUnit: WeightUnit
   sessionsPerPoint: number
   /** Left axis (reps and RPE): 0 to at least 10. */
   countTicks: number[]
@@ -46,7 +59,7 @@ export function restTicks(max: number): number[] {
 const r1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10)
 const r2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100)
 
-export function protocolProgressChartData(p: ProtocolProgress): ProgressChartData {
+export function protocolProgressChartData(p: ProtocolProgress, loadUnit: WeightUnit = 'kg'): ProgressChartData {
   const points = p.points.map((s) => ({
     date: s.date,
     sessionId: s.sessionId,
@@ -57,19 +70,26 @@ export function protocolProgressChartData(p: ProtocolProgress): ProgressChartDat
     rpe: r1(s.rpe),
     dropOff: r1(s.dropOffPct),
     firstSpeed: r2(s.firstSpeed),
-    lastSpeed: r2(s.lastSpeed)
+    lastSpeed: r2(s.lastSpeed),
+    load: s.maxLoadKg === null ? null : loadInUnit(s.maxLoadKg, loadUnit),
+    loadedDropOff: r1(s.loadedDropOffPct),
+    loadedFirstSpeed: r2(s.loadedFirstSpeed),
+    loadedLastSpeed: r2(s.loadedLastSpeed)
   }))
   let top = 10
   let rest = 0
   for (const x of points) {
-    top = Math.max(top, x.reps, x.planned, x.rpe ?? 0)
+    top = Math.max(top, x.reps, x.planned, x.rpe ?? 0, x.load ?? 0)
     rest = Math.max(rest, x.rest ?? 0)
   }
   return {
     points,
     countTicks: niceTicks(0, top, 6),
     restTicks: restTicks(rest),
-    hasSpeeds: points.some((x) => x.dropOff !== null),
+    hasSpeeds: points.some((x) => x.dropOff !== null || x.loadedDropOff !== null),
+    hasLoad: points.some((x) => x.load !== null),
+    hasLoadedSpeeds: points.some((x) => x.loadedDropOff !== null),
+    loadUnit,
     hasRest: points.some((x) => x.rest !== null),
     hasRpe: points.some((x) => x.rpe !== null),
     sessionsPerPoint: p.sessionsPerPoint
@@ -80,6 +100,10 @@ export interface BestRow {
   /** `20 s`, `1 min 30 s`, or `Hill` with the length. */
   label: string
   kind: 'flat' | 'hill'
+  /** `unloaded`, or the load in the runner's unit with what carried it (`+10 kg vest`). */
+  load: string
+  loadKg: number | null
+  loadKind: LoadKind | null
   bucketSeconds: number
   /** m/s, two decimals. */
   speed: number
@@ -92,11 +116,17 @@ export interface BestRow {
   reps: number
 }
 
-/** Sprint bests as table rows: flat reps by length, then the best hill rep. */
-export function sprintBestRows(b: SprintBests): BestRow[] {
-  const row = (x: SprintBest, kind: BestRow['kind']): BestRow => ({
+/**
+ * Sprint bests as table rows: unloaded flat reps by length, then the best unloaded hill rep; then the loaded bests,
+ * flat then hill, per load (a loaded rep is compared only with reps of the same load and kind).
+ */
+export function sprintBestRows(b: SprintBests, unit: WeightUnit = 'kg'): BestRow[] {
+  const row = (x: SprintBest | LoadedSprintBest, kind: BestRow['kind']): BestRow => ({
     label: kind === 'hill' ? `Hill (${durationWithUnits(x.bucketSeconds)})` : durationWithUnits(x.bucketSeconds),
     kind,
+    load: 'loadKg' in x ? formatLoad(x.loadKg, x.loadKind, unit) : 'unloaded',
+    loadKg: 'loadKg' in x ? x.loadKg : null,
+    loadKind: 'loadKg' in x ? x.loadKind : null,
     bucketSeconds: x.bucketSeconds,
     speed: Math.round(x.speed * 100) / 100,
     kmh: Math.round(x.speed * 36) / 10,
@@ -106,5 +136,5 @@ export function sprintBestRows(b: SprintBests): BestRow[] {
     sessionId: x.sessionId,
     reps: x.reps
   })
-  return [...b.byDuration.map((x) => row(x, 'flat')), ...(b.hill ? [row(b.hill, 'hill')] : [])]
+  return [...b.byDuration.map((x) => row(x, 'flat')), ...(b.hill ? [row(b.hill, 'hill')] : []), ...b.loaded.map((x) => row(x, x.terrain))]
 }

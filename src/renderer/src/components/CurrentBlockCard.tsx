@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import type { BlockProgress } from '../../../shared/metrics/block'
 import { href } from '../router'
-import { dateRange, plural, protocolLabel, weekLabel } from './blockText'
+import { plural, weekLabel } from './blockText'
+import { BlockMeta } from './BlockMeta'
 import './CurrentBlockCard.css'
 
 interface Props {
@@ -30,15 +31,7 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
           {weekLabel(p)}
         </span>
       </header>
-      <p className="block-meta">
-        <span>{protocolLabel(p)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>{dateRange(p)}</span>
-        <span aria-hidden="true"> · </span>
-        <span>
-          {plural(b.weeks, 'week')} × {b.sessionsPerWeek} a week
-        </span>
-      </p>
+      <BlockMeta block={b} endDate={p.endDate} />
       <WeekStrip progress={p} />
       <div className="meters">
         {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} other={p.otherThisWeek} />}

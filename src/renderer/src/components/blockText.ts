@@ -23,12 +23,11 @@ export const STATUS_LABEL: Record<BlockProgress['status'], string> = {
 }
 
 /** `2026-05-04 – 2026-07-12` */
-export function dateRange(p: BlockProgress): string {
-  return `${p.block.startDate} – ${p.endDate}`
-}
+/** What a block without a protocol counts: every session. */
+export const ANY_PROTOCOL = 'Any protocol'
 
 export function protocolLabel(p: BlockProgress): string {
-  return p.block.protocolName ?? 'Any protocol'
+  return p.block.protocolName ?? ANY_PROTOCOL
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`

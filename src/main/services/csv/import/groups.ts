@@ -402,7 +402,10 @@ function groupsFromReps(reps: readonly Rep[]): RepeatGroup[] {
       hill: r.hill,
       inclinePct: r.inclinePct,
       recoverySeconds: r.recoverySeconds === null ? null : Math.min(3600, r.recoverySeconds),
-      recoveryMode: r.recoverySeconds === null ? 'walk-down' : r.recoveryMode
+      recoveryMode: r.recoverySeconds === null ? 'walk-down' : r.recoveryMode,
+      loadKg: r.loadKg,
+      loadKind: r.loadKind,
+      treadmillKmh: r.treadmillKmh
     }
     const last = groups[groups.length - 1]
     if (last && last.count < 50 && JSON.stringify({ ...last, count: 1 }) === JSON.stringify(g)) last.count++

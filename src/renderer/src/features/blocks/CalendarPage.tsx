@@ -11,6 +11,7 @@ import { useSettings } from '../../settings'
 import { download } from '../data/upload'
 import { dayList, WEEKDAY_NAMES } from './calendarText'
 import { MonthView } from './MonthView'
+import { BlockMeta } from '../../components/BlockMeta'
 import './calendar.css'
 
 /** The calendar of one training block: its month view, the runner's usual training days, and the .ics export. */
@@ -65,17 +66,7 @@ function BlockHead({ cal }: { cal: BlockCalendar }) {
         </div>
         <a href="#/blocks">All blocks</a>
       </header>
-      <p className="block-meta">
-        <span>{b.protocolName ?? 'Any protocol'}</span>
-        <span aria-hidden="true"> · </span>
-        <span>
-          {b.startDate} – {cal.endDate}
-        </span>
-        <span aria-hidden="true"> · </span>
-        <span>
-          {plural(b.weeks, 'week')} × {b.sessionsPerWeek} a week
-        </span>
-      </p>
+      <BlockMeta block={b} endDate={cal.endDate} />
       <p className="calendar-totals" data-testid="calendar-totals">
         <span>
           <strong>{t.done}</strong> done

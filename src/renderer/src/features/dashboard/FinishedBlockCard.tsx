@@ -2,7 +2,7 @@ import { useId } from 'react'
 import { blockSummaryText, type FinishedBlock } from '../../../../shared/metrics/blockSummary'
 import { formatNotation } from '../../../../shared/notation'
 import { navigate } from '../../router'
-import { plural } from '../../components/blockText'
+import { BlockMeta } from '../../components/BlockMeta'
 import '../../components/CurrentBlockCard.css'
 
 interface Props {
@@ -28,17 +28,7 @@ export function FinishedBlockCard({ finished, onDismiss, busy }: Props) {
           Dismiss
         </button>
       </header>
-      <p className="block-meta">
-        <span>{b.protocolName ?? 'Any protocol'}</span>
-        <span aria-hidden="true"> · </span>
-        <span>
-          {b.startDate} – {s.endDate}
-        </span>
-        <span aria-hidden="true"> · </span>
-        <span>
-          {plural(b.weeks, 'week')} × {b.sessionsPerWeek} a week
-        </span>
-      </p>
+      <BlockMeta block={b} endDate={s.endDate} />
       <p className="finished-summary" data-testid="finished-summary">
         Finished: {blockSummaryText(s)}.
       </p>

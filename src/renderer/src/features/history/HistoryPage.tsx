@@ -3,6 +3,8 @@ import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
 import { ESTIMATE_RULE, estimatedText } from '../../components/estimateText'
 import { durationClock } from '../../../../shared/duration'
+import { formatLoad } from '../../../../shared/units'
+import { useSettings } from '../../settings'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useUndoable } from '../../components/Toast'
@@ -19,6 +21,7 @@ const PAGE = 50
 export function HistoryPage() {
   const id = useId()
   const undoable = useUndoable()
+  const unit = useSettings().settings.weightUnit
   const [protocolId, setProtocolId] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -120,6 +123,15 @@ export function HistoryPage() {
                         no recovery
                       </span>
                     )}
+                    {s.loads.length > 0 && (
+                      <div className="loads" data-testid="session-loads">
+                        {s.loads.map((l) => (
+                          <span key={`${l.loadKg}-${l.loadKind}`} className="tag load" title={`${l.reps} ${l.reps === 1 ? 'rep' : 'reps'} carried ${formatLoad(l.loadKg, l.loadKind, unit)}`}>
+                            {l.reps} × {formatLoad(l.loadKg, l.loadKind, unit)}
+                          </span>
+                        ))}
+                      </div>
+                    )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
                   <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
@@ -127,11 +139,15 @@ export function HistoryPage() {
                   </td>
                   <td className="num">{durationClock(s.workSeconds)}</td>
                   <td className="num">
-                    {durationClock(s.durationSeconds)}
-                    {s.estimatedSeconds > 0 && (
-                      <div className="estimate" title={ESTIMATE_RULE} data-testid="history-estimated">
-                        {estimatedText(s.estimatedSeconds)}
-                      </div>
+                    {s.estimatedSeconds > 0 ? (
+                      <span title={`Includes ${estimatedText(s.estimatedSeconds)}. ${ESTIMATE_RULE}`}>
+                        ≈ {durationClock(s.durationSeconds)}
+                        <span className="sr-only" data-testid="history-estimated">
+                          , includes {estimatedText(s.estimatedSeconds)}
+                        </span>
+                      </span>
+                    ) : (
+                      durationClock(s.durationSeconds)
                     )}
                   </td>
                   <td className="num">
@@ -143,6 +159,9 @@ export function HistoryPage() {
               ))}
             </tbody>
           </table>
+        )}
+        {items?.some((s) => s.estimatedSeconds > 0) && (
+          <p className="muted estimate-note">≈ Duration and load include an estimated walk back down the hill. {ESTIMATE_RULE}</p>
         )}
         {items && items.length < total && (
           <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>

@@ -1,10 +1,12 @@
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { ok, type Result } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
+import { useSettings } from '../../settings'
+import type { WeightUnit } from '../../../../shared/units'
 import { SessionFormView } from './SessionFormView'
 import { emptyForm, formFromSession, repsFromPlan, type SessionFormState } from './sessionForm'
 import './log.css'
@@ -15,13 +17,13 @@ interface Start {
   initial: SessionFormState
 }
 
-async function loadStart(sessionId: number | undefined): Promise<Result<Start>> {
+async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promise<Result<Start>> {
   const list = await api.protocols.list({ includeArchived: true })
   if (!list.ok) return list
   const protocols = list.value
   if (sessionId !== undefined) {
     const session = await api.sessions.get({ id: sessionId })
-    return session.ok ? ok({ protocols, initial: formFromSession(session.value) }) : session
+    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit) }) : session
   }
   // Start from the protocol the runner is most likely doing (`defaultProtocol`): the current block's, else the last
   // block's, else the next block's, else the last session's.
@@ -34,12 +36,12 @@ async function loadStart(sessionId: number | undefined): Promise<Result<Start>> 
     protocols
   })
   const p = protocols.find((x) => x.id === choice?.protocolId)
-  const initial = emptyForm()
+  const initial = emptyForm(unit)
   if (!p) return ok({ protocols, initial })
   // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
   const next = await api.advice.forProtocol({ protocolId: p.id, today })
   const plan = next.ok ? next.value.start : p.groups
-  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan) } })
+  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit) } })
 }
 
 interface Props {
@@ -49,7 +51,13 @@ interface Props {
 
 /** The Log screen: a new session, or an existing one to edit. */
 export function LogPage({ sessionId }: Props) {
-  const start = useLoad(useCallback(() => loadStart(sessionId), [sessionId]))
+  // Loads are typed in the runner's unit: the form waits for the settings; a later change of unit converts the
+  // form's loads in place (useSessionForm) rather than starting the form again.
+  const { settings, loaded } = useSettings()
+  const [unit, setUnit] = useState<WeightUnit | null>(null)
+  if (loaded && unit === null) setUnit(settings.weightUnit)
+  const load = useCallback(() => loadStart(sessionId, unit ?? 'kg'), [sessionId, unit])
+  const start = useLoad(unit !== null ? load : null)
   return (
     <div className="page log-page">
       {start.state === 'error' && (

@@ -1,32 +1,39 @@
-import { INTENSITIES, RECOVERY_MODES } from '../../../../shared/training'
+import { INTENSITIES, LOAD_KINDS, RECOVERY_MODES } from '../../../../shared/training'
+import type { WeightUnit } from '../../../../shared/units'
 import { blankRep, type Errors, type RepFormState } from './sessionForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
 
 /** The column headings; in a narrow window the rows stack and each cell shows its heading above it (`data-label`). */
-const COL = {
-  work: 'Work (s or m:ss)',
-  distance: 'Distance (m)',
-  intensity: 'Intensity',
-  rpe: 'RPE',
-  recovery: 'Recovery',
-  mode: 'Mode',
-  hill: 'Hill',
-  incline: 'Incline %',
-  heartRate: 'HR',
-  done: 'Done'
-} as const
-
-const REP_COLUMNS = [{ label: '#' }, ...Object.values(COL).map((label) => ({ label })), { label: 'Remove', hidden: true }]
+const columnsFor = (unit: WeightUnit) =>
+  ({
+    work: 'Work (s or m:ss)',
+    distance: 'Distance (m)',
+    intensity: 'Intensity',
+    rpe: 'RPE',
+    recovery: 'Recovery',
+    mode: 'Mode',
+    hill: 'Hill',
+    incline: 'Incline %',
+    speed: 'Speed km/h',
+    load: `Load (${unit})`,
+    heartRate: 'HR',
+    done: 'Done'
+  }) as const
+type Columns = ReturnType<typeof columnsFor>
 
 interface Props {
   reps: RepFormState[]
   errors: Errors
+  /** The unit loads are typed in (the runner's weight unit). */
+  loadUnit: WeightUnit
   onChange(reps: RepFormState[]): void
 }
 
 /** Every rep of the session as a row of inputs; Tab walks through them in reading order. */
-export function RepsTable({ reps, errors, onChange }: Props) {
+export function RepsTable({ reps, errors, loadUnit, onChange }: Props) {
+  const col = columnsFor(loadUnit)
+  const headings = [{ label: '#' }, ...Object.values(col).map((label) => ({ label })), { label: 'Remove', hidden: true }]
   const update = (i: number, patch: Partial<RepFormState>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const remove = (i: number) => onChange(reps.filter((_, j) => j !== i))
   const add = () => onChange([...reps, blankRep(reps[reps.length - 1])])
@@ -40,10 +47,10 @@ export function RepsTable({ reps, errors, onChange }: Props) {
   return (
     <div className="reps-wrap">
       <table className="reps">
-        <TableHead columns={REP_COLUMNS} />
+        <TableHead columns={headings} />
         <tbody>
           {reps.map((r, i) => (
-            <RepRow key={r.key} i={i} r={r} cell={cell} update={update} remove={remove} errors={rowErrors(i)} canRemove={reps.length > 1} />
+            <RepRow key={r.key} i={i} r={r} col={col} cell={cell} update={update} remove={remove} errors={rowErrors(i)} canRemove={reps.length > 1} />
           ))}
         </tbody>
       </table>
@@ -57,6 +64,7 @@ export function RepsTable({ reps, errors, onChange }: Props) {
 interface RowProps {
   i: number
   r: RepFormState
+  col: Columns
   cell(i: number, f: string, label: string): Record<string, unknown>
   update(i: number, patch: Partial<RepFormState>): void
   remove(i: number): void
@@ -64,7 +72,7 @@ interface RowProps {
   canRemove: boolean
 }
 
-function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
+function RepRow({ i, r, col: COL, cell, update, remove, errors, canRemove }: RowProps) {
   return (
     <>
       <tr className={r.completed ? '' : 'abandoned'} data-rep={i + 1}>
@@ -115,6 +123,20 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
         <td data-label={COL.incline}>
           <input className="w-small" inputMode="decimal" value={r.incline} onChange={(e) => update(i, { incline: e.target.value })} {...cell(i, 'inclinePct', 'incline')} />
         </td>
+        <td data-label={COL.speed}>
+          <input className="w-small" inputMode="decimal" placeholder="–" value={r.speed} onChange={(e) => update(i, { speed: e.target.value })} {...cell(i, 'treadmillKmh', 'treadmill speed')} />
+        </td>
+        <td className="load" data-label={COL.load}>
+          <input className="w-small" inputMode="decimal" placeholder="none" value={r.load} onChange={(e) => update(i, { load: e.target.value })} {...cell(i, 'loadKg', 'load')} />
+          <select value={r.loadKind} onChange={(e) => update(i, { loadKind: e.target.value as RepFormState['loadKind'] })} {...cell(i, 'loadKind', 'load carried by')}>
+            <option value="">–</option>
+            {LOAD_KINDS.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </td>
         <td data-label={COL.heartRate}>
           <input className="w-small" inputMode="numeric" value={r.heartRate} onChange={(e) => update(i, { heartRate: e.target.value })} {...cell(i, 'heartRate', 'heart rate')} />
         </td>
@@ -132,7 +154,7 @@ function RepRow({ i, r, cell, update, remove, errors, canRemove }: RowProps) {
       {errors.length > 0 && (
         <tr className="rep-errors">
           <td />
-          <td colSpan={11}>
+          <td colSpan={13}>
             {errors.map(([p, m]) => (
               <ErrorText key={p}>
                 Rep {i + 1}: {m}

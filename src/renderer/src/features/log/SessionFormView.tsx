@@ -290,7 +290,7 @@ export function SessionFormView({ sessionId, protocols, initial }: Props) {
             <h2 id={`${id}-reps`}>Reps</h2>
             <span className="muted">Edit what differed from the plan. Untick “Done” for a rep you abandoned.</span>
           </header>
-          <RepsTable reps={m.form.reps} errors={m.errors} onChange={(reps) => m.set('reps', reps)} />
+          <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} onChange={(reps) => m.set('reps', reps)} />
           <ErrorText id={`${id}-reps-error`}>{m.errors.reps}</ErrorText>
         </section>
         <AfterTheReps m={m} />

@@ -9,7 +9,8 @@ import { todayLocal } from '../../../../shared/dates'
 import { durationFieldText } from '../../../../shared/duration'
 import { sessionFields } from '../../../../shared/schemas'
 import { addIssues } from '../../components/fieldErrors'
-import type { Intensity, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
+import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
+import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
 
 /** One rep's row of the form, as typed. */
 export interface RepFormState {
@@ -25,6 +26,11 @@ export interface RepFormState {
   incline: string
   completed: boolean
   heartRate: string
+  /** External load in the form's `loadUnit`; empty for none. */
+  load: string
+  loadKind: LoadKind | ''
+  /** Treadmill speed in km/h; empty off the treadmill. */
+  speed: string
 }
 
 /** The whole session form, as typed. */
@@ -39,6 +45,8 @@ export interface SessionFormState {
   couldNotRecover: boolean
   notes: string
   reps: RepFormState[]
+  /** The unit loads are typed and shown in: the runner's weight unit when the form opened. */
+  loadUnit: WeightUnit
 }
 
 export type Errors = Record<string, string>
@@ -64,7 +72,7 @@ function numberOrNull(text: string): number | null | 'bad' {
 }
 
 /** A new session's form: today, free-form, the usual warm-up and cool-down, one empty rep. */
-export function emptyForm(): SessionFormState {
+export function emptyForm(loadUnit: WeightUnit = 'kg'): SessionFormState {
   return {
     date: todayLocal(),
     startTime: '',
@@ -75,12 +83,13 @@ export function emptyForm(): SessionFormState {
     rpe: '',
     couldNotRecover: false,
     notes: '',
-    reps: [blankRep()]
+    reps: [blankRep()],
+    loadUnit
   }
 }
 
 /** The reps a plan prescribes. The last rep has no recovery: the cool-down follows it. */
-export function repsFromPlan(plan: readonly RepeatGroup[]): RepFormState[] {
+export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit = 'kg'): RepFormState[] {
   const reps: RepFormState[] = []
   const total = plan.reduce((n, g) => n + g.count, 0)
   for (const g of plan) {
@@ -98,11 +107,24 @@ export function repsFromPlan(plan: readonly RepeatGroup[]): RepFormState[] {
         hill: g.hill,
         incline: g.inclinePct === null ? '' : String(g.inclinePct),
         completed: true,
-        heartRate: ''
+        heartRate: '',
+        load: g.loadKg == null ? '' : String(loadInUnit(g.loadKg, loadUnit)),
+        loadKind: g.loadKind ?? '',
+        speed: g.treadmillKmh == null ? '' : String(g.treadmillKmh)
       })
     }
   }
   return reps
+}
+
+/** The form with its loads shown in another unit: each load that reads converts, anything else stays as typed. */
+export function withLoadUnit(d: SessionFormState, loadUnit: WeightUnit): SessionFormState {
+  if (d.loadUnit === loadUnit) return d
+  const convert = (text: string) => {
+    const r = readLoadText(text, d.loadUnit)
+    return r.ok && r.kg !== null ? String(loadInUnit(r.kg, loadUnit)) : text
+  }
+  return { ...d, loadUnit, reps: d.reps.map((r) => (r.load.trim() === '' ? r : { ...r, load: convert(r.load) })) }
 }
 
 export function blankRep(from?: RepFormState): RepFormState {
@@ -120,11 +142,14 @@ export function blankRep(from?: RepFormState): RepFormState {
         hill: false,
         incline: '',
         completed: true,
-        heartRate: ''
+        heartRate: '',
+        load: '',
+        loadKind: '',
+        speed: ''
       }
 }
 
-export function formFromSession(s: Session): SessionFormState {
+export function formFromSession(s: Session, loadUnit: WeightUnit = 'kg'): SessionFormState {
   return {
     date: s.date,
     startTime: s.startTime ?? '',
@@ -147,8 +172,12 @@ export function formFromSession(s: Session): SessionFormState {
       hill: r.hill,
       incline: r.inclinePct === null ? '' : String(r.inclinePct),
       completed: r.completed,
-      heartRate: r.heartRate === null ? '' : String(r.heartRate)
-    }))
+      heartRate: r.heartRate === null ? '' : String(r.heartRate),
+      load: r.loadKg === null ? '' : String(loadInUnit(r.loadKg, loadUnit)),
+      loadKind: r.loadKind ?? '',
+      speed: r.treadmillKmh === null ? '' : String(r.treadmillKmh)
+    })),
+    loadUnit
   }
 }
 
@@ -197,6 +226,8 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
     }
     const hr = r.heartRate.trim() === '' ? null : /^\d+$/.test(r.heartRate.trim()) ? Number(r.heartRate) : null
     if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = 'Heart rate is a whole number.'
+    const load = readLoadText(r.load, d.loadUnit)
+    if (!load.ok) errors[at('loadKg')] = load.message
     return {
       workSeconds: work ?? 0,
       distanceMeters: num(r.distance, 'distanceMeters', 'Distance'),
@@ -208,7 +239,10 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
       inclinePct: num(r.incline, 'inclinePct', 'Incline'),
       hill: r.hill,
       completed: r.completed,
-      heartRate: hr
+      heartRate: hr,
+      loadKg: load.ok ? load.kg : null,
+      loadKind: r.loadKind === '' ? null : r.loadKind,
+      treadmillKmh: num(r.speed, 'treadmillKmh', 'Treadmill speed')
     }
   })
 

@@ -8,12 +8,13 @@ import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
 import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
-import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput } from './sessionForm'
+import { useSettings } from '../../settings'
+import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput, withLoadUnit } from './sessionForm'
 
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
 const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
 /** The reps are still exactly what the plan prefilled: nothing typed yet that a new plan would throw away. */
-const untouched = (d: SessionFormState) => d.plan !== null && strip(d.reps) === strip(repsFromPlan(d.plan))
+const untouched = (d: SessionFormState) => d.plan !== null && strip(d.reps) === strip(repsFromPlan(d.plan, d.loadUnit))
 
 /** What the "session logged" card shows. */
 export interface Saved {
@@ -49,6 +50,10 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
   const [busy, setBusy] = useState(false)
   const [saved, setSaved] = useState<Saved | null>(null)
 
+  // The kg/lb switch changes the unit the loads are shown and typed in, keeping what was typed.
+  const weightUnit = useSettings().settings.weightUnit
+  if (form.loadUnit !== weightUnit) setForm((d) => withLoadUnit(d, weightUnit))
+
   const protocolId = form.protocolId
   const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])
   const adviceLoad = useLoad<NextSessionAdvice>(!editing && protocolId !== null ? loadAdvice : null)
@@ -62,7 +67,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     if (editing || !fresh || protocolId === null || seeded.current === protocolId) return
     seeded.current = protocolId
     setForm((d) =>
-      d.protocolId === protocolId && untouched(d) && !samePlan(d.plan, fresh.start) ? { ...d, plan: fresh.start, reps: repsFromPlan(fresh.start) } : d
+      d.protocolId === protocolId && untouched(d) && !samePlan(d.plan, fresh.start) ? { ...d, plan: fresh.start, reps: repsFromPlan(fresh.start, d.loadUnit) } : d
     )
   }, [editing, fresh, protocolId])
 
@@ -75,20 +80,20 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     setErrors({})
     setForm((d) =>
       protocol
-        ? { ...d, protocolId: protocol.id, plan: protocol.groups, reps: repsFromPlan(protocol.groups) }
+        ? { ...d, protocolId: protocol.id, plan: protocol.groups, reps: repsFromPlan(protocol.groups, d.loadUnit) }
         : { ...d, protocolId: null, plan: null, reps: d.reps.length > 0 ? d.reps : [blankRep()] }
     )
   }
 
   function applyAdvice() {
     if (!advice) return
-    setForm((d) => ({ ...d, plan: advice.plan, reps: repsFromPlan(advice.plan) }))
+    setForm((d) => ({ ...d, plan: advice.plan, reps: repsFromPlan(advice.plan, d.loadUnit) }))
     setApplied(true)
   }
 
   /** Back to the protocol's own plan, or on to the plan carried forward from the last session. */
   function switchPlan(plan: RepeatGroup[]) {
-    setForm((d) => ({ ...d, plan, reps: repsFromPlan(plan) }))
+    setForm((d) => ({ ...d, plan, reps: repsFromPlan(plan, d.loadUnit) }))
     setApplied(false)
     setErrors({})
   }
@@ -104,7 +109,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
   const walkDown = useLoad(walkDownDate !== null ? loadWalkDown : null)
   const earlierWalkDown = walkDown.state === 'ok' ? walkDown.value.seconds : null
   const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }, earlierWalkDown) : null
-  const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan))
+  const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan, form.loadUnit))
   const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
   /** Where the plan came from, for the plan line and its reset control (null for a free-form session or when editing). */
   const planSource = editing || !protocol || !form.plan ? null : {
@@ -140,7 +145,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
-    setForm((d) => ({ ...emptyForm(), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan) : [blankRep()] }))
+    setForm((d) => ({ ...emptyForm(d.loadUnit), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan, d.loadUnit) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
     walkDown.reload()

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react'
-import { RECOVERY_MODES } from '../../../../shared/training'
+import { LOAD_KINDS, RECOVERY_MODES } from '../../../../shared/training'
 import { Field, InputField } from '../../components/Field'
 import type { GroupDraft, GroupField, IntensityChoice } from './plan'
 import type { ProtocolFormModel } from './useProtocolForm'
@@ -77,6 +77,22 @@ export function GroupFields({ m }: { m: ProtocolFormModel }) {
           title={group.hill ? 'A hill rep has no treadmill incline.' : undefined}
           {...field('incline')}
         />
+        <Field id={fid('load')} label={`Load (${group.loadUnit})`} className="load-field" error={groupError('load')}>
+          {(p) => (
+            <div className="joined">
+              <input {...p} inputMode="decimal" placeholder="none" {...bind('load')} />
+              <select aria-label="Load carried by" value={group.loadKind} onChange={(e) => changeGroup({ loadKind: e.target.value as GroupDraft['loadKind'] }, 'load')}>
+                <option value="">no load</option>
+                {LOAD_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </Field>
+        <InputField label="Speed km/h" className="narrow" inputMode="decimal" placeholder="none" disabled={!time} title={time ? undefined : 'A treadmill speed goes with timed work.'} {...field('speed')} />
         <Field id={fid('recovery')} label="Recovery" className="recovery-field" error={groupError('recovery')}>
           {(p) => (
             <div className="joined">

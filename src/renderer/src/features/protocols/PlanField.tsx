@@ -57,8 +57,8 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
       below={
         <p id={hintId} className="hint">
           {parsed.ok ? <span className="plan-summary">{planSummary(parsed.groups)}. </span> : null}
-          Reps × work, then <code>@</code> intensity, <code>hill</code> or <code>incline 5%</code>, <code>/</code> recovery: e.g. <code>{EXAMPLE}</code>.
-          Join groups with <code>+</code>.
+          Reps × work, then <code>@</code> intensity or treadmill speed (<code>@12kmh</code>), <code>hill</code> or <code>incline 5%</code>, a load (
+          <code>+10kg vest</code>), <code>/</code> recovery: e.g. <code>{EXAMPLE}</code>. Join groups with <code>+</code>.
         </p>
       }
       name="notation"

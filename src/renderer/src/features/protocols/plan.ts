@@ -2,7 +2,8 @@
 import { durationNotation } from '../../../../shared/duration'
 import { formatNotation, parseNotation } from '../../../../shared/notation'
 import { REPEAT_GROUP_FIELDS } from '../../../../shared/records'
-import type { Intensity, RecoveryMode, RepeatGroup } from '../../../../shared/training'
+import type { Intensity, LoadKind, RecoveryMode, RepeatGroup } from '../../../../shared/training'
+import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
 
 export type WorkKind = 'time' | 'distance'
 export type IntensityChoice = Intensity | 'none'
@@ -18,13 +19,19 @@ export interface GroupDraft {
   incline: string
   recovery: string
   recoveryMode: RecoveryMode
+  /** The external load, in `loadUnit` (the runner's weight unit); empty for none. */
+  load: string
+  loadKind: LoadKind | ''
+  loadUnit: WeightUnit
+  /** Treadmill speed in km/h; empty for none. */
+  speed: string
 }
 
-export type GroupField = 'count' | 'work' | 'intensityPct' | 'incline' | 'recovery'
+export type GroupField = 'count' | 'work' | 'intensityPct' | 'incline' | 'load' | 'speed' | 'recovery'
 export type GroupErrors = Partial<Record<GroupField, string>>
 
 /** The order the structured fields appear in, for focusing the first bad one. */
-export const GROUP_FIELDS: readonly GroupField[] = ['count', 'work', 'intensityPct', 'incline', 'recovery']
+export const GROUP_FIELDS: readonly GroupField[] = ['count', 'work', 'intensityPct', 'incline', 'load', 'speed', 'recovery']
 
 export const EMPTY_GROUP: GroupDraft = {
   count: '',
@@ -35,7 +42,18 @@ export const EMPTY_GROUP: GroupDraft = {
   hill: false,
   incline: '',
   recovery: '',
-  recoveryMode: 'walk'
+  recoveryMode: 'walk',
+  load: '',
+  loadKind: '',
+  loadUnit: 'kg',
+  speed: ''
+}
+
+/** The draft with its load shown in another unit (a load that does not read stays as typed). */
+export function draftInUnit(d: GroupDraft, loadUnit: WeightUnit): GroupDraft {
+  if (d.loadUnit === loadUnit) return d
+  const r = readLoadText(d.load, d.loadUnit)
+  return { ...d, loadUnit, load: r.ok && r.kg !== null ? String(loadInUnit(r.kg, loadUnit)) : d.load }
 }
 
 /**
@@ -49,9 +67,11 @@ const WORK_METERS = range(REPEAT_GROUP_FIELDS.workMeters)
 const PCT = range(REPEAT_GROUP_FIELDS.intensityPct)
 const INCLINE = range(REPEAT_GROUP_FIELDS.inclinePct, 0)
 const RECOVERY = range(REPEAT_GROUP_FIELDS.recoverySeconds, 1)
+const KMH = range(REPEAT_GROUP_FIELDS.treadmillKmh)
+const LOAD_MAX_KG = REPEAT_GROUP_FIELDS.loadKg.max ?? 300
 const inRange = (n: number, r: { min: number; max: number }) => n >= r.min && n <= r.max
 
-export function groupToDraft(g: RepeatGroup): GroupDraft {
+export function groupToDraft(g: RepeatGroup, loadUnit: WeightUnit = 'kg'): GroupDraft {
   const distance = g.workSeconds === null && g.workMeters !== null
   return {
     count: String(g.count),
@@ -62,7 +82,11 @@ export function groupToDraft(g: RepeatGroup): GroupDraft {
     hill: g.hill,
     incline: g.hill || g.inclinePct === null ? '' : String(g.inclinePct),
     recovery: g.recoverySeconds === null ? '' : durationNotation(g.recoverySeconds),
-    recoveryMode: g.recoveryMode
+    recoveryMode: g.recoveryMode,
+    load: g.loadKg == null ? '' : String(loadInUnit(g.loadKg, loadUnit)),
+    loadKind: g.loadKind ?? '',
+    loadUnit,
+    speed: g.treadmillKmh == null ? '' : String(g.treadmillKmh)
   }
 }
 
@@ -122,6 +146,22 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
     else if (!inRange(inclinePct, INCLINE)) errors.incline = `The incline must be ${INCLINE.min}% to ${INCLINE.max}%.`
   }
 
+  let loadKg: number | null = null
+  const load = readLoadText(d.load, d.loadUnit)
+  if (!load.ok) errors.load = load.message
+  else if (load.kg !== null && (load.kg <= 0 || load.kg > LOAD_MAX_KG)) errors.load = `A load is more than 0 and at most ${loadInUnit(LOAD_MAX_KG, d.loadUnit)} ${d.loadUnit}.`
+  else if (load.kg !== null && d.loadKind === '') errors.load = 'Say what carries the load: vest, sled or other.'
+  else if (load.kg === null && d.loadKind !== '') errors.load = `Enter the load in ${d.loadUnit}, or set “carried by” to none.`
+  else loadKg = load.kg
+
+  let treadmillKmh: number | null = null
+  if (d.speed.trim() !== '') {
+    treadmillKmh = parseNumber(d.speed.replace(/\s*km\/?h$/i, ''))
+    if (treadmillKmh === null) errors.speed = `“${d.speed.trim()}” is not a speed in km/h.`
+    else if (!inRange(treadmillKmh, KMH)) errors.speed = `The treadmill speed must be ${KMH.min} to ${KMH.max} km/h.`
+    else if (d.workKind === 'distance') errors.speed = 'A treadmill speed goes with timed work: measure the work as time.'
+  }
+
   let recoverySeconds: number | null = null
   if (d.recovery.trim() === '') {
     if (d.recoveryMode !== 'walk-down') errors.recovery = 'Enter how long to recover, e.g. 2m (only a walk back down may be untimed).'
@@ -141,7 +181,10 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
     hill: d.hill,
     inclinePct,
     recoverySeconds,
-    recoveryMode: d.recoveryMode
+    recoveryMode: d.recoveryMode,
+    loadKg,
+    loadKind: loadKg === null || d.loadKind === '' ? null : d.loadKind,
+    treadmillKmh
   }
   // The notation is the plan's canonical form: make sure it can say exactly this.
   const back = parseNotation(formatNotation([group]))

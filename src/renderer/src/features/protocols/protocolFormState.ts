@@ -8,6 +8,7 @@ import { formatNotation, parseNotation } from '../../../../shared/notation'
 import { protocolFields } from '../../../../shared/schemas'
 import type { Protocol, ProtocolDraft, Terrain } from '../../../../shared/training'
 import type { AppError } from '../../../../shared/result'
+import type { WeightUnit } from '../../../../shared/units'
 import { addIssues, errorsFromResult, type FieldOf } from '../../components/fieldErrors'
 import { draftToGroup, EMPTY_GROUP, GROUP_FIELDS, type GroupDraft, type GroupField, groupToDraft } from './plan'
 
@@ -40,7 +41,7 @@ export const protocolFieldOf: FieldOf = (path) => {
   return head === 'name' || head === 'terrain' || head === 'description' || head === 'sourceNote' ? head : undefined
 }
 
-export function formFromProtocol(p: Protocol | null): ProtocolFormState {
+export function formFromProtocol(p: Protocol | null, loadUnit: WeightUnit = 'kg'): ProtocolFormState {
   const only = p?.groups.length === 1 ? p.groups[0] : undefined
   return {
     name: p?.name ?? '',
@@ -48,7 +49,7 @@ export function formFromProtocol(p: Protocol | null): ProtocolFormState {
     description: p?.description ?? '',
     sourceNote: p?.sourceNote ?? '',
     text: p ? formatNotation(p.groups) : '',
-    group: only ? groupToDraft(only) : EMPTY_GROUP,
+    group: only ? groupToDraft(only, loadUnit) : { ...EMPTY_GROUP, loadUnit },
     multi: (p?.groups.length ?? 0) > 1,
     groupDirty: false
   }
@@ -59,7 +60,7 @@ export function withText(s: ProtocolFormState, text: string): ProtocolFormState 
   const r = parseNotation(text)
   if (!r.ok) return { ...s, text }
   const only = r.groups.length === 1 ? r.groups[0] : undefined
-  return only ? { ...s, text, multi: false, group: groupToDraft(only), groupDirty: false } : { ...s, text, multi: r.groups.length > 1 }
+  return only ? { ...s, text, multi: false, group: groupToDraft(only, s.group.loadUnit), groupDirty: false } : { ...s, text, multi: r.groups.length > 1 }
 }
 
 /** A structured field typed: a group the notation can say rewrites the notation; anything else waits. */

@@ -2,7 +2,8 @@ import { type FormEvent, type KeyboardEvent, useId, useState } from 'react'
 import { parseNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
 import type { Protocol, ProtocolDraft } from '../../../../shared/training'
-import { draftToGroup, type GroupDraft, type GroupField } from './plan'
+import { useSettings } from '../../settings'
+import { draftInUnit, draftToGroup, type GroupDraft, type GroupField } from './plan'
 import {
   checkProtocolForm,
   type FocusTarget,
@@ -34,10 +35,13 @@ type TextField = 'name' | 'terrain' | 'description' | 'sourceNote'
 export function useProtocolForm({ protocol, onSave, onCancel }: { protocol: Protocol | null; onSave(draft: ProtocolDraft): Promise<AppError | null>; onCancel(): void }) {
   const id = useId()
   const fid = (f: string) => `${id}-${f}`
-  const [form, setForm] = useState<ProtocolFormState>(() => formFromProtocol(protocol))
+  const { weightUnit } = useSettings().settings
+  const [form, setForm] = useState<ProtocolFormState>(() => formFromProtocol(protocol, weightUnit))
   const [shown, setShown] = useState<Shown>(NOTHING_SHOWN)
   const [errors, setErrors] = useState<ProtocolErrors>({})
   const [busy, setBusy] = useState(false)
+  // The kg/lb switch converts the load typed into the structured fields (state adjusted while rendering).
+  if (form.group.loadUnit !== weightUnit) setForm((s) => ({ ...s, group: draftInUnit(s.group, weightUnit) }))
 
   const parsed = parseNotation(form.text)
   const notationError = !parsed.ok && (shown.text || shown.all) ? parsed.error : null
