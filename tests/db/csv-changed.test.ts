@@ -9,7 +9,7 @@ import type { ImportChoices, ImportPreview } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { clientFor, until } from '../helpers/client'
 import { useTempDir } from '../helpers/tmp'
-import { rep, sprintReps } from '../helpers/training'
+import { group, rep, sprintReps } from '../helpers/training'
 import { exportKinds } from './csv-fixtures'
 
 const backend = useBackend()
@@ -228,9 +228,60 @@ describe('import of records already in Sprintlog', () => {
     const path = join(dir, 'reps.csv')
     writeFileSync(path, files.reps)
     const { previewId, preview } = await previewOf(b, { reps: path })
-    expect(preview.deletedHere).toEqual({ sessions: 1, weights: 0 })
+    expect(preview.deletedHere).toEqual({ sessions: 1, weights: 0, protocols: 0, blocks: 0 })
     await c.import.commit({ previewId, choices: choices({ restore: { all: true } }) })
     expect(b.db.prepare(`SELECT deleted_at FROM sessions WHERE uuid = ?`).pluck().get(later.uuid)).toBeNull()
     expect(estimate()).toBe(400)
+  })
+
+  it('the runner’s protocols and training blocks: named when they differ or were deleted, changed only as chosen', async () => {
+    const b = await backend()
+    const c = clientFor(b.router)
+    const mine = await c.protocols.create({ name: 'Hill 6×15 s', groups: [group({ count: 6, workSeconds: 15, hill: true })] })
+    const block = await c.blocks.create({ name: 'Spring', startDate: '2026-03-02', weeks: 6, sessionsPerWeek: 2, protocolId: mine.id })
+    const dir = tmp()
+    const files = await exportKinds(b.path, dir, ['protocols', 'blocks'])
+    const paths = { protocols: join(dir, 'p.csv'), blocks: join(dir, 'b.csv') }
+    writeFileSync(paths.protocols, files.protocols)
+    writeFileSync(paths.blocks, files.blocks)
+    await c.protocols.update({ id: mine.id, name: 'Hill 6×15 s (steeper)', description: 'the long hill', sourceNote: '', terrain: 'hill', groups: mine.groups })
+    await c.blocks.delete({ id: block.id })
+
+    const { previewId, preview } = await previewOf(b, paths)
+    expect(preview).toMatchObject({ differs: { protocols: 1, blocks: 0 }, deletedHere: { protocols: 0, blocks: 1 }, canImport: true })
+    expect(preview.changed).toEqual([
+      expect.objectContaining({ kind: 'protocols', uuid: mine.uuid, state: 'differs', fields: ['name', 'description', 'terrain'] }),
+      expect.objectContaining({ kind: 'blocks', uuid: block.uuid, state: 'deleted', date: '2026-03-02' })
+    ])
+    const done = await c.import.commit({ previewId, choices: choices({ differs: { all: 'file' }, restore: { all: true } }) })
+    expect(done).toMatchObject({ replaced: { protocols: 1, blocks: 0 }, restored: { protocols: 0, blocks: 1 } })
+    expect(await c.protocols.get({ id: mine.id })).toMatchObject({ name: 'Hill 6×15 s', description: '', terrain: 'flat' })
+    expect(b.db.prepare(`SELECT deleted_at FROM blocks WHERE uuid = ?`).pluck().get(block.uuid)).toBeNull()
+  })
+
+  it('a block restored from the file may not overlap another: the import is refused and nothing is written', async () => {
+    const b = await backend()
+    const c = clientFor(b.router)
+    const block = await c.blocks.create({ name: 'Spring', startDate: '2026-03-02', weeks: 6, sessionsPerWeek: 2, protocolId: null })
+    const dir = tmp()
+    const files = await exportKinds(b.path, dir, ['blocks'])
+    writeFileSync(join(dir, 'b.csv'), files.blocks)
+    await c.blocks.delete({ id: block.id })
+    await c.blocks.create({ name: 'Instead', startDate: '2026-03-09', weeks: 4, sessionsPerWeek: 3, protocolId: null })
+    const { previewId, preview } = await previewOf(b, { blocks: join(dir, 'b.csv') })
+    expect(preview.deletedHere.blocks).toBe(1)
+    const r = await b.router.call('import/commit', { previewId, choices: choices({ restore: { all: true } }) })
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('overlaps “Instead”') } })
+    expect(b.db.prepare(`SELECT deleted_at IS NOT NULL FROM blocks WHERE uuid = ?`).pluck().get(block.uuid)).toBe(1)
+  })
+
+  it('never names a built-in protocol, whatever the file says of it', async () => {
+    const b = await backend()
+    const builtIn = (await clientFor(b.router).protocols.list()).find((p) => p.builtIn) as { uuid: string; name: string }
+    const header = 'protocol_uuid,name,description,source_note,terrain,plan,archived,created_at,updated_at'
+    const path = join(tmp(), 'p.csv')
+    writeFileSync(path, `${header}\r\n${builtIn.uuid},Renamed,,,flat,6x20s @max / 2m walk,false,2026-03-01T08:00:00.000Z,2026-03-01T08:00:00.000Z\r\n`)
+    const { preview } = await previewOf(b, { protocols: path })
+    expect(preview).toMatchObject({ errorCount: 0, present: { protocols: 1 }, differs: { protocols: 0 }, changed: [], canImport: false })
   })
 })

@@ -319,14 +319,17 @@ describe('importing protocols and blocks', () => {
     expect(b.db.prepare(`SELECT b.name, p.uuid FROM blocks b JOIN protocols p ON p.id = b.protocol_id`).all()).toEqual([{ name: 'Block', uuid: uuid(1) }])
   })
 
-  it('a block already there (same UUID, even deleted) is kept as it is', async () => {
+  it('a block already there (same UUID, even deleted) is kept as it is unless the runner restores it', async () => {
     const a = await backend()
     await seedWholeHistory(a)
     const files = await exportKinds(a.path, tmp(), ['blocks'])
     const spring = a.db.prepare(`SELECT id FROM blocks WHERE name = 'Spring HIIT'`).get() as { id: number }
     await clientFor(a.router).blocks.delete({ id: spring.id })
     const p = await preview(a.db, tmp(), { 'blocks.csv': files.blocks })
-    expect(p.preview).toMatchObject({ errorCount: 0, canImport: false, present: { blocks: 3 } })
+    // Nothing to add; the deleted one is offered for restoring.
+    expect(p.preview).toMatchObject({ errorCount: 0, canImport: true, toAdd: { blocks: 0 }, present: { blocks: 3 }, differs: { blocks: 0 }, deletedHere: { blocks: 1 } })
+    expect(commit(a.db, p)).toMatchObject({ added: { blocks: 0 }, restored: { blocks: 0 } })
+    expect(a.db.prepare(`SELECT deleted_at IS NOT NULL FROM blocks WHERE id = ?`).pluck().get(spring.id)).toBe(1)
   })
 
   it('writes nothing when a block overlapping an imported one was added after the preview, or a file changed', async () => {

@@ -253,8 +253,8 @@ describe('CSV round trip', () => {
     expect(commit(b.db, p2)).toEqual({
       added: { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 },
       skipped: 4,
-      replaced: { sessions: 0, weights: 0 },
-      restored: { sessions: 0, weights: 0 }
+      replaced: { sessions: 0, weights: 0, protocols: 0, blocks: 0 },
+      restored: { sessions: 0, weights: 0, protocols: 0, blocks: 0 }
     })
     expect(counts(b.db).weights).toBe(4)
   })

@@ -61,13 +61,13 @@ export const MAX_LISTED_CHANGES = 1000
 /** Differing columns listed per record. */
 export const MAX_LISTED_FIELDS = 20
 
-/** The records whose UUID is in Sprintlog that the runner can choose about: sessions (with their reps) and body weights. */
-export type ChangeKind = 'sessions' | 'weights'
+/**
+ * The records whose UUID is in Sprintlog that the runner can choose about: sessions (with their reps), body weights,
+ * the runner's own protocols (built-in ones never change) and training blocks.
+ */
+export type ChangeKind = 'sessions' | 'weights' | 'protocols' | 'blocks'
 
-export interface ChangeCounts {
-  sessions: number
-  weights: number
-}
+export type ChangeCounts = Record<ChangeKind, number>
 
 /**
  * A record of the files whose UUID is in Sprintlog but whose values are not Sprintlog's (`differs`), or that was

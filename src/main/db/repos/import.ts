@@ -4,7 +4,7 @@
  * exactly as when a session is saved from the form.
  */
 import type { ImportedBlock, ImportedProtocolRecord, ImportedSession, ImportedWeight } from '../../../shared/csv'
-import { insertSql, keysOf, rowDecoder, selectList, sqlParams, storedColumns } from '../../../shared/fields'
+import { insertSql, keysOf, rowDecoder, selectList, sqlParams, storedColumns, updateSet } from '../../../shared/fields'
 import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../../../shared/records'
 import type { Block, Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -19,7 +19,7 @@ const BLOCK_KEYS = storedColumns(BLOCK_FIELDS)
   .filter((k) => k !== 'id')
 
 /** A live block's dates and name, for the overlap rule. */
-export type LiveBlock = Pick<Block, 'id' | 'name' | 'startDate' | 'weeks'>
+export type LiveBlock = Pick<Block, 'id' | 'uuid' | 'name' | 'startDate' | 'weeks'>
 
 export interface ImportedProtocol {
   uuid: string
@@ -38,7 +38,11 @@ export type ImportRepo = ReturnType<typeof importRepo>
 export const COMPARED = {
   sessions: [...keysOf(SESSION_FIELDS, 'input').filter((k) => SESSION_FIELDS[k].csv !== null && SESSION_FIELDS[k].csvRead), 'protocolUuid' as const],
   reps: keysOf(REP_FIELDS, 'input'),
-  weights: keysOf(WEIGHT_FIELDS, 'input')
+  weights: keysOf(WEIGHT_FIELDS, 'input'),
+  /** A protocol's fields and whether it is archived (the runner's own protocols; built-in ones never change). */
+  protocols: [...keysOf(PROTOCOL_FIELDS, 'input'), 'archived' as const],
+  /** A block's fields, and its protocol by UUID. */
+  blocks: [...keysOf(BLOCK_FIELDS, 'input').filter((k) => BLOCK_FIELDS[k].csv !== null), 'protocolUuid' as const]
 }
 
 /** What the preview compares a session of the files with: Sprintlog's session of that UUID, deleted or not. */
@@ -52,6 +56,15 @@ export interface SessionHere {
   values: Record<string, unknown>
 }
 
+/** A protocol or training block in Sprintlog, with the values an import compares. */
+export interface TrainingHere {
+  /** A built-in protocol: never changed by an import. */
+  builtIn: boolean
+  deleted: boolean
+  stamp: string
+  values: Record<string, unknown>
+}
+
 export interface WeightHere {
   deleted: boolean
   stamp: string
@@ -61,6 +74,11 @@ export interface WeightHere {
 /** A record's state in Sprintlog: it changes whenever the record is saved, deleted, restored or imported over. */
 const STAMP = (alias: string) => `${alias}.updated_at || '|' || ifnull(${alias}.deleted_at, '')`
 const decodeSession = rowDecoder<Record<string, unknown>>(SESSION_FIELDS, COMPARED.sessions)
+const decodeProtocol = rowDecoder<Record<string, unknown>>(PROTOCOL_FIELDS, COMPARED.protocols)
+const decodeBlock = rowDecoder<Record<string, unknown>>(BLOCK_FIELDS, COMPARED.blocks)
+/** What taking the file's version of a protocol or block replaces: its fields and `updated_at`. */
+const PROTOCOL_REPLACED = [...COMPARED.protocols, 'updatedAt']
+const BLOCK_REPLACED = [...keysOf(BLOCK_FIELDS, 'input'), 'updatedAt']
 const decodeRep = rowDecoder<Record<string, unknown>>(REP_FIELDS, ['position', ...COMPARED.reps])
 
 export function importRepo(db: Db, clock: () => Date = () => new Date()) {
@@ -73,7 +91,7 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
        VALUES (@uuid, @name, @description, '', @terrain, @groupsJson, 0, 0, @now, @now)`
     ),
     block: db.prepare<[string], number>(`SELECT id FROM blocks WHERE uuid = ?`).pluck(),
-    liveBlocks: db.prepare<[], LiveBlock>(`SELECT id, name, start_date AS startDate, weeks FROM blocks WHERE deleted_at IS NULL ORDER BY start_date`),
+    liveBlocks: db.prepare<[], LiveBlock>(`SELECT id, uuid, name, start_date AS startDate, weeks FROM blocks WHERE deleted_at IS NULL ORDER BY start_date`),
     insertProtocolRecord: db.prepare<[Record<string, unknown>], never>(insertSql('protocols', PROTOCOL_FIELDS, PROTOCOL_KEYS)),
     insertBlock: db.prepare<[Record<string, unknown>], never>(insertSql('blocks', BLOCK_FIELDS, BLOCK_KEYS)),
     sessionHere: db.prepare<[string], Record<string, unknown> & { id: number; deleted: number; stamp: string; reps: number }>(
@@ -91,6 +109,17 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       `UPDATE body_weights SET date = ?, kg = ?, note = ?, updated_at = ?, deleted_at = NULL WHERE uuid = ?`
     ),
     undelete: db.prepare<[number], never>(`UPDATE sessions SET deleted_at = NULL WHERE id = ?`),
+    protocolHere: db.prepare<[string], Record<string, unknown> & { builtIn: number; stamp: string }>(
+      `SELECT p.built_in AS builtIn, p.updated_at || '|' || p.archived AS stamp, ${selectList(PROTOCOL_FIELDS, 'p', COMPARED.protocols)} FROM protocols p WHERE p.uuid = ?`
+    ),
+    blockHere: db.prepare<[string], Record<string, unknown> & { deleted: number; stamp: string }>(
+      `SELECT b.deleted_at IS NOT NULL AS deleted, ${STAMP('b')} AS stamp, ${selectList(BLOCK_FIELDS, 'b', COMPARED.blocks)}
+       FROM blocks b LEFT JOIN protocols p ON p.id = b.protocol_id WHERE b.uuid = ?`
+    ),
+    protocolStamp: db.prepare<[string], string>(`SELECT p.updated_at || '|' || p.archived FROM protocols p WHERE p.uuid = ? AND p.built_in = 0`).pluck(),
+    blockStamp: db.prepare<[string], string>(`SELECT ${STAMP('b')} FROM blocks b WHERE b.uuid = ?`).pluck(),
+    replaceProtocol: db.prepare<[Record<string, unknown>], never>(`UPDATE protocols SET ${updateSet(PROTOCOL_FIELDS, PROTOCOL_REPLACED)} WHERE uuid = @uuid AND built_in = 0`),
+    replaceBlock: db.prepare<[Record<string, unknown>], never>(`UPDATE blocks SET ${updateSet(BLOCK_FIELDS, BLOCK_REPLACED)}, deleted_at = NULL WHERE uuid = @uuid`),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
@@ -118,6 +147,28 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     /** The state of a session or body weight now, to compare with the one previewed (undefined: not there). */
     sessionStamp: (uuid: string): string | undefined => s.sessionStamp.get(uuid),
     weightStamp: (uuid: string): string | undefined => s.weightStamp.get(uuid),
+    protocolHere(uuid: string): TrainingHere | undefined {
+      const row = s.protocolHere.get(uuid)
+      if (!row) return undefined
+      const { builtIn, stamp, ...values } = row
+      return { builtIn: builtIn === 1, deleted: false, stamp, values: decodeProtocol(values) }
+    },
+    blockHere(uuid: string): TrainingHere | undefined {
+      const row = s.blockHere.get(uuid)
+      if (!row) return undefined
+      const { deleted, stamp, ...values } = row
+      return { builtIn: false, deleted: deleted === 1, stamp, values: decodeBlock(values) }
+    },
+    protocolStamp: (uuid: string): string | undefined => s.protocolStamp.get(uuid),
+    blockStamp: (uuid: string): string | undefined => s.blockStamp.get(uuid),
+    /** One of the runner's protocols takes the file's fields, archived flag and `updated_at`. */
+    replaceProtocol(p: ImportedProtocolRecord): void {
+      s.replaceProtocol.run({ ...sqlParams(PROTOCOL_FIELDS, p as unknown as Record<string, unknown>, PROTOCOL_REPLACED), uuid: p.uuid })
+    },
+    /** A block takes the file's fields and `updated_at`, and is restored if it was deleted. */
+    replaceBlock(b: ImportedBlock, protocolId: number | null): void {
+      s.replaceBlock.run({ ...sqlParams(BLOCK_FIELDS, { ...b, protocolId }, BLOCK_REPLACED), uuid: b.uuid })
+    },
     /** A body weight in Sprintlog takes the file's values, and is restored if it was deleted. */
     replaceWeight(w: ImportedWeight): void {
       s.replaceWeight.run(w.date, w.kg, w.note, w.updatedAt, w.uuid)

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportChoices, type ImportStatus } from '../../../shared/csv'
+import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ChangeCounts, type ImportChoices, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { DomainError } from '../../../shared/result'
 import type { Db } from '../../db/connection'
@@ -252,7 +252,7 @@ export function createDataService(deps: DataServiceDeps) {
         throw new DomainError('invalid_input', j.plan.preview.errorCount > 0 ? 'The file has errors; nothing was imported. Fix the lines listed and choose the file again.' : 'There is nothing new to import.')
       }
       const { preview, changed } = j.plan
-      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.weight(uuid)?.state
+      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.weight(uuid)?.state ?? changed.protocols.get(uuid)?.state ?? changed.blocks.get(uuid)?.state
       for (const [list, state] of [
         [choices.differs.except, 'differs'],
         [choices.restore.except, 'deleted']
@@ -263,7 +263,7 @@ export function createDataService(deps: DataServiceDeps) {
           throw new DomainError('invalid_input', `The record ${stray} is not among the records ${what} in this preview; nothing was imported.`)
         }
       }
-      const sum = (c: { sessions: number; weights: number }) => c.sessions + c.weights
+      const sum = (c: ChangeCounts) => c.sessions + c.weights + c.protocols + c.blocks
       const unique = (l: readonly string[]) => new Set(l).size
       const taken = choices.differs.all === 'file' ? sum(preview.differs) - unique(choices.differs.except) : unique(choices.differs.except)
       const restoring = choices.restore.all ? sum(preview.deletedHere) - unique(choices.restore.except) : unique(choices.restore.except)

@@ -86,8 +86,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
   const choose = chooser(choices)
   return db.transaction(() => {
     const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 }
-    const replaced: ChangeCounts = { sessions: 0, weights: 0 }
-    const restored: ChangeCounts = { sessions: 0, weights: 0 }
+    const replaced: ChangeCounts = { sessions: 0, weights: 0, protocols: 0, blocks: 0 }
+    const restored: ChangeCounts = { sessions: 0, weights: 0, protocols: 0, blocks: 0 }
     let skipped = 0
     /** Row ids of the protocols in the database, including those this import recreates. */
     const protocolIds = new Map<string, number>()
@@ -115,7 +115,30 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       protocolIds.set(p.uuid, repo.insertProtocolRecord(p))
       added.protocols++
     }
-    const blocks = overlapChecker<Pick<ImportedBlock, 'name' | 'startDate' | 'weeks'>>(plan.blocks.length > 0 ? repo.liveBlocks() : [])
+    // The runner's protocols that take the file's version, as chosen; built-in ones never do.
+    for (const [uuid, c] of plan.changed.protocols) {
+      if (!choose(c.state, uuid)) continue
+      if (repo.protocolStamp(uuid) !== c.stamp) throw new RecordChanged(`The protocol “${c.record.name}”`)
+      repo.replaceProtocol(c.record)
+      replaced.protocols++
+    }
+    const chosenBlocks = [...plan.changed.blocks].filter(([uuid, c]) => choose(c.state, uuid)).map(([, c]) => c)
+    const taken = new Set(chosenBlocks.map((c) => c.record.uuid))
+    const live = plan.blocks.length + chosenBlocks.length > 0 ? repo.liveBlocks().filter((b) => !taken.has(b.uuid)) : []
+    const blocks = overlapChecker<Pick<ImportedBlock, 'name' | 'startDate' | 'weeks'>>(live)
+    // Blocks that take the file's version or are restored from it, as chosen: they too may not overlap another.
+    for (const c of chosenBlocks) {
+      const b = c.record
+      if (repo.blockStamp(b.uuid) !== c.stamp) throw new RecordChanged(`The training block “${b.name}”`)
+      const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
+      if (pid === undefined) throw new DomainError('conflict', `The protocol ${b.protocolUuid} of the block “${b.name}” is not in Sprintlog; nothing was imported. Keep Sprintlog’s version of the block, or import the protocols file too.`)
+      const other = blocks.find(b)
+      if (other) throw new DomainError('conflict', `The file’s version of “${b.name}”: ${overlapMessage(b, other)} Nothing was imported; keep Sprintlog’s version of one of them.`)
+      repo.replaceBlock(b, pid)
+      blocks.add(b)
+      if (c.state === 'deleted') restored.blocks++
+      else replaced.blocks++
+    }
     for (const b of plan.blocks) {
       if (repo.hasBlock(b.uuid)) {
         skipped++

@@ -2,6 +2,7 @@
 import type { CsvKind, ImportedBlock, ImportedProtocolRecord, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
 import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
 import type { ChangedSession, PlannedSessions } from './groups'
+import type { Changed } from './training'
 
 export interface ImportSource {
   /** Shown in messages (the file's own name). */
@@ -45,6 +46,9 @@ export interface ImportPlan {
   changed: {
     session(uuid: string): ChangedSession | undefined
     weight(uuid: string): { state: 'differs' | 'deleted'; stamp: string } | undefined
+    /** The runner's protocols and the blocks of the files that differ or were deleted here (these files are small: kept whole). */
+    protocols: Map<string, Changed<ImportedProtocolRecord>>
+    blocks: Map<string, Changed<ImportedBlock>>
   }
   /** Lets go of what the preview keeps for the commit (its scratch table); call it once the plan is done with. */
   release(): void
@@ -57,7 +61,7 @@ export interface ReadOptions {
 }
 
 /** What the preview asks the database. */
-export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId' | 'hasBlock' | 'liveBlocks' | 'sessionHere' | 'repsHere' | 'weightHere'>
+export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId' | 'hasBlock' | 'liveBlocks' | 'sessionHere' | 'repsHere' | 'weightHere' | 'protocolHere' | 'blockHere'>
 
 /** Where the preview's readers report what they find. */
 export interface Findings {

@@ -86,8 +86,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   }
   const { error, addSample } = report
 
-  const training = trainingRows(repo, report)
   const changes = changeList()
+  const training = trainingRows(repo, report, changes)
   const groups = repGroups(repo, report, scratch, training.hasProtocol, changes)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
   const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
@@ -296,6 +296,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     if ((row.kind === 'sessions' || row.kind === 'reps') && row.status === 'present' && row.uuid) row.status = plan.changed(row.uuid)?.state ?? 'present'
   }
 
+  const changedProtocols = [...trainingPlan.changed.protocols.values()]
+  const changedBlocks = [...trainingPlan.changed.blocks.values()]
   const fileOrder = (name: string) => sources.findIndex((x) => x.name === name)
   const toAdd: ImportCounts = {
     sessions: plan.planned.size,
@@ -308,8 +310,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     files,
     toAdd,
     present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights, ...trainingPlan.present },
-    differs: { sessions: plan.differs, weights: changedWeights.differs },
-    deletedHere: { sessions: plan.deleted, weights: changedWeights.deleted },
+    differs: { sessions: plan.differs, weights: changedWeights.differs, protocols: changedProtocols.length, blocks: changedBlocks.filter((b) => b.state === 'differs').length },
+    deletedHere: { sessions: plan.deleted, weights: changedWeights.deleted, protocols: 0, blocks: changedBlocks.filter((b) => b.state === 'deleted').length },
     changed: changes.list(),
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
@@ -318,7 +320,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
     canImport:
       errorCount === 0 &&
-      toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + plan.differs + plan.deleted + changedWeights.differs + changedWeights.deleted > 0
+      toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + plan.differs + plan.deleted + changedWeights.differs + changedWeights.deleted + changedProtocols.length + changedBlocks.length > 0
   }
   return {
     preview,
@@ -333,7 +335,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       weight(uuid) {
         const w = scratch.weight(uuid)
         return w && { state: w.state === 2 ? 'deleted' : 'differs', stamp: w.stamp }
-      }
+      },
+      ...trainingPlan.changed
     },
     release: scratch.close
   }

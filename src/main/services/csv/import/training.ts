@@ -1,12 +1,16 @@
 /**
  * The protocols and training-blocks files as the preview reads them. A protocol or block whose UUID is in Sprintlog
- * already (deleted or not; a built-in protocol always is) is left as it is and counted as already there, as sessions
- * are. A new block must fit beside the blocks in Sprintlog and the other new ones (blocks may not overlap), and name
+ * already (deleted or not; a built-in protocol always is) is counted as already there, as sessions are, and compared
+ * with Sprintlog's: one of the runner's protocols or a block that differs, or a block deleted there, is noted for the
+ * runner's choice (a built-in protocol never is). A new block must fit beside the blocks in Sprintlog and the other new ones (blocks may not overlap), and name
  * a protocol that is in Sprintlog or in a protocols file of the same import; a row that does not is an error, and so
  * nothing is imported. These files are small, so their checked records are kept for the commit (at most
  * MAX_TRAINING_ROWS rows a file).
  */
 import { type HeaderInfo, type ImportedBlock, type ImportedProtocolRecord, type NumberStyle, readBlock, readProtocol } from '../../../../shared/csv'
+import { BLOCK_FIELDS, PROTOCOL_FIELDS } from '../../../../shared/records'
+import { COMPARED } from '../../../db/repos/import'
+import { type changeList, differingColumns } from './compare'
 import { blockEnd, overlapMessage } from '../../../../shared/metrics/block'
 import type { Block } from '../../../../shared/training'
 import { clip, firstIssue, own, where } from './files'
@@ -43,6 +47,15 @@ export interface TrainingPlan {
   protocols: ImportedProtocolRecord[]
   blocks: ImportedBlock[]
   present: { protocols: number; blocks: number }
+  /** The runner's protocols and the blocks in Sprintlog that differ from the files' (or, blocks, were deleted there). */
+  changed: { protocols: Map<string, Changed<ImportedProtocolRecord>>; blocks: Map<string, Changed<ImportedBlock>> }
+}
+
+/** A record of the files in Sprintlog that differs from it or was deleted there, with its state there when previewed. */
+export interface Changed<R> {
+  record: R
+  state: 'differs' | 'deleted'
+  stamp: string
 }
 
 const ownProtocol = (p: ImportedProtocolRecord): ImportedProtocolRecord => ({
@@ -67,7 +80,8 @@ const ownBlock = (b: ImportedBlock): ImportedBlock => ({
 
 const uuidCell = (header: HeaderInfo, cells: readonly string[], column: string) => (cells[header.index[column] ?? -1] ?? '').trim().toLowerCase()
 
-export function trainingRows(repo: Lookups, report: Findings) {
+export function trainingRows(repo: Lookups, report: Findings, changes: ReturnType<typeof changeList> | null = null) {
+  const changed = { protocols: new Map<string, Changed<ImportedProtocolRecord>>(), blocks: new Map<string, Changed<ImportedBlock>>() }
   /** Protocols read well from protocols files, by UUID. */
   const protocolLines = new Map<string, At>()
   /** UUIDs of protocols-file rows with errors: sessions and blocks naming them are not blamed for it as well. */
@@ -104,10 +118,21 @@ export function trainingRows(repo: Lookups, report: Findings) {
         return
       }
       protocolLines.set(p.uuid, { file, line })
-      const present = repo.protocolId(p.uuid) !== undefined
-      if (present) presentProtocols++
+      const here = repo.protocolHere(p.uuid)
+      const summary = `Protocol · ${clip(p.name)}${p.archived ? ' (archived)' : ''}`
+      let status: SampleRow['status'] = here ? 'present' : 'add'
+      if (here) presentProtocols++
       else protocols.push(p)
-      sample({ file, line, kind: 'protocols', date: '', summary: `Protocol · ${clip(p.name)}${p.archived ? ' (archived)' : ''}`, status: present ? 'present' : 'add' })
+      // A built-in protocol is Sprintlog's own: it never changes.
+      if (here && !here.builtIn) {
+        const columns = differingColumns(PROTOCOL_FIELDS, COMPARED.protocols, p as unknown as Record<string, unknown>, here.values)
+        if (columns.length > 0) {
+          status = 'differs'
+          changed.protocols.set(p.uuid, { record: p, state: 'differs', stamp: here.stamp })
+          changes?.differs('protocols', p.uuid, () => ({ file, line, date: '', summary }), columns)
+        }
+      }
+      sample({ file, line, kind: 'protocols', date: '', summary, status })
     },
 
     onBlock(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
@@ -124,15 +149,24 @@ export function trainingRows(repo: Lookups, report: Findings) {
         return
       }
       blockLines.set(b.uuid, { file, line })
-      const present = repo.hasBlock(b.uuid)
-      const row = sample({
-        file,
-        line,
-        kind: 'blocks',
-        date: b.startDate,
-        summary: `Training block · ${clip(b.name)} · ${b.weeks} ${b.weeks === 1 ? 'week' : 'weeks'} × ${b.sessionsPerWeek} a week`,
-        status: present ? 'present' : 'add'
-      })
+      const here = repo.blockHere(b.uuid)
+      const present = here !== undefined
+      const summary = `Training block · ${clip(b.name)} · ${b.weeks} ${b.weeks === 1 ? 'week' : 'weeks'} × ${b.sessionsPerWeek} a week`
+      let status: SampleRow['status'] = present ? 'present' : 'add'
+      const found = () => ({ file, line, date: b.startDate, summary })
+      if (here?.deleted) {
+        status = 'deleted'
+        changed.blocks.set(b.uuid, { record: b, state: 'deleted', stamp: here.stamp })
+        changes?.deleted('blocks', b.uuid, found)
+      } else if (here) {
+        const columns = differingColumns(BLOCK_FIELDS, COMPARED.blocks, b as unknown as Record<string, unknown>, here.values)
+        if (columns.length > 0) {
+          status = 'differs'
+          changed.blocks.set(b.uuid, { record: b, state: 'differs', stamp: here.stamp })
+          changes?.differs('blocks', b.uuid, found, columns)
+        }
+      }
+      const row = sample({ file, line, kind: 'blocks', date: b.startDate, summary, status })
       if (present) presentBlocks++
       else blocks.push({ file, line, block: b, sample: row })
     },
@@ -161,7 +195,7 @@ export function trainingRows(repo: Lookups, report: Findings) {
           row.message = `${problems[0].column}: ${problems[0].message}`
         }
       }
-      return { protocols, blocks: blocks.map((x) => x.block), present: { protocols: presentProtocols, blocks: presentBlocks } }
+      return { protocols, blocks: blocks.map((x) => x.block), present: { protocols: presentProtocols, blocks: presentBlocks }, changed }
     }
   }
 }

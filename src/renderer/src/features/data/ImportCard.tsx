@@ -28,17 +28,19 @@ function describe(c: ImportCounts | ImportPreview['present']): string {
 /** “1 session and 2 body weights”, leaving out what is zero. */
 function describeChanged(c: ChangeCounts): string {
   const parts: string[] = []
+  if (c.protocols) parts.push(plural(c.protocols, 'protocol'))
+  if (c.blocks) parts.push(plural(c.blocks, 'training block'))
   if (c.sessions) parts.push(plural(c.sessions, 'session'))
   if (c.weights) parts.push(plural(c.weights, 'body weight'))
-  return parts.join(' and ')
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
 }
 
 function doneMessage(added: ImportCounts, replaced: ChangeCounts, restored: ChangeCounts): string {
   const parts: string[] = []
   const total = added.sessions + added.weights + added.protocols + added.blocks
-  if (total > 0 || (replaced.sessions + replaced.weights + restored.sessions + restored.weights === 0)) parts.push(`Imported ${describe(added)}`)
-  if (replaced.sessions + replaced.weights > 0) parts.push(`took the file’s version of ${describeChanged(replaced)}`)
-  if (restored.sessions + restored.weights > 0) parts.push(`restored ${describeChanged(restored)} from the file`)
+  if (total > 0 || sum(replaced) + sum(restored) === 0) parts.push(`Imported ${describe(added)}`)
+  if (sum(replaced) > 0) parts.push(`took the file’s version of ${describeChanged(replaced)}`)
+  if (sum(restored) > 0) parts.push(`restored ${describeChanged(restored)} from the file`)
   const text = parts.join('; ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
 }
@@ -120,7 +122,7 @@ export function ImportCard() {
       setPhase({ name: 'ready', status: phase.status })
       return
     }
-    const none = { sessions: 0, weights: 0 }
+    const none = { sessions: 0, weights: 0, protocols: 0, blocks: 0 }
     setPhase({ name: 'done', added: r.value.added ?? { ...none, reps: 0, protocols: 0, blocks: 0 }, replaced: r.value.replaced ?? none, restored: r.value.restored ?? none })
   }
 
@@ -194,6 +196,8 @@ interface ListChoice {
 }
 const NO_CHOICE: ListChoice = { all: false, except: new Set() }
 const isChosen = (c: ListChoice, uuid: string) => c.all !== c.except.has(uuid)
+const sum = (c: ChangeCounts) => c.sessions + c.weights + c.protocols + c.blocks
+
 /** How many of `count` records (of which `listed` are shown) a choice takes. */
 const chosenCount = (c: ListChoice, count: number) => (c.all ? count - c.except.size : c.except.size)
 const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
@@ -203,8 +207,9 @@ const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
   return { all: c.all, except }
 }
 
-const sum = (c: ChangeCounts) => c.sessions + c.weights
-const kindWord = (r: ChangedRecord) => (r.kind === 'sessions' ? 'Session' : 'Body weight')
+const KIND_WORD = { sessions: 'Session', weights: 'Body weight', protocols: 'Protocol', blocks: 'Training block' } as const
+/** How a record is named in its choice's label: “Session of 2026-03-02”, “Protocol Hill 6×15 s”. */
+const recordName = (r: ChangedRecord) => (r.kind === 'protocols' ? `Protocol ${r.summary.replace(/^Protocol · /, '')}` : `${KIND_WORD[r.kind]} of ${r.date}`)
 
 function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(c: ImportChoices): void; onCancel(): void }) {
   const id = useId()
@@ -315,11 +320,11 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
           <ul className="changed-list">
             {differing.map((r) => {
               const file = isChosen(take, r.uuid)
-              const label = `${kindWord(r)} of ${r.date}`
+              const label = recordName(r)
               return (
                 <li key={`${r.kind}:${r.uuid}`}>
                   <div className="changed-what">
-                    <strong>{r.date}</strong> {r.summary}
+                    {r.date && <strong>{r.date}</strong>} {r.summary}
                     <span className="muted changed-where">
                       {r.file}, line {r.line}
                     </span>
@@ -362,11 +367,11 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
           </label>
           <ul className="changed-list">
             {deleted.map((r) => {
-              const label = `${kindWord(r)} of ${r.date}`
+              const label = recordName(r)
               return (
                 <li key={`${r.kind}:${r.uuid}`}>
                   <div className="changed-what">
-                    <strong>{r.date}</strong> {r.summary}
+                    {r.date && <strong>{r.date}</strong>} {r.summary}
                     <span className="muted changed-where">
                       {r.file}, line {r.line}
                     </span>
