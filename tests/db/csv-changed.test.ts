@@ -284,4 +284,56 @@ describe('import of records already in Sprintlog', () => {
     const { preview } = await previewOf(b, { protocols: path })
     expect(preview).toMatchObject({ errorCount: 0, present: { protocols: 1 }, differs: { protocols: 0 }, changed: [], canImport: false })
   })
+
+  it('compares a session whose rows resume after another’s like one whose rows are together', async () => {
+    const { b, first, paths } = await setUp()
+    // Rows of the two first sessions interleaved: first, second, first, second …
+    const [header, ...rows] = readFileSync(paths.reps, 'utf8').trimEnd().split('\r\n')
+    const of = (uuid: string) => (rows as string[]).filter((r) => r.includes(uuid))
+    const mine = of(first.uuid)
+    const other = (rows as string[]).filter((r) => !r.includes(first.uuid))
+    const mixed = mine.flatMap((r, i) => [r, ...(other[i] !== undefined ? [other[i] as string] : [])]).concat(other.slice(mine.length))
+    writeFileSync(paths.reps, `${[header, ...mixed].join('\r\n')}\r\n`)
+    const { preview } = await previewOf(b, paths)
+    expect(preview.errorCount).toBe(0)
+    expect(preview.changed.find((r) => r.uuid === first.uuid)).toMatchObject({
+      date: '2026-03-02',
+      fields: ['rpe', 'rep 2: rep_work_seconds', 'rep 6: rep_recovery_seconds', 'rep 7: not in the file']
+    })
+    expect(preview).toMatchObject({ differs: { sessions: 1 }, deletedHere: { sessions: 1 } })
+  })
+
+  it('a sessions file without its reps file: compared on the session columns, its reps stay Sprintlog’s', async () => {
+    const b = await backend()
+    const c = clientFor(b.router)
+    const first = await c.sessions.create({ date: '2026-03-02', rpe: 7, notes: 'first', reps: sprintReps(6) })
+    const second = await c.sessions.create({ date: '2026-03-04', rpe: 8, notes: 'second', reps: sprintReps(4) })
+    const dir = tmp()
+    const files = await exportKinds(b.path, dir, ['sessions', 'reps'])
+    const paths = { sessions: join(dir, 's.csv'), reps: join(dir, 'r.csv') }
+    writeFileSync(paths.sessions, files.sessions)
+    writeFileSync(paths.reps, files.reps)
+    const reps = sprintReps(5)
+    await c.sessions.update({ id: first.id, date: first.date, startTime: null, protocolId: null, plan: null, warmupSeconds: 600, cooldownSeconds: 300, rpe: 9, couldNotRecover: false, notes: 'edited', reps })
+    await c.sessions.delete({ id: second.id })
+
+    // With the reps file too, each session is judged once, from the reps file.
+    const both = await previewOf(b, paths)
+    expect(both.preview).toMatchObject({ differs: { sessions: 1 }, deletedHere: { sessions: 1 } })
+    expect(both.preview.changed.find((r) => r.uuid === first.uuid)?.fields).toEqual(['rpe', 'notes', 'rep 5: rep_recovery_seconds', 'rep 6: not in Sprintlog'])
+    await c.import.cancel({ previewId: both.previewId })
+
+    const { previewId, preview } = await previewOf(b, { sessions: paths.sessions })
+    expect(preview).toMatchObject({ errorCount: 0, canImport: true, differs: { sessions: 1 }, deletedHere: { sessions: 1 } })
+    expect(preview.changed.find((r) => r.uuid === first.uuid)).toMatchObject({ file: 'sessions.csv', fields: ['rpe', 'notes'] })
+    expect(preview.sample.map((r) => r.status)).toEqual(['differs', 'deleted'])
+    await c.import.commit({ previewId, choices: choices({ differs: { all: 'file' }, restore: { all: true } }) })
+    const s1 = sessionRow(b, first.uuid)
+    const duration = 600 + 5 * 20 + 4 * 120 + 300
+    expect(s1).toMatchObject({ rpe: 7, work: 100, duration })
+    expect(s1.load).toBeCloseTo(7 * (duration / 60), 2)
+    expect(repWork(b, first.uuid)).toHaveLength(5)
+    expect((await c.sessions.get({ id: first.id })).notes).toBe('first')
+    expect(sessionRow(b, second.uuid)).toMatchObject({ deletedAt: null, rpe: 8, repsDone: 4 })
+  })
 })

@@ -28,7 +28,11 @@ export interface ScratchSession {
   stamp: string | null
 }
 
-/** A body weight in Sprintlog that differs from the file's or was deleted there: its state there when previewed. */
+/**
+ * A body weight in Sprintlog that differs from the file's or was deleted there, or a session of a sessions file that
+ * no reps file brings (`kind`): its state there when previewed.
+ */
+export type ScratchKind = 'weights' | 'sessionRows'
 export interface ScratchWeight {
   uuid: string
   /** 1: differs; 2: deleted in Sprintlog. */
@@ -54,7 +58,7 @@ export function importScratch() {
     flags INTEGER NOT NULL, file INTEGER NOT NULL, line INTEGER NOT NULL, protocol TEXT,
     db INTEGER NOT NULL, db_reps INTEGER NOT NULL, stamp TEXT
   ) WITHOUT ROWID;
-  CREATE TABLE weights (uuid TEXT PRIMARY KEY, state INTEGER NOT NULL, stamp TEXT NOT NULL) WITHOUT ROWID`)
+  CREATE TABLE changed (kind TEXT NOT NULL, uuid TEXT NOT NULL, state INTEGER NOT NULL, stamp TEXT NOT NULL, PRIMARY KEY (kind, uuid)) WITHOUT ROWID`)
   const q = {
     get: db.prepare<[string], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE uuid = ?`),
     put: db.prepare<[ScratchSession], never>(
@@ -70,8 +74,9 @@ export function importScratch() {
     clearBefore: db.prepare<[number, string, number], never>(`UPDATE sessions SET flags = flags & ~? WHERE protocol = ? AND seq < ?`),
     countOf: db.prepare<[string, number], number>(`SELECT count FROM sessions WHERE uuid = ? AND flags & ? != 0`).pluck(),
     page: db.prepare<[number, number, string, number], ScratchSession>(`SELECT ${ALL} FROM sessions WHERE flags & ? = ? AND uuid > ? ORDER BY uuid LIMIT ?`),
-    putWeight: db.prepare<[ScratchWeight], never>(`INSERT OR REPLACE INTO weights (uuid, state, stamp) VALUES (@uuid, @state, @stamp)`),
-    weight: db.prepare<[string], ScratchWeight>(`SELECT uuid, state, stamp FROM weights WHERE uuid = ?`)
+    putChanged: db.prepare<[ScratchWeight & { kind: ScratchKind }], never>(`INSERT OR REPLACE INTO changed (kind, uuid, state, stamp) VALUES (@kind, @uuid, @state, @stamp)`),
+    changed: db.prepare<[ScratchKind, string], ScratchWeight>(`SELECT uuid, state, stamp FROM changed WHERE kind = ? AND uuid = ?`),
+    dropChanged: db.prepare<[ScratchKind, string], never>(`DELETE FROM changed WHERE kind = ? AND uuid = ?`)
   }
   // One transaction for the whole preview: the database is this import's alone.
   db.exec('BEGIN')
@@ -98,8 +103,9 @@ export function importScratch() {
     countOf: (uuid: string, mask: number): number | undefined => q.countOf.get(uuid, mask),
     /** Up to `limit` sessions whose flags have `value` in the bits of `mask`, with UUIDs after `after`, in UUID order. */
     page: (mask: number, value: number, after: string, limit: number): ScratchSession[] => q.page.all(mask, value, after, limit),
-    putWeight: (w: ScratchWeight): void => void q.putWeight.run(w),
-    weight: (uuid: string): ScratchWeight | undefined => q.weight.get(uuid),
+    putChanged: (kind: ScratchKind, w: ScratchWeight): void => void q.putChanged.run({ kind, ...w }),
+    changed: (kind: ScratchKind, uuid: string): ScratchWeight | undefined => q.changed.get(kind, uuid),
+    dropChanged: (kind: ScratchKind, uuid: string): void => void q.dropChanged.run(kind, uuid),
     close(): void {
       if (db.open) db.close()
     }

@@ -252,7 +252,7 @@ export function createDataService(deps: DataServiceDeps) {
         throw new DomainError('invalid_input', j.plan.preview.errorCount > 0 ? 'The file has errors; nothing was imported. Fix the lines listed and choose the file again.' : 'There is nothing new to import.')
       }
       const { preview, changed } = j.plan
-      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.weight(uuid)?.state ?? changed.protocols.get(uuid)?.state ?? changed.blocks.get(uuid)?.state
+      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.sessionRow(uuid)?.state ?? changed.weight(uuid)?.state ?? changed.protocols.get(uuid)?.state ?? changed.blocks.get(uuid)?.state
       for (const [list, state] of [
         [choices.differs.except, 'differs'],
         [choices.restore.except, 'deleted']

@@ -199,7 +199,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     /** Sessions whose reps are still being read, with their rep numbers. */
     const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string; action: Action | null }>()
     for (const f of files) {
-      if (f.kind === null || f.kind === 'sessions' || f.kind === 'protocols' || f.kind === 'blocks') continue
+      // A sessions file adds nothing; it is read only for the sessions of it that no reps file brings, as chosen.
+      if (f.kind === null || f.kind === 'protocols' || f.kind === 'blocks' || (f.kind === 'sessions' && plan.changed.sessionRows === 0)) continue
       const style: NumberStyle = { decimalComma: f.delimiter === ';' }
       let header: HeaderInfo | null = null
       let plain: (row: readonly string[]) => ImportedRep | null = () => null
@@ -211,6 +212,18 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           if (!h.ok) throw changed()
           header = h.header
           plain = plainRepReader(header)
+          return
+        }
+        if (header.kind === 'sessions') {
+          const uuid = (cells[header.index.session_uuid ?? -1] ?? '').trim().toLowerCase()
+          const c = plan.changed.sessionRow(uuid)
+          if (!c || !choose(c.state, uuid)) return
+          const s = readSession(header, cells, style)
+          if (!s.ok) throw changed()
+          const here = repo.sessionStamp(uuid) === c.stamp ? repo.sessionHere(uuid) : undefined
+          if (!here) throw new RecordChanged(`The session of ${s.value.date}`)
+          // Its session columns from the file; its reps stay those in Sprintlog (a sessions file has none).
+          change(s.value, repo.repsHere(here.id) as unknown as Rep[], c)
           return
         }
         if (header.kind === 'weights') {

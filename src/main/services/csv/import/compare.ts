@@ -65,6 +65,13 @@ export function changeList() {
       room.deleted--
       listed.set(key(kind, uuid), { kind, uuid, state: 'deleted', fields: [], moreFields: 0, ...at() })
     },
+    /** Forgets a record noted before (a session of a sessions file, once a reps file turns out to bring it). */
+    drop(kind: ChangeKind, uuid: string): void {
+      const r = listed.get(key(kind, uuid))
+      if (!r) return
+      listed.delete(key(kind, uuid))
+      room[r.state]++
+    },
     list: (): ChangedRecord[] => [...listed.values()]
   }
 }

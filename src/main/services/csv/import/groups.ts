@@ -197,6 +197,8 @@ export function repGroups(
     }
     switchTo(started)
     if (s.ok && here && changes) {
+      // A sessions file read before may have noted it: the reps file, with its reps, judges it instead.
+      changes.drop('sessions', uuid)
       const where = describeFrom(started, own(s.value.date), s.value.protocolName)
       if (here.deleted) changes.deleted('sessions', uuid, where)
       else {

@@ -46,6 +46,10 @@ export interface ImportPlan {
   changed: {
     session(uuid: string): ChangedSession | undefined
     weight(uuid: string): { state: 'differs' | 'deleted'; stamp: string } | undefined
+    /** A session of a sessions file that no reps file brings: compared on its session columns alone (its reps stay Sprintlog's). */
+    sessionRow(uuid: string): { state: 'differs' | 'deleted'; stamp: string } | undefined
+    /** How many such sessions there are. */
+    sessionRows: number
     /** The runner's protocols and the blocks of the files that differ or were deleted here (these files are small: kept whole). */
     protocols: Map<string, Changed<ImportedProtocolRecord>>
     blocks: Map<string, Changed<ImportedBlock>>

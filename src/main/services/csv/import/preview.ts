@@ -21,7 +21,7 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
-import { WEIGHT_FIELDS } from '../../../../shared/records'
+import { SESSION_FIELDS, WEIGHT_FIELDS } from '../../../../shared/records'
 import { COMPARED } from '../../../db/repos/import'
 import { type ImportScratch, importScratch } from '../../../db/repos/importScratch'
 import { changeList, differingColumns } from './compare'
@@ -90,7 +90,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   const training = trainingRows(repo, report, changes)
   const groups = repGroups(repo, report, scratch, training.hasProtocol, changes)
   /** Sessions-file rows: present ones count as present; new ones must be brought by a reps file. */
-  const sessionRows = new Map<string, { file: string; line: number; present: boolean }>()
+  const sessionRows = new Map<string, { file: string; line: number; present: boolean; changed?: 'differs' | 'deleted' }>()
+  const changedRows = { differs: 0, deleted: 0 }
   const weightLines = new Map<string, { file: string; line: number }>()
   const weights = new Set<string>()
   let presentWeights = 0
@@ -228,14 +229,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       if (here.deleted) {
         status = 'deleted'
         changedWeights.deleted++
-        scratch.putWeight({ uuid: w.uuid, state: 2, stamp: here.stamp })
+        scratch.putChanged('weights', { uuid: w.uuid, state: 2, stamp: here.stamp })
         changes.deleted('weights', w.uuid, where)
       } else {
         const columns = differingColumns(WEIGHT_FIELDS, COMPARED.weights, w as unknown as Record<string, unknown>, here.values)
         status = columns.length > 0 ? 'differs' : 'present'
         if (columns.length > 0) {
           changedWeights.differs++
-          scratch.putWeight({ uuid: w.uuid, state: 1, stamp: here.stamp })
+          scratch.putChanged('weights', { uuid: w.uuid, state: 1, stamp: here.stamp })
           changes.differs('weights', w.uuid, where, columns)
         }
       }
@@ -256,17 +257,28 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       error(file, line, `session_uuid ${uuid} appears twice (also ${where(seen, file)}).`, 'session_uuid')
       return
     }
-    const present = repo.hasSession(uuid)
-    sessionRows.set(uuid, { file, line, present })
-    addSample({
-      file,
-      line,
-      uuid,
-      kind: 'sessions',
-      date: s.value.date,
-      summary: `Session${s.value.protocolName ? ` · ${clip(s.value.protocolName)}` : ' · free-form'}`,
-      status: present ? 'present' : 'add'
-    })
+    const here = repo.sessionHere(uuid)
+    const present = here !== undefined
+    const summary = `Session${s.value.protocolName ? ` · ${clip(s.value.protocolName)}` : ' · free-form'}`
+    const row: { file: string; line: number; present: boolean; changed?: 'differs' | 'deleted' } = { file, line, present }
+    sessionRows.set(uuid, row)
+    // A session that a reps file brings is compared there, with its reps; one that none does (so far: a reps file read
+    // later takes it over), on its session columns here.
+    if (here && !groups.has(uuid)) {
+      const found = () => ({ file, line, date: s.value.date, summary })
+      if (here.deleted) {
+        row.changed = 'deleted'
+        changes.deleted('sessions', uuid, found)
+      } else {
+        const columns = differingColumns(SESSION_FIELDS, COMPARED.sessions, s.value as unknown as Record<string, unknown>, here.values)
+        if (columns.length > 0) {
+          row.changed = 'differs'
+          changes.differs('sessions', uuid, found, columns)
+        }
+      }
+      if (row.changed) scratch.putChanged('sessionRows', { uuid, state: row.changed === 'deleted' ? 2 : 1, stamp: here.stamp })
+    }
+    addSample({ file, line, uuid, kind: 'sessions', date: s.value.date, summary, status: row.changed ?? (present ? 'present' : 'add') })
   }
 
   // ---- Plan -------------------------------------------------------------------------------------------------
@@ -276,6 +288,11 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   let presentOnlyHere = 0
   for (const [uuid, r] of sessionRows) {
     const inReps = groups.has(uuid)
+    if (r.changed && inReps) {
+      // Judged from the reps file instead (which took over its entry in the list).
+      scratch.dropChanged('sessionRows', uuid)
+      r.changed = undefined
+    } else if (r.changed) changedRows[r.changed]++
     if (r.present) {
       if (!inReps) presentOnlyHere++
     } else if (!inReps) {
@@ -293,7 +310,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       row.message = 'Not in Sprintlog; import the reps file to bring it with its reps.'
     }
     // A session's rows are shown before its later reps are compared: its state is known once all are read.
-    if ((row.kind === 'sessions' || row.kind === 'reps') && row.status === 'present' && row.uuid) row.status = plan.changed(row.uuid)?.state ?? 'present'
+    const known = row.status === 'present' || row.status === 'differs' || row.status === 'deleted'
+    if ((row.kind === 'sessions' || row.kind === 'reps') && known && row.uuid && groups.has(row.uuid)) row.status = plan.changed(row.uuid)?.state ?? 'present'
   }
 
   const changedProtocols = [...trainingPlan.changed.protocols.values()]
@@ -310,8 +328,8 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     files,
     toAdd,
     present: { sessions: plan.present.sessions + presentOnlyHere, reps: plan.present.reps, weights: presentWeights, ...trainingPlan.present },
-    differs: { sessions: plan.differs, weights: changedWeights.differs, protocols: changedProtocols.length, blocks: changedBlocks.filter((b) => b.state === 'differs').length },
-    deletedHere: { sessions: plan.deleted, weights: changedWeights.deleted, protocols: 0, blocks: changedBlocks.filter((b) => b.state === 'deleted').length },
+    differs: { sessions: plan.differs + changedRows.differs, weights: changedWeights.differs, protocols: changedProtocols.length, blocks: changedBlocks.filter((b) => b.state === 'differs').length },
+    deletedHere: { sessions: plan.deleted + changedRows.deleted, weights: changedWeights.deleted, protocols: 0, blocks: changedBlocks.filter((b) => b.state === 'deleted').length },
     changed: changes.list(),
     newProtocols: [...plan.newProtocols.values()].map((p) => p.name),
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
@@ -320,7 +338,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
     canImport:
       errorCount === 0 &&
-      toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + plan.differs + plan.deleted + changedWeights.differs + changedWeights.deleted + changedProtocols.length + changedBlocks.length > 0
+      toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + plan.differs + plan.deleted + changedRows.differs + changedRows.deleted + changedWeights.differs + changedWeights.deleted + changedProtocols.length + changedBlocks.length > 0
   }
   return {
     preview,
@@ -333,9 +351,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     changed: {
       session: plan.changed,
       weight(uuid) {
-        const w = scratch.weight(uuid)
+        const w = scratch.changed('weights', uuid)
         return w && { state: w.state === 2 ? 'deleted' : 'differs', stamp: w.stamp }
       },
+      sessionRow(uuid) {
+        const w = scratch.changed('sessionRows', uuid)
+        return w && { state: w.state === 2 ? 'deleted' : 'differs', stamp: w.stamp }
+      },
+      sessionRows: changedRows.differs + changedRows.deleted,
       ...trainingPlan.changed
     },
     release: scratch.close
