@@ -16,7 +16,8 @@ import { openReader } from '../../src/main/db/reader'
 import { createRouter, type Handlers } from '../../src/main/ipc/router'
 import { startRuntime } from '../../src/main/runtime'
 import { exportFiles } from '../../src/main/services/csv/export'
-import { exportFailure } from '../../src/main/services/csv/service'
+import { createDataService, exportFailure } from '../../src/main/services/csv/service'
+import { exportKinds } from './csv-fixtures'
 import { addLocalDays } from '../../src/shared/dates'
 import { until } from '../helpers/client'
 import { useTempDir } from '../helpers/tmp'
@@ -196,6 +197,29 @@ describe('a full disk', () => {
     expect(r).toEqual({ ok: false, error: { code: 'disk_full', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' } })
     expect(await rt.router.call('sessions/list', {})).toEqual(before)
     rt.close()
+  })
+
+  it('an import that needs room says the disk is full and imports nothing', async () => {
+    const source = await withData(tmp(), 20)
+    const files = await exportKinds(source, tmp())
+    const dbPath = join(tmp(), 'sprintlog.db')
+    const b = await startBackend({ dbPath, ...quiet })
+    const data = createDataService({ db: b.db, openReader: () => openReader(dbPath), log: () => {} })
+    const dir = tmp()
+    const path = join(dir, 'reps.csv')
+    writeFileSync(path, files.reps)
+    const { previewId } = data.startPreview([data.transfers.addFile(path, 'reps.csv', statSync(path).size, false).fileId])
+    expect((await data.previewDone(previewId)).preview).toMatchObject({ canImport: true, toAdd: { sessions: 20 } })
+    b.db.exec('VACUUM')
+    b.db.pragma(`max_page_count = ${b.db.pragma('page_count', { simple: true }) as number}`)
+    const router = createRouter({ 'import/commit': ({ previewId: id }: { previewId: string }) => data.commit(id) } as unknown as Handlers, () => {})
+    expect(await router.call('import/commit', { previewId })).toEqual({
+      ok: false,
+      error: { code: 'disk_full', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' }
+    })
+    expect(b.db.prepare('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM reps) AS n').get()).toEqual({ n: 0 })
+    data.close()
+    b.close()
   })
 
   it('a backup to a full disk says so and leaves no file behind', async (ctx) => {
