@@ -47,7 +47,10 @@ test('the block calendar: done, missed and planned days, the usual training days
   // From the dashboard's current-block card.
   await page.reload()
   await page.getByTestId('current-block').getByRole('link', { name: 'Open the block’s calendar' }).click()
-  await expect(page.getByRole('heading', { name: 'HIIT, winter' })).toBeVisible()
+  // The dashboard names the block too: wait for the calendar screen itself.
+  await expect(page).toHaveURL(/#\/calendar\/\d+$/)
+  await expect(page.getByText('Block calendar', { exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'HIIT, winter', exact: true })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Blocks', exact: true })).toHaveAttribute('aria-current', 'page')
 
   // No usual days yet: the even spread from the block's first day (days 0, 2, 4 of each block week).
