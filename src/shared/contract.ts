@@ -5,8 +5,9 @@
  */
 import { z } from 'zod'
 import { CHANNELS, type Channel } from './channels'
-import type { AppInfo, BackupInfo, DailyWeight, DatabaseStatus, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
+import type { AppInfo, BackupInfo, DatabaseStatus, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { NextSessionAdvice } from './metrics/progression'
+import type { WeightSeries } from './metrics/weight'
 import type { BlockProgress } from './metrics/block'
 import type { FinishedBlock } from './metrics/blockSummary'
 import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
@@ -128,7 +129,7 @@ export const contract = {
   },
   'weights/daily': {
     input: z.object(dateRange).strict().default({}),
-    output: returns<DailyWeight[]>()
+    output: returns<WeightSeries>()
   },
   'weights/add': {
     input: z.object({ date: localDate, kg: bodyKg, note }).strict(),

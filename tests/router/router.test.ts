@@ -29,7 +29,10 @@ describe('the router', () => {
     expect(await b.router.call('weights/delete', { id })).toEqual({ ok: true, value: { id } })
     expect(await b.router.call('weights/list', {})).toMatchObject({ ok: true, value: { total: 0, items: [] } })
     expect(await b.router.call('weights/restore', { id })).toMatchObject({ ok: true, value: { id, kg: 72.1 } })
-    expect(await b.router.call('weights/daily', {})).toEqual({ ok: true, value: [{ date: '2026-11-21', kg: 72.1, count: 1 }] })
+    expect(await b.router.call('weights/daily', {})).toEqual({
+      ok: true,
+      value: { points: [{ date: '2026-11-21', kg: 72.1, trendKg: 72.1 }], days: 1, latestTrendKg: 72.1, downsampled: false }
+    })
   })
 
   it.each([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { downsampleMean } from '../../src/shared/downsample'
 import { proteinTarget } from '../../src/shared/metrics/nutrition'
-import { dailyMeans, weightTrend } from '../../src/shared/metrics/weight'
+import { addLocalDays } from '../../src/shared/dates'
+import { dailyMeans, weightSeries, weightTrend } from '../../src/shared/metrics/weight'
 import { utcDay, weightChartData } from '../../src/renderer/src/charts/weightChartData'
 
 describe('daily means', () => {
@@ -87,13 +88,39 @@ describe('downsampling', () => {
   })
 })
 
+describe('the weight series', () => {
+  it('keeps 30 years of daily weigh-ins within 1,000 points, the trend worked out over every day', () => {
+    const daily = Array.from({ length: 10_950 }, (_, i) => ({ date: addLocalDays('1997-01-01', i), kg: 70 + 5 * Math.sin(i / 60) }))
+    const s = weightSeries(daily)
+    const full = weightTrend(daily)
+    expect(s.days).toBe(10_950)
+    expect(s.downsampled).toBe(true)
+    expect(s.points.length).toBeLessThanOrEqual(1000)
+    expect(s.points.length).toBeGreaterThan(900)
+    // The newest point is the last day, its values the mean of its run; the latest trend is the last day's own.
+    expect(s.points.at(-1)?.date).toBe(daily.at(-1)?.date)
+    expect(s.latestTrendKg).toBe(full.at(-1)?.trendKg)
+    const run = 10_950 / s.points.length
+    const lastRun = full.slice(-Math.ceil(run))
+    expect(s.points.at(-1)?.trendKg).toBeCloseTo(lastRun.reduce((a, p) => a + p.trendKg, 0) / lastRun.length, 9)
+  })
+
+  it('is every day as it is when there are few', () => {
+    const daily = [
+      { date: '2026-11-01', kg: 70 },
+      { date: '2026-11-03', kg: 71 }
+    ]
+    expect(weightSeries(daily)).toEqual({ points: weightTrend(daily), days: 2, latestTrendKg: weightTrend(daily)[1]?.trendKg, downsampled: false })
+  })
+})
+
 describe('weight chart data', () => {
   it('converts to the display unit and rounds to 0.1', () => {
     const d = weightChartData(
-      [
-        { date: '2026-11-01', kg: 68.2, count: 1 },
-        { date: '2026-11-02', kg: 68.0, count: 2 }
-      ],
+      weightSeries([
+        { date: '2026-11-01', kg: 68.2 },
+        { date: '2026-11-02', kg: 68.0 }
+      ]),
       'lb'
     )
     expect(d.points).toEqual([
@@ -105,7 +132,7 @@ describe('weight chart data', () => {
   })
 
   it('is empty with no data', () => {
-    expect(weightChartData([], 'kg')).toEqual({ points: [], latestTrendKg: null, downsampled: false, yTicks: [] })
+    expect(weightChartData(weightSeries([]), 'kg')).toEqual({ points: [], latestTrendKg: null, downsampled: false, yTicks: [] })
   })
 
   it('spaces days evenly across a DST change', () => {

@@ -1,5 +1,6 @@
 /** Body-weight entries: several a day are allowed; deletes are soft and can be undone. */
 import { randomUUID } from 'node:crypto'
+import { type WeightSeries, weightSeries } from '../../shared/metrics/weight'
 import { DomainError } from '../../shared/result'
 import type { DateRange, NewWeight, WeightsRepo } from '../db/repos/weights'
 import { must } from './found'
@@ -16,8 +17,9 @@ export function listWeights(deps: WeightDeps, range: DateRange, limit: number, o
   return deps.weights.list(range, limit, offset)
 }
 
-export function dailyWeights(deps: WeightDeps, range: DateRange) {
-  return deps.weights.daily(range)
+/** The body-weight chart's series for a range: daily means and their trend, within the point budget. */
+export function dailyWeights(deps: WeightDeps, range: DateRange): WeightSeries {
+  return weightSeries(deps.weights.daily(range))
 }
 
 export function addWeight(deps: WeightDeps, { date, kg, note }: WeightDraft) {

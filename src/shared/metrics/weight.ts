@@ -1,5 +1,7 @@
 import { daysBetween, type LocalDate } from '../dates'
 import type { DailyWeight } from '../domain'
+import { downsampleMean } from '../downsample'
+import { MAX_CHART_POINTS } from '../stats'
 
 /**
  * Share of the gap between the trend and a new daily mean that the trend closes per day: the
@@ -47,4 +49,22 @@ export function dailyMeans(entries: readonly { date: LocalDate; kg: number }[]):
   return [...byDate.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([date, { sum, count }]) => ({ date, kg: sum / count, count }))
+}
+
+/** The body-weight chart's series: daily means with their trend, at most MAX_CHART_POINTS of them. */
+export interface WeightSeries {
+  /** Oldest first; runs of nearby days averaged (kg and trend) when there are more days than points. */
+  points: TrendPoint[]
+  /** Days with a weigh-in in the range. */
+  days: number
+  /** The trend on the last day, unaveraged; null with no data. */
+  latestTrendKg: number | null
+  downsampled: boolean
+}
+
+/** Daily means → the trend over every day, then averaged down to the point budget (the trend is never computed on averaged days). */
+export function weightSeries(daily: readonly Pick<DailyWeight, 'date' | 'kg'>[], maxPoints = MAX_CHART_POINTS): WeightSeries {
+  const trend = weightTrend(daily)
+  const points = downsampleMean(trend, ['kg', 'trendKg'], maxPoints)
+  return { points, days: trend.length, latestTrendKg: trend[trend.length - 1]?.trendKg ?? null, downsampled: points.length < trend.length }
 }

@@ -1,8 +1,6 @@
 import { niceTicks } from './axis'
 import { parseLocalDate } from '../../../shared/dates'
-import type { DailyWeight } from '../../../shared/domain'
-import { downsampleMean } from '../../../shared/downsample'
-import { weightTrend } from '../../../shared/metrics/weight'
+import type { WeightSeries } from '../../../shared/metrics/weight'
 import { kgToUnit, round1, type WeightUnit } from '../../../shared/units'
 
 export interface WeightChartPoint {
@@ -25,35 +23,30 @@ export interface WeightChartData {
   yTicks: number[]
 }
 
-export const MAX_POINTS = 1000
-
 export function utcDay(date: string): number {
   const d = parseLocalDate(date)
   if (!d) throw new RangeError(`Not a calendar date: ${date}`)
   return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())
 }
 
-/** Daily means (oldest first) → chart points with the trend, in the display unit, at most MAX_POINTS. */
-export function weightChartData(daily: readonly DailyWeight[], unit: WeightUnit, maxPoints = MAX_POINTS): WeightChartData {
-  const trend = weightTrend(daily)
-  const last = trend[trend.length - 1]
-  const points = trend.map((p) => ({
+/** The back end's series (daily means with their trend, within the point budget) → chart points in the display unit. */
+export function weightChartData(series: WeightSeries, unit: WeightUnit): WeightChartData {
+  const points = series.points.map((p) => ({
     date: p.date,
     t: utcDay(p.date),
-    weight: kgToUnit(p.kg, unit),
-    trend: kgToUnit(p.trendKg, unit)
+    weight: round1(kgToUnit(p.kg, unit)),
+    trend: round1(kgToUnit(p.trendKg, unit))
   }))
-  const fitted = downsampleMean(points, ['weight', 'trend'], maxPoints).map((p) => ({ ...p, weight: round1(p.weight), trend: round1(p.trend) }))
   let lo = Infinity
   let hi = -Infinity
-  for (const p of fitted) {
+  for (const p of points) {
     lo = Math.min(lo, p.weight, p.trend)
     hi = Math.max(hi, p.weight, p.trend)
   }
   return {
-    points: fitted,
-    latestTrendKg: last ? last.trendKg : null,
-    downsampled: fitted.length < points.length,
-    yTicks: fitted.length > 0 ? niceTicks(lo, hi) : []
+    points,
+    latestTrendKg: series.latestTrendKg,
+    downsampled: series.downsampled,
+    yTicks: points.length > 0 ? niceTicks(lo, hi) : []
   }
 }

@@ -111,7 +111,7 @@ export function WeightPage() {
               )}
               <div>
                 <dt>Days weighed</dt>
-                <dd>{daily?.length ?? 0}</dd>
+                <dd>{daily?.days ?? 0}</dd>
               </div>
             </dl>
             <WeightTrendChart points={chart.points} yTicks={chart.yTicks} unit={unit} />
