@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test, type WebApp } from './fixtures'
+import { browserDay, expect, test, type WebApp } from './fixtures'
 
 /**
  * The interval timer driven through its screen with Playwright's clock: the clock is paused once the timer is set
@@ -281,4 +281,23 @@ test('a timer session left for Log session is offered to resume; Escape asks bef
   expect(session).toMatchObject({ warmup_seconds: 60, cooldown_seconds: 0, rpe: 6 })
   // The 40 s away (70–110 s) were a pause of rep 1: 20 s of work; 30 s of recovery when stopped.
   expect(reps).toEqual([[20, 30, true]])
+})
+
+test('the next-session card starts the timer on its plan, with a 10-minute warm-up', async ({ page, app }) => {
+  const protocols = await app.call<{ id: number; name: string }[]>('protocols/list', {})
+  const hiit = protocols.find((p) => p.name === 'HIIT 4×4')!
+  await app.call('blocks/create', { name: 'Winter block', startDate: browserDay(-3), weeks: 10, sessionsPerWeek: 3, protocolId: hiit.id })
+  await page.reload()
+  const card = page.getByTestId('next-session')
+  await expect(card.getByTestId('next-plan')).toHaveText('4x4m @near-max / 3m jog')
+  await card.getByRole('button', { name: 'Start timer' }).click()
+  await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'ready')
+  await expect(page.getByText('HIIT 4×4', { exact: true })).toBeVisible()
+  await expect(page.getByTestId('timer-phase')).toHaveText('WARM-UP')
+  await expect(page.getByTestId('timer-countdown')).toHaveText('10:00')
+  await expect(page.getByTestId('timer-rep')).toHaveText('4 reps')
+  await expect(page.getByRole('listitem').filter({ hasText: /^WORK/ })).toHaveCount(4)
+  // Escape before the start goes back without asking.
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { name: 'Log a session' })).toBeVisible()
 })

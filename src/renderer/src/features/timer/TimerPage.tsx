@@ -242,7 +242,7 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
         </button>
       </header>
 
-      <main className="timer-main" aria-live="off">
+      <section className="timer-main" aria-label="Timer">
         {over ? (
           <p className="timer-phase">{view.status === 'done' ? 'SESSION DONE' : 'STOPPED'}</p>
         ) : (
@@ -283,7 +283,7 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
             +15 s <kbd>+</kbd>
           </button>
         </div>
-      </main>
+      </section>
 
       <ol className="timer-strip" aria-label="Phases">
         {phases.map((p, i) => (

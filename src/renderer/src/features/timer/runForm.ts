@@ -4,7 +4,7 @@ import { durationFieldText } from '../../../../shared/duration'
 import type { SessionRun } from '../../../../shared/timer'
 import type { WeightUnit } from '../../../../shared/units'
 import { emptyForm, repsFromPlan, type SessionFormState } from '../log/sessionForm'
-import type { TimerSetup } from './timerStore'
+import type { TimerSetup } from './savedTimer'
 
 /** Minutes as the form's text, exact to the second (whole seconds, two decimals of a minute read back exactly). */
 const minutesText = (seconds: number) => String(Number((seconds / 60).toFixed(2)))
