@@ -248,6 +248,8 @@ export function advance(state: TimerState, t: number): { state: TimerState; cues
 
 /** Applies one event (the clock first runs to its time) and reports the cues that came due. */
 export function apply(state: TimerState, e: TimerEvent): { state: TimerState; cues: Cue[] } {
+  // Before the start and after the end, only a start (before) is taken: anything else leaves the state as it is.
+  if (state.status === 'done' || state.status === 'stopped' || (state.status === 'ready' && e.type !== 'start')) return { state, cues: [] }
   const t = Math.max(e.at, state.now)
   const d: Draft = { s: copy(state), cues: [], t }
   const s = d.s

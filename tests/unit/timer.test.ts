@@ -382,12 +382,15 @@ describe('abandoning and stopping', () => {
     })
     // Events after the stop change nothing.
     const after = apply(r.state, { type: 'endPhase', at: T0 + 800 * S })
-    expect(sessionRun(after.state)).toEqual(sessionRun(r.state))
+    expect(after.state).toBe(r.state)
     expect(after.cues).toEqual([])
   })
 
-  it('a start is taken once', () => {
+  it('a start is taken once; before it, no other event is taken', () => {
     const r = new Run(SPRINT, 600, 300)
+    const ready = r.state
+    for (const type of ['pause', 'resume', 'endPhase', 'abandon', 'stop'] as const) expect(apply(ready, { type, at: T0 }).state).toBe(ready)
+    expect(apply(ready, { type: 'addRecovery', at: T0, seconds: 15 }).state).toBe(ready)
     r.send({ type: 'start', at: T0 })
     r.send({ type: 'start', at: T0 + 50 * S })
     expect(r.state.startedAt).toBe(T0)

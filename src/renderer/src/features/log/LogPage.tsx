@@ -27,6 +27,7 @@ function timerOffer(unit: WeightUnit): { offer: TimerOffer; initial: SessionForm
   const saved = loadTimer()
   if (!saved || saved.events.length === 0) return null
   const s = standing(saved)
+  if (s.status === 'ready') return null
   if (s.status === 'done' || s.status === 'stopped') return { offer: { kind: 'filled', saved, run: s.run }, initial: formFromRun(saved.setup, s.run, unit) }
   return { offer: { kind: 'unfinished', saved, run: s.run }, initial: null }
 }
