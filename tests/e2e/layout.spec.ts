@@ -76,6 +76,19 @@ const SCREENS: { name: string; show(page: Page, sessionId: number): Promise<void
     }
   },
   {
+    name: 'Interval timer, running',
+    async show(page) {
+      await open(page, '#/log')
+      await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+      await page.getByRole('button', { name: 'Start timer' }).click()
+      await page.getByTestId('timer-toggle').click()
+      await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'running')
+      await expect(page.getByTestId('timer-phase')).toHaveText('WARM-UP')
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog', { name: 'Stop the session?' })).toBeVisible()
+    }
+  },
+  {
     name: 'Log session, a logged session with every column in use',
     async show(page, sessionId) {
       await open(page, `#/session/${sessionId}`)

@@ -38,7 +38,8 @@ const CalendarPage = preloadable(() => import('./features/blocks/CalendarPage').
 const ProtocolsPage = preloadable(() => import('./features/protocols/ProtocolsPage').then((m) => m.ProtocolsPage))
 const WeightPage = preloadable(() => import('./features/weight/WeightPage').then((m) => m.WeightPage))
 const DataPage = preloadable(() => import('./features/data/DataPage').then((m) => m.DataPage))
-const LATER_SCREENS = [LogPage, HistoryPage, BlocksPage, CalendarPage, ProtocolsPage, WeightPage, DataPage]
+const TimerPage = preloadable(() => import('./features/timer/TimerPage').then((m) => m.TimerPage))
+const LATER_SCREENS = [LogPage, HistoryPage, BlocksPage, CalendarPage, ProtocolsPage, WeightPage, DataPage, TimerPage]
 
 const TABS: { route: Route; label: string }[] = [
   { route: { name: 'dashboard' }, label: 'Progress' },
@@ -70,6 +71,8 @@ function Screen({ route }: { route: Route }) {
       return <WeightPage />
     case 'data':
       return <DataPage />
+    case 'timer':
+      return <TimerPage />
   }
 }
 
@@ -98,6 +101,15 @@ function Shell() {
   }, [])
   const offline = infoLoad.state === 'error' ? infoLoad.message : null
   if (info && !info.database.ok) return <RecoveryScreen info={info} onOpened={reload} />
+  // The timer takes the whole window: nothing else on screen while a session runs.
+  if (route.name === 'timer')
+    return (
+      <main className="timer-window">
+        <Suspense fallback={<p className="empty">Loading…</p>}>
+          <Screen route={route} />
+        </Suspense>
+      </main>
+    )
   return (
     <div className="app">
       <header className="topbar">

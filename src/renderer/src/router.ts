@@ -13,6 +13,8 @@ export type Route =
   | { name: 'protocols' }
   | { name: 'weight' }
   | { name: 'data' }
+  /** The interval timer of the session set up from Log session or the next-session card (full window). */
+  | { name: 'timer' }
 
 export const DEFAULT_ROUTE: Route = { name: 'dashboard' }
 
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
     case 'protocols':
     case 'weight':
     case 'data':
+    case 'timer':
       return { name: head }
     case 'session':
     case 'calendar': {

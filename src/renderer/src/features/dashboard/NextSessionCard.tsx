@@ -7,6 +7,7 @@ import { api } from '../../api'
 import { AdviceCard } from '../../components/AdviceCard'
 import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
+import { openTimer } from '../timer/timerStore'
 
 export interface Focus {
   protocolId: number
@@ -81,6 +82,17 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
             <a className="button primary" href="#/log">
               Log this session
             </a>
+            {advice.state === 'ok' && (
+              <button
+                type="button"
+                onClick={() =>
+                  // The plan the log form opens with: the last session's, carried forward (else the protocol's).
+                  openTimer({ protocolId: focus.protocolId, protocolName: focus.protocolName, plan: advice.value.start, warmupSeconds: 600, cooldownSeconds: 300 })
+                }
+              >
+                Start timer
+              </button>
+            )}
           </p>
         </>
       )}

@@ -9,12 +9,27 @@ import { useSettings } from '../../settings'
 import type { WeightUnit } from '../../../../shared/units'
 import { SessionFormView } from './SessionFormView'
 import { emptyForm, formFromSession, repsFromPlan, type SessionFormState } from './sessionForm'
+import { formFromRun } from '../timer/runForm'
+import { TimerBanner, type TimerOffer } from '../timer/TimerBanner'
+import { clearTimer, loadTimer, standing } from '../timer/timerStore'
 import './log.css'
 
 /** What the form starts from: the protocols to choose from, and the session to edit or the new one's defaults. */
 interface Start {
   protocols: Protocol[]
   initial: SessionFormState
+  /** A session of the timer to log (the form is filled from it) or to resume. */
+  timer: TimerOffer | null
+}
+
+/** The timer's saved session, if any: finished, it fills the form; under way, it is offered to resume or log. */
+function timerOffer(unit: WeightUnit): { offer: TimerOffer; initial: SessionFormState | null } | null {
+  const saved = loadTimer()
+  if (!saved || saved.events.length === 0) return null
+  const s = standing(saved)
+  if (s.status === 'ready') return null
+  if (s.status === 'done' || s.status === 'stopped') return { offer: { kind: 'filled', saved, run: s.run }, initial: formFromRun(saved.setup, s.run, unit) }
+  return { offer: { kind: 'unfinished', saved, run: s.run }, initial: null }
 }
 
 async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promise<Result<Start>> {
@@ -23,8 +38,10 @@ async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promi
   const protocols = list.value
   if (sessionId !== undefined) {
     const session = await api.sessions.get({ id: sessionId })
-    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit) }) : session
+    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit), timer: null }) : session
   }
+  const timer = timerOffer(unit)
+  if (timer?.initial) return ok({ protocols, initial: timer.initial, timer: timer.offer })
   // Start from the protocol the runner is most likely doing (`defaultProtocol`): the current block's, else the last
   // block's, else the next block's, else the last session's.
   const today = todayLocal()
@@ -37,11 +54,11 @@ async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promi
   })
   const p = protocols.find((x) => x.id === choice?.protocolId)
   const initial = emptyForm(unit)
-  if (!p) return ok({ protocols, initial })
+  if (!p) return ok({ protocols, initial, timer: timer?.offer ?? null })
   // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
   const next = await api.advice.forProtocol({ protocolId: p.id, today })
   const plan = next.ok ? next.value.start : p.groups
-  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit) } })
+  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit) }, timer: timer?.offer ?? null })
 }
 
 interface Props {
@@ -58,6 +75,20 @@ export function LogPage({ sessionId }: Props) {
   if (loaded && unit === null) setUnit(settings.weightUnit)
   const load = useCallback(() => loadStart(sessionId, unit ?? 'kg'), [sessionId, unit])
   const start = useLoad(unit !== null ? load : null)
+  // A new round of the form when the timer's session was logged, discarded or stopped here.
+  const [round, setRound] = useState(0)
+  // Once the session filled from the timer is saved, the timer's copy is gone and so is its banner.
+  const [logged, setLogged] = useState(false)
+  const again = () => {
+    setRound((r) => r + 1)
+    setLogged(false)
+    start.reload()
+  }
+  const timer = start.state === 'ok' && !start.stale && !logged ? start.value.timer : null
+  const timerLogged = () => {
+    clearTimer()
+    setLogged(true)
+  }
   return (
     <div className="page log-page">
       {start.state === 'error' && (
@@ -65,8 +96,16 @@ export function LogPage({ sessionId }: Props) {
           {start.message}
         </p>
       )}
+      {timer && <TimerBanner offer={timer} onChange={again} />}
       {start.state === 'ok' && !start.stale ? (
-        <SessionFormView key={sessionId ?? 'new'} sessionId={sessionId} {...start.value} />
+        <SessionFormView
+          key={`${sessionId ?? 'new'}:${round}`}
+          sessionId={sessionId}
+          protocols={start.value.protocols}
+          initial={start.value.initial}
+          fromTimer={timer?.kind === 'filled'}
+          onCreated={timer?.kind === 'filled' ? timerLogged : undefined}
+        />
       ) : (
         start.state !== 'error' && <p className="empty">Loading…</p>
       )}

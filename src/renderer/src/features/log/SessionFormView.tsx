@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useEffect, useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { durationClock } from '../../../../shared/duration'
 import { estimatedText } from '../../components/estimateText'
@@ -10,6 +10,7 @@ import { Field, InputField } from '../../components/Field'
 import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { navigate } from '../../router'
 import { AdviceCard } from '../../components/AdviceCard'
+import { openTimer } from '../timer/timerStore'
 import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
@@ -156,6 +157,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
         </p>
       )}
       <PlanSource m={m} />
+      {!m.editing && <StartTimer m={m} />}
       {!m.editing && m.advice && (
         <AdviceCard
           advice={m.advice}
@@ -169,6 +171,40 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
         />
       )}
     </section>
+  )
+}
+
+/** Minutes typed in the form as whole seconds for the timer; what cannot be read is the usual length. */
+function secondsOf(text: string, usual: number): number {
+  const v = Number(text.trim().replace(',', '.'))
+  return text.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 120 ? Math.round(v * 60) : usual
+}
+
+/** Runs the plan on the interval timer, with the warm-up and cool-down of the form. */
+function StartTimer({ m }: { m: SessionFormModel }) {
+  const { form } = m
+  const plan = form.plan
+  return (
+    <p className="start-timer">
+      <button
+        type="button"
+        disabled={!plan}
+        title={plan ? undefined : 'Choose a protocol: the timer runs its plan.'}
+        onClick={() =>
+          plan &&
+          openTimer({
+            protocolId: form.protocolId,
+            protocolName: m.protocol?.name ?? null,
+            plan,
+            warmupSeconds: secondsOf(form.warmupMin, 600),
+            cooldownSeconds: secondsOf(form.cooldownMin, 300)
+          })
+        }
+      >
+        Start timer
+      </button>{' '}
+      <span className="muted">{plan ? 'Runs the plan with its warm-up and cool-down, calls the intervals and fills this form afterwards.' : 'Choose a protocol to run its plan on the timer.'}</span>
+    </p>
   )
 }
 
@@ -273,12 +309,18 @@ interface Props {
   sessionId: number | undefined
   protocols: Protocol[]
   initial: SessionFormState
+  /** Filled from the timer: the session RPE, the one thing left to give, has the focus. */
+  fromTimer?: boolean
+  onCreated?: () => void
 }
 
 /** The session form, section by section; the state lives in useSessionForm. */
-export function SessionFormView({ sessionId, protocols, initial }: Props) {
+export function SessionFormView({ sessionId, protocols, initial, fromTimer = false, onCreated }: Props) {
   const id = useId()
-  const m = useSessionForm({ initial, protocols, sessionId })
+  const m = useSessionForm({ initial, protocols, sessionId, onCreated })
+  useEffect(() => {
+    if (fromTimer) document.querySelector<HTMLElement>('[data-path="rpe"]')?.focus()
+  }, [fromTimer])
   return (
     <>
       <SavedCard m={m} />

@@ -40,7 +40,18 @@ async function adviceFor(protocolId: number | null): Promise<Advice | null> {
  * The session form: what is typed (`form`), what is wrong with it, and what follows from it (the checked
  * input, the live metrics, whether the reps are as planned), with the actions that change it.
  */
-export function useSessionForm({ initial, protocols, sessionId }: { initial: SessionFormState; protocols: Protocol[]; sessionId: number | undefined }) {
+export function useSessionForm({
+  initial,
+  protocols,
+  sessionId,
+  onCreated
+}: {
+  initial: SessionFormState
+  protocols: Protocol[]
+  sessionId: number | undefined
+  /** Called once a new session is saved (the timer's session it was filled from is then logged). */
+  onCreated?: () => void
+}) {
   const toast = useToast()
   const undoable = useUndoable()
   const editing = sessionId !== undefined
@@ -141,6 +152,7 @@ export function useSessionForm({ initial, protocols, sessionId }: { initial: Ses
       navigate({ name: 'history' })
       return
     }
+    onCreated?.()
     setSaved({ session: r.value, metrics: sessionMetrics(r.value, await savedWalkDown(r.value)), advice: await adviceFor(r.value.protocolId) })
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
