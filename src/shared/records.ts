@@ -165,7 +165,9 @@ export const SESSION_FIELDS = {
   hillBestDistance: f.optionalNumber({ label: 'Best hill rep distance', ...computed, sql: 'hill_best_distance', unit: 'm', above: 0 }),
   maxLoadKg: f.optionalNumber({ label: 'Heaviest load', ...computed, sql: 'max_load_kg', unit: 'kg', above: 0 }),
   loadedFirstSpeed: f.optionalNumber({ label: 'First loaded speed', ...computed, sql: 'loaded_first_speed', unit: 'm/s', above: 0 }),
-  loadedLastSpeed: f.optionalNumber({ label: 'Last loaded speed', ...computed, sql: 'loaded_last_speed', unit: 'm/s', above: 0 })
+  loadedLastSpeed: f.optionalNumber({ label: 'Last loaded speed', ...computed, sql: 'loaded_last_speed', unit: 'm/s', above: 0 }),
+  // The walk-down estimate's second source (metrics/session.ts), stored so that a save finds it with one index seek.
+  lastTimedWalkDown: f.optionalNumber({ label: 'Last timed walk-down', ...computed, sql: 'last_timed_walk_down', unit: 's', above: 0 })
 }
 
 /** One body-weight reading. */

@@ -185,6 +185,9 @@ describe('opening a database', () => {
     expect(row(afterDeleted)).toMatchObject({ estimated_seconds: 240, duration_seconds: 600, load: 60 })
     // Free-form sessions are their own group: 90 s.
     expect(row(free)).toMatchObject({ estimated_seconds: 90, duration_seconds: 420, load: 42 })
+    // Version 6: each session's own last timed walk-down (more than 0 s), which the estimate's lookup seeks.
+    const lastTimed = (id: number | bigint) => db.prepare<[number | bigint], number | null>('SELECT last_timed_walk_down FROM sessions WHERE id = ?').pluck().get(id)
+    expect([untimed, own, carried, afterDeleted, hiit].map(lastTimed)).toEqual([null, 120, null, null, null])
     // The same figures as the app's own writer gives each live session.
     const repo = sessionsRepo(db)
     for (const id of [hiit, untimed, own, carried, afterDeleted, free].map(Number)) {
@@ -195,6 +198,7 @@ describe('opening a database', () => {
         expect(stored[col], `${id} ${k}`).toBeCloseTo(d[k], 9)
       }
       expect(stored.load).toBeCloseTo(d.load as number, 9)
+      expect(lastTimed(id)).toBe(d.lastTimedWalkDown)
     }
     expect(db.prepare(`SELECT name FROM sqlite_temp_schema`).all()).toEqual([])
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok')

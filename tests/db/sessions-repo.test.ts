@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type Db, openDatabase } from '../../src/main/db/connection'
 import { importRepo } from '../../src/main/db/repos/import'
 import { SESSION_QUERIES, sessionsRepo } from '../../src/main/db/repos/sessions'
+import { EARLIER_WALK_DOWN_SQL } from '../../src/main/db/repos/sessionWriter'
 import type { ImportedSession } from '../../src/shared/csv'
 import { useTempDir } from '../helpers/tmp'
 import { rep, sprintReps } from '../helpers/training'
@@ -60,6 +61,10 @@ describe('sessions repository', () => {
     const block = plan(SESSION_QUERIES.blockSessions, '2026-01-01', '2026-03-15')
     expect(block).toMatch(/SEARCH s USING INDEX sessions_live_date/)
     expect(block).not.toMatch(/TEMP B-TREE/)
+    // The walk-down estimate's source: one seek, whatever the history holds.
+    const walkDown = plan(EARLIER_WALK_DOWN_SQL, 3, '2026-05-01', '2026-05-01', 99)
+    expect(walkDown).toMatch(/USING (COVERING )?INDEX sessions_timed_walk_down/)
+    expect(walkDown).not.toMatch(/TEMP B-TREE/)
   })
 })
 

@@ -6,7 +6,7 @@
 import type { Statement } from 'better-sqlite3'
 import { type KeysFrom, keysOf, toSql, type Values } from '../../../shared/fields'
 import { loadedDropOff, maxLoadKg, restPerRep, sessionSpeeds, speedDropOff } from '../../../shared/metrics/reps'
-import { DEFAULT_WALK_DOWN_SECONDS, sessionMetrics } from '../../../shared/metrics/session'
+import { DEFAULT_WALK_DOWN_SECONDS, lastTimedWalkDown, sessionMetrics } from '../../../shared/metrics/session'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../shared/records'
 import type { Rep, RepeatGroup } from '../../../shared/training'
 import type { Db } from '../connection'
@@ -76,6 +76,7 @@ export function derivedColumns(
     hillBestSpeed: hill.best?.speed ?? null,
     hillBestWorkSeconds: hill.best?.workSeconds ?? null,
     hillBestDistance: hill.best?.distanceMeters ?? null,
+    lastTimedWalkDown: lastTimedWalkDown(d.reps),
     maxLoadKg: maxLoadKg(d.reps),
     loadedFirstSpeed: loadedDrop?.firstSpeed ?? null,
     loadedLastSpeed: loadedDrop?.lastSpeed ?? null
@@ -168,13 +169,17 @@ const WALK_DOWN = `r.session_id = s.id AND r.recovery_mode = 'walk-down'`
  * feeds when a session that is a source is added, changed, deleted or restored. Must run inside the caller's
  * transaction.
  */
+/**
+ * The last timed walk-down before (date, id) among a protocol's live sessions: one seek in sessions_timed_walk_down
+ * (migration 006), where only the sessions that have a timed walk-down are indexed.
+ */
+export const EARLIER_WALK_DOWN_SQL = `SELECT s.last_timed_walk_down FROM sessions s
+  WHERE s.deleted_at IS NULL AND s.last_timed_walk_down IS NOT NULL AND s.protocol_id IS ? AND (s.date < ? OR (s.date = ? AND s.id < ?))
+  ORDER BY s.date DESC, s.id DESC LIMIT 1`
+
 export function walkDownEstimates(db: Db) {
   const q = {
-    earlier: db.prepare<[number | null, string, string, number], number>(
-      `SELECT r.recovery_seconds FROM sessions s JOIN reps r ON ${WALK_DOWN}
-       WHERE s.deleted_at IS NULL AND s.protocol_id IS ? AND (s.date < ? OR (s.date = ? AND s.id < ?)) AND r.recovery_seconds > 0
-       ORDER BY s.date DESC, s.id DESC, r.position DESC LIMIT 1`
-    ).pluck(),
+    earlier: db.prepare<[number | null, string, string, number], number>(EARLIER_WALK_DOWN_SQL).pluck(),
     place: db.prepare<[number], { protocolId: number | null; date: string; timed: number }>(
       `SELECT s.protocol_id AS protocolId, s.date, EXISTS (SELECT 1 FROM reps r WHERE ${WALK_DOWN} AND r.recovery_seconds > 0) AS timed
        FROM sessions s WHERE s.id = ?`
