@@ -12,6 +12,7 @@ import { HEADERS, type ImportStatus, REP_COLUMNS, rowCells, SESSION_COLUMNS, sto
 import { DomainError } from '../../src/shared/result'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
+import { rep } from '../helpers/training'
 import { counts } from './csv-fixtures'
 
 const backend = useBackend()
@@ -55,25 +56,7 @@ function session(n: number, over: Partial<SessionRecord> = {}): SessionRecord {
     ...over
   }
 }
-const repCells = (position: number, workSeconds = 20, over: Record<string, unknown> = {}) =>
-  cells.rep({
-    position,
-    workSeconds,
-    distanceMeters: null,
-    intensity: 'max',
-    intensityPct: null,
-    rpe: null,
-    recoverySeconds: 120,
-    recoveryMode: 'walk',
-    inclinePct: null,
-    hill: false,
-    completed: true,
-    heartRate: null,
-    loadKg: null,
-    loadKind: null,
-    treadmillKmh: null,
-    ...over
-  })
+const repCells = (position: number, workSeconds = 20, over: Record<string, unknown> = {}) => cells.rep({ position, ...rep({ workSeconds }), ...over })
 /** A reps file: each session with `reps` reps, written exactly as the export writes them. */
 function repsFile(sessions: { s: SessionRecord; reps: number }[], header = true): string {
   const rows = sessions.flatMap(({ s, reps }) => Array.from({ length: reps }, (_, i) => [...cells.session(s), ...repCells(i + 1)]))

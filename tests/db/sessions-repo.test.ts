@@ -56,8 +56,6 @@ describe('sessions repository', () => {
     expect(plan(SESSION_QUERIES.listProtocol, '2026-01-01', '2026-12-31', 3, 50, 0)).toMatch(/USING INDEX sessions_live_protocol_date/)
     expect(plan(SESSION_QUERIES.recent, 3, 3)).toMatch(/USING INDEX sessions_live_protocol_date/)
     expect(plan(SESSION_QUERIES.repsOf, '[1,2]')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_reps_1/)
-    expect(plan(SESSION_QUERIES.datesBetween, '2026-01-01', '2026-12-31')).toMatch(/USING (COVERING )?INDEX sessions_live_date/)
-    expect(plan(SESSION_QUERIES.protocolDatesBetween, 3, '2026-01-01', '2026-12-31')).toMatch(/USING COVERING INDEX sessions_live_protocol_date/)
     const block = plan(SESSION_QUERIES.blockSessions, '2026-01-01', '2026-03-15')
     expect(block).toMatch(/SEARCH s USING INDEX sessions_live_date/)
     expect(block).not.toMatch(/TEMP B-TREE/)

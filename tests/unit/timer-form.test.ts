@@ -3,23 +3,11 @@ import { formFromRun } from '../../src/renderer/src/features/timer/runForm'
 import { restore, type SavedTimer } from '../../src/renderer/src/features/timer/savedTimer'
 import { toInput } from '../../src/renderer/src/features/log/sessionForm'
 import { sessionRun } from '../../src/shared/timer'
+import { group as timedGroup } from '../helpers/training'
 import type { RepeatGroup } from '../../src/shared/training'
 
-const group = (patch: Partial<RepeatGroup>): RepeatGroup => ({
-  count: 1,
-  workSeconds: null,
-  workMeters: null,
-  intensity: 'max',
-  intensityPct: null,
-  hill: false,
-  inclinePct: null,
-  recoverySeconds: null,
-  recoveryMode: 'walk',
-  loadKg: null,
-  loadKind: null,
-  treadmillKmh: null,
-  ...patch
-})
+/** A group with nothing set but what the test gives (one rep, no work or recovery time). */
+const group = (patch: Partial<RepeatGroup>): RepeatGroup => timedGroup({ count: 1, workSeconds: null, recoverySeconds: null, ...patch })
 
 // 2026-11-20 09:30 in Berlin (the tests' zone).
 const T0 = Date.parse('2026-11-20T08:30:00Z')

@@ -14,23 +14,11 @@ import {
   type TimerState,
   viewAt
 } from '../../src/shared/timer'
+import { group as timedGroup } from '../helpers/training'
 import type { RepeatGroup } from '../../src/shared/training'
 
-const group = (patch: Partial<RepeatGroup>): RepeatGroup => ({
-  count: 1,
-  workSeconds: null,
-  workMeters: null,
-  intensity: 'max',
-  intensityPct: null,
-  hill: false,
-  inclinePct: null,
-  recoverySeconds: null,
-  recoveryMode: 'walk',
-  loadKg: null,
-  loadKind: null,
-  treadmillKmh: null,
-  ...patch
-})
+/** A group with nothing set but what the test gives (one rep, no work or recovery time). */
+const group = (patch: Partial<RepeatGroup>): RepeatGroup => timedGroup({ count: 1, workSeconds: null, recoverySeconds: null, ...patch })
 
 const SPRINT = [group({ count: 6, workSeconds: 20, recoverySeconds: 120, recoveryMode: 'walk' })]
 const HIIT = [group({ count: 4, workSeconds: 240, intensity: 'near-max', recoverySeconds: 180, recoveryMode: 'jog' })]

@@ -1,7 +1,7 @@
 /** Training-block rules: blocks may not overlap; progress is counted from the sessions logged in them. */
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
-import { blockEnd, blockProgress, type BlockProgress, findOverlap, overlapMessage } from '../../shared/metrics/block'
+import { blockEnd, blockProgress, type BlockProgress, blockSessionDates, findOverlap, overlapMessage } from '../../shared/metrics/block'
 import { blockSummary, type FinishedBlock, finishedBlockOn, nextBlockStart } from '../../shared/metrics/blockSummary'
 import { carriedPlan } from '../../shared/metrics/progression'
 import { DomainError } from '../../shared/result'
@@ -54,22 +54,9 @@ export function restoreBlock(deps: BlockDeps, id: number): Block {
   }).immediate()
 }
 
-/** Sessions of the block's protocol count against its plan (all sessions when it has none: `countsTowardBlock`, here in SQL); the others apart. */
+/** Sessions of the block's protocol count against its plan (all sessions when it has none); the others apart. */
 export function progressOf(deps: BlockDeps, block: Block, today: LocalDate): BlockProgress {
-  const end = blockEnd(block)
-  const all = deps.sessions.datesBetween(block.startDate, end)
-  if (block.protocolId === null) return blockProgress(block, { own: all, other: [] }, today)
-  const own = deps.sessions.protocolDatesBetween(block.protocolId, block.startDate, end)
-  // The others: every date of the block less the block protocol's, one for one.
-  const left = new Map<string, number>()
-  for (const d of own) left.set(d, (left.get(d) ?? 0) + 1)
-  const other: LocalDate[] = []
-  for (const d of all) {
-    const n = left.get(d) ?? 0
-    if (n > 0) left.set(d, n - 1)
-    else other.push(d)
-  }
-  return blockProgress(block, { own, other }, today)
+  return blockProgress(block, blockSessionDates(block, deps.sessions.blockSessions(block.startDate, blockEnd(block))), today)
 }
 
 export function listBlocks(deps: BlockDeps, today: LocalDate = todayLocal()): BlockProgress[] {

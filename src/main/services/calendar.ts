@@ -8,7 +8,7 @@ import { basename } from 'node:path'
 import type { BlockCalendar, CalendarExport } from '../../shared/contract'
 import { todayLocal, type LocalDate } from '../../shared/dates'
 import { writeCalendar, type IcsEvent } from '../../shared/ics'
-import { blockEnd } from '../../shared/metrics/block'
+import { blockEnd, blockSessionDates } from '../../shared/metrics/block'
 import { blockCalendar, calendarTotals, upcomingSessions } from '../../shared/metrics/calendar'
 import { formatNotation } from '../../shared/notation'
 import { SESSION_FIELDS } from '../../shared/records'
@@ -41,9 +41,8 @@ function blockOf(deps: Pick<CalendarDeps, 'blocks'>, id: number): Block {
 }
 
 /** The sessions that count for a block: those of its protocol, or every session when it has none. */
-function sessionDates(deps: Pick<CalendarDeps, 'sessions'>, b: Block): LocalDate[] {
-  const end = blockEnd(b)
-  return b.protocolId === null ? deps.sessions.datesBetween(b.startDate, end) : deps.sessions.protocolDatesBetween(b.protocolId, b.startDate, end)
+function sessionDates(deps: Pick<CalendarDeps, 'sessions'>, b: Block): readonly LocalDate[] {
+  return blockSessionDates(b, deps.sessions.blockSessions(b.startDate, blockEnd(b))).own
 }
 
 export function calendarOf(deps: CalendarDeps, blockId: number, today: LocalDate = todayLocal()): BlockCalendar {

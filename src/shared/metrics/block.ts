@@ -69,6 +69,14 @@ export interface BlockSessionDates {
   other: readonly LocalDate[]
 }
 
+/** The dates of the sessions dated inside a block, split by `countsTowardBlock` (sessions in date order). */
+export function blockSessionDates(block: Pick<Block, 'protocolId'>, sessions: readonly { date: LocalDate; protocolId: number | null }[]): BlockSessionDates {
+  const own: LocalDate[] = []
+  const other: LocalDate[] = []
+  for (const s of sessions) (countsTowardBlock(block, s.protocolId) ? own : other).push(s.date)
+  return { own, other }
+}
+
 /**
  * Where `today` stands in a block. "Sessions done" counts the sessions of the block's protocol (all sessions when
  * the block has no protocol); the other sessions inside it are counted apart.

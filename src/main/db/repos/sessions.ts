@@ -68,8 +68,6 @@ export const SESSION_QUERIES = {
   recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
-  datesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND date BETWEEN ? AND ?`,
-  protocolDatesBetween: `SELECT date FROM sessions WHERE deleted_at IS NULL AND protocol_id = ? AND date BETWEEN ? AND ?`,
   blockSessions: `SELECT ${selectList(SESSION_FIELDS, 's', BLOCK_SESSION)} FROM sessions s WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ? ORDER BY s.date, s.id`
 } as const
 
@@ -100,8 +98,6 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     countFree: db.prepare<[string, string], { n: number }>(SESSION_QUERIES.countFree),
     repsOf: db.prepare<[string], Row>(SESSION_QUERIES.repsOf),
     recent: db.prepare<[number, number], Row>(SESSION_QUERIES.recent),
-    datesBetween: db.prepare<[string, string], { date: string }>(SESSION_QUERIES.datesBetween),
-    protocolDatesBetween: db.prepare<[number, string, string], { date: string }>(SESSION_QUERIES.protocolDatesBetween),
     blockSessions: db.prepare<[string, string], Row>(SESSION_QUERIES.blockSessions),
     get: db.prepare<[number], Row>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
     isDeleted: db.prepare<[number], { id: number }>(`SELECT id FROM sessions WHERE id = ? AND deleted_at IS NOT NULL`),
@@ -209,14 +205,7 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
         return { ...s, speedDropPct: firstSpeed != null && lastSpeed != null ? dropOffPct(firstSpeed, lastSpeed) : null }
       })
     },
-    datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
-      return q.datesBetween.all(from, to).map((r) => r.date)
-    },
-    /** The dates of the live sessions of one protocol between two dates (a date once per session). */
-    protocolDatesBetween(protocolId: number, from: LocalDate, to: LocalDate): LocalDate[] {
-      return q.protocolDatesBetween.all(protocolId, from, to).map((r) => r.date)
-    },
-    /** The sessions dated from `from` to `to`, oldest first, with the figures a block's summary reads. */
+    /** The sessions dated from `from` to `to`, oldest first, with what a block reads of them (progress, calendar, summary). */
     blockSessions(from: LocalDate, to: LocalDate): BlockSession[] {
       return q.blockSessions.all(from, to).map(decodeBlockSession)
     }

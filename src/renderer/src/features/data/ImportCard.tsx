@@ -211,6 +211,18 @@ const KIND_WORD = { sessions: 'Session', weights: 'Body weight', protocols: 'Pro
 /** How a record is named in its choice's label: “Session of 2026-03-02”, “Protocol Hill 6×15 s”. */
 const recordName = (r: ChangedRecord) => (r.kind === 'protocols' ? `Protocol ${r.summary.replace(/^Protocol · /, '')}` : `${KIND_WORD[r.kind]} of ${r.date}`)
 
+/** What a changed record is and where the file has it. */
+function ChangedWhat({ r }: { r: ChangedRecord }) {
+  return (
+    <div className="changed-what">
+      {r.date && <strong>{r.date}</strong>} {r.summary}
+      <span className="muted changed-where">
+        {r.file}, line {r.line}
+      </span>
+    </div>
+  )
+}
+
 function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(c: ImportChoices): void; onCancel(): void }) {
   const id = useId()
   const { toAdd, present: here } = preview
@@ -323,12 +335,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
               const label = recordName(r)
               return (
                 <li key={`${r.kind}:${r.uuid}`}>
-                  <div className="changed-what">
-                    {r.date && <strong>{r.date}</strong>} {r.summary}
-                    <span className="muted changed-where">
-                      {r.file}, line {r.line}
-                    </span>
-                  </div>
+                  <ChangedWhat r={r} />
                   <div className="changed-fields">
                     Differs in{' '}
                     {r.fields.map((f, i) => (
@@ -370,12 +377,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
               const label = recordName(r)
               return (
                 <li key={`${r.kind}:${r.uuid}`}>
-                  <div className="changed-what">
-                    {r.date && <strong>{r.date}</strong>} {r.summary}
-                    <span className="muted changed-where">
-                      {r.file}, line {r.line}
-                    </span>
-                  </div>
+                  <ChangedWhat r={r} />
                   <label className="changed-choice">
                     <input
                       type="checkbox"
