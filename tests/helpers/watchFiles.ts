@@ -3,7 +3,11 @@
  * 1 Hz records, optional seeded noise, altitude (a grade per segment), heart rate, laps and timer pauses.
  * FIT files are written with Garmin's SDK Encoder; TCX and GPX as strings.
  */
-import { Encoder, Profile } from '@garmin/fitsdk'
+import { Encoder, Profile, type Mesg } from '@garmin/fitsdk'
+import { expect } from 'vitest'
+import { BUILT_IN_PROTOCOLS } from '../../src/main/db/migrations/002-training'
+import type { DetectedRep } from '../../src/main/services/watch/types'
+import type { Protocol } from '../../src/shared/training'
 
 function mesgNum(name: string): number {
   const n = Profile.MesgNum[name]
@@ -20,6 +24,11 @@ const MESG = {
   SESSION: mesgNum('SESSION'),
   ACTIVITY: mesgNum('ACTIVITY'),
   WEIGHT_SCALE: mesgNum('WEIGHT_SCALE')
+}
+
+/** Writes one message; the fields by their profile names, enum values as the profile's strings. */
+function put(enc: Encoder, num: number, fields: Record<string, unknown>): void {
+  enc.onMesg(num, fields as Mesg)
 }
 
 export type SegmentKind = 'warmup' | 'work' | 'rest' | 'cooldown'
@@ -170,15 +179,15 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
   const sport = spec.sport ?? 'running'
   const enc = new Encoder()
   const M = MESG
-  enc.onMesg(M.FILE_ID, { type: 'activity', manufacturer: 'garmin', product: 3113, garminProduct: 'fr945', serialNumber: 3_456_789_012, timeCreated: b.start })
-  enc.onMesg(M.DEVICE_INFO, { timestamp: b.start, deviceIndex: 'creator', manufacturer: 'garmin', product: 3113, garminProduct: 'fr945', softwareVersion: 12.1 })
-  enc.onMesg(M.EVENT, { timestamp: b.start, event: 'timer', eventType: 'start', eventGroup: 0 })
+  put(enc, M.FILE_ID, { type: 'activity', manufacturer: 'garmin', product: 3113, garminProduct: 'fr945', serialNumber: 3_456_789_012, timeCreated: b.start })
+  put(enc, M.DEVICE_INFO, { timestamp: b.start, deviceIndex: 'creator', manufacturer: 'garmin', product: 3113, garminProduct: 'fr945', softwareVersion: 12.1 })
+  put(enc, M.EVENT, { timestamp: b.start, event: 'timer', eventType: 'start', eventGroup: 0 })
   const end = b.samples[b.samples.length - 1]!.t
   if (!opts.noRecords) {
     const laps = lapsOf(b, spec.laps)
     let lapIdx = 0
     const writeLap = (l: LapOut, i: number): void => {
-      enc.onMesg(M.LAP, {
+      put(enc, M.LAP, {
         messageIndex: i,
         timestamp: at(l.end),
         startTime: at(l.start),
@@ -195,8 +204,8 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
     for (const s of b.samples) {
       for (const p of b.pauses) {
         if (p.to === s.t) {
-          enc.onMesg(M.EVENT, { timestamp: at(p.from), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
-          enc.onMesg(M.EVENT, { timestamp: at(p.to), event: 'timer', eventType: 'start', eventGroup: 0 })
+          put(enc, M.EVENT, { timestamp: at(p.from), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
+          put(enc, M.EVENT, { timestamp: at(p.to), event: 'timer', eventType: 'start', eventGroup: 0 })
         }
       }
       while (lapIdx < laps.length && laps[lapIdx]!.end <= s.t && laps[lapIdx]!.end < end) {
@@ -204,7 +213,7 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
         lapIdx++
       }
       const pos = Math.round((s.distance / 111_195) * 2 ** 31 / 180)
-      enc.onMesg(M.RECORD, {
+      put(enc, M.RECORD, {
         timestamp: at(s.t),
         positionLat: 600_000_000 + pos,
         positionLong: 150_000_000,
@@ -216,18 +225,18 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
         heartRate: s.hr
       })
     }
-    enc.onMesg(M.EVENT, { timestamp: at(end), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
+    put(enc, M.EVENT, { timestamp: at(end), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
     while (lapIdx < laps.length) {
       writeLap(laps[lapIdx]!, lapIdx)
       lapIdx++
     }
   } else {
-    enc.onMesg(M.EVENT, { timestamp: at(end), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
+    put(enc, M.EVENT, { timestamp: at(end), event: 'timer', eventType: 'stopAll', eventGroup: 0 })
   }
   const timer = spec.segments.reduce((a, s) => a + s.seconds, 0)
   const sessions = [sport, ...(opts.extraSessions ?? [])]
   sessions.forEach((sp, i) => {
-    enc.onMesg(M.SESSION, {
+    put(enc, M.SESSION, {
       messageIndex: i,
       timestamp: at(end),
       startTime: b.start,
@@ -241,7 +250,7 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
       numLaps: 1
     })
   })
-  enc.onMesg(M.ACTIVITY, { timestamp: at(end), totalTimerTime: timer, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' })
+  put(enc, M.ACTIVITY, { timestamp: at(end), totalTimerTime: timer, numSessions: sessions.length, type: 'manual', event: 'activity', eventType: 'stop' })
   return enc.close()
 }
 
@@ -249,8 +258,8 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
 export function makeWeightFit(entries: { at: Date; kg: number | null }[]): Uint8Array {
   const enc = new Encoder()
   const M = MESG
-  enc.onMesg(M.FILE_ID, { type: 'weight', manufacturer: 'garmin', product: 2429, garminProduct: 'indexSmartScale', serialNumber: 1_234_567, timeCreated: entries[0]?.at ?? new Date() })
-  for (const e of entries) enc.onMesg(M.WEIGHT_SCALE, e.kg === null ? { timestamp: e.at, percentFat: 18.5 } : { timestamp: e.at, weight: e.kg, percentFat: 18.5 })
+  put(enc, M.FILE_ID, { type: 'weight', manufacturer: 'garmin', product: 2429, garminProduct: 'indexSmartScale', serialNumber: 1_234_567, timeCreated: entries[0]?.at ?? new Date() })
+  for (const e of entries) put(enc, M.WEIGHT_SCALE, e.kg === null ? { timestamp: e.at, percentFat: 18.5 } : { timestamp: e.at, weight: e.kg, percentFat: 18.5 })
   return enc.close()
 }
 
@@ -369,3 +378,36 @@ export function intervals(o: {
   if (o.cooldown) segs.push({ kind: 'cooldown', seconds: o.cooldown, speed: o.cooldownSpeed ?? 2.2 })
   return segs
 }
+
+/** The built-in protocols as the database gives them (ids in their order). */
+export const builtIns: Protocol[] = BUILT_IN_PROTOCOLS.map((p, i) => ({
+  id: i + 1,
+  uuid: p.uuid,
+  name: p.name,
+  description: p.description,
+  sourceNote: p.source,
+  terrain: p.terrain,
+  groups: [{ ...p.group, workMeters: null, intensityPct: null, inclinePct: null, loadKg: null, loadKind: null, treadmillKmh: null }],
+  builtIn: true,
+  archived: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z'
+}))
+
+/** Count exact, work ±1.5 s, recovery ±3 s (or both null), mode equal, hill equal. */
+export function expectReps(found: DetectedRep[], spec: SessionSpec, opts: { lastRecoveryNull?: boolean } = {}): void {
+  const want = expectedReps(spec, opts)
+  expect(found.map((r) => r.workSeconds), 'rep count').toHaveLength(want.length)
+  want.forEach((w, i) => {
+    const r = found[i]!
+    expect(Math.abs(r.workSeconds - w.workSeconds), `rep ${i + 1} work ${r.workSeconds} vs ${w.workSeconds}`).toBeLessThanOrEqual(1.5)
+    if (w.recoverySeconds === null) expect(r.recoverySeconds, `rep ${i + 1} recovery`).toBeNull()
+    else {
+      expect(r.recoverySeconds, `rep ${i + 1} recovery`).not.toBeNull()
+      expect(Math.abs(r.recoverySeconds! - w.recoverySeconds), `rep ${i + 1} recovery ${r.recoverySeconds} vs ${w.recoverySeconds}`).toBeLessThanOrEqual(3)
+    }
+    expect(r.recoveryMode, `rep ${i + 1} mode`).toBe(w.mode)
+    expect(r.hill, `rep ${i + 1} hill`).toBe(w.hill)
+  })
+}
+

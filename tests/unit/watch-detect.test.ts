@@ -1,47 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { BUILT_IN_PROTOCOLS } from '../../src/main/db/migrations/002-training'
 import { detectReps, type Recording } from '../../src/main/services/watch/detect'
 import { matchProtocol } from '../../src/main/services/watch/match'
 import { readWatchFile } from '../../src/main/services/watch/read'
 import type { DetectedRep, WatchActivity } from '../../src/main/services/watch/types'
 import type { Protocol } from '../../src/shared/training'
-import { buildSamples, expectedReps, intervals, makeFit, type SessionSpec } from '../helpers/watchFiles'
-
-export const builtIns: Protocol[] = BUILT_IN_PROTOCOLS.map((p, i) => ({
-  id: i + 1,
-  uuid: p.uuid,
-  name: p.name,
-  description: p.description,
-  sourceNote: p.source,
-  terrain: p.terrain,
-  groups: [{ ...p.group, workMeters: null, intensityPct: null, inclinePct: null, loadKg: null, loadKind: null, treadmillKmh: null }],
-  builtIn: true,
-  archived: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z'
-}))
+import { buildSamples, builtIns, expectReps, intervals, makeFit, type SessionSpec } from '../helpers/watchFiles'
 
 function readFitActivity(spec: SessionSpec): WatchActivity {
   const r = readWatchFile('session.fit', makeFit(spec), builtIns, { timeZone: 'Europe/Berlin' })
   if (r.kind !== 'activity') throw new Error('expected an activity')
   return r
-}
-
-/** Count exact, work ±1.5 s, recovery ±3 s (or both null), mode equal, hill equal. */
-export function expectReps(found: DetectedRep[], spec: SessionSpec, opts: { lastRecoveryNull?: boolean } = {}): void {
-  const want = expectedReps(spec, opts)
-  expect(found.map((r) => r.workSeconds), 'rep count').toHaveLength(want.length)
-  want.forEach((w, i) => {
-    const r = found[i]!
-    expect(Math.abs(r.workSeconds - w.workSeconds), `rep ${i + 1} work ${r.workSeconds} vs ${w.workSeconds}`).toBeLessThanOrEqual(1.5)
-    if (w.recoverySeconds === null) expect(r.recoverySeconds, `rep ${i + 1} recovery`).toBeNull()
-    else {
-      expect(r.recoverySeconds, `rep ${i + 1} recovery`).not.toBeNull()
-      expect(Math.abs(r.recoverySeconds! - w.recoverySeconds), `rep ${i + 1} recovery ${r.recoverySeconds} vs ${w.recoverySeconds}`).toBeLessThanOrEqual(3)
-    }
-    expect(r.recoveryMode, `rep ${i + 1} mode`).toBe(w.mode)
-    expect(r.hill, `rep ${i + 1} hill`).toBe(w.hill)
-  })
 }
 
 const sprint6x20: SessionSpec = {

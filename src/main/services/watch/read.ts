@@ -6,7 +6,7 @@
  */
 import { Decoder, Stream } from '@garmin/fitsdk'
 import { XMLParser } from 'fast-xml-parser'
-import { gunzipSync } from 'fflate'
+import { Gunzip } from 'fflate'
 import type { Protocol } from '../../../shared/training'
 import { detectReps, type LapIntensity, type LapTrigger, type Recording, type RecordingLap, type RecordingPoint } from './detect'
 import { matchProtocol } from './match'
@@ -41,18 +41,29 @@ function tooLarge(size: number): WatchFileError {
 }
 
 function gunzip(bytes: Uint8Array): Uint8Array {
-  // The gzip trailer gives the unpacked size (mod 2^32): refuse a bomb before unpacking it.
-  const n = bytes.length
-  if (n < 18) throw new WatchFileError('truncated')
-  const claimed = (bytes[n - 4]! | (bytes[n - 3]! << 8) | (bytes[n - 2]! << 16) | (bytes[n - 1]! << 24)) >>> 0
-  if (claimed > MAX_WATCH_FILE_BYTES) throw tooLarge(claimed)
-  let out: Uint8Array
+  // Unpacked as a stream and stopped past the limit, so a small file that unpacks to gigabytes is refused early.
+  const chunks: Uint8Array[] = []
+  let total = 0
+  let done = false
+  const g = new Gunzip((chunk, final) => {
+    total += chunk.length
+    if (total > MAX_WATCH_FILE_BYTES) throw tooLarge(total)
+    chunks.push(chunk)
+    if (final) done = true
+  })
   try {
-    out = gunzipSync(bytes)
-  } catch {
+    g.push(bytes, true)
+  } catch (e) {
+    if (e instanceof WatchFileError) throw e
     throw new WatchFileError('truncated')
   }
-  if (out.length > MAX_WATCH_FILE_BYTES) throw tooLarge(out.length)
+  if (!done) throw new WatchFileError('truncated')
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
   return out
 }
 
@@ -111,21 +122,15 @@ const FIT_TRIGGER: Record<string, LapTrigger> = {
   sessionEnd: 'session_end'
 }
 
-/** "fr945" → "Forerunner 945", "fenix6" → "Fenix 6", "edge530" → "Edge 530". */
+/** The SDK's product code in words: "fr945" → "Forerunner 945", "fenix6" → "Fenix 6", "indexSmartScale" → "Index Smart Scale". */
 function garminProductName(code: string): string {
-  const prefixes: [RegExp, string][] = [
-    [/^fr(?=\d)/, 'Forerunner '],
-    [/^fenix/, 'Fenix '],
-    [/^vivoactive/, 'Vivoactive '],
-    [/^edge/, 'Edge '],
-    [/^venu/, 'Venu '],
-    [/^epix/, 'Epix '],
-    [/^instinct/, 'Instinct '],
-    [/^enduro/, 'Enduro '],
-    [/^index/, 'Index ']
-  ]
-  for (const [re, name] of prefixes) if (re.test(code)) return (name + code.replace(re, '')).trim().replace(/\s+/g, ' ')
-  return code.charAt(0).toUpperCase() + code.slice(1)
+  return code
+    .replace(/^fr(?=\d)/, 'forerunner')
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ')
 }
 
 const capital = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s)
