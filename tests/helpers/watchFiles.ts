@@ -51,8 +51,10 @@ export interface SessionSpec {
   /** ± m/s of uniform noise on every record's speed (the distance follows the noisy speed, as GPS does) */
   noise?: number
   seed?: number
-  /** intensity-marked laps per segment, lap-button laps per segment, or a single lap for the whole recording */
-  laps?: 'intensity' | 'button' | 'none'
+  /** intensity-marked laps per segment, lap-button laps per segment, auto laps every km, or a single lap for the whole recording */
+  laps?: 'intensity' | 'button' | 'auto' | 'none'
+  /** seconds over which the speed changes from one segment's to the next (a runner accelerating); 0 = a step */
+  rampSeconds?: number
   sport?: string
   altitude0?: number
 }
@@ -96,14 +98,18 @@ export function buildSamples(spec: SessionSpec): Built {
   let t = 0
   let distance = 0
   let altitude = spec.altitude0 ?? 100
+  let prevSpeed: number | null = null
   for (const seg of spec.segments) {
     const segStart = t
+    const from = prevSpeed ?? seg.speed
+    const ramp = spec.rampSeconds ?? 0
     for (let s = 0; s < seg.seconds; s++) {
       if (seg.pause && s === seg.pause.at) {
         pauses.push({ from: t, to: t + seg.pause.seconds })
         t += seg.pause.seconds
       }
-      const noisy = Math.max(0, seg.speed + (spec.noise ? (rnd() * 2 - 1) * spec.noise : 0))
+      const base = s < ramp ? from + ((seg.speed - from) * (s + 1)) / (ramp + 1) : seg.speed
+      const noisy = Math.max(0, base + (spec.noise ? (rnd() * 2 - 1) * spec.noise : 0))
       const hr = (seg.hr ?? DEFAULT_HR[seg.kind]) + Math.round((rnd() - 0.5) * 4)
       samples.push({ t, speed: noisy, distance, altitude, hr })
       distance += noisy
@@ -111,6 +117,7 @@ export function buildSamples(spec: SessionSpec): Built {
       t += 1
     }
     spans.push({ seg, start: segStart, end: t })
+    prevSpeed = seg.speed
   }
   // one last record at the end of the recording
   const lastHr = samples[samples.length - 1]?.hr ?? 120
@@ -159,6 +166,20 @@ function lapsOf(b: Built, mode: SessionSpec['laps']): LapOut[] {
     const s = b.samples.find((x) => x.t >= t)
     return s ? s.distance : endOf.distance
   }
+  if (mode === 'auto') {
+    const laps: LapOut[] = []
+    let from = b.samples[0]!
+    let active = 0
+    for (const x of b.samples.slice(1)) {
+      active += 1
+      if (Math.floor(x.distance / 1000) > Math.floor(from.distance / 1000) || x === endOf) {
+        laps.push({ start: from.t, end: x.t, timer: active, distance: x.distance - from.distance, kind: 'warmup' })
+        from = x
+        active = 0
+      }
+    }
+    return laps
+  }
   if (mode === 'none' || mode === undefined) {
     const timer = b.spans.reduce((a, s) => a + s.seg.seconds, 0)
     return [{ start: 0, end: endOf.t, timer, distance: endOf.distance, kind: 'warmup' }]
@@ -197,7 +218,7 @@ export function makeFit(spec: SessionSpec, opts: FitOptions = {}): Uint8Array {
         event: 'lap',
         eventType: 'stop',
         intensity: spec.laps === 'intensity' ? FIT_INTENSITY[l.kind] : 'active',
-        lapTrigger: spec.laps === 'button' || spec.laps === 'intensity' ? 'manual' : 'sessionEnd',
+        lapTrigger: spec.laps === 'button' || spec.laps === 'intensity' ? 'manual' : spec.laps === 'auto' ? 'distance' : 'sessionEnd',
         sport
       })
     }

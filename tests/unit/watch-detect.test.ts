@@ -108,6 +108,23 @@ describe('detecting reps in watch recordings', () => {
     expectReps(a.reps, spec, { lastRecoveryNull: true })
   })
 
+  it('accelerating and slowing over 3 s instead of a step still gives the reps within 1.5 s', () => {
+    const spec: SessionSpec = { ...sprint6x20, laps: 'none', rampSeconds: 3, noise: 0.3 }
+    const a = readFitActivity(spec)
+    expect(a.detectedBy).toBe('records')
+    expectReps(a.reps, spec, { lastRecoveryNull: true })
+  })
+
+  it('auto laps every km do not fall on the reps: the records give them', () => {
+    const spec: SessionSpec = {
+      segments: intervals({ warmup: 600, count: 5, work: 45, workSpeed: 5.5, rest: 150, restSpeed: 1.5, cooldown: 400 }),
+      laps: 'auto'
+    }
+    const a = readFitActivity(spec)
+    expect(a.detectedBy).toBe('records')
+    expectReps(a.reps, spec, { lastRecoveryNull: true })
+  })
+
   it('a steady run has no reps, and no protocol', () => {
     const spec: SessionSpec = { segments: [{ kind: 'warmup', seconds: 1800, speed: 3.2 }], laps: 'none', noise: 0.6 }
     const a = readFitActivity(spec)

@@ -83,6 +83,8 @@ interface Timeline {
   hr: (number | null)[]
   hasSpeed: boolean
   hasAltitude: boolean
+  /** altitude through a 5 s rolling median (barometric steps and GPS jitter) */
+  altitudeSmooth: (number | null)[]
 }
 
 function isPaused(t: number, pauses: Recording['pauses']): boolean {
@@ -131,8 +133,8 @@ function interpolate(points: RecordingPoint[], get: (p: RecordingPoint) => numbe
 
 function buildTimeline(rec: Recording): Timeline {
   const points = [...rec.records].sort((a, b) => a.t - b.t).filter((p) => !isPaused(p.t, rec.pauses))
-  const last = Math.max(points.length ? points[points.length - 1]!.t : 0, ...rec.laps.map((l) => l.end - 1))
-  const first = Math.min(points.length ? points[0]!.t : 0, ...rec.laps.map((l) => l.start))
+  const last = rec.laps.reduce((a, l) => Math.max(a, l.end - 1), points.length ? points[points.length - 1]!.t : 0)
+  const first = rec.laps.reduce((a, l) => Math.min(a, l.start), points.length ? points[0]!.t : 0)
   const elapsed: number[] = []
   for (let t = Math.floor(first); t <= Math.ceil(last); t++) if (!isPaused(t, rec.pauses)) elapsed.push(t)
   const hasSpeed = points.some((p) => p.speed !== null)
@@ -155,11 +157,13 @@ function buildTimeline(rec: Recording): Timeline {
       return d
     })
   }
+  const altitude = interpolate(points, (p) => p.altitude, elapsed)
   return {
     elapsed,
     speed,
     distance,
-    altitude: interpolate(points, (p) => p.altitude, elapsed),
+    altitude,
+    altitudeSmooth: rollingMedian(altitude, 5),
     hr: interpolate(points, (p) => p.hr, elapsed),
     hasSpeed: hasSpeed || hasDistance,
     hasAltitude: points.some((p) => p.altitude !== null)
@@ -243,10 +247,7 @@ interface WorkSpan extends Span {
 }
 
 function gainOf(tl: Timeline, s: WorkSpan): number | null {
-  if (tl.hasAltitude) {
-    const smooth = rollingMedian(tl.altitude, 5)
-    return change(smooth, s)
-  }
+  if (tl.hasAltitude) return change(tl.altitudeSmooth, s)
   return s.ascent ?? null
 }
 
@@ -263,10 +264,10 @@ function makeReps(tl: Timeline, work: WorkSpan[], recoveries: (number | null)[],
     if (rs !== null && rs.to > rs.from) {
       const v = meanSpeed(tl, rs)
       if (v !== null) recoveryMode = v < STAND_BELOW ? 'stand' : v < WALK_BELOW ? 'walk' : 'jog'
-      const down = tl.hasAltitude ? change(rollingMedian(tl.altitude, 5), rs) : null
+      const down = tl.hasAltitude ? change(tl.altitudeSmooth, rs) : null
       if (hill && down !== null && gain !== null && -down >= Math.max(2, gain * 0.5)) recoveryMode = 'walk-down'
     }
-    const hrMax = hrs.length ? Math.round(Math.max(...hrs)) : (w.maxHr ?? null)
+    const hrMax = hrs.length ? Math.round(hrs.reduce((a, b) => Math.max(a, b))) : (w.maxHr ?? null)
     const hrAvg = hrs.length ? Math.round(mean(hrs)!) : (w.avgHr ?? null)
     return {
       workSeconds: round1(w.seconds),

@@ -207,7 +207,7 @@ function fitActivity(m: FitMessages, device: string | null): ParsedActivity {
     ...laps.map((l) => toMs(l.startTime))
   ].filter((x): x is number => x !== null)
   if (times.length === 0) throw new WatchFileError('empty_activity')
-  const start = Math.min(...times)
+  const start = times.reduce((a, b) => Math.min(a, b))
   const sec = (ms: number): number => (ms - start) / 1000
   const points: RecordingPoint[] = []
   for (const r of records) {
@@ -300,7 +300,7 @@ function readTcx(s: string): ParsedActivity {
   const pointTimes = allPoints.map((p) => toMs(text(p.Time)))
   const times = [...lapStarts, ...pointTimes].filter((x): x is number => x !== null)
   if (times.length === 0) throw new WatchFileError('empty_activity')
-  const start = Math.min(...times)
+  const start = times.reduce((a, b) => Math.min(a, b))
   const sec = (ms: number): number => (ms - start) / 1000
   const points: RecordingPoint[] = []
   const pauses: Recording['pauses'] = []
@@ -393,7 +393,7 @@ function readGpx(s: string): ParsedActivity {
   )
   const all = raw.flat()
   if (all.length === 0) throw new WatchFileError('empty_activity')
-  const start = Math.min(...all.map((p) => p.ms!))
+  const start = all.reduce((a, p) => Math.min(a, p.ms!), Infinity)
   const sec = (ms: number): number => (ms - start) / 1000
   const points: RecordingPoint[] = []
   const pauses: Recording['pauses'] = []
