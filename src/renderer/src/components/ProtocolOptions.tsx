@@ -1,10 +1,11 @@
 import type { Protocol } from '../../../shared/training'
+import { protocolName } from '../i18n/builtins'
 
-/** A protocol select's options, one per protocol by name; an archived one says so. */
-export function ProtocolOptions({ protocols }: { protocols: readonly Pick<Protocol, 'id' | 'name' | 'archived'>[] }) {
+/** A protocol select's options, one per protocol by name (a built-in one's in the runner's language); an archived one says so. */
+export function ProtocolOptions({ protocols }: { protocols: readonly Pick<Protocol, 'id' | 'uuid' | 'name' | 'archived'>[] }) {
   return protocols.map((p) => (
     <option key={p.id} value={p.id}>
-      {p.archived ? `${p.name} (archived)` : p.name}
+      {p.archived ? `${protocolName(p)} (archived)` : protocolName(p)}
     </option>
   ))
 }
