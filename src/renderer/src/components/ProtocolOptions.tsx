@@ -1,11 +1,12 @@
 import type { Protocol } from '../../../shared/training'
+import { tr } from '../i18n'
 import { protocolName } from '../i18n/builtins'
 
 /** A protocol select's options, one per protocol by name (a built-in one's in the runner's language); an archived one says so. */
 export function ProtocolOptions({ protocols }: { protocols: readonly Pick<Protocol, 'id' | 'uuid' | 'name' | 'archived'>[] }) {
   return protocols.map((p) => (
     <option key={p.id} value={p.id}>
-      {p.archived ? `${protocolName(p)} (archived)` : protocolName(p)}
+      {p.archived ? tr('protocols:optionArchived', { name: protocolName(p) }) : protocolName(p)}
     </option>
   ))
 }
