@@ -8,7 +8,8 @@ import { href } from '../../router'
 import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
-import { carriedPlanLead, nextBlockNote, plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { carriedPlanLead, nextBlockNote, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { formatDate, useT } from '../../i18n'
 import { navigate } from '../../router'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
@@ -16,7 +17,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 
-const BLOCK_COLUMNS = [{ label: 'Block' }, { label: 'Dates' }, { label: 'Weeks', num: true }, { label: 'Per week', num: true }, { label: 'Protocol' }, { label: 'Status' }, { label: 'Sessions', num: true }, { label: 'Actions', hidden: true }]
+const BLOCK_COLUMNS = [{ label: 'colBlock' }, { label: 'colDates' }, { label: 'colWeeks', num: true }, { label: 'colPerWeek', num: true }, { label: 'colProtocol' }, { label: 'colStatus' }, { label: 'colSessions', num: true }, { label: 'colActions', hidden: true }]
 
 /** The block being edited (null: a new one); for the block that follows a finished one, that block and the prefill. */
 type Editing = { block: Block | null; follows?: { block: Block; next: NextBlockStart } } | null
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function BlocksPage({ after }: Props) {
+  const { t } = useT('blocks')
   const toast = useToast()
   const undoable = useUndoable()
   // The browser's own date, so the weeks follow the runner's clock and time zone.
@@ -76,7 +78,7 @@ export function BlocksPage({ after }: Props) {
     if (clash) return { startDate: clash }
     const r = target ? await api.blocks.update({ id: target.id, ...draft }) : await api.blocks.create(draft)
     if (!r.ok) return errorsFromResult(r.error)
-    toast.show(target ? `Saved block “${r.value.name}”.` : `Created block “${r.value.name}”.`)
+    toast.show(t(target ? 'toastSaved' : 'toastCreated', { name: r.value.name }))
     refresh()
     close()
     return null
@@ -85,9 +87,9 @@ export function BlocksPage({ after }: Props) {
   async function remove(b: Block): Promise<void> {
     const removed = await undoable({
       run: () => api.blocks.delete({ id: b.id }),
-      done: `Deleted block “${b.name}”.`,
+      done: t('toastDeleted', { name: b.name }),
       undo: () => api.blocks.restore({ id: b.id }),
-      undone: `Restored block “${b.name}”.`,
+      undone: t('toastRestored', { name: b.name }),
       after: refresh
     })
     if (!removed) return
@@ -102,7 +104,7 @@ export function BlocksPage({ after }: Props) {
     <div className="page blocks-page">
       {current === undefined && !loadError ? (
         <section className="card block-card" aria-busy="true">
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('loading')}</p>
         </section>
       ) : (
         current !== undefined && <CurrentBlockCard progress={current} onCreate={() => open(null)} />
@@ -135,33 +137,33 @@ export function BlocksPage({ after }: Props) {
 
       <section className="card" aria-labelledby="blocks-heading">
         <header className="card-head">
-          <h2 id="blocks-heading">All blocks</h2>
+          <h2 id="blocks-heading">{t('allBlocks')}</h2>
           <div className="head-actions">
-            {sorted && <span className="muted">{plural(sorted.length, 'block')}</span>}
+            {sorted && <span className="muted">{t('blockCount', { count: sorted.length })}</span>}
             <button ref={newButton} type="button" onClick={() => open(null)} aria-expanded={editing?.block === null}>
-              New block
+              {t('newBlock')}
             </button>
           </div>
         </header>
         <ErrorText>{loadError}</ErrorText>
         {sorted === null ? (
-          !loadError && <p className="empty">Loading…</p>
+          !loadError && <p className="empty">{t('loading')}</p>
         ) : sorted.length === 0 ? (
-          <p className="empty">No blocks yet. Blocks you plan, run and finish are listed here.</p>
+          <p className="empty">{t('empty')}</p>
         ) : (
           <div className="table-scroll blocks-scroll">
             <table className="entries blocks-table">
-              <TableHead columns={BLOCK_COLUMNS} />
+              <TableHead columns={BLOCK_COLUMNS.map((c) => ({ ...c, label: t(c.label) }))} />
               <tbody>
                 {sorted.map((p) => (
                   <tr key={p.block.id} data-block-id={p.block.id} className={editing?.block?.id === p.block.id ? 'selected' : undefined}>
                     <th scope="row" className="block-name">
-                      <a href={href({ name: 'calendar', id: p.block.id })} title="Open the block’s calendar">
+                      <a href={href({ name: 'calendar', id: p.block.id })} title={t('openCalendar')}>
                         {p.block.name}
                       </a>
                     </th>
                     <td className="dates">
-                      <span>{p.block.startDate}</span> – <span>{p.endDate}</span>
+                      {t('dateRange', { start: formatDate(p.block.startDate), end: formatDate(p.endDate) })}
                     </td>
                     <td className="num">{p.block.weeks}</td>
                     <td className="num">{p.block.sessionsPerWeek}</td>
@@ -171,10 +173,10 @@ export function BlocksPage({ after }: Props) {
                       {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}
                     </td>
                     <td className="num">
-                      {p.sessionsTotal} of {p.plannedTotal}
-                      {p.otherTotal > 0 && <div className="muted other-sessions">+{plural(p.otherTotal, 'other session')}</div>}
+                      {t('sessionsOf', { done: p.sessionsTotal, planned: p.plannedTotal })}
+                      {p.otherTotal > 0 && <div className="muted other-sessions">{t('otherSessions', { count: p.otherTotal })}</div>}
                     </td>
-                    <RowActions label={`block ${p.block.name}`} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
+                    <RowActions label={t('rowLabel', { name: p.block.name })} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
                   </tr>
                 ))}
               </tbody>
