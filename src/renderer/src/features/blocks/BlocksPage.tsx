@@ -10,6 +10,10 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
 import { carriedPlanLead, nextBlockNote, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
 import { formatDate, useT } from '../../i18n'
+import { protocolNameOf } from '../../i18n/builtins'
+
+/** The block with its protocol's name as the runner reads it (a built-in one's in the runner's language). */
+const named = <B extends Pick<Block, 'protocolUuid' | 'protocolName'>>(b: B): B => ({ ...b, protocolName: protocolNameOf(b.protocolUuid, b.protocolName) })
 import { navigate } from '../../router'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
@@ -107,7 +111,7 @@ export function BlocksPage({ after }: Props) {
           <p className="muted">{t('loading')}</p>
         </section>
       ) : (
-        current !== undefined && <CurrentBlockCard progress={current} onCreate={() => open(null)} />
+        current !== undefined && <CurrentBlockCard progress={current && { ...current, block: named(current.block) }} onCreate={() => open(null)} />
       )}
 
       {editing && (
@@ -119,10 +123,10 @@ export function BlocksPage({ after }: Props) {
               values: editing.follows.next,
               note: (
                 <>
-                  <p>{nextBlockNote(editing.follows.block, editing.follows.next)}</p>
+                  <p>{nextBlockNote(named(editing.follows.block), editing.follows.next)}</p>
                   {carried && editing.follows.block.protocolName && (
                     <p>
-                      {carriedPlanLead(editing.follows.block.protocolName, carried)} <code>{formatNotation(carried.plan)}</code>
+                      {carriedPlanLead(protocolNameOf(editing.follows.block.protocolUuid, editing.follows.block.protocolName) ?? '', carried)} <code>{formatNotation(carried.plan)}</code>
                     </p>
                   )}
                 </>
@@ -167,7 +171,7 @@ export function BlocksPage({ after }: Props) {
                     </td>
                     <td className="num">{p.block.weeks}</td>
                     <td className="num">{p.block.sessionsPerWeek}</td>
-                    <td>{protocolLabel(p)}</td>
+                    <td>{protocolLabel({ ...p, block: named(p.block) })}</td>
                     <td>
                       <span className={`block-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
                       {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}

@@ -10,6 +10,7 @@ import { useSettings } from '../../settings'
 import { download } from '../data/upload'
 import { useT } from '../../i18n'
 import { rich } from '../../i18n/rich'
+import { protocolNameOf } from '../../i18n/builtins'
 import { dayList, WEEKDAY_NAMES } from './calendarText'
 import { MonthView } from './MonthView'
 import { BlockMeta } from '../../components/BlockMeta'
@@ -69,7 +70,7 @@ function BlockHead({ cal }: { cal: BlockCalendar }) {
         </div>
         <a href="#/blocks">{t('allBlocksLink')}</a>
       </header>
-      <BlockMeta block={b} endDate={cal.endDate} />
+      <BlockMeta block={{ ...b, protocolName: protocolNameOf(b.protocolUuid, b.protocolName) }} endDate={cal.endDate} />
       <p className="calendar-totals" data-testid="calendar-totals">
         <span>{rich(t, 'totalDone', { count: <strong>{totals.done}</strong> })}</span>
         <span>{rich(t, 'totalMissed', { count: <strong>{totals.missed}</strong> })}</span>
