@@ -11,6 +11,7 @@ import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlap
 import { carriedPlanLead, nextBlockNote, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
 import { formatDate, useT } from '../../i18n'
 import { protocolNameOf } from '../../i18n/builtins'
+import { rich } from '../../i18n/rich'
 
 /** The block with its protocol's name as the runner reads it (a built-in one's in the runner's language). */
 const named = <B extends Pick<Block, 'protocolUuid' | 'protocolName'>>(b: B): B => ({ ...b, protocolName: protocolNameOf(b.protocolUuid, b.protocolName) })
@@ -167,7 +168,7 @@ export function BlocksPage({ after }: Props) {
                       </a>
                     </th>
                     <td className="dates">
-                      {t('dateRange', { start: formatDate(p.block.startDate), end: formatDate(p.endDate) })}
+                      {rich(t, 'dateRange', { start: <span>{formatDate(p.block.startDate)}</span>, end: <span>{formatDate(p.endDate)}</span> })}
                     </td>
                     <td className="num">{p.block.weeks}</td>
                     <td className="num">{p.block.sessionsPerWeek}</td>
