@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { BUILT_IN_PROTOCOLS } from '../../src/main/db/migrations/002-training'
 import { i18n } from '../../src/renderer/src/i18n/instance'
-import { BUILT_IN_KEYS, protocolDescription, protocolName, protocolNameOf, protocolSourceNote } from '../../src/renderer/src/i18n/builtins'
+import { BUILT_IN_KEYS, protocolDescription, protocolName, protocolNameById, protocolNameOf, protocolSourceNote } from '../../src/renderer/src/i18n/builtins'
 
 describe('the built-in protocols in the runner’s language', () => {
   afterEach(() => i18n.changeLanguage('en'))
@@ -24,5 +24,10 @@ describe('the built-in protocols in the runner’s language', () => {
     expect(protocolName({ name: 'My hills' })).toBe('My hills')
     expect(protocolNameOf(hill.uuid, hill.name)).toBe('坡道冲刺 4×30 秒')
     expect(protocolNameOf(null, null)).toBeNull()
+    const list = [{ id: 5, uuid: hill.uuid, name: hill.name }, { id: 6, uuid: null, name: 'Mine' }]
+    expect(protocolNameById(list, 5, hill.name)).toBe('坡道冲刺 4×30 秒')
+    expect(protocolNameById(list, 6, 'Mine')).toBe('Mine')
+    expect(protocolNameById(list, 9, 'Gone from the list')).toBe('Gone from the list')
+    expect(protocolNameById(null, null, null)).toBeNull()
   })
 })

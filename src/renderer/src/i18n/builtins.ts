@@ -40,3 +40,16 @@ export const protocolSourceNote = (p: { uuid?: string | null; sourceNote: string
 export function protocolNameOf(uuid: string | null | undefined, name: string | null | undefined): string | null {
   return name == null ? null : protocolName({ uuid, name })
 }
+
+/**
+ * A protocol name carried by a record that has only the protocol's id (a session, a chart's series): the
+ * protocol's name from `protocols` when it is there, else the name the record carries; null for none.
+ */
+export function protocolNameById(
+  protocols: readonly (NamedProtocol & { id: number })[] | null | undefined,
+  id: number | null | undefined,
+  name: string | null | undefined
+): string | null {
+  const p = id == null ? undefined : protocols?.find((x) => x.id === id)
+  return p ? protocolName(p) : (name ?? null)
+}
