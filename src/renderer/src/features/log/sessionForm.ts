@@ -11,7 +11,7 @@ import { sessionFields } from '../../../../shared/schemas'
 import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
-import { tr } from '../../i18n'
+import { tr } from '../../i18n/instance'
 
 /** One rep's row of the form, as typed. */
 export interface RepFormState {

@@ -4,7 +4,7 @@
  */
 import { durationClock } from '../../../../shared/duration'
 import { type Cue, type Phase, repCount } from '../../../../shared/timer'
-import { currentLanguage, tr } from '../../i18n'
+import { currentLanguage, tr } from '../../i18n/instance'
 
 /** A length said out loud: `2 minutes`, `30 seconds`, `1 minute 30 seconds` / `2 分钟`, `1 分 30 秒`. */
 export function spokenDuration(ms: number): string {

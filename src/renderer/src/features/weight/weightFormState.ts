@@ -9,7 +9,8 @@ import type { AppError } from '../../../../shared/result'
 import { weightFields } from '../../../../shared/schemas'
 import { kgToUnit, readWeightText, round1, type WeightUnit } from '../../../../shared/units'
 import { addIssues, errorsFromResult, type PathIssue, topFieldOf } from '../../components/fieldErrors'
-import { formatNumber, tr } from '../../i18n'
+import { formatNumber } from '../../i18n/format'
+import { tr } from '../../i18n/instance'
 
 export interface WeightDraft {
   date: string
