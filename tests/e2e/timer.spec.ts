@@ -302,7 +302,7 @@ test('the next-session card starts the timer on its plan, with a 10-minute warm-
   await expect(page.getByRole('heading', { name: 'Log a session' })).toBeVisible()
 })
 
-test('in Chinese: the timer shows and speaks its cues in Chinese, with the utterance in zh-CN', async ({ page, app }) => {
+test('in Chinese: the timer shows and speaks its cues in Chinese, with the utterance in zh-CN', async ({ page }) => {
   // A recording voice: what would be spoken, and in which language.
   await page.addInitScript(() => {
     const w = globalThis as unknown as { spoken: [string, string][] }
@@ -318,7 +318,7 @@ test('in Chinese: the timer shows and speaks its cues in Chinese, with the utter
       value: { getVoices: () => [{ lang: 'zh-CN' }, { lang: 'en-GB' }], cancel() {}, speak: (u: Utterance) => w.spoken.push([u.text, u.lang]) }
     })
   })
-  await page.goto(app.url)
+  await page.reload()
   await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '记录训练' }).click()
   await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
