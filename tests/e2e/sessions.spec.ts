@@ -336,7 +336,7 @@ test('in Chinese: the log form, its messages and the history speak Chinese', asy
   await expect(page.getByRole('heading', { name: '记录一次训练' })).toBeVisible()
   await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
   await expect(page.getByRole('heading', { name: '训练感受' })).toBeVisible()
-  await expect(page.getByRole('columnheader', { name: '训练时间（秒或 分:秒）' })).toBeAttached()
+  await expect(page.getByRole('columnheader', { name: '训练（秒/分:秒）' })).toBeAttached()
   await page.getByLabel('训练课 RPE（0–10）').fill('8')
   await page.getByLabel('第 2 次 训练时间').fill('abc')
   await page.getByRole('button', { name: '保存训练' }).click()

@@ -34,6 +34,20 @@ const loadText = (t: T, kg: number, kind: string, unit: WeightUnit) =>
 
 const PAGE = 50
 
+/** A list date that may break after the year in a narrow window (`2026年` / `11月30日`), nowhere else. */
+function DateText({ date }: { date: string }) {
+  const text = formatDate(date)
+  const year = text.indexOf('年')
+  if (year < 0) return <>{text}</>
+  return (
+    <>
+      {text.slice(0, year + 1)}
+      <wbr />
+      {text.slice(year + 1)}
+    </>
+  )
+}
+
 export function HistoryPage() {
   const { t } = useT('history')
   const id = useId()
@@ -135,7 +149,9 @@ export function HistoryPage() {
               {items.map((s) => (
                 <tr key={s.id} data-session-id={s.id}>
                   <td>
-                    <a href={href({ name: 'session', id: s.id })}>{formatDate(s.date)}</a>
+                    <a href={href({ name: 'session', id: s.id })}>
+                      <DateText date={s.date} />
+                    </a>
                     {s.startTime && <span className="muted"> {s.startTime}</span>}
                   </td>
                   <td>
