@@ -14,6 +14,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 import { formatDate, formatNumber, tr, useT } from '../../i18n'
+import { protocolName, protocolNameById } from '../../i18n/builtins'
 
 type T = ReturnType<typeof useT>['t']
 
@@ -106,7 +107,7 @@ export function HistoryPage() {
               <option value="none">{t('freeFormOnly')}</option>
               {protocols.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {protocolName(p)}
                 </option>
               ))}
             </select>
@@ -155,7 +156,7 @@ export function HistoryPage() {
                     {s.startTime && <span className="muted"> {s.startTime}</span>}
                   </td>
                   <td>
-                    {s.protocolName ?? <span className="muted">{t('freeForm')}</span>}
+                    {protocolNameById(protocols, s.protocolId, s.protocolName) ?? <span className="muted">{t('freeForm')}</span>}
                     {s.couldNotRecover && (
                       <span className="tag" title={t('couldNotRecoverTitle')}>
                         {t('couldNotRecoverTag')}

@@ -15,6 +15,7 @@ import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
 import { formatDate, formatNumber, useT } from '../../i18n'
+import { protocolName, protocolNameById } from '../../i18n/builtins'
 
 function Summary({ m }: { m: SessionMetrics | null }) {
   const { t } = useT('log')
@@ -53,15 +54,16 @@ function useFieldOf(m: SessionFormModel) {
   return (name: string, path: string) => ({ id: `${id}-${name}`, error: m.errors[path], path })
 }
 
-function SavedCard({ m }: { m: SessionFormModel }) {
+function SavedCard({ m, protocols }: { m: SessionFormModel; protocols: Protocol[] }) {
   const { t } = useT('log')
   const saved = m.saved
   if (!saved) return null
-  const { protocolName, date } = saved.session
+  const { date } = saved.session
+  const savedName = protocolNameById(protocols, saved.session.protocolId, saved.session.protocolName)
   return (
     <section className="card saved" aria-label={t('loggedRegion')}>
       <header className="card-head">
-        <h2>{protocolName === null ? t('loggedFreeForm', { date: formatDate(date) }) : t('loggedProtocol', { name: protocolName, date: formatDate(date) })}</h2>
+        <h2>{savedName === null ? t('loggedFreeForm', { date: formatDate(date) }) : t('loggedProtocol', { name: savedName, date: formatDate(date) })}</h2>
         <button type="button" className="icon" aria-label={t('close')} onClick={m.dismissSaved}>
           ×
         </button>
@@ -171,7 +173,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
             m.planSource?.carried && !m.planSource.isCarried && !m.applied
               ? t('adviceLastPlan', { plan: formatNotation(m.planSource.carried.plan) })
               : m.protocol
-                ? t('adviceProtocol', { name: m.protocol.name })
+                ? t('adviceProtocol', { name: protocolName(m.protocol) })
                 : t('adviceThisProtocol')
           }
         />
@@ -201,7 +203,7 @@ function StartTimer({ m }: { m: SessionFormModel }) {
           plan &&
           openTimer({
             protocolId: form.protocolId,
-            protocolName: m.protocol?.name ?? null,
+            protocolName: m.protocol ? protocolName(m.protocol) : null,
             plan,
             warmupSeconds: secondsOf(form.warmupMin, 600),
             cooldownSeconds: secondsOf(form.cooldownMin, 300)
@@ -333,7 +335,7 @@ export function SessionFormView({ sessionId, protocols, initial, fromTimer = fal
   }, [fromTimer])
   return (
     <>
-      <SavedCard m={m} />
+      <SavedCard m={m} protocols={protocols} />
       <form className="log-form" onSubmit={m.submit} noValidate aria-label={m.editing ? t('editHeading') : t('logForm')}>
         <WhenAndWhat m={m} protocols={protocols} />
         <HowItWent m={m} />
