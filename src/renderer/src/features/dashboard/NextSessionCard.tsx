@@ -9,6 +9,7 @@ import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
 import { openTimer } from '../timer/timerStore'
 import { formatDate, tr, useT } from '../../i18n'
+import { WorkoutDownloadButton } from '../workouts/WorkoutDownloadButton'
 
 export interface Focus {
   protocolId: number
@@ -92,6 +93,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
                 {t('startTimer')}
               </button>
             )}
+            {advice.state === 'ok' && <WorkoutDownloadButton protocolId={focus.protocolId} />}
           </p>
         </>
       )}

@@ -5,6 +5,7 @@ import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
+import { WorkoutDownloadButton } from '../workouts/WorkoutDownloadButton'
 import { ProtocolForm, type ProtocolDraft, TERRAIN_LABELS } from './ProtocolForm'
 import './protocols.css'
 
@@ -107,6 +108,9 @@ export function ProtocolsPage() {
           </p>
           {p.description && <p className="protocol-description">{p.description}</p>}
           {p.sourceNote && <p className="protocol-source muted">{p.sourceNote}</p>}
+          <p className="protocol-watch">
+            <WorkoutDownloadButton protocolId={p.id} protocolName={p.name} />
+          </p>
         </div>
         <div className="protocol-actions">
           {!p.builtIn && !p.archived && (
