@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { planChangeTexts } from '../../src/shared/metrics/blockSummary'
 import { progressionAdvice, type SessionOutcome } from '../../src/shared/metrics/progression'
 import { parseNotation } from '../../src/shared/notation'
 import { adviceText } from '../../src/renderer/src/components/adviceText'
@@ -38,5 +39,13 @@ describe('advice in the runner’s language', () => {
     expect(a.changes).toEqual(['第 1 段：恢复 2m → 1m45s', '第 2 段：组数 4 → 5'])
     expect(a.reasons[0]).toBe('最近 2 次训练都按计划完成：每一次都完成了，组间缓得过气，用力不超过这个训练方案预期的全力强度（RPE 9–10）：2026年5月4日（6 次全部完成，RPE 6）和2026年5月1日（6 次全部完成，RPE 7）。')
     expect(a.reasons[1]).toBe('第 2 段的恢复是不计时的走下坡，所以改为增加一组。')
+  })
+
+  it('words a block’s plan changes in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN')
+    const words = (a: string, b: string) => planChangeTexts(plan(a), plan(b)).map(adviceText)
+    expect(words('4x4m @near-max / 3m jog', '5x4m @max / 2m30s jog')).toEqual(['+1 组', '强度 接近全力 → 全力', '恢复 3m → 2m30s'])
+    expect(words('6x20s / 2m walk', '6x20s hill / 2m walk-down')).toEqual(['平地 → 上坡', '恢复 2m 步行 → 2m 走下坡'])
+    expect(words('6x20s / 2m walk + 4x30s / 1m walk', '6x20s / 2m walk + 3x30s / 1m walk')).toEqual(['第 2 段：−1 组'])
   })
 })

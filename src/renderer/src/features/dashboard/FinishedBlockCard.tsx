@@ -4,6 +4,7 @@ import { formatNotation } from '../../../../shared/notation'
 import { navigate } from '../../router'
 import { BlockMeta } from '../../components/BlockMeta'
 import { formatDate, useT } from '../../i18n'
+import { adviceText } from '../../components/adviceText'
 import { Tagged } from './Tagged'
 import '../../components/CurrentBlockCard.css'
 
@@ -22,7 +23,7 @@ export function FinishedBlockCard({ finished, onDismiss, busy }: Props) {
   const b = s.block
   const plan = s.plan
     ? t('planChange', {
-        changes: s.plan.changes.length === 0 ? t('samePlan') : s.plan.changes.join(t('advice:joinComma')),
+        changes: s.plan.texts.length === 0 ? t('samePlan') : s.plan.texts.map(adviceText).join(t('advice:joinComma')),
         protocol: b.protocolName ?? t('theBlocksProtocol')
       })
     : 'none'
