@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 import { browserDay, expect, test, type WebApp } from './fixtures'
 
+/** A date as the lists and the block form write it in English. */
+const shown = (date: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))
+
 /**
  * The progress dashboard against a known history, seeded through the real API: a 10-week block of
  * Sprint 6×20 s that started 66 days ago (so today is in its week 10), three sessions a week on the
@@ -64,8 +67,6 @@ async function seed(app: WebApp): Promise<Seeded> {
 const dayNo = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
 const dateOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10)
 const mondayOf = (d: string) => dateOf(dayNo(d) - ((dayNo(d) + 3) % 7))
-/** A date as the English screens write it: `22 Nov 2026`. */
-const shown = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))
 
 /** Expected weekly loads (Monday → load) from the first session's week to today's, and the spike flags by the documented rule. */
 function expectedWeeks(s: Seeded) {
@@ -325,7 +326,7 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   await expect(form.getByLabel('Weeks')).toHaveValue('2')
   await expect(form.getByLabel('Sessions per week')).toHaveValue('3')
   await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('HIIT 4×4')
-  await expect(form.getByTestId('block-end')).toHaveText(browserDay(13))
+  await expect(form.getByTestId('block-end')).toHaveText(shown(browserDay(13)))
   const note = form.getByTestId('block-prefill')
   await expect(note).toContainText(`Follows “Spring HIIT”: 2 weeks × 3 a week of HIIT 4×4, from ${shown(browserDay(0))}, the day after it ended.`)
   await expect(note).toContainText(`The sessions of HIIT 4×4 start from the plan of ${shown(browserDay(-3))}: 5x4m @near-max / 2m30s jog`)

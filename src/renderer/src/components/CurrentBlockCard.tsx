@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { BlockProgress } from '../../../shared/metrics/block'
 import { href } from '../router'
 import { useT } from '../i18n'
+import { protocolNameOf } from '../i18n/builtins'
 import { weekLabel } from './blockText'
 import { BlockMeta } from './BlockMeta'
 import './CurrentBlockCard.css'
@@ -40,7 +41,7 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
         <Meter label={t('meterWholeBlock')} done={p.sessionsTotal} planned={p.plannedTotal} other={p.otherTotal} />
       </div>
       {b.protocolId !== null && p.otherTotal > 0 && (
-        <p className="muted block-other-note">{t('otherNote', { protocol: b.protocolName ?? t('theBlocksProtocol') })}</p>
+        <p className="muted block-other-note">{t('otherNote', { protocol: protocolNameOf(b.protocolUuid, b.protocolName) ?? t('theBlocksProtocol') })}</p>
       )}
       <p className="block-links">
         <a href={href({ name: 'calendar', id: b.id })}>{t('openCalendar')}</a>

@@ -11,6 +11,7 @@ import { blockWeekDefinition } from '../../charts/weekDefinitions'
 import { durationText } from '../../charts/progressData'
 import { formatDate, formatNumber, useT } from '../../i18n'
 import { Linked } from './Tagged'
+import { protocolNameOf } from '../../i18n/builtins'
 
 interface Props {
   blocks: BlockProgress[] | null
@@ -80,7 +81,7 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
         note={
           <>
             {t('volumeNote', {
-              protocol: block?.protocolId != null ? (block.protocolName ?? t('theBlocksProtocol')) : 'none',
+              protocol: block?.protocolId != null ? (protocolNameOf(block.protocolUuid, block.protocolName) ?? t('theBlocksProtocol')) : 'none',
               withOther: withOther ? 'yes' : 'no'
             })}{' '}
             {planned === null

@@ -5,6 +5,7 @@ import { api } from '../../api'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import { useUndoable } from '../../components/Toast'
 import { useT } from '../../i18n'
+import { protocolNameById } from '../../i18n/builtins'
 import { BlockVolumeSection } from './BlockVolumeSection'
 import { FinishedBlockCard } from './FinishedBlockCard'
 import { LoadSection } from './LoadSection'
@@ -43,7 +44,7 @@ export function DashboardPage() {
       : null
   const focus: Focus | null = choice && {
     protocolId: choice.protocolId,
-    protocolName: protocolList?.find((p) => p.id === choice.protocolId)?.name ?? t('protocolN', { id: choice.protocolId }),
+    protocolName: protocolNameById(protocolList, choice.protocolId, null) ?? t('protocolN', { id: choice.protocolId }),
     source: choice.source,
     blockName: choice.block?.name ?? null
   }

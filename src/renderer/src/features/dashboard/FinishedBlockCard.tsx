@@ -6,6 +6,7 @@ import { BlockMeta } from '../../components/BlockMeta'
 import { formatDate, useT } from '../../i18n'
 import { adviceText } from '../../components/adviceText'
 import { Tagged } from './Tagged'
+import { protocolNameOf } from '../../i18n/builtins'
 import '../../components/CurrentBlockCard.css'
 
 interface Props {
@@ -24,7 +25,7 @@ export function FinishedBlockCard({ finished, onDismiss, busy }: Props) {
   const plan = s.plan
     ? t('planChange', {
         changes: s.plan.texts.length === 0 ? t('samePlan') : s.plan.texts.map(adviceText).join(t('advice:joinComma')),
-        protocol: b.protocolName ?? t('theBlocksProtocol')
+        protocol: protocolNameOf(b.protocolUuid, b.protocolName) ?? t('theBlocksProtocol')
       })
     : 'none'
   return (

@@ -14,6 +14,7 @@ import { errorOf, useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
 import { formatDate, formatNumber, tr, useT } from '../../i18n'
 import { Linked } from './Tagged'
+import { protocolNameById } from '../../i18n/builtins'
 
 interface Props {
   protocols: Protocol[] | null
@@ -42,7 +43,7 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
   const progress = useLoad(input.ok && protocolId !== null ? loadProgress : null)
   const bests = useLoad(protocolId === null ? null : loadBests)
   const data = progress.state === 'ok' ? protocolProgressChartData(progress.value, unit) : null
-  const name = progress.state === 'ok' ? progress.value.protocolName : ''
+  const name = progress.state === 'ok' ? (protocolNameById(protocols, protocolId, progress.value.protocolName) ?? '') : ''
   const rows = bests.state === 'ok' ? sprintBestRows(bests.value, unit) : null
 
   const selector = protocols && protocols.length > 0 && (
