@@ -10,6 +10,3 @@ export function estimatedText(seconds: number): string {
 /** The rule that explains the estimate, for a tooltip or a note, in the runner's language. */
 export const estimateRule = (): string => tr('components:estimateRule')
 
-/** The rule in English (kept for screens not yet worded through `estimateRule`). */
-export const ESTIMATE_RULE =
-  'An untimed walk back down the hill counts as the mean of the session’s timed walk-downs, else the last timed walk-down of an earlier session of the same protocol, else 90 s.'
