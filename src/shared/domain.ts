@@ -1,3 +1,4 @@
+import type { Params } from './i18n/message'
 import type { LocalDate } from './dates'
 import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
@@ -56,7 +57,7 @@ export type DatabaseFailure =
   | 'locked'
   | 'disk_full'
 
-export type DatabaseStatus = { ok: true } | { ok: false; kind: DatabaseFailure; message: string }
+export type DatabaseStatus = { ok: true } | { ok: false; kind: DatabaseFailure; message: string; key: string; params?: Params }
 
 export type BackupKind = 'daily' | 'pre-migration' | 'before-restore' | 'manual' | 'other'
 

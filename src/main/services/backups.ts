@@ -74,7 +74,7 @@ export function listBackups(dbPath: string, nativeBinding?: string): BackupInfo[
 /** The path of a backup named by the UI; refuses anything that is not a backup file in the backup folder. */
 export function backupPath(dbPath: string, name: string): string {
   const path = join(backupDirFor(dbPath), name)
-  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', `There is no backup named “${name}”.`)
+  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', { key: 'noBackup', params: { name } })
   return path
 }
 
@@ -131,7 +131,7 @@ export async function startupCheck(db: Db, dbPath: string, now = new Date(), nat
 }
 
 function assertRestorable(info: BackupInfo): void {
-  if (!info.ok) throw new DomainError('conflict', `The backup “${info.name}” cannot be restored: ${info.problem ?? 'it is not a good Sprintlog database'}`)
+  if (!info.ok) throw new DomainError('conflict', { key: 'backupNotRestorable', params: { name: info.name, problem: info.problem ?? { key: 'backupNotGood' } } })
 }
 
 /** Verifies a backup file fully (integrity check), not only its header. */
@@ -141,7 +141,7 @@ function verify(path: string, nativeBinding?: string): BackupInfo {
   const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
     const check = db.pragma('integrity_check', { simple: true })
-    if (check !== 'ok') throw new DomainError('conflict', `The backup “${info.name}” is damaged (${String(check)}); it was not restored.`)
+    if (check !== 'ok') throw new DomainError('conflict', { key: 'backupDamaged', params: { name: info.name, check: String(check) } })
   } finally {
     db.close()
   }

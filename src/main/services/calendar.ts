@@ -13,6 +13,7 @@ import { blockCalendar, calendarTotals, upcomingSessions } from '../../shared/me
 import { formatNotation } from '../../shared/notation'
 import { SESSION_FIELDS } from '../../shared/records'
 import { DomainError } from '../../shared/result'
+import { notFound } from './found'
 import type { Block, Protocol, RepeatGroup } from '../../shared/training'
 import type { BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
@@ -36,7 +37,7 @@ export interface CalendarExportDeps extends CalendarDeps {
 
 function blockOf(deps: Pick<CalendarDeps, 'blocks'>, id: number): Block {
   const b = deps.blocks.get(id)
-  if (!b) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+  if (!b) throw notFound('training block', id)
   return b
 }
 
@@ -115,9 +116,7 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
   const protocol = cal.block.protocolId === null ? null : (deps.protocols.get(cal.block.protocolId) ?? null)
   const events = calendarEvents(cal, protocol, deps.settings.get().sessionTime)
   if (events.length === 0) {
-    const message =
-      cal.endDate < today ? `“${cal.block.name}” has ended; it has no planned sessions ahead to export.` : `“${cal.block.name}” has no planned sessions ahead to export.`
-    throw new DomainError('conflict', message)
+    throw new DomainError('conflict', { key: cal.endDate < today ? 'calendarEnded' : 'calendarNothingAhead', params: { name: cal.block.name } })
   }
   const text = writeCalendar({ prodId: '-//Sprintlog//Training block calendar//EN', name: `Sprintlog: ${cal.block.name}`, events }, now)
   const fileName = calendarFileName(cal.block)
@@ -136,7 +135,7 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
       await rename(temp, chosen)
     } catch (e) {
       await rm(temp, { force: true })
-      throw new DomainError('unavailable', `The calendar file could not be written: ${e instanceof Error ? e.message : String(e)}`)
+      throw new DomainError('unavailable', { key: 'calendarWriteFailed', params: { detail: e instanceof Error ? e.message : String(e) } })
     }
     return { fileName: basename(chosen), events: events.length, path: chosen }
   }

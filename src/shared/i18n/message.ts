@@ -1,0 +1,106 @@
+/**
+ * Messages as the back end and the shared code produce them: a key of the `errors` catalogue and its parameters,
+ * worded by whoever shows them (the renderer in the runner's language; `english` for logs, tests and the CLI).
+ * A parameter may itself be a message (a field's label, a reason inside a sentence); it is worded first.
+ * Numbers are written as they are (`7200`), unless the catalogue asks for them as `{n, number}`.
+ */
+import { IntlMessageFormat } from 'intl-messageformat'
+import en from './locales/en/errors.json'
+
+export type Param = string | number | Msg
+export type Params = Record<string, Param>
+
+export interface Msg {
+  key: string
+  params?: Params
+  /** Worded in lower case (a label inside a sentence: `Expected work in seconds.`). */
+  lower?: boolean
+}
+
+/** Anything that carries a message: its English wording and its key (an `AppError`, a `FieldIssue`, an import line). */
+export interface Worded {
+  message: string
+  key?: string
+  params?: Params
+}
+
+export const msg = (key: string, params?: Params): Msg => (params ? { key, params } : { key })
+
+export const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string'
+
+const EN = en as Record<string, string>
+const compiled = new Map<string, IntlMessageFormat>()
+
+/** Formats a catalogue's ICU message with the parameters already worded (numbers as written). */
+export function formatIcu(message: string, locale: string, params: Record<string, string>): string {
+  const id = `${locale}\u0000${message}`
+  let f = compiled.get(id)
+  if (!f) {
+    f = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true })
+    compiled.set(id, f)
+  }
+  return String(f.format(params))
+}
+
+/** The parameters of `m` as text, each nested message worded by `word`. */
+export function paramsText(params: Params | undefined, word: (m: Msg) => string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = isMsg(v) ? word(v) : String(v)
+  return out
+}
+
+/** The English wording of a message (its key itself when the catalogue lacks it, which a test prevents). */
+export function english(m: Msg): string {
+  const text = EN[m.key]
+  const out = text === undefined ? m.key : formatIcu(text, 'en', paramsText(m.params, english))
+  return m.lower ? out.toLowerCase() : out
+}
+
+let current: (m: Msg) => string = english
+
+/** How messages are worded where they are shown: English until the renderer sets the runner's language. */
+export const word = (m: Msg): string => current(m)
+export function setWording(fn: (m: Msg) => string): void {
+  current = fn
+}
+
+/** A message or a plain English text (a detail from the system, such as SQLite's own words) as a message. */
+export const asMsg = (m: Msg | string): Msg => (typeof m === 'string' ? { key: 'text', params: { text: m } } : m)
+
+/** The message and its English wording, as the objects that carry it hold them. */
+export function worded(m: Msg | string): { message: string; key: string; params?: Params } {
+  const x = asMsg(m)
+  return x.params ? { message: english(x), key: x.key, params: x.params } : { message: english(x), key: x.key }
+}
+
+/** The wording of something that carries a message, in the language shown; its English text for an unknown key. */
+export function wordOf(w: Worded, has: (key: string) => boolean = (k) => k in EN): string {
+  if (!w.key || !has(w.key)) return w.message
+  return word(w.params ? { key: w.key, params: w.params } : { key: w.key })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// zod: a schema's message is a marker, `@key` or `@key {"param":…}`, that `issueMsg` turns back into a message.
+
+/** The marker a zod schema carries for a message. */
+export function zm(key: string, params?: Params): string {
+  return params ? `@${key} ${JSON.stringify(params)}` : `@${key}`
+}
+
+/** The message of a zod issue: its marker's key and parameters, or zod's own English words. */
+export function issueMsg(i: { message: string }): Msg {
+  const text = i.message
+  if (text.startsWith('@')) {
+    const space = text.indexOf(' ')
+    if (space === -1) return { key: text.slice(1) }
+    try {
+      return { key: text.slice(1, space), params: JSON.parse(text.slice(space + 1)) as Params }
+    } catch {
+      return asMsg(text)
+    }
+  }
+  return asMsg(text)
+}
+
+/** A zod issue's English wording. */
+export const issueText = (i: { message: string }): string => english(issueMsg(i))
