@@ -80,27 +80,25 @@ export function wordOf(w: Worded, has: (key: string) => boolean = (k) => k in EN
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// zod: a schema's message is a marker, `@key` or `@key {"param":…}`, that `issueMsg` turns back into a message.
+// zod: a schema's message is its English wording, made by `zm`, which also notes the message it words, so that
+// `issueMsg` finds the key and parameters of any issue the schemas raise (a zod issue carries a text only).
 
-/** The marker a zod schema carries for a message. */
+const byEnglish = new Map<string, Msg>()
+/** Messages made while parsing (a list of unknown keys) are noted too; the table is emptied when it grows large. */
+const MAX_NOTED = 10_000
+
+/** The message a zod schema carries: its English wording, noted with its key and parameters. */
 export function zm(key: string, params?: Params): string {
-  return params ? `@${key} ${JSON.stringify(params)}` : `@${key}`
-}
-
-/** The message of a zod issue: its marker's key and parameters, or zod's own English words. */
-export function issueMsg(i: { message: string }): Msg {
-  const text = i.message
-  if (text.startsWith('@')) {
-    const space = text.indexOf(' ')
-    if (space === -1) return { key: text.slice(1) }
-    try {
-      return { key: text.slice(1, space), params: JSON.parse(text.slice(space + 1)) as Params }
-    } catch {
-      return asMsg(text)
-    }
+  const m = msg(key, params)
+  const text = english(m)
+  if (!byEnglish.has(text)) {
+    if (byEnglish.size >= MAX_NOTED) byEnglish.clear()
+    byEnglish.set(text, m)
   }
-  return asMsg(text)
+  return text
 }
 
-/** A zod issue's English wording. */
-export const issueText = (i: { message: string }): string => english(issueMsg(i))
+/** The message of a zod issue (or any English text a message was made from): its key and parameters, else the text itself. */
+export function issueMsg(i: { message: string }): Msg {
+  return byEnglish.get(i.message) ?? asMsg(i.message)
+}
