@@ -137,6 +137,8 @@ export interface ImportPreview {
   /** All errors, of which `errors` lists the first few hundred. */
   errorCount: number
   warnings: string[]
+  /** The same warnings as messages, for the renderer to word. */
+  warningMsgs: Msg[]
   /** The first rows of the files with what will happen to them. */
   sample: ImportSampleRow[]
   /** True when there are no errors and something to add, or records in Sprintlog to choose about. */

@@ -102,3 +102,6 @@ export function zm(key: string, params?: Params): string {
 export function issueMsg(i: { message: string }): Msg {
   return byEnglish.get(i.message) ?? asMsg(i.message)
 }
+
+/** The message an object that carries one holds (a `FieldIssue`, a `CellIssue`, a `NotationError`). */
+export const msgOf = (w: { key: string; params?: Params | undefined }): Msg => (w.params ? { key: w.key, params: w.params } : { key: w.key })
