@@ -21,7 +21,10 @@ import { commitImport, type ImportPlan, KEEP_ALL, readImport } from './import'
 import { oneLine, resourceProblem } from '../../db/errors'
 
 /** The export's failure in plain words: a full disk or a folder that cannot be written to says so. */
-export function exportFailure(e: unknown): Msg {
+export const exportFailure = (e: unknown): string => english(exportFailureMsg(e))
+
+/** The same as a message, for the renderer to word. */
+export function exportFailureMsg(e: unknown): Msg {
   const problem = resourceProblem(e)
   if (problem === 'disk_full') return { key: 'exportDiskFull' }
   if (problem === 'read_only') return { key: 'exportReadOnly' }
@@ -142,7 +145,7 @@ export function createDataService(deps: DataServiceDeps) {
       if (job.controller.signal.aborted) status.cancelled = true
       else {
         log(oneLine('CSV export failed', e))
-        status.errorMsg = exportFailure(e)
+        status.errorMsg = exportFailureMsg(e)
         status.error = english(status.errorMsg)
       }
     } finally {
