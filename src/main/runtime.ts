@@ -57,6 +57,7 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, action
     backupDir: backupDirFor(opts.dbPath),
     schemaVersion: 0,
     transport: opts.transport,
+    locale: opts.locale ?? null,
     database: failure.status()
   })
   const statusAfter = async (): Promise<DatabaseStatus> => {

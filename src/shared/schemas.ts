@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
+import { LANGUAGES } from './i18n/languages'
 import { WEIGHT_UNITS } from './units'
 import { zm } from './i18n/message'
 import type { Settings } from './domain'
@@ -70,6 +71,7 @@ export const SETTING_SCHEMAS = {
   weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: zm('weightUnit') }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
+  language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
   dismissedBlockSummary: z.string().min(1, zm('blockUuidExpected')).max(100, zm('blockUuidExpected')).nullable()
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }
@@ -79,6 +81,7 @@ export const settingsPatch = z
     weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
+    language: SETTING_SCHEMAS.language.optional(),
     dismissedBlockSummary: SETTING_SCHEMAS.dismissedBlockSummary.optional()
   })
   .strict()
