@@ -151,7 +151,7 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   const columns = COLUMNS[kind]
   const missing = columns.filter((c) => !c.derived && !seen.has(c.name)).map((c) => c.name)
   if (missing.length > 0) {
-    return { ok: false, ...worded({ key: 'csvMissingColumns', params: { kind: { key: KIND_KEY[kind] }, count: missing.length, columns: quoteList(missing) } }) }
+    return { ok: false, ...worded({ key: 'csvMissingColumns', params: { kind: { key: KIND_KEY[kind] }, n: missing.length, columns: quoteList(missing) } }) }
   }
   const index: Record<string, number> = {}
   for (const c of columns) index[c.name] = names.indexOf(c.name)

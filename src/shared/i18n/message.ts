@@ -74,9 +74,14 @@ export function worded(m: Msg | string): { message: string; key: string; params?
 }
 
 /** The wording of something that carries a message, in the language shown; its English text for an unknown key. */
-export function wordOf(w: Worded, has: (key: string) => boolean = (k) => k in EN): string {
-  if (!w.key || !has(w.key)) return w.message
-  return word(w.params ? { key: w.key, params: w.params } : { key: w.key })
+export function wordOf(w: Worded): string {
+  if (!w.key || !(w.key in EN)) return w.message
+  try {
+    return word(w.params ? { key: w.key, params: w.params } : { key: w.key })
+  } catch {
+    // A message without the parameters its key needs (not made by `worded`): its English text as it came.
+    return w.message
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -105,3 +110,6 @@ export function issueMsg(i: { message: string }): Msg {
 
 /** The message an object that carries one holds (a `FieldIssue`, a `CellIssue`, a `NotationError`). */
 export const msgOf = (w: { key: string; params?: Params | undefined }): Msg => (w.params ? { key: w.key, params: w.params } : { key: w.key })
+
+/** An error (or anything carrying a message) worded in the language shown; its English text for an unknown key. */
+export const wordError = (w: Worded): string => wordOf(w)

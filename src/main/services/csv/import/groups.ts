@@ -279,7 +279,7 @@ export function repGroups(
       const NEW = OK | BAD | PRESENT
       // Every session read well and not in Sprintlog is planned, unless one of the checks below takes it off.
       scratch.flagWhere(PLANNED, NEW, OK, MAX_REPS)
-      for (const s of scratch.over(NEW, OK, MAX_REPS)) report.error(at(s).file, s.line, { key: 'csvTooManyReps', params: { uuid: s.uuid, count: String(s.count), max: String(MAX_REPS) } })
+      for (const s of scratch.over(NEW, OK, MAX_REPS)) report.error(at(s).file, s.line, { key: 'csvTooManyReps', params: { uuid: s.uuid, n: String(s.count), max: String(MAX_REPS) } })
       for (const [uuid, list] of twice) {
         const s = scratch.get(uuid)
         if (!s || (s.flags & NEW) !== OK) continue

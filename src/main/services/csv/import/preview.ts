@@ -171,7 +171,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
         summary.kind = hd.kind
         entry.kind = hd.kind
         if (hd.unknown.length > 0) {
-          warn({ key: 'csvWarnUnknownColumns', params: { file, count: hd.unknown.length, columns: hd.unknown.map((n) => `“${n}”`).join(', ') } })
+          warn({ key: 'csvWarnUnknownColumns', params: { file, n: hd.unknown.length, columns: hd.unknown.map((n) => `“${n}”`).join(', ') } })
         }
         const plain = plainRepReader(hd)
         repOf = (row) => {

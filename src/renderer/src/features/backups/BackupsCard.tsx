@@ -7,6 +7,7 @@ import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
+import { wordError } from '../../../../shared/i18n/message'
 
 const listBackups = () => api.backups.list()
 const appInfo = () => api.app.info()
@@ -25,7 +26,7 @@ export function BackupsCard() {
     setBusy(true)
     const r = await api.backups.create()
     setBusy(false)
-    if (!r.ok) return toast.show(r.error.message, { kind: 'error' })
+    if (!r.ok) return toast.show(wordError(r.error), { kind: 'error' })
     if (r.value === null) return
     toast.show(`Backed up ${r.value.sessions} sessions and ${r.value.weights} weights (${r.value.name}).`)
     load()
@@ -34,7 +35,7 @@ export function BackupsCard() {
   async function restore(b: BackupInfo, undoOf?: string) {
     const r = await api.backups.restore({ name: b.name })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     load()

@@ -6,6 +6,7 @@ import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
+import { wordError } from '../../../../shared/i18n/message'
 
 const WHAT: Record<string, string> = {
   too_new: 'It was written by a newer version of Sprintlog.',
@@ -33,7 +34,7 @@ function LockedActions({ onOpened }: { onOpened: () => void }) {
     const r = await api.database.retry()
     setBusy(false)
     if (r.ok && r.value.ok) return onOpened()
-    if (byHand) setNote(r.ok ? 'The file is still in use. Sprintlog keeps trying by itself.' : r.error.message)
+    if (byHand) setNote(r.ok ? 'The file is still in use. Sprintlog keeps trying by itself.' : wordError(r.error))
   }
   useEffect(() => {
     const t = setInterval(() => void retry(false), RETRY_MS)
@@ -57,8 +58,8 @@ function StartNewActions({ path, onOpened }: { path: string; onOpened: () => voi
   const [error, setError] = useState<string | null>(null)
   async function start() {
     const r = await api.database.startNew({ confirm: true })
-    if (!r.ok) return setError(r.error.message)
-    if (!r.value.ok) return setError(r.value.message)
+    if (!r.ok) return setError(wordError(r.error))
+    if (!r.value.ok) return setError(wordError(r.value))
     onOpened()
   }
   return (
@@ -99,7 +100,7 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
 
   async function restore(b: BackupInfo) {
     const r = await api.backups.restore({ name: b.name })
-    if (!r.ok) return setRestoreError(r.error.message)
+    if (!r.ok) return setRestoreError(wordError(r.error))
     setDone(`Restored the backup of ${backupDate(b)}.${r.value.keptAs ? ` The file that could not be opened was kept, unchanged, as ${r.value.keptAs}.` : ''}`)
   }
 
@@ -111,7 +112,7 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
         <p className="muted">
           <code>{info.databasePath}</code>
         </p>
-        {status && <p>{status.message}</p>}
+        {status && <p>{wordError(status)}</p>}
         {status?.kind === 'locked' && <LockedActions onOpened={onOpened} />}
         {status?.kind === 'empty' && <StartNewActions path={info.databasePath} onOpened={onOpened} />}
         <p>

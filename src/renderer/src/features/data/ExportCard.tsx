@@ -5,6 +5,7 @@ import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { download } from './upload'
 import { ErrorText } from '../../components/ErrorText'
+import { wordError } from '../../../../shared/i18n/message'
 
 const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
   { value: 'all', label: 'Everything', hint: 'five files: protocols, training blocks, sessions, reps and body weight' },
@@ -33,7 +34,7 @@ export function ExportCard() {
     if (!status || status.done) return
     const timer = setTimeout(() => {
       void api.export.status({ jobId: status.jobId }).then((r) => {
-        if (!r.ok) return setError(r.error.message)
+        if (!r.ok) return setError(wordError(r.error))
         setStatus(r.value)
         // A single finished file downloads at once; several are offered as links (browsers block a burst of downloads).
         const only = r.value.done && r.value.files.length === 1 ? r.value.files[0] : undefined
@@ -53,7 +54,7 @@ export function ExportCard() {
     setStarting(true)
     const r = await api.export.start({ what, ...(isLocalDate(from) ? { from } : {}), ...(isLocalDate(to) ? { to } : {}) })
     setStarting(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(wordError(r.error))
     if (r.value.jobId === null) return // the save dialog was cancelled
     setStatus({ jobId: r.value.jobId, what, rows: 0, totalRows: 0, done: false, cancelled: false, files: [] })
   }
@@ -61,7 +62,7 @@ export function ExportCard() {
   async function cancel() {
     if (!status) return
     const r = await api.export.cancel({ jobId: status.jobId })
-    if (!r.ok) setError(r.error.message)
+    if (!r.ok) setError(wordError(r.error))
   }
 
   return (

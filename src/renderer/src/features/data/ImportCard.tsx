@@ -4,6 +4,7 @@ import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
 import { TableHead } from '../../components/TableHead'
+import { wordError } from '../../../../shared/i18n/message'
 
 const ERROR_COLUMNS = [{ label: 'File' }, { label: 'Line', num: true }, { label: 'Column' }, { label: 'Problem' }]
 const SAMPLE_COLUMNS = [{ label: 'Line', num: true }, { label: 'Date' }, { label: 'Row' }, { label: 'What happens' }]
@@ -64,7 +65,7 @@ export function ImportCard() {
     const timer = setTimeout(() => {
       void api.import.status({ previewId: reading.previewId }).then((r) => {
         if (!r.ok) {
-          setError(r.error.message)
+          setError(wordError(r.error))
           setPhase({ name: 'idle' })
         } else if (r.value.state === 'reading') setPhase({ name: 'reading', status: r.value })
         else if (r.value.state === 'ready' && r.value.preview) setPhase({ name: 'ready', status: { ...r.value, preview: r.value.preview } })
@@ -80,7 +81,7 @@ export function ImportCard() {
   async function preview(fileIds: string[]) {
     const r = await api.import.preview({ fileIds })
     if (!r.ok) {
-      setError(r.error.message)
+      setError(wordError(r.error))
       setPhase({ name: 'idle' })
       return
     }
@@ -97,7 +98,7 @@ export function ImportCard() {
     for (const f of files) {
       const r = await uploadFile(f)
       if (!r.ok) {
-        setError(`${f.name}: ${r.error.message}`)
+        setError(`${f.name}: ${wordError(r.error)}`)
         setPhase({ name: 'idle' })
         return
       }
@@ -109,7 +110,7 @@ export function ImportCard() {
   async function chooseNative() {
     setError(null)
     const r = await api.import.chooseFile()
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(wordError(r.error))
     if (r.value.files.length > 0) await preview(r.value.files.map((f) => f.fileId))
   }
 
@@ -118,7 +119,7 @@ export function ImportCard() {
     setPhase({ name: 'committing', status: phase.status })
     const r = await api.import.commit({ previewId: phase.status.previewId, choices })
     if (!r.ok) {
-      setError(r.error.message)
+      setError(wordError(r.error))
       setPhase({ name: 'ready', status: phase.status })
       return
     }
@@ -284,7 +285,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td>{e.file}</td>
                     <td className="num">{e.line}</td>
                     <td>{e.column ? <code>{e.column}</code> : '—'}</td>
-                    <td>{e.message}</td>
+                    <td>{wordError(e)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -308,7 +309,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td className="note">{r.summary}</td>
                     <td>
                       <span className={`pill ${r.status}`}>{STATUS_LABEL[r.status]}</span>
-                      {r.message && <span className="muted"> {r.message}</span>}
+                      {r.message && <span className="muted"> {wordError({ ...r, message: r.message })}</span>}
                     </td>
                   </tr>
                 ))}

@@ -3,6 +3,7 @@ import type { NotationError } from '../../../../shared/notation'
 import type { RepeatGroup } from '../../../../shared/training'
 import { InputField } from '../../components/Field'
 import type { ProtocolFormModel } from './useProtocolForm'
+import { wordError } from '../../../../shared/i18n/message'
 
 export const EXAMPLE = '6x20s @max / 2m walk'
 
@@ -50,7 +51,7 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
         notationError && (
           <div id={problemId} className="notation-error" role="alert">
             <MarkedNotation text={form.text} error={notationError} />
-            <p className="error">{notationError.message}</p>
+            <p className="error">{wordError(notationError)}</p>
           </div>
         )
       }

@@ -7,6 +7,7 @@ import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { ProtocolForm, type ProtocolDraft, TERRAIN_LABELS } from './ProtocolForm'
 import './protocols.css'
+import { wordError } from '../../../../shared/i18n/message'
 
 type Editing = 'new' | number | null
 
@@ -53,7 +54,7 @@ export function ProtocolsPage() {
   async function duplicate(p: Protocol) {
     const r = await api.protocols.duplicate({ id: p.id })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     toast.show(`Duplicated “${p.name}” as “${r.value.name}”.`)
@@ -74,7 +75,7 @@ export function ProtocolsPage() {
     }
     const r = await api.protocols.archive({ id: p.id, archived: false })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     refresh()

@@ -4,6 +4,7 @@ import { formatNotation, parseNotation } from '../../../../shared/notation'
 import { REPEAT_GROUP_FIELDS } from '../../../../shared/records'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup } from '../../../../shared/training'
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
+import { wordError } from '../../../../shared/i18n/message'
 
 export type WorkKind = 'time' | 'distance'
 export type IntensityChoice = Intensity | 'none'
@@ -148,7 +149,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
 
   let loadKg: number | null = null
   const load = readLoadText(d.load, d.loadUnit)
-  if (!load.ok) errors.load = load.message
+  if (!load.ok) errors.load = wordError(load)
   else if (load.kg !== null && (load.kg <= 0 || load.kg > LOAD_MAX_KG)) errors.load = `A load is more than 0 and at most ${loadInUnit(LOAD_MAX_KG, d.loadUnit)} ${d.loadUnit}.`
   else if (load.kg !== null && d.loadKind === '') errors.load = 'Say what carries the load: vest, sled or other.'
   else if (load.kg === null && d.loadKind !== '') errors.load = `Enter the load in ${d.loadUnit}, or set “carried by” to none.`
@@ -188,6 +189,6 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   }
   // The notation is the plan's canonical form: make sure it can say exactly this.
   const back = parseNotation(formatNotation([group]))
-  if (!back.ok) return { ok: false, errors: { work: back.error.message } }
+  if (!back.ok) return { ok: false, errors: { work: wordError(back.error) } }
   return { ok: true, group }
 }

@@ -9,6 +9,7 @@ import type { AppError } from '../../../../shared/result'
 import { weightFields } from '../../../../shared/schemas'
 import { kgToUnit, readWeightText, round1, type WeightUnit } from '../../../../shared/units'
 import { addIssues, errorsFromResult, type PathIssue, topFieldOf } from '../../components/fieldErrors'
+import { wordError } from '../../../../shared/i18n/message'
 
 export interface WeightDraft {
   date: string
@@ -48,7 +49,7 @@ export function validateWeightForm(
   const errors: WeightErrors = {}
   if (values.date.trim() === '') errors.date = 'Enter a date.'
   const weight = readWeightText(values.weight, unit)
-  if (!weight.ok) errors.kg = weight.message
+  if (!weight.ok) errors.kg = wordError(weight)
   const parsed = weightFields.safeParse({ date: values.date, kg: weight.ok ? weight.kg : WEIGHT_FIELDS.kg.min, note: values.note.trim() })
   if (!parsed.success) {
     // The schema states a bound in kilograms; the person reads it in their own unit.
