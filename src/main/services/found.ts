@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/result'
 
 /** The records the services name in messages, by the catalogue key of their “no such record” message. */
-const NOT_FOUND = { session: 'noSession', 'training block': 'noBlock', protocol: 'noProtocol' } as const
+export const NOT_FOUND = { session: 'noSession', 'training block': 'noBlock', protocol: 'noProtocol' } as const
 
 /** The error for a record the input names that does not exist: `There is no session with id 12.` */
 export const notFound = (what: keyof typeof NOT_FOUND, id: number): DomainError => new DomainError('not_found', { key: NOT_FOUND[what], params: { id: String(id) } })

@@ -49,12 +49,18 @@ export function paramsText(params: Params | undefined, word: (m: Msg) => string)
   return out
 }
 
-/** The English wording of a message (its key itself when the catalogue lacks it, which a test prevents). */
-export function english(m: Msg): string {
-  const text = EN[m.key]
-  const out = text === undefined ? m.key : formatIcu(text, 'en', paramsText(m.params, english))
-  return m.lower ? out.toLowerCase() : out
+/** Words messages from a catalogue of `errors` in `locale` (a key the catalogue lacks is shown as itself). */
+export function wording(catalogue: Record<string, string>, locale: string): (m: Msg) => string {
+  const w = (m: Msg): string => {
+    const text = catalogue[m.key]
+    const out = text === undefined ? m.key : formatIcu(text, locale, paramsText(m.params, w))
+    return m.lower ? out.toLocaleLowerCase(locale) : out
+  }
+  return w
 }
+
+/** The English wording of a message (its key itself when the catalogue lacks it, which a test prevents). */
+export const english: (m: Msg) => string = wording(EN, 'en')
 
 let current: (m: Msg) => string = english
 
