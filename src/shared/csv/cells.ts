@@ -15,7 +15,6 @@ import {
   COLUMNS,
   type CsvColumn,
   type CsvKind,
-  KIND_LABEL,
   neutralise,
   PROTOCOL_COLUMNS,
   REP_COLUMNS,

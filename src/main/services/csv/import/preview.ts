@@ -15,7 +15,6 @@ import {
   type ImportFileSummary,
   type ImportLineError,
   type ImportPreview,
-  KIND_LABEL,
   type NumberStyle,
   plainRepReader,
   readHeader,
