@@ -1,7 +1,7 @@
 /** Training-block rules: blocks may not overlap; progress is counted from the sessions logged in them. */
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
-import { blockEnd, blockProgress, type BlockProgress, blockSessionDates, findOverlap, overlapMessage } from '../../shared/metrics/block'
+import { blockEnd, blockProgress, type BlockProgress, blockSessionDates, findOverlap, overlapMsg } from '../../shared/metrics/block'
 import { blockSummary, type FinishedBlock, finishedBlockOn, nextBlockStart } from '../../shared/metrics/blockSummary'
 import { carriedPlan } from '../../shared/metrics/progression'
 import { DomainError, fieldIssue } from '../../shared/result'
@@ -24,7 +24,7 @@ export interface BlockDeps {
 function assertNoOverlap(blocks: BlocksRepo, d: Pick<BlockDraft, 'startDate' | 'weeks'>, selfId: number | null): void {
   const other = findOverlap(d, blocks.list(), selfId)
   if (other) {
-    const message = overlapMessage(d, other)
+    const message = overlapMsg(d, other)
     throw new DomainError('conflict', message, [fieldIssue('startDate', message)])
   }
 }

@@ -22,7 +22,7 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
-import { overlapMessage } from '../../../../shared/metrics/block'
+import { overlapMsg } from '../../../../shared/metrics/block'
 import { DomainError } from '../../../../shared/result'
 import type { Rep } from '../../../../shared/training'
 import type { Db } from '../../../db/connection'
@@ -134,7 +134,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
       if (pid === undefined) throw new DomainError('conflict', { key: 'csvBlockProtocolGone', params: { uuid: String(b.protocolUuid), name: b.name } })
       const other = blocks.find(b)
-      if (other) throw new DomainError('conflict', { key: 'csvTakenBlockOverlaps', params: { name: b.name, overlap: overlapMessage(b, other) } })
+      if (other) throw new DomainError('conflict', { key: 'csvTakenBlockOverlaps', params: { name: b.name, overlap: overlapMsg(b, other) } })
       repo.replaceBlock(b, pid)
       blocks.add(b)
       if (c.state === 'deleted') restored.blocks++
@@ -149,7 +149,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       if (pid === undefined) throw new DomainError('conflict', { key: 'csvBlockProtocolNoLonger', params: { uuid: String(b.protocolUuid), name: b.name } })
       // Blocks may not overlap: one added since the preview (the preview checked those in the files) stops the import.
       const other = blocks.find(b)
-      if (other) throw new DomainError('conflict', { key: 'csvBlockOverlapsNothing', params: { overlap: overlapMessage(b, other) } })
+      if (other) throw new DomainError('conflict', { key: 'csvBlockOverlapsNothing', params: { overlap: overlapMsg(b, other) } })
       repo.insertBlock(b, pid)
       blocks.add(b)
       added.blocks++

@@ -12,7 +12,7 @@ import { type HeaderInfo, type ImportedBlock, type ImportedProtocolRecord, type 
 import { BLOCK_FIELDS, PROTOCOL_FIELDS } from '../../../../shared/records'
 import { COMPARED } from '../../../db/repos/import'
 import { type changeList, differingColumns } from './compare'
-import { blockEnd, overlapMessage } from '../../../../shared/metrics/block'
+import { blockEnd, overlapMsg } from '../../../../shared/metrics/block'
 import type { Block } from '../../../../shared/training'
 import { clip, columnMsg, firstIssue, own, where } from './files'
 import type { Findings, Lookups, SampleRow } from './plan'
@@ -187,8 +187,8 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
         }
         const inDb = live.find(b)
         const inFile = inDb ? undefined : earlier.find(b)
-        if (inDb) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsHere', params: { overlap: overlapMessage(b, inDb) } } })
-        else if (inFile) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsFile', params: { overlap: overlapMessage(b, inFile), name: inFile.name, where: where(inFile, file) } } })
+        if (inDb) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsHere', params: { overlap: overlapMsg(b, inDb) } } })
+        else if (inFile) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsFile', params: { overlap: overlapMsg(b, inFile), name: inFile.name, where: where(inFile, file) } } })
         earlier.add({ file, line, name: b.name, startDate: b.startDate, weeks: b.weeks })
         for (const p of problems) report.error(file, line, p.msg, p.column)
         if (row && problems[0]) {
