@@ -1,4 +1,4 @@
-import type { Params } from './i18n/message'
+import type { Msg, Params } from './i18n/message'
 import type { LocalDate } from './dates'
 import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
@@ -79,6 +79,8 @@ export interface BackupInfo {
   /** False when the file cannot be restored; `problem` says why. */
   ok: boolean
   problem?: string
+  /** The same as a message, for the renderer to word. */
+  problemMsg?: Msg
 }
 
 export interface RestoreOutcome {

@@ -14,6 +14,11 @@ import type { Db } from '../db/connection'
 import { migrate, schemaVersion } from '../db/migrate'
 import { LATEST_VERSION } from '../db/migrations'
 import type { Platform } from '../platform'
+import { english, type Msg } from '../../shared/i18n/message'
+
+
+/** A backup's problem, in English and as a message. */
+const problem = (m: Msg): { problem: string; problemMsg: Msg } => ({ problem: english(m), problemMsg: m })
 
 export const KEEP: Record<Exclude<BackupKind, 'other'>, number> = { daily: 7, 'pre-migration': 5, 'before-restore': 5, manual: 20 }
 
@@ -49,11 +54,11 @@ export function describeBackup(path: string, nativeBinding?: string): BackupInfo
       sessions: version >= 2 ? count('SELECT count(*) FROM sessions WHERE deleted_at IS NULL') : 0,
       weights: version >= 1 ? count('SELECT count(*) FROM body_weights WHERE deleted_at IS NULL') : 0
     }
-    if (version < 1) return { ...info, problem: 'Not a Sprintlog database.' }
-    if (version > LATEST_VERSION) return { ...info, problem: `Written by a newer version of Sprintlog (schema ${version}).` }
+    if (version < 1) return { ...info, ...problem({ key: 'backupNotSprintlog' }) }
+    if (version > LATEST_VERSION) return { ...info, ...problem({ key: 'backupTooNew', params: { version: String(version) } }) }
     return { ...info, ok: true }
   } catch (e) {
-    return { ...base, problem: `Unreadable: ${e instanceof Error ? e.message : String(e)}` }
+    return { ...base, ...problem({ key: 'backupUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } }) }
   } finally {
     db?.close()
   }
@@ -131,7 +136,7 @@ export async function startupCheck(db: Db, dbPath: string, now = new Date(), nat
 }
 
 function assertRestorable(info: BackupInfo): void {
-  if (!info.ok) throw new DomainError('conflict', { key: 'backupNotRestorable', params: { name: info.name, problem: info.problem ?? { key: 'backupNotGood' } } })
+  if (!info.ok) throw new DomainError('conflict', { key: 'backupNotRestorable', params: { name: info.name, problem: info.problemMsg ?? info.problem ?? { key: 'backupNotGood' } } })
 }
 
 /** Verifies a backup file fully (integrity check), not only its header. */

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/domain'
 import { backupDate, KIND_LABEL, megabytes } from './backupText'
 import { TableHead } from '../../components/TableHead'
+import { word } from '../../../../shared/i18n/message'
 
 const BACKUP_COLUMNS = [{ label: 'Made' }, { label: 'Kind' }, { label: 'Size', num: true }, { label: 'Sessions', num: true }, { label: 'Weights', num: true }, { label: 'Actions', hidden: true }]
 
@@ -54,7 +55,7 @@ export function BackupTable({ backups, onRestore, confirmText, highlightLatest }
               <td>
                 {backupDate(b)}
                 {highlightLatest && b.name === latestGood && <span className="tag good">latest good</span>}
-                {!b.ok && <div className="error">{b.problem}</div>}
+                {!b.ok && <div className="error">{b.problemMsg ? word(b.problemMsg) : b.problem}</div>}
               </td>
               <td>{KIND_LABEL[b.kind]}</td>
               <td className="num">{megabytes(b.sizeBytes)}</td>

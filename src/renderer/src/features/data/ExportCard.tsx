@@ -5,7 +5,7 @@ import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { download } from './upload'
 import { ErrorText } from '../../components/ErrorText'
-import { wordError } from '../../../../shared/i18n/message'
+import { word, wordError } from '../../../../shared/i18n/message'
 
 const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
   { value: 'all', label: 'Everything', hint: 'five files: protocols, training blocks, sessions, reps and body weight' },
@@ -117,7 +117,7 @@ export function ExportCard() {
           {status.cancelled ? (
             <p>Export cancelled; no file was written.</p>
           ) : status.error ? (
-            <p className="error">{status.error}</p>
+            <p className="error">{status.errorMsg ? word(status.errorMsg) : status.error}</p>
           ) : (
             <>
               <p>

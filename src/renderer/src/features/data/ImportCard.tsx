@@ -4,7 +4,7 @@ import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
 import { TableHead } from '../../components/TableHead'
-import { wordError } from '../../../../shared/i18n/message'
+import { word, wordError } from '../../../../shared/i18n/message'
 
 const ERROR_COLUMNS = [{ label: 'File' }, { label: 'Line', num: true }, { label: 'Column' }, { label: 'Problem' }]
 const SAMPLE_COLUMNS = [{ label: 'Line', num: true }, { label: 'Date' }, { label: 'Row' }, { label: 'What happens' }]
@@ -70,7 +70,7 @@ export function ImportCard() {
         } else if (r.value.state === 'reading') setPhase({ name: 'reading', status: r.value })
         else if (r.value.state === 'ready' && r.value.preview) setPhase({ name: 'ready', status: { ...r.value, preview: r.value.preview } })
         else {
-          setError(r.value.error ?? 'The files could not be read.')
+          setError(r.value.errorMsg ? word(r.value.errorMsg) : (r.value.error ?? 'The files could not be read.'))
           setPhase({ name: 'idle' })
         }
       })
@@ -265,9 +265,9 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
       {preview.newProtocols.length > 0 && <p className="hint">Protocols to recreate from their sessions: {preview.newProtocols.join(', ')}.</p>}
       {preview.warnings.length > 0 && (
         <ul className="warnings">
-          {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
+          {(preview.warningMsgs ?? []).length === preview.warnings.length
+            ? preview.warningMsgs.map((w, i) => <li key={i}>{word(w)}</li>)
+            : preview.warnings.map((w) => <li key={w}>{w}</li>)}
         </ul>
       )}
 

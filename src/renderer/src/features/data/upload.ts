@@ -16,7 +16,7 @@ export async function uploadFile(file: File): Promise<Result<ChosenFile>> {
     })
     return (await res.json()) as Result<ChosenFile>
   } catch {
-    return fail('unavailable', `“${file.name}” could not be sent to Sprintlog. Is \`npm run start:web\` still running?`)
+    return fail('unavailable', { key: 'uploadNotSent', params: { name: file.name } })
   }
 }
 
