@@ -5,7 +5,7 @@
  * Numbers are written as they are (`7200`), unless the catalogue asks for them as `{n, number}`.
  */
 import { IntlMessageFormat } from 'intl-messageformat'
-import en from './locales/en/errors.json'
+import en from './locales/en/errors.json' with { type: 'json' }
 
 export type Param = string | number | Msg
 export type Params = Record<string, Param>
