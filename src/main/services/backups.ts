@@ -14,7 +14,7 @@ import type { Db } from '../db/connection'
 import { migrate, schemaVersion } from '../db/migrate'
 import { LATEST_VERSION } from '../db/migrations'
 import type { Platform } from '../platform'
-import { english, type Msg } from '../../shared/i18n/message'
+import { english, type Msg, msg } from '../../shared/i18n/message'
 
 
 /** A backup's problem, in English and as a message. */
@@ -54,11 +54,11 @@ export function describeBackup(path: string, nativeBinding?: string): BackupInfo
       sessions: version >= 2 ? count('SELECT count(*) FROM sessions WHERE deleted_at IS NULL') : 0,
       weights: version >= 1 ? count('SELECT count(*) FROM body_weights WHERE deleted_at IS NULL') : 0
     }
-    if (version < 1) return { ...info, ...problem({ key: 'backupNotSprintlog' }) }
-    if (version > LATEST_VERSION) return { ...info, ...problem({ key: 'backupTooNew', params: { version: String(version) } }) }
+    if (version < 1) return { ...info, ...problem(msg('backupNotSprintlog')) }
+    if (version > LATEST_VERSION) return { ...info, ...problem(msg('backupTooNew', { version: String(version) })) }
     return { ...info, ok: true }
   } catch (e) {
-    return { ...base, ...problem({ key: 'backupUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } }) }
+    return { ...base, ...problem(msg('backupUnreadable', { detail: e instanceof Error ? e.message : String(e) })) }
   } finally {
     db?.close()
   }
@@ -79,7 +79,7 @@ export function listBackups(dbPath: string, nativeBinding?: string): BackupInfo[
 /** The path of a backup named by the UI; refuses anything that is not a backup file in the backup folder. */
 export function backupPath(dbPath: string, name: string): string {
   const path = join(backupDirFor(dbPath), name)
-  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', { key: 'noBackup', params: { name } })
+  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', msg('noBackup', { name }))
   return path
 }
 
@@ -136,7 +136,7 @@ export async function startupCheck(db: Db, dbPath: string, now = new Date(), nat
 }
 
 function assertRestorable(info: BackupInfo): void {
-  if (!info.ok) throw new DomainError('conflict', { key: 'backupNotRestorable', params: { name: info.name, problem: info.problemMsg ?? info.problem ?? { key: 'backupNotGood' } } })
+  if (!info.ok) throw new DomainError('conflict', msg('backupNotRestorable', { name: info.name, problem: info.problemMsg ?? info.problem ?? msg('backupNotGood') }))
 }
 
 /** Verifies a backup file fully (integrity check), not only its header. */
@@ -146,7 +146,7 @@ function verify(path: string, nativeBinding?: string): BackupInfo {
   const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
     const check = db.pragma('integrity_check', { simple: true })
-    if (check !== 'ok') throw new DomainError('conflict', { key: 'backupDamaged', params: { name: info.name, check: String(check) } })
+    if (check !== 'ok') throw new DomainError('conflict', msg('backupDamaged', { name: info.name, check: String(check) }))
   } finally {
     db.close()
   }

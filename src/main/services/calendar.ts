@@ -22,6 +22,7 @@ import type { SessionsRepo } from '../db/repos/sessions'
 import type { SettingsRepo } from '../db/repos/settings'
 import type { Platform } from '../platform'
 import type { Transfers } from './csv/transfers'
+import { msg } from '../../shared/i18n/message'
 
 export interface CalendarDeps {
   blocks: BlocksRepo
@@ -137,9 +138,9 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
     } catch (e) {
       await rm(temp, { force: true })
       const problem = resourceProblem(e)
-      if (problem === 'disk_full') throw new DomainError('disk_full', { key: 'calendarDiskFull' })
-      if (problem === 'read_only') throw new DomainError('read_only', { key: 'calendarReadOnly' })
-      throw new DomainError('unavailable', { key: 'calendarWriteFailed', params: { detail: e instanceof Error ? e.message : String(e) } })
+      if (problem === 'disk_full') throw new DomainError('disk_full', msg('calendarDiskFull'))
+      if (problem === 'read_only') throw new DomainError('read_only', msg('calendarReadOnly'))
+      throw new DomainError('unavailable', msg('calendarWriteFailed', { detail: e instanceof Error ? e.message : String(e) }))
     }
     return { fileName: basename(chosen), events: events.length, path: chosen }
   }

@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ChangeCounts, type ImportChoices, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
-import { english, type Msg } from '../../../shared/i18n/message'
+import { english, type Msg, msg } from '../../../shared/i18n/message'
 import { DomainError, fieldIssue } from '../../../shared/result'
 import type { Db } from '../../db/connection'
 import { exportRepo } from '../../db/repos/export'
@@ -26,9 +26,9 @@ export const exportFailure = (e: unknown): string => english(exportFailureMsg(e)
 /** The same as a message, for the renderer to word. */
 export function exportFailureMsg(e: unknown): Msg {
   const problem = resourceProblem(e)
-  if (problem === 'disk_full') return { key: 'exportDiskFull' }
-  if (problem === 'read_only') return { key: 'exportReadOnly' }
-  return { key: 'exportFailed', params: { detail: e instanceof Error ? e.message : String(e) } }
+  if (problem === 'disk_full') return msg('exportDiskFull')
+  if (problem === 'read_only') return msg('exportReadOnly')
+  return msg('exportFailed', { detail: e instanceof Error ? e.message : String(e) })
 }
 import { createTransfers, type Transfers } from './transfers'
 
@@ -93,12 +93,12 @@ export function createDataService(deps: DataServiceDeps) {
 
   const exportJob = (jobId: string) => {
     const j = exports.get(jobId)
-    if (!j) throw new DomainError('not_found', { key: 'noExport' })
+    if (!j) throw new DomainError('not_found', msg('noExport'))
     return j
   }
   const importJob = (previewId: string) => {
     const j = imports.get(previewId)
-    if (!j) throw new DomainError('not_found', { key: 'noPreview' })
+    if (!j) throw new DomainError('not_found', msg('noPreview'))
     return j
   }
 
@@ -160,7 +160,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** Starts an export; `jobId` is null when the user cancelled the save dialog. */
     async startExport(req: ExportRequest): Promise<{ jobId: string | null }> {
       prune()
-      if (req.from && req.to && req.from > req.to) throw new DomainError('invalid_input', { key: 'rangeReversed' }, [fieldIssue('from', { key: 'rangeReversed' })])
+      if (req.from && req.to && req.from > req.to) throw new DomainError('invalid_input', msg('rangeReversed'), [fieldIssue('from', msg('rangeReversed'))])
       const targets = await targetsFor(req.what, `sprintlog-${todayLocal(now())}`)
       if (!targets) return { jobId: null }
       const jobId = newId()
@@ -192,7 +192,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** Desktop: the native open dialog; the chosen files are known to the renderer by id only. */
     async chooseFiles(): Promise<{ files: ChosenFile[] }> {
       const choose = deps.platform?.chooseOpenPaths
-      if (!choose) throw new DomainError('unavailable', { key: 'usePicker' })
+      if (!choose) throw new DomainError('unavailable', msg('usePicker'))
       const paths = await choose({ title: { key: 'importCsv' } })
       const files: ChosenFile[] = []
       for (const p of paths) files.push(transfers.addFile(p, basename(p), (await stat(p)).size, false))
@@ -204,7 +204,7 @@ export function createDataService(deps: DataServiceDeps) {
       prune()
       const sources = fileIds.map((id) => {
         const f = transfers.file(id)
-        if (!f) throw new DomainError('not_found', { key: 'fileGone' })
+        if (!f) throw new DomainError('not_found', msg('fileGone'))
         return { id, name: f.name, path: f.path, size: f.size }
       })
       const keep = new Set(fileIds)
@@ -228,7 +228,7 @@ export function createDataService(deps: DataServiceDeps) {
           if (job.status.state !== 'reading') return
           log(oneLine('CSV import preview failed', e))
           job.status.state = 'failed'
-          job.status.errorMsg = { key: 'importUnreadable', params: { detail: e instanceof Error ? e.message : String(e) } }
+          job.status.errorMsg = msg('importUnreadable', { detail: e instanceof Error ? e.message : String(e) })
           job.status.error = english(job.status.errorMsg)
           job.finished = Date.now()
         })
@@ -276,7 +276,7 @@ export function createDataService(deps: DataServiceDeps) {
       if (toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + taken + restoring === 0) {
         throw new DomainError(
           'invalid_input',
-          { key: 'nothingToImport' }
+          msg('nothingToImport')
         )
       }
       const result = commitImport(deps.db, writer, j.plan, choices)
