@@ -2,6 +2,7 @@ import type { LocalDate } from './dates'
 import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
+import type { Theme } from './theme'
 import type { WeightUnit } from './units'
 
 /** One body-weight reading (records.ts). Several per day are allowed; charts use the daily mean. */
@@ -22,9 +23,11 @@ export interface Settings {
   trainingDays: Weekday[]
   /** The usual start time of a session, `HH:MM`, for the calendar export; null for all-day events. */
   sessionTime: string | null
+  /** The colour theme; `system` follows the operating system's light or dark mode. */
+  theme: Theme
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, theme: 'system' }
 
 export interface AppInfo {
   version: string

@@ -8,6 +8,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage'
 import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
+import { ThemeSwitch, useApplyTheme } from './theme'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
@@ -83,6 +84,7 @@ function Shell() {
   const current = route.name === 'session' ? 'history' : route.name === 'calendar' ? 'blocks' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)
+  useApplyTheme()
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
   const { reload } = infoLoad
   useEffect(() => {
@@ -131,7 +133,10 @@ function Shell() {
             </a>
           ))}
         </nav>
-        <UnitSwitch />
+        <div className="switches">
+          <UnitSwitch />
+          <ThemeSwitch />
+        </div>
       </header>
       {offline && (
         <div className="banner error" role="alert">
@@ -139,6 +144,8 @@ function Shell() {
         </div>
       )}
       <main>
+        {/* The one h1 of a screen: its section's name (the screens' own titles are h2). */}
+        <h1 className="sr-only">{TABS.find((tab) => tab.route.name === current)?.label}</h1>
         {info && (
           <Suspense fallback={<p className="empty">Loading…</p>}>
             <Screen route={route} />
