@@ -141,7 +141,7 @@ const SCREENS: { name: string; show(page: Page, sessionId: number): Promise<void
     name: 'Data & backups',
     async show(page) {
       await open(page, '#/data')
-      await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible()
+      await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible()
     }
   }
 ]

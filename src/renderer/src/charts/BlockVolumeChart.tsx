@@ -139,7 +139,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               isAnimationActive={false}
             >
               {points.map((p) => (
-                <Cell key={p.week} fill={p.met ? 'var(--ok)' : 'var(--accent-2)'} fillOpacity={p.met ? 0.85 : 0.55} />
+                <Cell key={p.week} fill={p.met ? 'var(--ok)' : 'var(--accent-2)'} fillOpacity={p.met ? 0.85 : 0.75} />
               ))}
               <LabelList dataKey="doneLabel" position="top" fill="var(--text)" fontSize={12} />
             </Bar>
@@ -148,7 +148,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       </div>
       <p className="legend-note">
         <span className="swatch" style={{ background: 'var(--ok)' }} /> plan met
-        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> fewer sessions than planned
+        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 75%, transparent)' }} /> fewer sessions than planned
         <span className="swatch dashed" /> planned sessions a week
         {totals.otherSessions > 0 && <span>+N: other sessions in the week, not counted against the plan</span>}
       </p>

@@ -18,7 +18,8 @@ interface Props<T> {
 /** The numbers behind a chart, as a plain table (for screen readers, copying, and checking). */
 export function DataTable<T>({ caption, columns, rows, rowKey }: Props<T>) {
   return (
-    <div className="table-wrap">
+    // A table wider than the window scrolls inside this box, which the keyboard can therefore reach.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="entries data-table">
         <caption className="sr-only">{caption}</caption>
         <TableHead columns={columns} />
