@@ -16,6 +16,7 @@ export async function seedWide(app: WebApp): Promise<number> {
   const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
   if (!sprint) throw new Error('no Sprint 6×20 s')
   const long = await call<{ id: number; groups: unknown[] }>('protocols/create', { name: LONG_PROTOCOL, description: 'Six hard reps, walked back down.', groups: sprint.groups })
+  await call('blocks/create', { name: 'Winter base block on the hill behind the sports ground', startDate: browserDay(-120), weeks: 6, sessionsPerWeek: 2, protocolId: long.id })
   await call('blocks/create', { name: LONG_BLOCK, startDate: browserDay(-20), weeks: 10, sessionsPerWeek: 3, protocolId: sprint.id })
   const reps = Array.from({ length: 8 }, (_, i) => ({
     workSeconds: 20.5,

@@ -160,17 +160,23 @@ export function BlocksPage({ after }: Props) {
                         {p.block.name}
                       </a>
                     </th>
-                    <td className="dates">
+                    <td className="dates" data-label={BLOCK_COLUMNS[1]?.label}>
                       <span>{p.block.startDate}</span> – <span>{p.endDate}</span>
                     </td>
-                    <td className="num">{p.block.weeks}</td>
-                    <td className="num">{p.block.sessionsPerWeek}</td>
-                    <td>{protocolLabel(p)}</td>
-                    <td>
+                    <td className="num" data-label={BLOCK_COLUMNS[2]?.label}>
+                      {p.block.weeks}
+                    </td>
+                    <td className="num" data-label={BLOCK_COLUMNS[3]?.label}>
+                      {p.block.sessionsPerWeek}
+                    </td>
+                    <td className="protocol" data-label={BLOCK_COLUMNS[4]?.label}>
+                      {protocolLabel(p)}
+                    </td>
+                    <td data-label={BLOCK_COLUMNS[5]?.label}>
                       <span className={`block-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
                       {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}
                     </td>
-                    <td className="num">
+                    <td className="num" data-label={BLOCK_COLUMNS[6]?.label}>
                       {p.sessionsTotal} of {p.plannedTotal}
                       {p.otherTotal > 0 && <div className="muted other-sessions">+{plural(p.otherTotal, 'other session')}</div>}
                     </td>

@@ -134,11 +134,13 @@ export function HistoryPage() {
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
-                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
+                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`} data-label={SESSION_COLUMNS[2]?.label}>
                     {s.repsDone}/{s.plannedReps}
                   </td>
-                  <td className="num">{durationClock(s.workSeconds)}</td>
-                  <td className="num">
+                  <td className="num" data-label={SESSION_COLUMNS[3]?.label}>
+                    {durationClock(s.workSeconds)}
+                  </td>
+                  <td className="num" data-label={SESSION_COLUMNS[4]?.label}>
                     {s.estimatedSeconds > 0 ? (
                       <span title={`Includes ${estimatedText(s.estimatedSeconds)}. ${ESTIMATE_RULE}`}>
                         ≈ {durationClock(s.durationSeconds)}
@@ -150,10 +152,12 @@ export function HistoryPage() {
                       durationClock(s.durationSeconds)
                     )}
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={SESSION_COLUMNS[5]?.label}>
                     {s.load === null ? '–' : s.estimatedSeconds > 0 ? `≈ ${Math.round(s.load)}` : Math.round(s.load)}
                   </td>
-                  <td className="num">{s.rpe ?? '–'}</td>
+                  <td className="num" data-label={SESSION_COLUMNS[6]?.label}>
+                    {s.rpe ?? '–'}
+                  </td>
                   <RowActions label={`session of ${s.date}`} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
                 </tr>
               ))}
