@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
+import { LANGUAGES } from './i18n/languages'
 import { THEMES } from './theme'
 import { WEIGHT_UNITS } from './units'
 import type { Settings } from './domain'
@@ -70,6 +71,7 @@ export const SETTING_SCHEMAS = {
   weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: 'Choose kg or lb.' }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
+  language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
   theme: z.enum(THEMES, { error: 'Choose system, light or dark.' }),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
   dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable()
@@ -80,6 +82,7 @@ export const settingsPatch = z
     weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
+    language: SETTING_SCHEMAS.language.optional(),
     theme: SETTING_SCHEMAS.theme.optional(),
     dismissedBlockSummary: SETTING_SCHEMAS.dismissedBlockSummary.optional()
   })

@@ -26,7 +26,7 @@ describe('the migration registry', () => {
 
   it('declares STRICT tables only', () => {
     for (const m of MIGRATIONS) {
-      for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?\s*;/g) ?? []) expect(create).toMatch(/STRICT\s*;$/)
+      for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?(,\s*WITHOUT ROWID)?\s*;/g) ?? []) expect(create).toMatch(/STRICT(,\s*WITHOUT ROWID)?\s*;$/)
     }
   })
 })

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { LANGUAGES, type Language } from '../../src/shared/i18n/languages'
 import { expect, startWebApp, test, type WebApp } from './fixtures'
+import { anyLanguage as L } from './i18n-text'
 import { LONG_BLOCK, seedWide } from './seed'
 
 /**
@@ -14,9 +16,8 @@ import { LONG_BLOCK, seedWide } from './seed'
  */
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-/** The languages the walk runs in (the `language` setting picks one). */
-const LANGUAGES = ['en'] as const
-type Language = (typeof LANGUAGES)[number]
+// The walk runs in every language (LANGUAGES, set by the `language` setting); it names controls by their English
+// text or its translation (i18n-text.ts), so it finds them whichever screens are translated yet.
 const SCHEMES = ['light', 'dark'] as const
 type Scheme = (typeof SCHEMES)[number]
 
@@ -53,12 +54,12 @@ async function audit(page: Page, where: string): Promise<string[]> {
 /** Audits the screen, then opens each of its "Show as table" switches and audits it again. */
 async function auditWithTables(page: Page, where: string): Promise<string[]> {
   const problems = await audit(page, where)
-  const toggles = page.getByRole('button', { name: 'Show as table' })
+  const toggles = page.getByRole('button', { name: L('Show as table') })
   const n = await toggles.count()
   if (n === 0) return problems
   // Each click turns its button into "Show as chart", so the first remaining one is the next.
   for (let i = 0; i < n; i++) await toggles.first().click()
-  await expect(page.getByRole('button', { name: 'Show as chart' })).toHaveCount(n)
+  await expect(page.getByRole('button', { name: L('Show as chart') })).toHaveCount(n)
   return [...problems, ...(await audit(page, `${where}, as tables`))]
 }
 
@@ -69,32 +70,39 @@ async function open(page: Page, hash: string): Promise<void> {
 }
 
 /** The screens, each shown as a runner would reach it; `full` says whether the history was seeded. */
-const SCREENS: { name: string; needsData?: true; show(page: Page, full: boolean): Promise<void> }[] = [
+interface Walk {
+  /** Whether the history was seeded. */
+  full: boolean
+  /** The built-in Sprint 6×20 s (its name is translated, its id is not). */
+  sprintId: number
+}
+
+const SCREENS: { name: string; needsData?: true; show(page: Page, walk: Walk): Promise<void> }[] = [
   {
     name: 'Progress',
-    async show(page, full) {
+    async show(page, { full }) {
       await open(page, '#/dashboard')
       await page.reload()
       if (full) {
         await expect(page.getByTestId('current-block')).toContainText(LONG_BLOCK)
         await expect(page.locator('.recharts-surface').first()).toBeVisible()
-      } else await expect(page.getByRole('heading', { name: 'Protocol progression' })).toBeVisible()
+      } else await expect(page.getByRole('heading', { name: L('Protocol progression') })).toBeVisible()
     }
   },
   {
     name: 'Log session',
-    async show(page) {
+    async show(page, { sprintId }) {
       await open(page, '#/log')
-      await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+      await page.getByLabel(L('Protocol')).selectOption(String(sprintId))
       await expect(page.locator('tr[data-rep]')).toHaveCount(6)
     }
   },
   {
     name: 'History',
-    async show(page, full) {
+    async show(page, { full }) {
       await open(page, '#/history')
       if (full) await expect(page.locator('tr[data-session-id]')).toHaveCount(5)
-      else await expect(page.getByRole('link', { name: 'Log your first one.' })).toBeVisible()
+      else await expect(page.getByRole('link', { name: L('Log your first one.') })).toBeVisible()
     }
   },
   {
@@ -103,17 +111,17 @@ const SCREENS: { name: string; needsData?: true; show(page: Page, full: boolean)
     async show(page) {
       await open(page, '#/history')
       await page.locator('tr[data-session-id]').first().getByRole('link').first().click()
-      await expect(page.getByRole('heading', { name: 'Edit session' })).toBeVisible()
+      await expect(page.getByRole('heading', { name: L('Edit session') })).toBeVisible()
       await expect(page.locator('tr[data-rep]')).toHaveCount(8)
     }
   },
   {
     name: 'Blocks, the form open',
-    async show(page, full) {
+    async show(page, { full }) {
       await open(page, '#/blocks')
       if (full) await expect(page.locator('tr[data-block-id]')).toHaveCount(1)
-      await page.getByRole('button', { name: 'New block' }).click()
-      await expect(page.getByRole('form', { name: /training block/ })).toBeVisible()
+      await page.getByRole('button', { name: L('New block') }).click()
+      await expect(page.locator('form.block-form')).toBeVisible()
     }
   },
   {
@@ -129,32 +137,32 @@ const SCREENS: { name: string; needsData?: true; show(page: Page, full: boolean)
     name: 'Protocols, the form open',
     async show(page) {
       await open(page, '#/protocols')
-      await page.getByRole('button', { name: 'New protocol' }).click()
-      await expect(page.getByRole('form', { name: 'New protocol' })).toBeVisible()
+      await page.getByRole('button', { name: L('New protocol') }).click()
+      await expect(page.getByRole('form', { name: L('New protocol') })).toBeVisible()
     }
   },
   {
     name: 'Body weight',
-    async show(page, full) {
+    async show(page, { full }) {
       await open(page, '#/weight')
       if (full) await expect(page.getByText('after breakfast, before the session')).toBeVisible()
-      else await expect(page.getByRole('form', { name: 'Add body weight' })).toBeVisible()
+      else await expect(page.getByRole('form', { name: L('Add body weight') })).toBeVisible()
     }
   },
   {
     name: 'Data & backups',
     async show(page) {
       await open(page, '#/data')
-      await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible()
+      await expect(page.getByRole('heading', { name: L('Backups') })).toBeVisible()
       await expect(page.locator('tr[data-backup]').first()).toBeVisible()
     }
   },
   {
     name: 'Interval timer',
-    async show(page) {
+    async show(page, { sprintId }) {
       await open(page, '#/log')
-      await page.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
-      await page.getByRole('button', { name: 'Start timer' }).click()
+      await page.getByLabel(L('Protocol')).selectOption(String(sprintId))
+      await page.getByRole('button', { name: L('Start timer') }).click()
       await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'ready')
     }
   }
@@ -166,14 +174,19 @@ const SCREENS: { name: string; needsData?: true; show(page: Page, full: boolean)
  */
 async function walk(page: Page, app: WebApp, language: Language, scheme: Scheme, full: boolean): Promise<void> {
   if (full) await seedWide(app)
-  if (language !== 'en') await app.call('settings/update', { language })
+  await app.call('settings/update', { language })
   const other: Scheme = scheme === 'light' ? 'dark' : 'light'
   await page.emulateMedia({ colorScheme: full ? other : scheme })
   if (full) await app.call('settings/update', { theme: scheme })
   const problems: string[] = []
+  await page.reload()
+  await expect(page.locator('html')).toHaveAttribute('lang', language)
+  const protocols = await app.call<{ id: number; builtIn: boolean; groups: { count: number; workSeconds: number | null }[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.builtIn && p.groups.length === 1 && p.groups[0]?.count === 6 && p.groups[0].workSeconds === 20)
+  if (!sprint) throw new Error('no built-in 6×20 s protocol')
   for (const screen of SCREENS) {
     if (screen.needsData && !full) continue
-    await screen.show(page, full)
+    await screen.show(page, { full, sprintId: sprint.id })
     await expect(page.locator('html')).toHaveAttribute('data-theme', full ? scheme : 'system')
     problems.push(...(await auditWithTables(page, `${screen.name} (${language}, ${scheme}, ${full ? 'with data' : 'empty'})`)))
   }
@@ -195,9 +208,9 @@ for (const language of LANGUAGES) {
         const run = await startWebApp(dir)
         await page.emulateMedia({ colorScheme: scheme })
         await page.goto(run.app.url)
-        await expect(page.getByRole('heading', { name: 'Sprintlog can’t open your data' })).toBeVisible()
-        await page.getByRole('button', { name: 'Start a new, empty database…' }).click()
-        await expect(page.getByRole('group', { name: 'Start a new database' })).toBeVisible()
+        await expect(page.getByRole('heading', { name: L('Sprintlog can’t open your data') })).toBeVisible()
+        await page.getByRole('button', { name: L('Start a new, empty database…') }).click()
+        await expect(page.getByRole('group', { name: L('Start a new database') })).toBeVisible()
         const problems = await audit(page, `Recovery (${language}, ${scheme})`)
         expect(problems, `accessibility problems:\n${problems.join('\n')}`).toEqual([])
         await page.goto('about:blank')

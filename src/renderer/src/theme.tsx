@@ -1,9 +1,10 @@
 import { useEffect } from 'react'
 import { type Theme, THEMES } from '../../shared/theme'
+import { useT } from './i18n'
 import { useSettings } from './settings'
 
-// The switch's words, in one place.
-const TEXT = { label: 'Theme', system: 'System', light: 'Light', dark: 'Dark' } satisfies Record<'label' | Theme, string>
+/** The switch's words (the common catalogue). */
+const KEYS = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } satisfies Record<Theme, string>
 
 /**
  * Puts the theme setting on `<html data-theme>`, which styles.css follows: `light` and `dark` fix the colours,
@@ -21,11 +22,19 @@ export function useApplyTheme(): void {
 /** System / Light / Dark, beside the other settings in the top bar; saved at once. */
 export function ThemeSwitch() {
   const { settings, update } = useSettings()
+  const { t } = useT()
   return (
-    <div className="segmented" role="radiogroup" aria-label={TEXT.label}>
-      {THEMES.map((t) => (
-        <button key={t} type="button" role="radio" aria-checked={settings.theme === t} className={settings.theme === t ? 'on' : ''} onClick={() => void update({ theme: t })}>
-          {TEXT[t]}
+    <div className="segmented" role="radiogroup" aria-label={t('theme')}>
+      {THEMES.map((theme) => (
+        <button
+          key={theme}
+          type="button"
+          role="radio"
+          aria-checked={settings.theme === theme}
+          className={settings.theme === theme ? 'on' : ''}
+          onClick={() => void update({ theme })}
+        >
+          {t(KEYS[theme])}
         </button>
       ))}
     </div>
