@@ -119,7 +119,7 @@ const SCREENS: { name: string; needsData?: true; show(page: Page, walk: Walk): P
     name: 'Blocks, the form open',
     async show(page, { full }) {
       await open(page, '#/blocks')
-      if (full) await expect(page.locator('tr[data-block-id]')).toHaveCount(1)
+      if (full) await expect(page.locator('tr[data-block-id]')).toHaveCount(2)
       await page.getByRole('button', { name: L('New block') }).click()
       await expect(page.locator('form.block-form')).toBeVisible()
     }
