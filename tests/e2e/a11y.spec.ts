@@ -165,6 +165,16 @@ const SCREENS: { name: string; needsData?: true; show(page: Page, walk: Walk): P
       await page.getByRole('button', { name: L('Start timer') }).click()
       await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'ready')
     }
+  },
+  {
+    name: 'Interval timer, running, asked to stop',
+    async show(page) {
+      // Straight on from the timer above.
+      await page.getByTestId('timer-toggle').click()
+      await expect(page.getByTestId('timer')).toHaveAttribute('data-status', 'running')
+      await page.keyboard.press('Escape')
+      await expect(page.getByRole('dialog', { name: L('Stop the session?') })).toBeVisible()
+    }
   }
 ]
 
