@@ -13,10 +13,31 @@ const KEYS = { system: 'themeSystem', light: 'themeLight', dark: 'themeDark' } s
  */
 export function useApplyTheme(): void {
   const { settings, loaded } = useSettings()
-  const theme = loaded ? settings.theme : 'system'
+  // Until the settings arrive, the theme last applied here (so a dark choice does not flash light at start).
+  const theme = loaded ? settings.theme : lastTheme()
   useEffect(() => {
     document.documentElement.dataset.theme = theme
-  }, [theme])
+    if (loaded) remember(theme)
+  }, [theme, loaded])
+}
+
+const STORED = 'sprintlog.theme'
+
+function lastTheme(): Theme {
+  try {
+    const t = localStorage.getItem(STORED)
+    return (THEMES as readonly (string | null)[]).includes(t) ? (t as Theme) : 'system'
+  } catch {
+    return 'system'
+  }
+}
+
+function remember(theme: Theme): void {
+  try {
+    localStorage.setItem(STORED, theme)
+  } catch {
+    // No storage (a locked-down browser): the first paint follows the system's theme.
+  }
 }
 
 /** System / Light / Dark, beside the other settings in the top bar; saved at once. */
