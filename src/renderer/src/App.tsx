@@ -166,8 +166,8 @@ function Shell() {
         </div>
       )}
       <main>
-        {/* The one h1 of a screen: its section's name (the screens' own titles are h2). */}
-        <h1 className="sr-only">{t(TABS.find((tab) => tab.route.name === current)?.label ?? 'tabProgress')}</h1>
+        {/* The one h1 of a screen, for screen readers: its section and the app (the screens' own titles are h2). */}
+        <h1 className="sr-only">{t('screenHeading', { section: t(TABS.find((tab) => tab.route.name === current)?.label ?? 'tabProgress') })}</h1>
         {info && (
           <Suspense fallback={<p className="empty">{t('loading')}</p>}>
             <Screen route={route} />
