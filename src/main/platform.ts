@@ -2,8 +2,8 @@
 export interface Platform {
   /** Asks where to save; null when the user cancels. */
   chooseSavePath?(o: { title: string; defaultName: string; filters?: FileFilter[] }): Promise<string | null>
-  /** Asks for files to open; empty when the user cancels. */
-  chooseOpenPaths?(o: { title: string }): Promise<string[]>
+  /** Asks for files to open (several at once; CSV files when no filters are given); empty when the user cancels. */
+  chooseOpenPaths?(o: { title: string; filters?: FileFilter[] }): Promise<string[]>
 }
 
 /** A file type a save dialog offers (CSV files when none is given). */
