@@ -24,6 +24,8 @@ export default defineConfig({
         browserName: 'chromium',
         viewport: { width: 1280, height: 900 },
         timezoneId: 'Europe/Berlin',
+        // The screens speak the browser's language until the runner picks one: the tests run in English unless they say otherwise.
+        locale: 'en-GB',
         launchOptions: {
           ...(chromium ? { executablePath: chromium } : {}),
           args: [

@@ -33,6 +33,8 @@ import { pendingFiles } from './services/watchPending'
 export interface BackendOptions {
   dbPath: string
   transport: AppInfo['transport']
+  /** The desktop's locale (`app.getLocale()`), which picks the language until the runner chooses one. */
+  locale?: string
   nativeBinding?: string
   log?: Logger
   /** Desktop capabilities (native file dialogs) for CSV export and import; web mode has none. */
@@ -104,6 +106,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     backupDir: backupDirFor(opened.path),
     schemaVersion: schemaVersion(db),
     transport: opts.transport,
+    locale: opts.locale ?? null,
     database: { ok: true }
   })
   const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })

@@ -54,6 +54,7 @@ async function start(): Promise<void> {
   runtime = await startRuntime({
     dbPath,
     transport: 'desktop',
+    locale: app.getLocale(),
     platform: fileDialogs(),
     ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
   })

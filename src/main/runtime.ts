@@ -58,6 +58,7 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, action
     backupDir: backupDirFor(opts.dbPath),
     schemaVersion: 0,
     transport: opts.transport,
+    locale: opts.locale ?? null,
     database: { ok: false, kind: failure.kind, message: failure.message }
   })
   const statusAfter = async (): Promise<DatabaseStatus> => {

@@ -2,6 +2,7 @@ import type { LocalDate } from './dates'
 import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
+import type { Language } from './i18n/languages'
 import type { WeightUnit } from './units'
 
 /** One body-weight reading (records.ts). Several per day are allowed; charts use the daily mean. */
@@ -22,9 +23,11 @@ export interface Settings {
   trainingDays: Weekday[]
   /** The usual start time of a session, `HH:MM`, for the calendar export; null for all-day events. */
   sessionTime: string | null
+  /** The language the runner chose; null follows the system's language. */
+  language: Language | null
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null }
 
 export interface AppInfo {
   version: string
@@ -37,6 +40,8 @@ export interface AppInfo {
   transport: 'desktop' | 'web'
   /** Whether the database is open; when it is not, only backups and app info answer. */
   database: DatabaseStatus
+  /** The desktop's locale (BCP 47) that picks the language until the runner chooses one; null in web mode (the browser's languages then). */
+  locale: string | null
 }
 
 /**

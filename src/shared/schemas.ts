@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
+import { LANGUAGES } from './i18n/languages'
 import { WEIGHT_UNITS } from './units'
 import type { Settings } from './domain'
 import type { Weekday } from './metrics/calendar'
@@ -69,6 +70,7 @@ export const SETTING_SCHEMAS = {
   weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: 'Choose kg or lb.' }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
+  language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
   dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable()
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }
@@ -78,6 +80,7 @@ export const settingsPatch = z
     weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
+    language: SETTING_SCHEMAS.language.optional(),
     dismissedBlockSummary: SETTING_SCHEMAS.dismissedBlockSummary.optional()
   })
   .strict()

@@ -91,7 +91,7 @@ describe('stats queries', () => {
     db.transaction(() => {
       for (let i = 0; i < 2500; i++) insert.run(`u${i}`, addLocalDays('2019-01-01', i), i % 2 === 0 ? 8 : null, 5 + (i % 2))
     })()
-    const router = createBackendRouter(db, () => ({ version: '', databasePath: '', backupDir: '', schemaVersion: 2, transport: 'web', database: { ok: true } }))
+    const router = createBackendRouter(db, () => ({ version: '', databasePath: '', backupDir: '', schemaVersion: 2, transport: 'web', locale: null, database: { ok: true } }))
     const r = await router.call('stats/protocolProgress', { protocolId: 2 })
     if (!r.ok) throw new Error(r.error.message)
     const p = r.value as ProtocolProgress

@@ -87,13 +87,21 @@ describe('the router', () => {
     const b = await backend()
     expect(await b.router.call('settings/update', { weightUnit: 'stone' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(count(b)).toBe(0)
-    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null } })
-    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null } })
+    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null } })
+    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null } })
+  })
+
+  it('saves the language, refuses one it does not speak, and can follow the system again', async () => {
+    const b = await backend()
+    expect(await b.router.call('settings/update', { language: 'fr' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'language' }] } })
+    expect((await b.router.call('settings/get', undefined)) as unknown).toMatchObject({ ok: true, value: { language: null } })
+    expect(await b.router.call('settings/update', { language: 'zh-CN' })).toMatchObject({ ok: true, value: { language: 'zh-CN' } })
+    expect(await b.router.call('settings/update', { language: null })).toMatchObject({ ok: true, value: { language: null } })
   })
 
   it('reports where the data lives', async () => {
     const b = await backend()
-    expect(await b.router.call('app/info', undefined)).toMatchObject({ ok: true, value: { databasePath: b.path, schemaVersion: LATEST_VERSION, transport: 'web' } })
+    expect(await b.router.call('app/info', undefined)).toMatchObject({ ok: true, value: { databasePath: b.path, schemaVersion: LATEST_VERSION, transport: 'web', locale: null } })
   })
 
   it('turns a crash inside a handler into a generic internal error and logs the details', async () => {

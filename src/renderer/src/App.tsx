@@ -1,4 +1,5 @@
 import { Suspense, useEffect } from 'react'
+import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n/languages'
 import { WEIGHT_UNITS } from '../../shared/units'
 import { api, UNAVAILABLE_EVENT } from './api'
 import { useLoad, valueOr } from './api/useLoad'
@@ -8,11 +9,13 @@ import { DashboardPage } from './features/dashboard/DashboardPage'
 import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
+import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
+  const { t } = useT()
   return (
-    <div className="segmented" role="radiogroup" aria-label="Weight unit">
+    <div className="segmented" role="radiogroup" aria-label={t('weightUnit')}>
       {WEIGHT_UNITS.map((u) => (
         <button
           key={u}
@@ -23,6 +26,20 @@ function UnitSwitch() {
           onClick={() => void update({ weightUnit: u })}
         >
           {u}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function LanguageSwitch({ current }: { current: (typeof LANGUAGES)[number] }) {
+  const { update } = useSettings()
+  const { t } = useT()
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('language')}>
+      {LANGUAGES.map((l) => (
+        <button key={l} type="button" role="radio" lang={l} aria-checked={current === l} className={current === l ? 'on' : ''} onClick={() => void update({ language: l })}>
+          {LANGUAGE_NAMES[l]}
         </button>
       ))}
     </div>
@@ -42,13 +59,13 @@ const TimerPage = preloadable(() => import('./features/timer/TimerPage').then((m
 const LATER_SCREENS = [LogPage, HistoryPage, BlocksPage, CalendarPage, ProtocolsPage, WeightPage, DataPage, TimerPage]
 
 const TABS: { route: Route; label: string }[] = [
-  { route: { name: 'dashboard' }, label: 'Progress' },
-  { route: { name: 'log' }, label: 'Log session' },
-  { route: { name: 'history' }, label: 'History' },
-  { route: { name: 'blocks' }, label: 'Blocks' },
-  { route: { name: 'protocols' }, label: 'Protocols' },
-  { route: { name: 'weight' }, label: 'Body weight' },
-  { route: { name: 'data' }, label: 'Data & backups' }
+  { route: { name: 'dashboard' }, label: 'tabProgress' },
+  { route: { name: 'log' }, label: 'tabLog' },
+  { route: { name: 'history' }, label: 'tabHistory' },
+  { route: { name: 'blocks' }, label: 'tabBlocks' },
+  { route: { name: 'protocols' }, label: 'tabProtocols' },
+  { route: { name: 'weight' }, label: 'tabWeight' },
+  { route: { name: 'data' }, label: 'tabData' }
 ]
 
 function Screen({ route }: { route: Route }) {
@@ -83,6 +100,10 @@ function Shell() {
   const current = route.name === 'session' ? 'history' : route.name === 'calendar' ? 'blocks' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)
+  const { settings } = useSettings()
+  const { t } = useT()
+  const language = settings.language ?? systemLanguage(info?.locale)
+  useApplyLanguage(language)
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
   const { reload } = infoLoad
   useEffect(() => {
@@ -105,7 +126,7 @@ function Shell() {
   if (route.name === 'timer')
     return (
       <main className="timer-window">
-        <Suspense fallback={<p className="empty">Loading…</p>}>
+        <Suspense fallback={<p className="empty">{t('loading')}</p>}>
           <Screen route={route} />
         </Suspense>
       </main>
@@ -119,19 +140,22 @@ function Shell() {
           </span>
           Sprintlog
         </div>
-        <nav aria-label="Sections">
-          {TABS.map((t) => (
+        <nav aria-label={t('sections')}>
+          {TABS.map((tab) => (
             <a
-              key={t.route.name}
-              className={current === t.route.name ? 'tab on' : 'tab'}
-              aria-current={current === t.route.name ? 'page' : undefined}
-              href={href(t.route)}
+              key={tab.route.name}
+              className={current === tab.route.name ? 'tab on' : 'tab'}
+              aria-current={current === tab.route.name ? 'page' : undefined}
+              href={href(tab.route)}
             >
-              {t.label}
+              {t(tab.label)}
             </a>
           ))}
         </nav>
-        <UnitSwitch />
+        <div className="switches">
+          <UnitSwitch />
+          <LanguageSwitch current={language} />
+        </div>
       </header>
       {offline && (
         <div className="banner error" role="alert">
@@ -140,7 +164,7 @@ function Shell() {
       )}
       <main>
         {info && (
-          <Suspense fallback={<p className="empty">Loading…</p>}>
+          <Suspense fallback={<p className="empty">{t('loading')}</p>}>
             <Screen route={route} />
           </Suspense>
         )}
@@ -148,7 +172,7 @@ function Shell() {
       <footer className="footer">
         {info ? (
           <>
-            Sprintlog {info.version} · data in <code title={info.databasePath}>{info.databasePath}</code>
+            {t('footerPrefix', { version: info.version })} <code title={info.databasePath}>{info.databasePath}</code>
           </>
         ) : null}
       </footer>
@@ -158,10 +182,12 @@ function Shell() {
 
 export function App() {
   return (
-    <SettingsProvider>
-      <ToastProvider>
-        <Shell />
-      </ToastProvider>
-    </SettingsProvider>
+    <I18nProvider>
+      <SettingsProvider>
+        <ToastProvider>
+          <Shell />
+        </ToastProvider>
+      </SettingsProvider>
+    </I18nProvider>
   )
 }

@@ -1,0 +1,65 @@
+/**
+ * Numbers and dates as the runner's language writes them, through Intl (formatters cached per language).
+ * Dates in lists: `22 Nov 2026` / `2026年11月22日`.
+ */
+import type { LocalDate } from '../../../shared/dates'
+import type { Language } from '../../../shared/i18n/languages'
+import { currentLanguage } from './instance'
+
+/** The Intl locale of each language: English dates are written day first (22 Nov 2026). */
+export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' }
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>()
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: (locale: string) => T): T {
+  const lang = currentLanguage()
+  const k = `${lang}|${key}`
+  let f = cache.get(k) as T | undefined
+  if (!f) {
+    f = make(INTL_LOCALE[lang])
+    cache.set(k, f)
+  }
+  return f
+}
+
+const utcNoon = (d: LocalDate) => new Date(`${d}T12:00:00Z`)
+
+export type DateStyle = 'medium' | 'long' | 'short' | 'weekday' | 'month' | 'day'
+const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  short: { weekday: 'short', day: 'numeric', month: 'short' },
+  weekday: { weekday: 'long' },
+  month: { month: 'long', year: 'numeric' },
+  day: { day: 'numeric', month: 'short' }
+}
+
+/** A local date (YYYY-MM-DD) in the runner's language. */
+export function formatDate(d: LocalDate, style: DateStyle = 'medium'): string {
+  return cached(`date:${style}`, (l) => new Intl.DateTimeFormat(l, { ...DATE_OPTIONS[style], timeZone: 'UTC' })).format(utcNoon(d))
+}
+
+/** An instant (ISO 8601) as a local date and time. */
+export function formatDateTime(iso: string | number | Date): string {
+  return cached('datetime', (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso))
+}
+
+/** An instant's local time of day, HH:MM. */
+export function formatTimeOfDay(iso: string | number | Date): string {
+  return cached('time', (l) => new Intl.DateTimeFormat(l, { hour: '2-digit', minute: '2-digit' })).format(new Date(iso))
+}
+
+/** A number with at most `maxDecimals` decimals (and at least `minDecimals`), with the language's separators. */
+export function formatNumber(n: number, maxDecimals = 0, minDecimals = 0): string {
+  return cached(`num:${minDecimals}:${maxDecimals}`, (l) => new Intl.NumberFormat(l, { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals })).format(n)
+}
+
+/**
+ * Reads a decimal number the runner typed, with `.` or `,` as the decimal separator (`72,5` = `72.5`);
+ * null when it is not a number. Grouping separators are not accepted: `1,500` is 1.5, as a decimal comma reads.
+ */
+export function parseDecimal(text: string): number | null {
+  const t = text.trim().replace(',', '.')
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null
+  const n = Number(t)
+  return Number.isFinite(n) ? n : null
+}
