@@ -10,6 +10,7 @@ import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
+import { useWatchDrop } from './features/log/watchDrop'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
@@ -104,6 +105,7 @@ function Shell() {
   const { t } = useT()
   const language = settings.language ?? systemLanguage(info?.locale)
   useApplyLanguage(language)
+  useWatchDrop()
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
   const { reload } = infoLoad
   useEffect(() => {

@@ -13,6 +13,7 @@ import './history.css'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
+import { SourceLine } from '../log/SourceLine'
 
 const SESSION_COLUMNS = [{ label: 'Date' }, { label: 'Protocol' }, { label: 'Reps done', num: true }, { label: 'Work', num: true }, { label: 'Duration', num: true }, { label: 'Load', num: true }, { label: 'RPE', num: true }, { label: 'Actions', hidden: true }]
 
@@ -133,6 +134,7 @@ export function HistoryPage() {
                       </div>
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
+                    <SourceLine session={s} />
                   </td>
                   <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
                     {s.repsDone}/{s.plannedReps}
