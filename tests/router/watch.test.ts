@@ -1,0 +1,233 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, it } from 'vitest'
+import { scaleEntryUuid } from '../../src/main/services/watchImport'
+import type { InputOf } from '../../src/shared/contract'
+import type { WatchFile } from '../../src/shared/watch'
+import { useBackend } from '../helpers/backend'
+import { clientFor } from '../helpers/client'
+import { useTempDir } from '../helpers/tmp'
+import { intervals, makeFit, makeTcx, makeWeightFit, type SessionSpec } from '../helpers/watchFiles'
+import { exportKinds } from '../db/csv-fixtures'
+
+const backend = useBackend()
+const tmp = useTempDir()
+
+const sprints: SessionSpec = {
+  segments: intervals({ warmup: 600, count: 6, work: 20, workSpeed: 7.5, rest: 120, restSpeed: 1.2, cooldown: 300 }),
+  laps: 'intensity',
+  start: new Date('2026-11-20T06:30:00.000Z')
+}
+const fit = makeFit(sprints)
+const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64')
+
+async function setup() {
+  const b = await backend()
+  const client = clientFor(b.router)
+  const counts = () =>
+    b.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM sessions) AS sessions, (SELECT count(*) FROM reps) AS reps,
+                (SELECT count(*) FROM session_sources) AS sources, (SELECT count(*) FROM body_weights) AS weights`
+      )
+      .get() as { sessions: number; reps: number; sources: number; weights: number }
+  const read = (fileName: string, bytes: Uint8Array | string) => client.watch.read({ fileName, data: b64(bytes), timeZone: 'Europe/Berlin' })
+  return { b, client, counts, read }
+}
+
+/** The session input the log form makes of a reading: its date, time, warm-up, cool-down and reps. */
+function sessionFrom(f: WatchFile, extra: Partial<InputOf<'sessions/create'>> = {}): InputOf<'sessions/create'> {
+  if (f.reading?.kind !== 'activity') throw new Error(`${f.fileName} is not an activity`)
+  const a = f.reading
+  return {
+    date: a.date,
+    startTime: a.startTime,
+    protocolId: a.match.protocolId,
+    warmupSeconds: Math.round(a.warmupSeconds),
+    cooldownSeconds: Math.round(a.cooldownSeconds),
+    reps: a.reps.map((r) => ({
+      workSeconds: Math.round(r.workSeconds * 10) / 10,
+      distanceMeters: r.distanceMeters,
+      intensity: 'max' as const,
+      recoverySeconds: r.recoverySeconds === null ? 0 : Math.round(r.recoverySeconds),
+      recoveryMode: r.recoveryMode,
+      hill: r.hill,
+      heartRate: r.heartRateMax === null ? null : Math.round(r.heartRateMax)
+    })),
+    sourceSha256: f.sha256,
+    ...extra
+  }
+}
+
+describe('watch/read', () => {
+  it('reads a FIT file: its reps, the protocol it matches, its SHA-256, and writes nothing', async () => {
+    const { client, counts, read } = await setup()
+    const before = counts()
+    const f = await read('intervals.fit', fit)
+    expect(f.error).toBeNull()
+    expect(f.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(f.alreadyLogged).toBeNull()
+    expect(f.reading).toMatchObject({ kind: 'activity', format: 'fit', running: true, detectedBy: 'intensity_laps', date: '2026-11-20', startTime: '07:30' })
+    if (f.reading?.kind !== 'activity') throw new Error('activity expected')
+    expect(f.reading.reps).toHaveLength(6)
+    const protocols = await client.protocols.list()
+    expect(protocols.find((p) => p.id === (f.reading as { match: { protocolId: number } }).match.protocolId)?.name).toBe('Sprint 6×20 s')
+    expect(counts()).toEqual(before)
+  })
+
+  const bad: [string, () => Uint8Array | string, string][] = [
+    ['not a watch file', () => 'date,kg\n2026-11-20,72.5\n', 'not_watch_file'],
+    [
+      'a CRC error',
+      () => {
+        const x = fit.slice()
+        x[Math.floor(x.length / 2)] = x[Math.floor(x.length / 2)]! ^ 0x01
+        return x
+      },
+      'crc'
+    ],
+    ['a truncated file', () => fit.slice(0, fit.length / 2), 'truncated'],
+    ['an empty activity', () => makeFit(sprints, { noRecords: true }), 'empty_activity'],
+    ['a multisport file', () => makeFit(sprints, { extraSessions: ['cycling'] }), 'multisport'],
+    ['a file of 51 MB', () => new Uint8Array(51 * 1024 * 1024), 'too_large']
+  ]
+  for (const [what, bytes, problem] of bad) {
+    it(`names the file and the problem for ${what}, and nothing is written`, async () => {
+      const { counts, read, client } = await setup()
+      const before = counts()
+      const f = await read('bad.fit', bytes())
+      expect(f.reading).toBeNull()
+      expect(f.error).toMatchObject({ code: 'invalid_input', problem })
+      expect(f.error?.message).toContain('bad.fit')
+      expect(counts()).toEqual(before)
+      // A file with a problem is not kept to be saved.
+      if (f.sha256) {
+        const r = await client.raw.sessions.create({ date: '2026-11-20', reps: [{ workSeconds: 20, recoverySeconds: 0, recoveryMode: 'walk' }], sourceSha256: f.sha256 } as InputOf<'sessions/create'>)
+        expect(r.ok).toBe(false)
+        expect(counts()).toEqual(before)
+      }
+    })
+  }
+})
+
+describe('saving a session from a watch file', () => {
+  it('attaches the file (its bytes, SHA-256, name, device) in the same transaction; the session and the CSV export show its source', async () => {
+    const { b, client, counts, read } = await setup()
+    const f = await read('intervals.fit', fit)
+    const s = await client.sessions.create(sessionFrom(f))
+    expect(s).toMatchObject({ sourceFileName: 'intervals.fit', sourceFormat: 'fit', sourceSha256: f.sha256 })
+    expect(counts()).toMatchObject({ sessions: 1, reps: 6, sources: 1 })
+    const row = b.db.prepare(`SELECT data, byte_size AS size, file_name AS name FROM session_sources WHERE session_id = ?`).get(s.id) as { data: Buffer; size: number; name: string }
+    expect(Buffer.compare(row.data, Buffer.from(fit))).toBe(0)
+    expect(row).toMatchObject({ size: fit.length, name: 'intervals.fit' })
+
+    const list = await client.sessions.list()
+    expect(list.items[0]).toMatchObject({ id: s.id, sourceFileName: 'intervals.fit', sourceSha256: f.sha256 })
+
+    const files = await exportKinds(b.path, tmp(), ['sessions', 'reps'])
+    const sessions = parse(files.sessions.toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
+    expect(sessions[0]).toMatchObject({ source_file: 'intervals.fit', source_format: 'fit', source_sha256: f.sha256, source_device: s.sourceDevice ?? '' })
+    const reps = parse(files.reps.toString('utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[]
+    expect(reps).toHaveLength(6)
+    expect(reps.every((r) => r.source_sha256 === f.sha256)).toBe(true)
+  })
+
+  it('finds the same file again as logged already and refuses to add it twice', async () => {
+    const { client, counts, read } = await setup()
+    const first = await read('intervals.fit', fit)
+    const s = await client.sessions.create(sessionFrom(first))
+    const again = await read('copy of intervals.fit', fit)
+    expect(again.alreadyLogged).toEqual({ sessionId: s.id, date: s.date })
+    const before = counts()
+    const r = await client.raw.sessions.create(sessionFrom(again))
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.code).toBe('conflict')
+      expect(r.error.message).toMatch(/copy of intervals\.fit is logged already/)
+    }
+    expect(counts()).toEqual(before)
+  })
+
+  it('refuses an unknown or expired file with “import the file again”, saving nothing', async () => {
+    const { client, counts } = await setup()
+    const before = counts()
+    const r = await client.raw.sessions.create(sessionFrom({ fileName: 'x.fit', size: 1, sha256: 'a'.repeat(64), alreadyLogged: null, error: null, reading: { kind: 'activity', format: 'fit', sport: 'running', running: true, device: null, startedAt: '', date: '2026-11-20', startTime: '07:30', warmupSeconds: 600, cooldownSeconds: 300, reps: [{ workSeconds: 20, distanceMeters: null, heartRateAvg: null, heartRateMax: null, hill: false, inclinePct: null, recoverySeconds: 120, recoveryMode: 'walk', startOffsetSeconds: 0 }], detectedBy: 'laps', match: { protocolId: null, reason: { key: 'matchNone', params: {} } } } }))
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.code).toBe('not_found')
+      expect(r.error.message).toMatch(/import the file again/i)
+    }
+    expect(counts()).toEqual(before)
+  })
+
+  it('a cycling activity is saved only when the runner confirms it, as a free-form session', async () => {
+    const { client, counts, read } = await setup()
+    const ride = await read('ride.tcx', makeTcx({ ...sprints, sport: 'cycling' }))
+    expect(ride.reading).toMatchObject({ kind: 'activity', sport: 'cycling', running: false })
+    const before = counts()
+    const input = sessionFrom(ride, { protocolId: null })
+    if (input.reps.length === 0) input.reps = [{ workSeconds: 60, recoverySeconds: 0, recoveryMode: 'stand' }]
+    const refused = await client.raw.sessions.create(input)
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.message).toMatch(/ride\.tcx is a cycling activity.*Confirm/)
+    expect(counts()).toEqual(before)
+    const s = await client.sessions.create({ ...input, sourceNotRunning: true })
+    expect(s).toMatchObject({ protocolId: null, sourceFileName: 'ride.tcx', sourceFormat: 'tcx' })
+    expect(counts()).toMatchObject({ sessions: before.sessions + 1, sources: before.sources + 1 })
+  })
+
+  it('a deleted session keeps its source; its file may be logged again, and then moves to the new session', async () => {
+    const { b, client, counts, read } = await setup()
+    const first = await read('intervals.fit', fit)
+    const s = await client.sessions.create(sessionFrom(first))
+    await client.sessions.delete({ id: s.id })
+    expect(counts().sources).toBe(1)
+    const again = await read('intervals.fit', fit)
+    expect(again.alreadyLogged).toBeNull()
+    const t = await client.sessions.create(sessionFrom(again))
+    expect(t.sourceSha256).toBe(first.sha256)
+    expect(b.db.prepare(`SELECT session_id FROM session_sources`).pluck().all()).toEqual([t.id])
+    const restored = await client.sessions.restore({ id: s.id })
+    expect(restored.sourceSha256).toBeNull()
+  })
+})
+
+describe('watch/addWeights', () => {
+  it('adds a smart scale’s entries in one go and skips them when the file comes again', async () => {
+    const { client, counts, read } = await setup()
+    const scale = makeWeightFit([
+      { at: new Date('2026-11-18T06:02:00Z'), kg: 72.4 },
+      { at: new Date('2026-11-19T06:05:00Z'), kg: 72.1 },
+      { at: new Date('2026-11-20T05:58:00Z'), kg: 71.9 }
+    ])
+    const f = await read('weight.fit', scale)
+    expect(f.reading).toMatchObject({ kind: 'weights', entries: [{ kg: 72.4 }, { kg: 72.1 }, { kg: 71.9 }] })
+    const before = counts()
+    expect(await client.watch.addWeights({ sha256: f.sha256 })).toEqual({ added: 3, skipped: 0, refused: 0 })
+    expect(counts().weights).toBe(before.weights + 3)
+    const list = await client.weights.list()
+    expect(list.items.map((w) => [w.date, w.kg])).toEqual([
+      ['2026-11-20', 71.9],
+      ['2026-11-19', 72.1],
+      ['2026-11-18', 72.4]
+    ])
+    expect(list.items[0]?.uuid).toBe(scaleEntryUuid('2026-11-20T05:58:00.000Z', 71.9))
+    expect(list.items[0]?.note).toMatch(/^06:58/)
+
+    const again = await read('weight (1).fit', scale)
+    expect(await client.watch.addWeights({ sha256: again.sha256 })).toEqual({ added: 0, skipped: 3, refused: 0 })
+    expect(counts().weights).toBe(before.weights + 3)
+    // Used once: the file is no longer pending.
+    const r = await client.raw.watch.addWeights({ sha256: again.sha256 })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/import the file again/i)
+  })
+
+  it('refuses an activity file', async () => {
+    const { client, counts, read } = await setup()
+    const f = await read('intervals.fit', fit)
+    const before = counts()
+    const r = await client.raw.watch.addWeights({ sha256: f.sha256 })
+    expect(r.ok).toBe(false)
+    expect(counts()).toEqual(before)
+  })
+})
