@@ -1,0 +1,93 @@
+import { browserDay, expect, test } from './fixtures'
+import { intervals, makeFit } from '../helpers/watchFiles'
+
+/** A 6 × 20 s sprint session recorded yesterday at 07:30 in the browser's zone (Europe/Berlin), with laps marked by the watch. */
+function sprintFile(): Buffer {
+  const day = browserDay(-1)
+  return Buffer.from(
+    makeFit({
+      segments: intervals({ warmup: 600, count: 6, work: 20, workSpeed: 7.5, rest: 120, restSpeed: 1.2, cooldown: 300 }),
+      laps: 'intensity',
+      // 07:30 in Berlin is 06:30 UTC in winter and 05:30 UTC in summer.
+      start: new Date(new Date(`${day}T07:30:00Z`).getTime() - berlinOffsetMinutes(day) * 60_000)
+    })
+  )
+}
+
+function berlinOffsetMinutes(day: string): number {
+  const at = new Date(`${day}T12:00:00Z`)
+  const local = new Date(at.toLocaleString('en-US', { timeZone: 'Europe/Berlin' }))
+  const utc = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' }))
+  return Math.round((local.getTime() - utc.getTime()) / 60_000)
+}
+
+test('a FIT file fills the log form, is saved with its session, shows as its source, and is found logged the second time', async ({ page, app }) => {
+  const day = browserDay(-1)
+  const file = { name: 'intervals.fit', mimeType: 'application/octet-stream', buffer: sprintFile() }
+  await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
+  const input = page.getByLabel(/watch file/)
+  await input.setInputFiles(file)
+
+  await expect(page.getByText('Found 6 reps in intervals.fit (laps marked by the watch).')).toBeVisible()
+  await expect(page.getByTestId('watch-match')).toHaveText(/Picked Sprint 6×20 s: 6 reps of about 20/)
+  const form = page.getByRole('form', { name: 'Log session' })
+  await expect(form.getByLabel('Date', { exact: true })).toHaveValue(day)
+  await expect(form.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText('Sprint 6×20 s')
+  for (let i = 1; i <= 6; i++) {
+    const work = Number(await form.getByLabel(`Rep ${i} work`, { exact: true }).inputValue())
+    expect(Math.abs(work - 20), `rep ${i} work ${work}`).toBeLessThanOrEqual(1.5)
+    expect(Number(await form.getByLabel(`Rep ${i} distance`, { exact: true }).inputValue())).toBeGreaterThan(130)
+  }
+  await expect(form.getByLabel('Rep 7 work', { exact: true })).toHaveCount(0)
+  await expect(form.getByLabel('Rep 1 recovery mode', { exact: true })).toHaveValue('walk')
+
+  await form.getByRole('button', { name: /Save session|Log as planned/ }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  const rows = app.query<{ id: number; file_name: string; size: number }>(`SELECT s.id, src.file_name, length(src.data) AS size FROM sessions s JOIN session_sources src ON src.session_id = s.id`)
+  expect(rows).toEqual([{ id: expect.any(Number) as number, file_name: 'intervals.fit', size: file.buffer.length }])
+
+  // The history shows the session's source.
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
+  const row = page.locator(`tr[data-session-id="${rows[0]?.id}"]`)
+  await expect(row.getByTestId('session-source')).toContainText('From intervals.fit')
+  // Its page too.
+  await row.getByRole('link', { name: day, exact: true }).click()
+  await expect(page.getByTestId('session-source')).toContainText('intervals.fit')
+
+  // The charts' data: the session is in the protocol's progression, 6 of 6 reps.
+  await page.getByRole('navigation').getByRole('link', { name: 'Progress' }).click()
+  const region = page.getByRole('region', { name: 'Protocol progression' })
+  await region.getByLabel('Protocol', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  const progress = page.getByTestId('progression')
+  await progress.getByRole('button', { name: 'Show as table' }).click()
+  await expect(progress.getByRole('table').locator('tbody tr')).toHaveCount(1)
+  await expect(progress.getByRole('table').locator('tbody tr').first()).toContainText(day)
+  await expect(progress.getByRole('table').locator('tbody tr').first()).toContainText('6 of 6')
+
+  // The same file again: logged already, with a link to that session, and nothing added.
+  await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
+  await page.getByLabel(/watch file/).setInputFiles({ ...file, name: 'intervals (1).fit' })
+  const logged = page.getByText(/intervals \(1\)\.fit is logged already/)
+  await expect(logged).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Open that session' })).toHaveAttribute('href', `#/session/${rows[0]?.id}`)
+  expect(app.query(`SELECT count(*) AS n FROM sessions`)).toEqual([{ n: 1 }])
+})
+
+test('a bad file dropped on the window is named with its problem, and nothing changes', async ({ page, app }) => {
+  await expect(page.getByRole('link', { name: 'Progress' })).toHaveAttribute('aria-current', 'page')
+  const fit = sprintFile()
+  const broken = Buffer.from(fit.subarray(0, Math.floor(fit.length / 2)))
+  const transfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File([new Uint8Array(bytes)], 'broken.fit', { type: 'application/octet-stream' }))
+    return dt
+  }, Array.from(broken))
+  await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer })
+  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer })
+  // The drop opens Log session and reads the file there.
+  await expect(page.getByRole('link', { name: 'Log session' })).toHaveAttribute('aria-current', 'page')
+  await expect(page.getByRole('alert')).toHaveText('broken.fit is incomplete: the file ends before its data does. Nothing was changed.')
+  const form = page.getByRole('form', { name: 'Log session' })
+  await expect(form.getByLabel('Date', { exact: true })).toHaveValue(browserDay())
+  expect(app.query(`SELECT (SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM session_sources) AS f`)).toEqual([{ s: 0, f: 0 }])
+})
