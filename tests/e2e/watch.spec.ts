@@ -44,7 +44,7 @@ test('a FIT file fills the log form, is saved with its session, shows as its sou
   await form.getByRole('button', { name: /Save session|Log as planned/ }).click()
   await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
   const rows = app.query<{ id: number; file_name: string; size: number }>(`SELECT s.id, src.file_name, length(src.data) AS size FROM sessions s JOIN session_sources src ON src.session_id = s.id`)
-  expect(rows).toEqual([{ id: expect.any(Number) as number, file_name: 'intervals.fit', size: file.buffer.length }])
+  expect(rows).toEqual([{ id: expect.any(Number) as unknown, file_name: 'intervals.fit', size: file.buffer.length }])
 
   // The history shows the session's source.
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
@@ -77,9 +77,11 @@ test('a bad file dropped on the window is named with its problem, and nothing ch
   await expect(page.getByRole('link', { name: 'Progress' })).toHaveAttribute('aria-current', 'page')
   const fit = sprintFile()
   const broken = Buffer.from(fit.subarray(0, Math.floor(fit.length / 2)))
+  // In the page: a DataTransfer holding the file, as a drag from the desktop gives it.
   const transfer = await page.evaluateHandle((bytes) => {
-    const dt = new DataTransfer()
-    dt.items.add(new File([new Uint8Array(bytes)], 'broken.fit', { type: 'application/octet-stream' }))
+    const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string, o: object) => unknown }
+    const dt = new w.DataTransfer()
+    dt.items.add(new w.File([new Uint8Array(bytes)], 'broken.fit', { type: 'application/octet-stream' }))
     return dt
   }, Array.from(broken))
   await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer })

@@ -7,7 +7,7 @@ import { useBackend } from '../helpers/backend'
 import { clientFor } from '../helpers/client'
 import { useTempDir } from '../helpers/tmp'
 import { intervals, makeFit, makeTcx, makeWeightFit, type SessionSpec } from '../helpers/watchFiles'
-import { exportKinds } from '../db/csv-fixtures'
+import { commit, exportKinds, preview } from '../db/csv-fixtures'
 
 const backend = useBackend()
 const tmp = useTempDir()
@@ -101,7 +101,7 @@ describe('watch/read', () => {
       expect(counts()).toEqual(before)
       // A file with a problem is not kept to be saved.
       if (f.sha256) {
-        const r = await client.raw.sessions.create({ date: '2026-11-20', reps: [{ workSeconds: 20, recoverySeconds: 0, recoveryMode: 'walk' }], sourceSha256: f.sha256 } as InputOf<'sessions/create'>)
+        const r = await client.raw.sessions.create({ date: '2026-11-20', reps: [{ workSeconds: 20, intensity: 'max', recoverySeconds: 0, recoveryMode: 'walk' }], sourceSha256: f.sha256 })
         expect(r.ok).toBe(false)
         expect(counts()).toEqual(before)
       }
@@ -165,7 +165,7 @@ describe('saving a session from a watch file', () => {
     expect(ride.reading).toMatchObject({ kind: 'activity', sport: 'cycling', running: false })
     const before = counts()
     const input = sessionFrom(ride, { protocolId: null })
-    if (input.reps.length === 0) input.reps = [{ workSeconds: 60, recoverySeconds: 0, recoveryMode: 'stand' }]
+    if (input.reps.length === 0) input.reps = [{ workSeconds: 60, intensity: 'max', recoverySeconds: 0, recoveryMode: 'stand' }]
     const refused = await client.raw.sessions.create(input)
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.error.message).toMatch(/ride\.tcx is a cycling activity.*Confirm/)
@@ -188,6 +188,38 @@ describe('saving a session from a watch file', () => {
     expect(b.db.prepare(`SELECT session_id FROM session_sources`).pluck().all()).toEqual([t.id])
     const restored = await client.sessions.restore({ id: s.id })
     expect(restored.sourceSha256).toBeNull()
+  })
+})
+
+describe('the CSV files', () => {
+  it('carry a session’s source (no bytes), and after importing them into another database the same watch file is found logged', async () => {
+    const { b, client, read } = await setup()
+    const f = await read('intervals.fit', fit)
+    await client.sessions.create(sessionFrom(f))
+    const files = await exportKinds(b.path, tmp(), ['sessions', 'reps'])
+
+    const other = await setup()
+    const plan = await preview(other.b.db, tmp(), { 'export-reps.csv': files.reps })
+    commit(other.b.db, plan)
+    const [s] = (await other.client.sessions.list()).items
+    expect(s).toMatchObject({ sourceFileName: 'intervals.fit', sourceFormat: 'fit', sourceSha256: f.sha256 })
+    expect(other.b.db.prepare(`SELECT data, byte_size AS size FROM session_sources`).all()).toEqual([{ data: null, size: 0 }])
+    const again = await other.read('intervals.fit', fit)
+    expect(again.alreadyLogged).toEqual({ sessionId: s?.id, date: s?.date })
+    // Importing the files again adds no second source.
+    commit(other.b.db, await preview(other.b.db, tmp(), { 'export-reps.csv': files.reps }))
+    expect(other.counts().sources).toBe(1)
+  })
+
+  it('refuse a source without its SHA-256, naming the column', async () => {
+    const { b, client, read, counts } = await setup()
+    await client.sessions.create(sessionFrom(await read('intervals.fit', fit)))
+    const text = (await exportKinds(b.path, tmp(), ['sessions'])).sessions.toString('utf8')
+    const broken = text.replace(/[0-9a-f]{64}/, 'not-a-hash')
+    const other = await setup()
+    const plan = await preview(other.b.db, tmp(), { 'export-sessions.csv': broken })
+    expect(JSON.stringify(plan)).toContain('source_sha256')
+    expect(other.counts()).toEqual({ ...counts(), sessions: 0, reps: 0, sources: 0 })
   })
 })
 
