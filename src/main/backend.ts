@@ -27,7 +27,7 @@ import { createRouter, type Logger, type Router } from './ipc/router'
 import { scaleWeightsRepo } from './db/repos/scaleWeights'
 import { sourcesRepo } from './db/repos/sources'
 import { watchHandlers } from './ipc/handlers/watch'
-import { readWatchFile } from './services/watch/read'
+import { readWatchFileOffThread } from './services/watch/offThread'
 import { pendingFiles } from './services/watchPending'
 
 export interface BackendOptions {
@@ -70,7 +70,7 @@ export function createBackendRouter(
       ...weightHandlers(weightsRepo(db)),
       ...watchHandlers({
         db,
-        read: readWatchFile,
+        read: readWatchFileOffThread,
         pending,
         sources,
         protocols: protocolsRepo(db),

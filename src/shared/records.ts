@@ -151,7 +151,7 @@ export const SESSION_FIELDS = {
   load: f.optionalNumber({ label: 'Load', ...computed, sql: 'load', csv: 'load_au', unit: 'AU', min: 0, decimals: 2, doc: 'Session load (sRPE): RPE × duration in minutes (any walk-down estimate included), rounded to 0.01; empty without an RPE.' }),
   createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the session was first saved (ISO 8601, UTC).' }),
   updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' }),
-  // The watch file the session was logged from (table session_sources, migration 007); the file itself stays in the database.
+  // The watch file the session was logged from (table session_sources, migration 008); the file itself stays in the database.
   sourceFileName: f.optionalText({ label: 'Source file', source: 'joined', select: 'src.file_name', csv: 'source_file', maxLength: 255, doc: 'Name of the watch file the session was imported from; empty for a session logged by hand.' }),
   sourceDevice: f.optionalText({ label: 'Source device', source: 'joined', select: 'src.device', csv: 'source_device', maxLength: 120, doc: 'The watch or app that recorded that file, as the file names it; empty when it does not say.' }),
   sourceFormat: f.optionalOneOf(WATCH_FORMATS, { label: 'Source format', source: 'joined', select: 'src.format', csv: 'source_format', doc: '`fit`, `tcx` or `gpx`: the format of that file.' }),

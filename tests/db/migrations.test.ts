@@ -26,7 +26,7 @@ describe('the migration registry', () => {
 
   it('declares STRICT tables only', () => {
     for (const m of MIGRATIONS) {
-      for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?\s*;/g) ?? []) expect(create).toMatch(/STRICT\s*;$/)
+      for (const create of m.sql.match(/CREATE TABLE[\s\S]*?\)\s*(STRICT)?(,\s*WITHOUT ROWID)?\s*;/g) ?? []) expect(create).toMatch(/STRICT(,\s*WITHOUT ROWID)?\s*;$/)
     }
   })
 })
@@ -251,11 +251,11 @@ describe('opening a database', () => {
     db.close()
   })
 
-  it('adds the sources of sessions, empty, with their rules: one per session, a SHA-256 once, the bytes as long as said (version 7)', async () => {
-    const path = join(tmp(), 'v6.db')
+  it('adds the sources of sessions, empty, with their rules: one per session, a SHA-256 once, the bytes as long as said (version 8)', async () => {
+    const path = join(tmp(), 'v7.db')
     const raw = new Database(path)
     raw.pragma('foreign_keys = ON')
-    migrate(raw, MIGRATIONS.slice(0, 6))
+    migrate(raw, MIGRATIONS.slice(0, 7))
     const insertSession = raw.prepare(
       `INSERT INTO sessions (uuid, date, warmup_seconds, cooldown_seconds, planned_reps, reps_done, work_seconds, distance_meters, duration_seconds, created_at, updated_at)
        VALUES (?, '2026-11-01', 600, 300, 1, 1, 20, 150, 940, 'x', 'x')`

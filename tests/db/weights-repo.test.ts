@@ -87,17 +87,17 @@ describe('weights repository', () => {
 describe('settings repository', () => {
   it('returns defaults, stores updates, and ignores unreadable values', async () => {
     const { db, settings } = await repo()
-    const defaults = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null }
+    const defaults = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null }
     expect(settings.get()).toEqual(defaults)
     expect(settings.update({ weightUnit: 'lb' })).toEqual({ ...defaults, weightUnit: 'lb' })
     expect(settings.update({ dismissedBlockSummary: 'a-block-uuid' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid' })
-    expect(settings.update({ trainingDays: [5, 1, 3], sessionTime: '07:30' })).toEqual({ weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
-    expect(settings.get()).toEqual({ weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
+    expect(settings.update({ trainingDays: [5, 1, 3], sessionTime: '07:30' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
+    expect(settings.get()).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
     db.prepare(`UPDATE settings SET value = 'not json' WHERE key = 'weightUnit'`).run()
     // Hand-edited values that read as JSON but fail their setting's schema keep the defaults too.
     db.prepare(`UPDATE settings SET value = '"stone"' WHERE key = 'sessionTime'`).run()
     db.prepare(`UPDATE settings SET value = '42' WHERE key = 'dismissedBlockSummary'`).run()
-    expect(settings.get()).toEqual({ weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [1, 3, 5], sessionTime: null })
+    expect(settings.get()).toEqual({ ...defaults, trainingDays: [1, 3, 5] })
     db.close()
   })
 })

@@ -1,5 +1,6 @@
 /** A block's calendar and its .ics export through the router, on a real database file. */
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startBackend } from '../../src/main/backend'
@@ -140,6 +141,38 @@ describe('calendar/export', () => {
       expect(await client.calendar.export({ blockId: block.id, today: '2027-01-04' })).toBeNull()
     } finally {
       b.close()
+    }
+  })
+
+  it('desktop: a full disk says so in plain words and leaves no file behind', async (ctx) => {
+    const dir = tmp()
+    const small = join(dir, 'small')
+    mkdirSync(small)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', small], { stdio: 'ignore' })
+    } catch {
+      ctx.skip('needs a small tmpfs (mount -t tmpfs), which this machine does not allow')
+    }
+    try {
+      // Fill the disk but for a few bytes: the calendar cannot be written.
+      try {
+        writeFileSync(join(small, 'filler'), Buffer.alloc(64 * 1024))
+      } catch {
+        // Full: what the test wants.
+      }
+      const b = await startBackend({ dbPath: join(dir, 'sprintlog.db'), transport: 'desktop', log: () => {}, platform: { chooseSavePath: async () => join(small, 'plan.ics') } })
+      try {
+        const { block } = await seed(b)
+        expect(await b.router.call('calendar/export', { blockId: block.id, today: '2027-01-04' })).toEqual({
+          ok: false,
+          error: { code: 'disk_full', message: 'The disk is full: the calendar file was not saved. Free some space and try again.' }
+        })
+        expect(readdirSync(small).filter((f) => f !== 'filler')).toEqual([])
+      } finally {
+        b.close()
+      }
+    } finally {
+      execFileSync('umount', [small])
     }
   })
 })

@@ -111,7 +111,7 @@ describe('bad watch files', () => {
   it('random bytes, a CSV, an empty file, other XML: not a watch file', () => {
     let x = 12345
     const random = Uint8Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24))
-    expect(problem('random.fit', random).problem).toBe('not_watch_file')
+    expect(problem('random.fit', random)).toEqual({ problem: 'not_watch_file', params: { file: 'random.fit' } })
     expect(problem('s.csv', enc('date,reps\n2026-11-01,6\n')).problem).toBe('not_watch_file')
     expect(problem('empty.fit', new Uint8Array()).problem).toBe('not_watch_file')
     expect(problem('page.gpx', enc('<?xml version="1.0"?><html><body/></html>')).problem).toBe('not_watch_file')
@@ -140,12 +140,12 @@ describe('bad watch files', () => {
   })
 
   it('two sessions, running then cycling: multisport', () => {
-    expect(problem('tri.fit', makeFit(sprints, { extraSessions: ['cycling'] }))).toEqual({ problem: 'multisport', params: { sports: 'running, cycling' } })
+    expect(problem('tri.fit', makeFit(sprints, { extraSessions: ['cycling'] }))).toEqual({ problem: 'multisport', params: { file: 'tri.fit', sports: 'running, cycling' } })
   })
 
   it('51 MB: too large, packed or not', () => {
     const big = new Uint8Array(51 * 1024 * 1024)
-    expect(problem('big.fit', big)).toEqual({ problem: 'too_large', params: { size: big.length, limit: MAX_WATCH_FILE_BYTES } })
+    expect(problem('big.fit', big)).toEqual({ problem: 'too_large', params: { file: 'big.fit', size: big.length, limit: MAX_WATCH_FILE_BYTES } })
     expect(problem('big.fit.gz', gzipSync(big)).problem).toBe('too_large')
   })
 })

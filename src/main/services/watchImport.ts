@@ -20,8 +20,8 @@ import type { Platform } from '../platform'
 import { WatchFileError } from './watch/types'
 import type { PendingFile, PendingFiles } from './watchPending'
 
-/** The reader: `readWatchFile` of src/main/services/watch/read.ts (tests may pass another). */
-export type WatchReader = (fileName: string, bytes: Uint8Array, protocols: Protocol[], opts?: { timeZone?: string }) => WatchFileReading
+/** The reader: `readWatchFileOffThread` of src/main/services/watch/offThread.ts (tests may pass another). */
+export type WatchReader = (fileName: string, bytes: Uint8Array, protocols: Protocol[], opts?: { timeZone?: string }) => WatchFileReading | Promise<WatchFileReading>
 
 export interface WatchDeps {
   db: Db
@@ -66,13 +66,13 @@ function loggedAs(deps: Pick<WatchDeps, 'sources'>, sha256: string): WatchFile['
 }
 
 /** Reads one file's bytes: the reading, or its problem. Keeps a file that reads well pending, for the save. */
-export function readWatch(deps: WatchDeps, fileName: string, bytes: Uint8Array, timeZone: string = processZone()): WatchFile {
+export async function readWatch(deps: WatchDeps, fileName: string, bytes: Uint8Array, timeZone: string = processZone()): Promise<WatchFile> {
   const name = basename(fileName.replace(/\\/g, '/')) || 'The file'
   if (bytes.byteLength > MAX_WATCH_FILE_BYTES) return problemFile(name, bytes.byteLength, '', 'too_large', { size: bytes.byteLength })
   const sha256 = sha256Hex(bytes)
   let reading: WatchFileReading
   try {
-    reading = deps.read(name, bytes, deps.protocols.list(true), { timeZone })
+    reading = await deps.read(name, bytes, deps.protocols.list(true), { timeZone })
   } catch (e) {
     if (e instanceof WatchFileError) return problemFile(name, bytes.byteLength, sha256, e.problem, e.params)
     return problemFile(name, bytes.byteLength, sha256, 'unreadable', e instanceof Error ? { detail: e.message.slice(0, 200) } : {})
@@ -82,10 +82,10 @@ export function readWatch(deps: WatchDeps, fileName: string, bytes: Uint8Array, 
 }
 
 /** `watch/read`: a file sent as base64 (web mode's file control, a dropped file). */
-export function readWatchBase64(deps: WatchDeps, fileName: string, data: string, timeZone?: string): WatchFile {
+export function readWatchBase64(deps: WatchDeps, fileName: string, data: string, timeZone?: string): Promise<WatchFile> {
   // Base64 is 4 characters per 3 bytes: a file over the limit is refused before it is decoded.
   const approx = Math.floor((data.length * 3) / 4)
-  if (approx > MAX_WATCH_FILE_BYTES + 3) return problemFile(basename(fileName) || 'The file', approx, '', 'too_large', { size: approx })
+  if (approx > MAX_WATCH_FILE_BYTES + 3) return Promise.resolve(problemFile(basename(fileName) || 'The file', approx, '', 'too_large', { size: approx }))
   const bytes = Buffer.from(data, 'base64')
   return readWatch(deps, fileName, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), timeZone)
 }
@@ -103,7 +103,7 @@ export async function openWatchFiles(deps: WatchDeps, timeZone?: string): Promis
       files.push(problemFile(name, size, '', 'too_large', { size }))
       continue
     }
-    files.push(readWatch(deps, name, new Uint8Array(await readFile(path)), timeZone))
+    files.push(await readWatch(deps, name, new Uint8Array(await readFile(path)), timeZone))
   }
   return { files }
 }

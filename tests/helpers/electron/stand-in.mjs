@@ -12,6 +12,7 @@ export const app = {
   isPackaged: true,
   enableSandbox() {},
   whenReady: () => Promise.resolve(),
+  getLocale: () => 'en-US',
   getPath: (name) => (name === 'userData' ? (process.env.STAND_IN_USER_DATA ?? '') : (process.env.STAND_IN_DOCUMENTS ?? '')),
   on(event, fn) {
     appListeners.set(event, [...(appListeners.get(event) ?? []), fn])

@@ -1,4 +1,4 @@
-/** The watch files sessions were logged from (table session_sources, migration 007): one per session at most. */
+/** The watch files sessions were logged from (table session_sources, migration 008): one per session at most. */
 import type { WatchFormat } from '../../../shared/watch'
 import type { Db } from '../connection'
 

@@ -68,19 +68,21 @@ const bestLoaded = (byProtocol: boolean) => `SELECT r.hill AS hill, round(r.work
 
 /** Exported for the query-plan tests. Values only through placeholders. */
 export const STATS_QUERIES = {
-  /** Per day: sessions, summed load (unrated sessions add nothing), work, reps, distance. */
-  dailyTotals: `SELECT s.date, count(*) AS sessions, total(s.load) AS load, count(*) - count(s.load) AS unrated,
-    total(s.work_seconds) AS work_seconds, total(s.reps_done) AS reps, total(s.distance_meters) AS distance_meters
-    FROM sessions s WHERE ${LIVE_RANGE} GROUP BY s.date ORDER BY s.date`,
+  /**
+   * Per day: sessions, summed load (unrated sessions add nothing), work, reps, distance — from the stored daily
+   * totals (migration 7), one row per day and protocol, so a long range does not read every session.
+   */
+  dailyTotals: `SELECT date, sum(sessions) AS sessions, sum(load) AS load, sum(unrated) AS unrated,
+    sum(work_seconds) AS work_seconds, sum(reps) AS reps, sum(distance_meters) AS distance_meters
+    FROM daily_totals WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date`,
   /**
    * The same per day, split into the sessions of one protocol (own = 1) and the others (own = 0: other protocols and
-   * free-form sessions), for a block's weeks. Parameters: protocol, from, to. A block spans at most a year, so the
-   * rows it reads through the date index are few.
+   * free-form sessions), for a block's weeks. Parameters: protocol, from, to.
    */
-  dailyTotalsSplit: `SELECT s.date, s.protocol_id IS ? AS own, count(*) AS sessions, total(s.load) AS load, count(*) - count(s.load) AS unrated,
-    total(s.work_seconds) AS work_seconds, total(s.reps_done) AS reps, total(s.distance_meters) AS distance_meters
-    FROM sessions s WHERE ${LIVE_RANGE} GROUP BY s.date, own ORDER BY s.date`,
-  historyStart: `SELECT min(date) AS first FROM sessions WHERE deleted_at IS NULL`,
+  dailyTotalsSplit: `SELECT date, protocol_id = ? AS own, sum(sessions) AS sessions, sum(load) AS load, sum(unrated) AS unrated,
+    sum(work_seconds) AS work_seconds, sum(reps) AS reps, sum(distance_meters) AS distance_meters
+    FROM daily_totals WHERE date BETWEEN ? AND ? GROUP BY date, own ORDER BY date`,
+  historyStart: `SELECT min(date) AS first FROM daily_totals`,
   /** Per session of a protocol: reps, RPE, rest per rep, first and last rep speeds. */
   protocolSessions: progress(true),
   /** Parameters: from, to, protocol, from, to, protocol. */

@@ -434,9 +434,19 @@ function xmlRoot(s: string): string | null {
 
 /**
  * Reads one watch file. Throws WatchFileError: not_watch_file, crc, truncated, empty_activity, multisport,
- * too_large, unreadable. A non-running activity is returned with `running: false`.
+ * too_large, unreadable; its params always hold `file` (the file name given), for the message that names it.
+ * A non-running activity is returned with `running: false`.
  */
 export function readWatchFile(fileName: string, bytes: Uint8Array, protocols: Protocol[], opts: ReadOptions = {}): WatchReading {
+  try {
+    return read(bytes, protocols, opts)
+  } catch (e) {
+    if (e instanceof WatchFileError) throw new WatchFileError(e.problem, { file: fileName, ...e.params })
+    throw new WatchFileError('unreadable', { file: fileName })
+  }
+}
+
+function read(bytes: Uint8Array, protocols: Protocol[], opts: ReadOptions): WatchReading {
   if (bytes.length > MAX_WATCH_FILE_BYTES) throw tooLarge(bytes.length)
   let data = bytes
   if (isGzip(data)) data = gunzip(data)
@@ -453,7 +463,7 @@ export function readWatchFile(fileName: string, bytes: Uint8Array, protocols: Pr
     const root = s === null ? null : xmlRoot(s)
     if (root === 'TrainingCenterDatabase') parsed = readTcx(s!)
     else if (root === 'gpx') parsed = readGpx(s!)
-    else throw new WatchFileError('not_watch_file', { name: fileName })
+    else throw new WatchFileError('not_watch_file')
   }
   const d = detectReps(parsed.recording)
   const { date, time } = localParts(parsed.start, opts.timeZone)

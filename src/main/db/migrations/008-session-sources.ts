@@ -6,8 +6,8 @@ import type { Migration } from './types'
  * A source imported from a CSV file has its metadata only (`data` NULL: the CSV files carry no bytes). At most one
  * source per session; deleting a session (a soft delete) keeps its source.
  */
-export const m007: Migration = {
-  version: 7,
+export const m008: Migration = {
+  version: 8,
   name: 'session sources',
   sql: `
     CREATE TABLE session_sources (
