@@ -1,5 +1,5 @@
 import { browserDay, expect, test } from './fixtures'
-import { intervals, makeFit } from '../helpers/watchFiles'
+import { intervals, makeFit, makeTcx, makeWeightFit } from '../helpers/watchFiles'
 
 /** A 6 × 20 s sprint session recorded yesterday at 07:30 in the browser's zone (Europe/Berlin), with laps marked by the watch. */
 function sprintFile(): Buffer {
@@ -92,4 +92,55 @@ test('a bad file dropped on the window is named with its problem, and nothing ch
   const form = page.getByRole('form', { name: 'Log session' })
   await expect(form.getByLabel('Date', { exact: true })).toHaveValue(browserDay())
   expect(app.query(`SELECT (SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM session_sources) AS f`)).toEqual([{ s: 0, f: 0 }])
+})
+
+test('several files are a queue: a smart scale’s entries are added once, a cycling activity asks before it is logged free-form', async ({ page, app }) => {
+  const day = browserDay(-2)
+  const scale = Buffer.from(
+    makeWeightFit([
+      { at: new Date(`${day}T06:02:00Z`), kg: 72.4 },
+      { at: new Date(`${browserDay(-1)}T06:05:00Z`), kg: 72.1 },
+      { at: new Date(`${browserDay(-1)}T18:30:00Z`), kg: 72.9 }
+    ])
+  )
+  const ride = Buffer.from(
+    makeTcx({ segments: intervals({ warmup: 300, count: 3, work: 30, workSpeed: 12, rest: 60, restSpeed: 6, cooldown: 300 }), laps: 'intensity', sport: 'cycling', start: new Date(`${day}T15:00:00Z`) })
+  )
+  await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
+  await page.getByLabel(/watch file/).setInputFiles([
+    { name: 'weight.fit', mimeType: 'application/octet-stream', buffer: scale },
+    { name: 'ride.tcx', mimeType: 'application/xml', buffer: ride }
+  ])
+  const panel = page.getByTestId('watch-file')
+  await expect(panel).toContainText('File 1 of 2')
+  await expect(panel).toContainText('weight.fit holds 3 body-weight entries:')
+  await expect(panel.getByRole('listitem')).toHaveCount(3)
+  await panel.getByRole('button', { name: 'Add 3 body-weight entries' }).click()
+  await expect(panel.getByRole('status')).toHaveText('Added 3 body-weight entries; skipped 0 already there.')
+  expect(app.query(`SELECT date, kg FROM body_weights ORDER BY date, kg`)).toEqual([
+    { date: day, kg: 72.4 },
+    { date: browserDay(-1), kg: 72.1 },
+    { date: browserDay(-1), kg: 72.9 }
+  ])
+
+  await panel.getByRole('button', { name: 'Next file' }).click()
+  await expect(panel).toContainText('File 2 of 2')
+  await expect(page.getByRole('alertdialog')).toHaveText(/This is a cycling activity\. Import it as a free-form session\?/)
+  // Nothing is filled in before the runner says yes.
+  const form = page.getByRole('form', { name: 'Log session' })
+  await expect(form.getByLabel('Date', { exact: true })).toHaveValue(browserDay())
+  await page.getByRole('button', { name: 'Import as free-form' }).click()
+  await expect(form.getByLabel('Date', { exact: true })).toHaveValue(day)
+  await expect(form.getByLabel('Protocol', { exact: true }).locator('option:checked')).toHaveText(/Free-form/)
+  await form.getByRole('button', { name: /Save session|Log as planned/ }).click()
+  await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
+  expect(app.query(`SELECT s.protocol_id AS protocol, src.file_name AS file, src.sport FROM sessions s JOIN session_sources src ON src.session_id = s.id`)).toEqual([
+    { protocol: null, file: 'ride.tcx', sport: 'cycling' }
+  ])
+
+  // The scale's file again: every entry is there already.
+  await page.getByLabel(/watch file/).setInputFiles({ name: 'weight (1).fit', mimeType: 'application/octet-stream', buffer: scale })
+  await panel.getByRole('button', { name: 'Add 3 body-weight entries' }).click()
+  await expect(panel.getByRole('status')).toHaveText('Added 0 body-weight entries; skipped 3 already there.')
+  expect(app.query(`SELECT count(*) AS n FROM body_weights`)).toEqual([{ n: 3 }])
 })

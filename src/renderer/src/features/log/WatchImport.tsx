@@ -233,6 +233,7 @@ function WeightsPanel({ model, file }: { model: WatchImportModel; file: WatchFil
       return
     }
     setDone(r.value)
+    model.onSaved()
     const counts = t('weightsAdded', { added: r.value.added, skipped: r.value.skipped })
     toast.show(r.value.refused > 0 ? `${counts} ${t('weightsRefused', { refused: r.value.refused })}` : counts)
   }
