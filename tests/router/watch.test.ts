@@ -1,5 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createBackendRouter } from '../../src/main/backend'
+import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type WebServer } from '../../src/main/web/server'
+import { pendingFiles } from '../../src/main/services/watchPending'
+import type { FileFilter } from '../../src/main/platform'
+import { send } from '../helpers/http'
 import { scaleEntryUuid } from '../../src/main/services/watchImport'
 import type { InputOf } from '../../src/shared/contract'
 import type { WatchFile } from '../../src/shared/watch'
@@ -261,5 +268,83 @@ describe('watch/addWeights', () => {
     const r = await client.raw.watch.addWeights({ sha256: f.sha256 })
     expect(r.ok).toBe(false)
     expect(counts()).toEqual(before)
+  })
+})
+
+describe('the desktop app’s open dialog (watch/open)', () => {
+  it('offers watch files, several at once, and reads each chosen one; one over 50 MB is not read at all', async () => {
+    const { b, counts } = await setup()
+    const dir = tmp()
+    writeFileSync(join(dir, 'intervals.fit'), fit)
+    writeFileSync(join(dir, 'notes.txt'), 'hello')
+    writeFileSync(join(dir, 'huge.fit'), Buffer.alloc(51 * 1024 * 1024))
+    const asked: { title: string; filters?: FileFilter[] | undefined }[] = []
+    const platform = {
+      chooseOpenPaths: (o: { title: string; filters?: FileFilter[] }) => {
+        asked.push(o)
+        return Promise.resolve(['intervals.fit', 'notes.txt', 'huge.fit'].map((n) => join(dir, n)))
+      }
+    }
+    const router = createBackendRouter(b.db, () => ({}) as never, () => {}, undefined, { db: b.db, dbPath: b.path, platform })
+    const client = clientFor(router)
+    const before = counts()
+    const { files } = await client.watch.open({ timeZone: 'Europe/Berlin' })
+    expect(asked[0]?.filters?.flatMap((f) => f.extensions)).toEqual(['fit', 'tcx', 'gpx', 'gz'])
+    expect(files.map((f) => [f.fileName, f.reading?.kind ?? null, f.error?.problem ?? null])).toEqual([
+      ['intervals.fit', 'activity', null],
+      ['notes.txt', null, 'not_watch_file'],
+      ['huge.fit', null, 'too_large']
+    ])
+    expect(counts()).toEqual(before)
+    // The file read through the dialog is saved like one sent by the file control.
+    const s = await client.sessions.create(sessionFrom(files[0] as WatchFile))
+    expect(s.sourceFileName).toBe('intervals.fit')
+  })
+
+  it('is not there in web mode: the file control is used instead', async () => {
+    const { client } = await setup()
+    const r = await client.raw.watch.open({})
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toMatch(/Import watch file/)
+  })
+})
+
+describe('web mode', () => {
+  const servers: WebServer[] = []
+  afterEach(async () => {
+    for (const s of servers.splice(0)) await s.close()
+  })
+
+  it('takes a watch file of several MB in its call, while other calls stay capped at 1 MB', async () => {
+    const { b, counts } = await setup()
+    const staticDir = join(tmp(), 'renderer')
+    mkdirSync(staticDir, { recursive: true })
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Sprintlog</title>')
+    const server = await startWebServer({ router: b.router, transfers: b.transfers, staticDir })
+    servers.push(server)
+    // A long recording: the session's file padded to 3 MB (not a valid FIT any more, but sent whole).
+    const big = Buffer.concat([Buffer.from(fit), Buffer.alloc(3 * 1024 * 1024 - fit.length)])
+    const headers = { 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token }
+    const r = await send(server, { method: 'POST', path: '/api/watch/read', headers, body: JSON.stringify({ fileName: 'long.fit', data: b64(big) }) })
+    expect(r.status).toBe(200)
+    expect(JSON.parse(r.body.toString('utf8'))).toMatchObject({ ok: true, value: { fileName: 'long.fit', size: big.length } })
+    const other = await send(server, { method: 'POST', path: '/api/weights/add', headers, body: Buffer.alloc(MAX_BODY_BYTES + 10, 32) })
+    expect(other.status).toBe(413)
+    expect(counts().weights).toBe(0)
+  })
+})
+
+describe('the files waiting to be saved', () => {
+  it('are at most 10 files and 200 MB: the one read longest ago goes first', () => {
+    const p = pendingFiles(3, 100)
+    const file = (sha256: string, size: number) => ({ sha256, fileName: `${sha256}.fit`, bytes: new Uint8Array(size), reading: { kind: 'weights' as const, format: 'fit' as const, device: null, entries: [] }, timeZone: 'UTC' })
+    for (const sha of ['a', 'b', 'c', 'd']) p.put(file(sha, 10))
+    expect([p.get('a'), p.size]).toEqual([undefined, 3])
+    p.put(file('e', 90))
+    // 30 + 90 bytes is over 100: the oldest go until it fits.
+    expect(['b', 'c', 'd', 'e'].map((k) => p.get(k) !== undefined)).toEqual([false, false, true, true])
+    expect(p.bytes).toBe(100)
+    p.remove('e')
+    expect([p.size, p.bytes]).toEqual([1, 10])
   })
 })
