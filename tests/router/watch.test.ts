@@ -278,9 +278,9 @@ describe('the desktop app’s open dialog (watch/open)', () => {
     writeFileSync(join(dir, 'intervals.fit'), fit)
     writeFileSync(join(dir, 'notes.txt'), 'hello')
     writeFileSync(join(dir, 'huge.fit'), Buffer.alloc(51 * 1024 * 1024))
-    const asked: { title: string; filters?: FileFilter[] | undefined }[] = []
+    const asked: { filters?: FileFilter[] | undefined }[] = []
     const platform = {
-      chooseOpenPaths: (o: { title: string; filters?: FileFilter[] }) => {
+      chooseOpenPaths: (o: { filters?: FileFilter[] }) => {
         asked.push(o)
         return Promise.resolve(['intervals.fit', 'notes.txt', 'huge.fit'].map((n) => join(dir, n)))
       }

@@ -94,7 +94,7 @@ export function readWatchBase64(deps: WatchDeps, fileName: string, data: string,
 export async function openWatchFiles(deps: WatchDeps, timeZone?: string): Promise<{ files: WatchFile[] }> {
   const choose = deps.platform?.chooseOpenPaths
   if (!choose) throw new DomainError('invalid_input', 'There is no file dialog here: choose the files with the Import watch file control.')
-  const paths = await choose({ title: 'Import watch files', filters: [{ name: 'Watch files (FIT, TCX, GPX)', extensions: [...WATCH_EXTENSIONS] }] })
+  const paths = await choose({ title: { key: 'importWatch' }, filters: [{ name: { key: 'filterWatch' }, extensions: [...WATCH_EXTENSIONS] }] })
   const files: WatchFile[] = []
   for (const path of paths) {
     const name = basename(path)

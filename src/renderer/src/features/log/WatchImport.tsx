@@ -11,6 +11,7 @@ import { MAX_WATCH_FILE_BYTES, WATCH_ACCEPT, type WatchActivityReading, type Wat
 import { api, isWebMode } from '../../api'
 import { useToast } from '../../components/Toast'
 import { formatDate, formatDateTime, formatNumber, useT } from '../../i18n'
+import { protocolName } from '../../i18n/builtins'
 import { href } from '../../router'
 import type { SessionFormState } from './sessionForm'
 import { takeDropped, WATCH_DROP_EVENT } from './watchDrop'
@@ -184,6 +185,9 @@ function ActivityPanel({ model, file, a }: { model: WatchImportModel; file: Watc
   if (model.saved) return <p role="status">{t('savedFile', { file: file.fileName })}</p>
   const chosen = model.protocols.find((p) => p.id === model.protocolId) ?? null
   const matched = a.match.protocolId !== null && a.match.protocolId === model.protocolId
+  // The reason names the protocol in the runner's language (a built-in protocol's name is stored in English).
+  const picked = model.protocols.find((p) => p.id === a.match.protocolId)
+  const reason = t(a.match.reason.key, { ...a.match.reason.params, ...(picked ? { protocol: protocolName(picked) } : {}), defaultValue: '' })
   return (
     <div className="watch-activity">
       <p role="status">
@@ -191,7 +195,7 @@ function ActivityPanel({ model, file, a }: { model: WatchImportModel; file: Watc
       </p>
       {a.running && (
         <p className="muted" data-testid="watch-match">
-          {matched ? t(a.match.reason.key, { ...a.match.reason.params, defaultValue: '' }) : chosen ? t('matchOther', { protocol: chosen.name }) : a.match.protocolId === null ? t(a.match.reason.key, { ...a.match.reason.params, defaultValue: '' }) : t('matchOther', { protocol: t('freeForm') })}
+          {matched || (!chosen && a.match.protocolId === null) ? reason : t('matchOther', { protocol: chosen ? protocolName(chosen) : t('freeForm') })}
         </p>
       )}
       {a.device && <p className="muted">{t('fromDevice', { device: a.device })}</p>}
@@ -204,7 +208,7 @@ function ActivityPanel({ model, file, a }: { model: WatchImportModel; file: Watc
               .filter((p) => !p.archived)
               .map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {protocolName(p)}
                 </option>
               ))}
           </select>
