@@ -73,25 +73,37 @@ test('a FIT file fills the log form, is saved with its session, shows as its sou
   expect(app.query(`SELECT count(*) AS n FROM sessions`)).toEqual([{ n: 1 }])
 })
 
-test('a bad file dropped on the window is named with its problem, and nothing changes', async ({ page, app }) => {
+test('files dropped on the window go to Log session: a bad one is named with its problem and changes nothing, a good one after it fills the form', async ({ page, app }) => {
   await expect(page.getByRole('link', { name: 'Progress' })).toHaveAttribute('aria-current', 'page')
   const fit = sprintFile()
   const broken = Buffer.from(fit.subarray(0, Math.floor(fit.length / 2)))
-  // In the page: a DataTransfer holding the file, as a drag from the desktop gives it.
-  const transfer = await page.evaluateHandle((bytes) => {
-    const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string, o: object) => unknown }
-    const dt = new w.DataTransfer()
-    dt.items.add(new w.File([new Uint8Array(bytes)], 'broken.fit', { type: 'application/octet-stream' }))
-    return dt
-  }, Array.from(broken))
+  // In the page: a DataTransfer holding the files, as a drag from the desktop gives it.
+  const transfer = await page.evaluateHandle(
+    ([bad, good]) => {
+      const w = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: unknown[], name: string, o: object) => unknown }
+      const dt = new w.DataTransfer()
+      dt.items.add(new w.File([new Uint8Array(bad as number[])], 'broken.fit', { type: 'application/octet-stream' }))
+      dt.items.add(new w.File([new Uint8Array(good as number[])], 'sprints.fit', { type: 'application/octet-stream' }))
+      return dt
+    },
+    [Array.from(broken), Array.from(fit)]
+  )
   await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer })
   await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer })
-  // The drop opens Log session and reads the file there.
+  // The drop opens Log session and reads the files there.
   await expect(page.getByRole('link', { name: 'Log session' })).toHaveAttribute('aria-current', 'page')
+  const panel = page.getByTestId('watch-file')
+  await expect(panel).toContainText('File 1 of 2')
   await expect(page.getByRole('alert')).toHaveText('broken.fit is incomplete: the file ends before its data does. Nothing was changed.')
   const form = page.getByRole('form', { name: 'Log session' })
   await expect(form.getByLabel('Date', { exact: true })).toHaveValue(browserDay())
   expect(app.query(`SELECT (SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM session_sources) AS f`)).toEqual([{ s: 0, f: 0 }])
+
+  await panel.getByRole('button', { name: 'Next file' }).click()
+  await expect(panel).toContainText('File 2 of 2')
+  await expect(panel).toContainText('Found 6 reps in sprints.fit (laps marked by the watch).')
+  await expect(page.getByTestId('watch-match')).toHaveText(/Picked Sprint 6×20 s/)
+  await expect(form.getByLabel('Date', { exact: true })).toHaveValue(browserDay(-1))
 })
 
 test('several files are a queue: a smart scale’s entries are added once, a cycling activity asks before it is logged free-form', async ({ page, app }) => {

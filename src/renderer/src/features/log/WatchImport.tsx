@@ -110,13 +110,16 @@ export function useWatchImport(protocols: Protocol[], unit: WeightUnit) {
     show(r.value.files, 0)
   }, [show, t])
 
-  // Files dropped on the window (watchDrop.ts), now or before this screen opened.
+  // Files dropped on the window (watchDrop.ts), now or before this screen opened: taken once the protocols are
+  // there to match them with (a drop on another screen opens this one, which then loads them).
+  const ready = protocols.length > 0
   useEffect(() => {
+    if (!ready) return
     const take = () => void readFiles(takeDropped())
     take()
     window.addEventListener(WATCH_DROP_EVENT, take)
     return () => window.removeEventListener(WATCH_DROP_EVENT, take)
-  }, [readFiles])
+  }, [readFiles, ready])
 
   const current = queue[index]
   return {
