@@ -61,7 +61,9 @@ test('a FIT file fills the log form, is saved with its session, shows as its sou
   const progress = page.getByTestId('progression')
   await progress.getByRole('button', { name: 'Show as table' }).click()
   await expect(progress.getByRole('table').locator('tbody tr')).toHaveCount(1)
-  await expect(progress.getByRole('table').locator('tbody tr').first()).toContainText(day)
+  // Dates in the charts' tables as the language writes them (English: 3 Dec 2026).
+  const shown = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`))
+  await expect(progress.getByRole('table').locator('tbody tr').first()).toContainText(shown)
   await expect(progress.getByRole('table').locator('tbody tr').first()).toContainText('6 of 6')
 
   // The same file again: logged already, with a link to that session, and nothing added.
