@@ -25,6 +25,11 @@ import type { BackupDeps } from './services/backups'
 import { createDataService, type DataService } from './services/csv/service'
 import type { Transfers } from './services/csv/transfers'
 import { createRouter, type Logger, type Router } from './ipc/router'
+import { scaleWeightsRepo } from './db/repos/scaleWeights'
+import { sourcesRepo } from './db/repos/sources'
+import { watchHandlers } from './ipc/handlers/watch'
+import { readWatchFileOffThread } from './services/watch/offThread'
+import { pendingFiles } from './services/watchPending'
 
 export interface BackendOptions {
   dbPath: string
@@ -57,13 +62,26 @@ export function createBackendRouter(
   onDamage?: (e: unknown) => void
 ): Router {
   const settings = settingsRepo(db)
+  const sources = sourcesRepo(db)
+  // Watch files read and not yet saved, in this process's memory only.
+  const pending = pendingFiles()
   return createRouter(
     {
       ...appHandlers(info, settings),
       ...weightHandlers(weightsRepo(db)),
+      ...watchHandlers({
+        db,
+        read: readWatchFileOffThread,
+        pending,
+        sources,
+        protocols: protocolsRepo(db),
+        weights: weightsRepo(db),
+        scale: scaleWeightsRepo(db),
+        platform: backups.platform
+      }),
       ...dataHandlers(data),
       ...backupHandlers(backups),
-      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db), settings }),
+      ...trainingHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), blocks: blocksRepo(db), settings, sources, pending }),
       ...statsHandlers({ stats: statsRepo(db), blocks: blocksRepo(db), protocols: protocolsRepo(db) }),
       ...calendarHandlers({
         blocks: blocksRepo(db),

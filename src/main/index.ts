@@ -48,8 +48,8 @@ function fileDialogs(): Platform {
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath
     },
-    chooseOpenPaths: async ({ title }) => {
-      const options = { title: word(title), filters: filtersOf(), properties: ['openFile' as const, 'multiSelections' as const] }
+    chooseOpenPaths: async ({ title, filters: types }) => {
+      const options = { title: word(title), filters: filtersOf(types), properties: ['openFile' as const, 'multiSelections' as const] }
       const win = BrowserWindow.getFocusedWindow()
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? [] : r.filePaths

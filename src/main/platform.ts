@@ -8,8 +8,8 @@ import type { MainMessage } from './i18n'
 export interface Platform {
   /** Asks where to save; null when the user cancels. */
   chooseSavePath?(o: { title: MainMessage; defaultName: string; filters?: FileFilter[] }): Promise<string | null>
-  /** Asks for files to open; empty when the user cancels. */
-  chooseOpenPaths?(o: { title: MainMessage }): Promise<string[]>
+  /** Asks for files to open (several at once; CSV files when no filters are given); empty when the user cancels. */
+  chooseOpenPaths?(o: { title: MainMessage; filters?: FileFilter[] }): Promise<string[]>
 }
 
 /** A file type a save dialog offers (CSV files when none is given). */

@@ -53,7 +53,10 @@ export const CHANNELS = [
   'stats/weeklyLoad',
   'stats/fitness',
   'stats/protocolProgress',
-  'stats/sprintBests'
+  'stats/sprintBests',
+  'watch/read',
+  'watch/open',
+  'watch/addWeights'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -16,6 +16,7 @@ import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields
 import type { Block, LoadKind, Protocol, RepeatGroup, Session } from './training'
 import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportChoices, type ImportStatus, MAX_LISTED_CHANGES } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
+import { MAX_WATCH_FILE_BYTES, type WatchFile } from './watch'
 
 export { localDate, id, note, bodyKg }
 
@@ -66,6 +67,28 @@ export interface RepLoad {
 export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics & { loads: RepLoad[] }
 
 const none = z.object({}).strict().optional()
+
+/** A file's SHA-256 in hex: how a read watch file is named when it is saved. */
+const sha256 = z.string({ error: 'Expected the SHA-256 of a watch file read just now.' }).regex(/^[0-9a-f]{64}$/, 'Expected the SHA-256 of a watch file read just now (64 hex digits).')
+/** The runner's time zone (an IANA name such as Europe/Berlin), for a watch file's local date and time. */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'Expected a time zone such as Europe/Berlin.')
+  .optional()
+/** A session saved from a watch file names the file read by `watch/read` or `watch/open`. */
+const sessionCreate = sessionFields.extend({
+  sourceSha256: sha256.optional(),
+  /** The runner confirmed importing an activity that is not a run (as a free-form session). */
+  sourceNotRunning: z.literal(true, 'Confirm with true, or leave it out.').optional()
+})
 const dateRange = {
   from: localDate.optional(),
   to: localDate.optional()
@@ -177,7 +200,8 @@ export const contract = {
     output: returns<Page<SessionSummary>>()
   },
   'sessions/get': { input: z.object({ id }).strict(), output: returns<Session>() },
-  'sessions/create': { input: sessionFields, output: returns<Session>() },
+  /** With `sourceSha256`, the watch file read just now is attached in the same transaction (refused when it is logged already). */
+  'sessions/create': { input: sessionCreate, output: returns<Session>() },
   'sessions/update': { input: sessionFields.extend({ id }), output: returns<Session>() },
   'sessions/delete': { input: z.object({ id }).strict(), output: returns<{ id: number }>() },
   'sessions/restore': { input: z.object({ id }).strict(), output: returns<Session>() },
@@ -220,7 +244,27 @@ export const contract = {
   'stats/weeklyLoad': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<WeeklyLoad>() },
   'stats/fitness': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<FitnessSeries>() },
   'stats/protocolProgress': { input: z.object({ protocolId: id, ...dateRange }).strict().refine(ordered, orderedError), output: returns<ProtocolProgress>() },
-  'stats/sprintBests': { input: z.object({ protocolId: id.optional(), ...dateRange }).strict().refine(ordered, orderedError).default({}), output: returns<SprintBests>() }
+  'stats/sprintBests': { input: z.object({ protocolId: id.optional(), ...dateRange }).strict().refine(ordered, orderedError).default({}), output: returns<SprintBests>() },
+
+  /**
+   * One watch file (FIT, TCX or GPX, gzipped or not) sent as base64: its reading, or the problem it has (`error`),
+   * and whether it is logged already. Nothing is written; a file that reads well is kept pending for the save.
+   */
+  'watch/read': {
+    input: z
+      .object({
+        fileName: z.string({ error: 'Expected the file’s name.' }).min(1, 'Expected the file’s name.').max(255, 'A file name is at most 255 characters.'),
+        // The limit is checked on the decoded size (the too_large problem); this only bounds what is parsed.
+        data: z.string({ error: 'Expected the file’s bytes as base64 text.' }).max(Math.ceil((MAX_WATCH_FILE_BYTES * 4) / 3) + 4 * 1024 * 1024, 'The file is far larger than 50 MB.'),
+        timeZone
+      })
+      .strict(),
+    output: returns<WatchFile>()
+  },
+  /** Desktop: the native open dialog (several files; .fit .tcx .gpx .gz); each chosen file read like `watch/read`. Empty when cancelled. */
+  'watch/open': { input: z.object({ timeZone }).strict().default({}), output: returns<{ files: WatchFile[] }>() },
+  /** A weight-scale file read just now: its entries added as body weight (the same instant and kg skipped), in one transaction. */
+  'watch/addWeights': { input: z.object({ sha256 }).strict(), output: returns<{ added: number; skipped: number; refused: number }>() }
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Every listed channel has a contract entry (checked above) and no entry is unlisted (checked here).

@@ -10,6 +10,7 @@ import * as f from './fields'
 import { zm } from './i18n/message'
 import { INTENSITIES, LOAD_KINDS, RECOVERY_MODES, TERRAINS } from './training'
 import { KG_PER_LB, MAX_BODY_KG, MIN_BODY_KG } from './units'
+import { WATCH_FORMATS } from './watch'
 
 const INCLINE = { min: -10, max: 40, unit: '%', minMessage: zm('inclineMin'), maxMessage: zm('inclineMax') } as const
 const INTENSITY_PCT = { min: 1, max: 100, unit: '%', minMessage: zm('intensityPctMin'), maxMessage: zm('intensityPctMax') } as const
@@ -151,6 +152,18 @@ export const SESSION_FIELDS = {
   load: f.optionalNumber({ label: 'Load', ...computed, sql: 'load', csv: 'load_au', unit: 'AU', min: 0, decimals: 2, doc: 'Session load (sRPE): RPE × duration in minutes (any walk-down estimate included), rounded to 0.01; empty without an RPE.' }),
   createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the session was first saved (ISO 8601, UTC).' }),
   updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' }),
+  // The watch file the session was logged from (table session_sources, migration 008); the file itself stays in the database.
+  sourceFileName: f.optionalText({ label: 'Source file', source: 'joined', select: 'src.file_name', csv: 'source_file', maxLength: 255, doc: 'Name of the watch file the session was imported from; empty for a session logged by hand.' }),
+  sourceDevice: f.optionalText({ label: 'Source device', source: 'joined', select: 'src.device', csv: 'source_device', maxLength: 120, doc: 'The watch or app that recorded that file, as the file names it; empty when it does not say.' }),
+  sourceFormat: f.optionalOneOf(WATCH_FORMATS, { label: 'Source format', source: 'joined', select: 'src.format', csv: 'source_format', doc: '`fit`, `tcx` or `gpx`: the format of that file.' }),
+  sourceSha256: f.optionalText({
+    label: 'Source SHA-256',
+    source: 'joined',
+    select: 'src.sha256',
+    csv: 'source_sha256',
+    maxLength: 64,
+    doc: 'SHA-256 of that file (64 hex digits), by which importing the same file again is found already logged. The file’s bytes are not in the CSV files (only in the database and its backups).'
+  }),
   // Rep figures of the progress charts (metrics/reps.ts), stored so that the charts read one row per session.
   restPerRep: f.optionalNumber({ label: 'Rest per rep', ...computed, sql: 'rest_per_rep', unit: 's', above: 0 }),
   firstSpeed: f.optionalNumber({ label: 'First speed', ...computed, sql: 'first_speed', unit: 'm/s', above: 0 }),

@@ -50,7 +50,11 @@ export const SESSION_HEAD = [
   'couldNotRecover',
   'notes',
   'createdAt',
-  'updatedAt'
+  'updatedAt',
+  'sourceFileName',
+  'sourceDevice',
+  'sourceFormat',
+  'sourceSha256'
 ] as const satisfies readonly (keyof SessionFields)[]
 
 export type Session = Pick<SessionFields, (typeof SESSION_HEAD)[number]> & { reps: Rep[] }

@@ -21,8 +21,8 @@ const BREAKS = ['lone\nLF', 'lone\rCR', 'crlf\r\nhere', 'lf-cr\n\rhere', '\nlead
 
 /** The text columns of each file that the test fills with line breaks. */
 const FILLED: Record<CsvKind, string[]> = {
-  sessions: ['protocol_name', 'notes'],
-  reps: ['protocol_name', 'notes'],
+  sessions: ['protocol_name', 'notes', 'source_file', 'source_device', 'source_sha256'],
+  reps: ['protocol_name', 'notes', 'source_file', 'source_device', 'source_sha256'],
   weights: ['note'],
   protocols: ['name', 'description', 'source_note'],
   blocks: ['name', 'protocol_name']
@@ -48,7 +48,11 @@ describe('CSV export and line breaks', () => {
         groups: [group({ count: 2, workSeconds: 20, recoverySeconds: 60 })]
       })
       await client.blocks.create({ name: `B ${text}`, startDate: days(7 * i), weeks: 1, sessionsPerWeek: 1, protocolId: protocol.id })
-      await client.sessions.create({ date: days(i), protocolId: protocol.id, plan: protocol.groups, notes: `S ${text}`, reps: sprintReps(2) })
+      const session = await client.sessions.create({ date: days(i), protocolId: protocol.id, plan: protocol.groups, notes: `S ${text}`, reps: sprintReps(2) })
+      // The watch file it was logged from (its name and device as a file system and a watch may give them).
+      b.db
+        .prepare(`INSERT INTO session_sources (session_id, sha256, file_name, format, device, byte_size, imported_at) VALUES (?, ?, ?, 'fit', ?, 0, 'x')`)
+        .run(session.id, String(i).repeat(64), `F ${text}`, `V ${text}`)
       await client.weights.add({ date: days(i), kg: 70 + i, note: `W ${text}` })
     }
     const files = await exportKinds(b.path, tmp(), CSV_KINDS)
@@ -72,6 +76,8 @@ describe('CSV export and line breaks', () => {
         expect(cell('protocol_name')).toEqual(trimmed('P'))
       } else {
         expect(cell('notes')).toEqual(each('S'))
+        expect(cell('source_file')).toEqual(each('F'))
+        expect(cell('source_device')).toEqual(each('V'))
         // Names are trimmed when saved: a name ending in a line break loses it.
         expect(cell('protocol_name')).toEqual(each('P').map((n) => n.trim()))
       }
@@ -91,6 +97,8 @@ describe('CSV export and line breaks', () => {
         )
         .all()
     expect(texts(empty.db)).toEqual(texts(b.db))
+    const sources = (db: typeof b.db) => db.prepare(`SELECT sha256, file_name, device FROM session_sources ORDER BY sha256`).all()
+    expect(sources(empty.db)).toEqual(sources(b.db))
     expect(texts(b.db)).toHaveLength(BREAKS.length * 4)
   })
 })

@@ -95,9 +95,9 @@ describe('stored daily totals', () => {
     const path = b.path
     const before = summed(b.db)
     b.close()
-    // The same database as version 6 left it: no totals table, no triggers.
+    // The same database as version 6 left it: no totals table, no triggers (and no later table).
     const raw = new Database(path)
-    raw.exec('DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_delete; DROP TRIGGER daily_totals_update; DROP TABLE daily_totals; PRAGMA user_version = 6')
+    raw.exec('DROP TABLE session_sources; DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_delete; DROP TRIGGER daily_totals_update; DROP TABLE daily_totals; PRAGMA user_version = 6')
     raw.close()
     const reopened = await startBackend({ dbPath: path, transport: 'web', log: () => {} })
     try {

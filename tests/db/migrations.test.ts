@@ -251,6 +251,44 @@ describe('opening a database', () => {
     db.close()
   })
 
+  it('adds the sources of sessions, empty, with their rules: one per session, a SHA-256 once, the bytes as long as said (version 8)', async () => {
+    const path = join(tmp(), 'v7.db')
+    const raw = new Database(path)
+    raw.pragma('foreign_keys = ON')
+    migrate(raw, MIGRATIONS.slice(0, 7))
+    const insertSession = raw.prepare(
+      `INSERT INTO sessions (uuid, date, warmup_seconds, cooldown_seconds, planned_reps, reps_done, work_seconds, distance_meters, duration_seconds, created_at, updated_at)
+       VALUES (?, '2026-11-01', 600, 300, 1, 1, 20, 150, 940, 'x', 'x')`
+    )
+    const a = Number(insertSession.run('s1').lastInsertRowid)
+    const b = Number(insertSession.run('s2').lastInsertRowid)
+    raw.close()
+
+    const { db } = await openDatabase({ path })
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.prepare('SELECT count(*) FROM session_sources').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(2)
+    const insert = db.prepare(
+      `INSERT INTO session_sources (session_id, sha256, file_name, format, device, sport, byte_size, data, imported_at) VALUES (?, ?, ?, ?, NULL, 'running', ?, ?, 'x')`
+    )
+    const sha = (c: string) => c.repeat(64)
+    insert.run(a, sha('a'), 'intervals.fit', 'fit', 3, Buffer.from([1, 2, 3]))
+    // A source from a CSV file: its metadata, no bytes.
+    insert.run(b, sha('b'), 'hills.gpx', 'gpx', 1000, null)
+    for (const [session, hash, name, format, size, data] of [
+      [a, sha('c'), 'again.fit', 'fit', 3, Buffer.from([1, 2, 3])], // a second source for one session
+      [b, sha('a'), 'copy.fit', 'fit', 3, Buffer.from([1, 2, 3])], // the same file twice
+      [999, sha('d'), 'x.fit', 'fit', 3, Buffer.from([1, 2, 3])], // no such session
+      [a, 'A'.repeat(64), 'x.fit', 'fit', 3, null], // not lowercase hex
+      [a, sha('e'), '', 'fit', 3, null],
+      [a, sha('e'), 'x.csv', 'csv', 3, null],
+      [a, sha('e'), 'x.fit', 'fit', 4, Buffer.from([1, 2, 3])] // bytes not as long as said
+    ] as const) {
+      expect(() => insert.run(session, hash, name, format, size, data), `${name} ${hash.slice(0, 4)}`).toThrow(/constraint failed/)
+    }
+    db.close()
+  })
+
   it('takes a verified online backup before migrating an existing database', async () => {
     const dir = tmp()
     const path = join(dir, 'sprintlog.db')

@@ -159,6 +159,10 @@ describe('the session form', () => {
       notes: '',
       createdAt: 'x',
       updatedAt: 'x',
+      sourceFileName: null,
+      sourceDevice: null,
+      sourceFormat: null,
+      sourceSha256: null,
       reps: [rep({ loadKg: 9.98, loadKind: 'vest', treadmillKmh: 12 })]
     }
     expect(formFromSession(session, 'lb').reps[0]).toMatchObject({ load: '22', loadKind: 'vest', speed: '12' })

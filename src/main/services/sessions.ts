@@ -2,17 +2,24 @@
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
 import { type NextSessionAdvice, nextSessionAdvice } from '../../shared/metrics/progression'
+import { msg } from '../../shared/i18n/message'
 import { DomainError } from '../../shared/result'
 import type { Db } from '../db/connection'
 import type { ProtocolsRepo } from '../db/repos/protocols'
 import type { SessionDraft, SessionFilter, SessionsRepo } from '../db/repos/sessions'
+import type { SourcesRepo } from '../db/repos/sources'
 import { must, notFound } from './found'
 import { assertProtocol } from './protocols'
+import { attachSource, type SourceChoice, sourceFor } from './watchImport'
+import type { PendingFiles } from './watchPending'
 
 export interface SessionDeps {
   db: Db
   sessions: SessionsRepo
   protocols: ProtocolsRepo
+  /** The watch files a new session may be saved with (services/watchImport.ts). */
+  sources?: SourcesRepo
+  pending?: PendingFiles
 }
 
 export function listSessions(deps: SessionDeps, f: SessionFilter, limit: number, offset: number) {
@@ -23,11 +30,20 @@ export function getSession(deps: SessionDeps, id: number) {
   return must(deps.sessions.get(id), () => notFound('session', id))
 }
 
-export function createSession(deps: SessionDeps, d: SessionDraft) {
-  return deps.db.transaction(() => {
+/** Saves a new session; with `source`, the watch file read just now is attached to it in the same transaction. */
+export function createSession(deps: SessionDeps, d: SessionDraft, source?: SourceChoice) {
+  const { sources, pending } = deps
+  if (source && (!sources || !pending)) throw new DomainError('invalid_input', msg('watchNoAttach'))
+  const saved = deps.db.transaction(() => {
     assertProtocol(deps.protocols, d.protocolId)
-    return deps.sessions.insert(randomUUID(), d)
+    const file = source && sources && pending ? sourceFor({ sources, pending }, source) : null
+    const s = deps.sessions.insert(randomUUID(), d)
+    if (!file || !sources) return s
+    attachSource({ sources }, s.id, file)
+    return deps.sessions.get(s.id) ?? s
   }).immediate()
+  if (source) pending?.remove(source.sha256)
+  return saved
 }
 
 export function updateSession(deps: SessionDeps, id: number, d: SessionDraft) {

@@ -15,9 +15,12 @@ import { CONTENT_SECURITY_POLICY } from '../security'
 import type { Transfers } from '../services/csv/transfers'
 import { handleTransfer } from './transfers'
 import type { Msg } from '../../shared/i18n/message'
+import { MAX_WATCH_FILE_BYTES } from '../../shared/watch'
 
 export const TOKEN_HEADER = 'x-sprintlog-token'
 export const MAX_BODY_BYTES = 1024 * 1024
+/** A watch file travels as base64 in its call: up to 50 MB of file, so up to about 67 MB of text, and its JSON. */
+export const MAX_WATCH_BODY_BYTES = Math.ceil((MAX_WATCH_FILE_BYTES * 4) / 3) + 5 * 1024 * 1024
 const HOST = '127.0.0.1'
 
 export interface WebServerOptions {
@@ -106,10 +109,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!/^application\/json\b/i.test(type)) return refuse(res, 415, 'invalid_input', { key: 'webJsonOnly' })
     const chunks: Buffer[] = []
     let size = 0
+    const limit = channel === 'watch/read' ? MAX_WATCH_BODY_BYTES : MAX_BODY_BYTES
     for await (const chunk of req) {
       size += (chunk as Buffer).length
-      if (size > MAX_BODY_BYTES) {
-        refuse(res, 413, 'invalid_input', { key: 'webTooLarge', params: { max: String(MAX_BODY_BYTES) } })
+      if (size > limit) {
+        refuse(res, 413, 'invalid_input', { key: 'webTooLarge', params: { max: String(limit) } })
         req.destroy()
         return
       }

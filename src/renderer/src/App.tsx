@@ -11,6 +11,7 @@ import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
 import { ThemeSwitch, useApplyTheme } from './theme'
+import { useWatchDrop } from './features/log/watchDrop'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
@@ -106,6 +107,7 @@ function Shell() {
   const language = settings.language ?? systemLanguage(info?.locale)
   useApplyLanguage(language)
   useApplyTheme()
+  useWatchDrop()
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
   const { reload } = infoLoad
   useEffect(() => {

@@ -10,6 +10,7 @@ import { issueMsg, type Msg, type Params, worded } from '../i18n/message'
 import { BLOCK_FIELDS, planSchema, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
 import { blockFields, protocolFields, rep as repSchema, sessionHead, weightFields } from '../schemas'
 import type { Rep, RepeatGroup, Terrain } from '../training'
+import type { WatchFormat } from '../watch'
 import {
   BLOCK_COLUMNS,
   COLUMNS,
@@ -317,6 +318,16 @@ export interface ImportedSession {
   notes: string
   createdAt: string
   updatedAt: string
+  /** The watch file the session was logged from, as the file names it (no bytes: CSV files carry none); null for none. */
+  source?: ImportedSource | null
+}
+
+/** A session's source as the CSV columns `source_file`, `source_device`, `source_format` and `source_sha256` give it. */
+export interface ImportedSource {
+  fileName: string
+  device: string | null
+  format: WatchFormat
+  sha256: string
 }
 
 export interface ImportedRep {
@@ -347,6 +358,7 @@ export function readSession(header: HeaderInfo, row: readonly string[], style: N
   const head = checkSchema(HEAD, SESSION_FIELDS, schemaInput(v, HEAD_KEYS), issues)
   const plan = (v.plan as RepeatGroup[] | null) ?? null
   if (v.protocolUuid === null && plan !== null) issues.push(cellIssue('plan', { key: 'csvPlanWithoutProtocol' }))
+  const source = readSource(v, issues)
   if (issues.length > 0 || head === null) return { ok: false, issues }
   return {
     ok: true,
@@ -364,9 +376,34 @@ export function readSession(header: HeaderInfo, row: readonly string[], style: N
       couldNotRecover: head.couldNotRecover,
       notes: head.notes,
       createdAt: v.createdAt as string,
-      updatedAt: v.updatedAt as string
+      updatedAt: v.updatedAt as string,
+      source
     }
   }
+}
+
+const SHA256 = /^[0-9a-f]{64}$/
+
+/** The source columns of a session row: all of file, format and SHA-256 (the device may be empty), or none of them. */
+function readSource(v: Record<string, CellValue>, issues: CellIssue[]): ImportedSource | null {
+  const fileName = (v.sourceFileName as string | null | undefined) ?? null
+  const device = (v.sourceDevice as string | null | undefined) ?? null
+  const format = (v.sourceFormat as WatchFormat | null | undefined) ?? null
+  const sha256 = (v.sourceSha256 as string | null | undefined) ?? null
+  if (fileName === null && device === null && format === null && sha256 === null) return null
+  if (sha256 === null || !SHA256.test(sha256)) {
+    issues.push(cellIssue('source_sha256', { key: 'csvSourceSha256' }))
+    return null
+  }
+  if (fileName === null || fileName.trim() === '') {
+    issues.push(cellIssue('source_file', { key: 'csvSourceFile' }))
+    return null
+  }
+  if (format === null) {
+    issues.push(cellIssue('source_format', { key: 'csvSourceFormat' }))
+    return null
+  }
+  return { fileName, device: device === '' ? null : device, format, sha256 }
 }
 
 const REP_KEYS = Object.keys(repSchema.shape)

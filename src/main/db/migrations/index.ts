@@ -10,8 +10,9 @@ import { m004 } from './004-honest-volume'
 import { m005 } from './005-rep-loads'
 import { m006 } from './006-timed-walk-downs'
 import { m007 } from './007-daily-totals'
+import { m008 } from './008-session-sources'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
 
 export const LATEST_VERSION = MIGRATIONS.length
 

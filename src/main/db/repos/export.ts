@@ -21,7 +21,7 @@ const read = (columns: readonly CsvColumn[], alias: string) => columns.map((c) =
 
 const SESSION = `s.id, ${read(SESSION_COLUMNS, 's')}`
 const REP = read(REP_COLUMNS, 'r')
-const LIVE_SESSIONS = `FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`
+const LIVE_SESSIONS = `FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id LEFT JOIN session_sources src ON src.session_id = s.id WHERE s.deleted_at IS NULL AND s.date BETWEEN ? AND ?`
 
 const WITH_REPS = LIVE_SESSIONS.replace('WHERE', 'JOIN reps r ON r.session_id = s.id WHERE')
 /** Own protocols in the order they were made (an import makes them in the file's order, so a round trip keeps it). */

@@ -120,6 +120,11 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     blockStamp: db.prepare<[string], string>(`SELECT ${STAMP('b')} FROM blocks b WHERE b.uuid = ?`).pluck(),
     replaceProtocol: db.prepare<[Record<string, unknown>], never>(`UPDATE protocols SET ${updateSet(PROTOCOL_FIELDS, PROTOCOL_REPLACED)} WHERE uuid = @uuid AND built_in = 0`),
     replaceBlock: db.prepare<[Record<string, unknown>], never>(`UPDATE blocks SET ${updateSet(BLOCK_FIELDS, BLOCK_REPLACED)}, deleted_at = NULL WHERE uuid = @uuid`),
+    sourceOf: db.prepare<[number], number>(`SELECT id FROM session_sources WHERE session_id = ?`).pluck(),
+    sourceBySha: db.prepare<[string], number>(`SELECT id FROM session_sources WHERE sha256 = ?`).pluck(),
+    insertSource: db.prepare<[number, string, string, string, string | null, string], never>(
+      `INSERT INTO session_sources (session_id, sha256, file_name, format, device, sport, byte_size, data, imported_at) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?)`
+    ),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
@@ -197,6 +202,15 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
      */
     sessionWriter() {
       const writer = sessionWriter(db)
+      /**
+       * A session's source from the file, as metadata only (the CSV files carry no bytes), so that importing that
+       * watch file again finds it logged. Kept as it is when the session has a source already or the file is
+       * another session's.
+       */
+      const addSource = (sessionId: number, x: ImportedSession['source']) => {
+        if (!x || s.sourceOf.get(sessionId) !== undefined || s.sourceBySha.get(x.sha256) !== undefined) return
+        s.insertSource.run(sessionId, x.sha256, x.fileName.slice(0, 255), x.format, x.device?.slice(0, 120) ?? null, clock().toISOString())
+      }
       const estimates = walkDownEstimates(db)
       /** Per protocol (null: free-form) with imported walk-downs, the first date of them. */
       const walkedDown = new Map<number | null, string>()
@@ -207,8 +221,10 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       return {
         /** False (and nothing written) when a session with its UUID exists, deleted or not. */
         add(x: ImportedSession, protocolId: number | null, reps: readonly Rep[]): boolean {
-          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, ...fields } = x
-          if (writer.add({ ...fields, protocolId }, reps) === null) return false
+          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, source, ...fields } = x
+          const id = writer.add({ ...fields, protocolId }, reps)
+          if (id === null) return false
+          addSource(id, source)
           if (reps.some((r) => r.recoveryMode === 'walk-down')) from(protocolId, x.date)
           return true
         },
@@ -221,8 +237,9 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
           if (here === undefined) return false
           const before = estimates.place(here)
           s.undelete.run(here)
-          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, uuid: _u, createdAt: _c, ...fields } = x
+          const { protocolUuid: _uuid, protocolName: _name, planJson: _json, uuid: _u, createdAt: _c, source, ...fields } = x
           if (!writer.replace(here, { ...fields, protocolId }, reps)) return false
+          addSource(here, source)
           // The estimates of the sessions after both its old and its new place are brought up to date by end().
           if (before) from(before.protocolId, before.date)
           from(protocolId, x.date)

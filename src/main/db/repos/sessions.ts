@@ -44,7 +44,7 @@ const REP_KEYS = keysOf(REP_FIELDS, 'input')
 const BLOCK_SESSION = ['date', 'protocolId', 'workSeconds', 'plan'] as const satisfies readonly (keyof BlockSession)[]
 
 const HEAD = selectList(SESSION_FIELDS, 's', SESSION_HEAD)
-const FROM = 'FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id'
+const FROM = 'FROM sessions s LEFT JOIN protocols p ON p.id = s.protocol_id LEFT JOIN session_sources src ON src.session_id = s.id'
 /**
  * History rows carry the metrics stored with each session, so a page of history reads no reps; only the loads of
  * its loaded reps, as `[kg, kind, reps]` triples, through their partial index (reps_loaded).

@@ -3,6 +3,8 @@ import type { BlocksRepo } from '../../db/repos/blocks'
 import type { ProtocolsRepo } from '../../db/repos/protocols'
 import type { SessionsRepo } from '../../db/repos/sessions'
 import type { SettingsRepo } from '../../db/repos/settings'
+import type { SourcesRepo } from '../../db/repos/sources'
+import type { PendingFiles } from '../../services/watchPending'
 import { createBlock, currentBlock, deleteBlock, finishedBlock, listBlocks, restoreBlock, updateBlock } from '../../services/blocks'
 import { archiveProtocol, createProtocol, duplicateProtocol, getProtocol, listProtocols, updateProtocol } from '../../services/protocols'
 import { adviceFor, createSession, deleteSession, getSession, listSessions, restoreSession, updateSession, walkDownBefore } from '../../services/sessions'
@@ -16,6 +18,9 @@ export interface TrainingDeps {
   sessions: SessionsRepo
   blocks: BlocksRepo
   settings: SettingsRepo
+  /** Watch files a new session may be saved with. */
+  sources?: SourcesRepo
+  pending?: PendingFiles
 }
 
 /** Protocols, sessions, blocks and advice: each channel calls one service function (src/main/services). */
@@ -30,7 +35,8 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
 
     'sessions/list': ({ from, to, protocolId, limit, offset }) => listSessions(deps, { from, to, protocolId }, limit, offset),
     'sessions/get': ({ id }) => getSession(deps, id),
-    'sessions/create': (d) => createSession(deps, d),
+    'sessions/create': ({ sourceSha256, sourceNotRunning, ...d }) =>
+      createSession(deps, d, sourceSha256 === undefined ? undefined : { sha256: sourceSha256, notRunning: sourceNotRunning === true }),
     'sessions/update': ({ id, ...d }) => updateSession(deps, id, d),
     'sessions/delete': ({ id }) => deleteSession(deps, id),
     'sessions/restore': ({ id }) => restoreSession(deps, id),

@@ -208,7 +208,8 @@ export function ownSession(x: ImportedSession): ImportedSession {
     startTime: ownOrNull(x.startTime),
     notes: own(x.notes),
     createdAt: own(x.createdAt),
-    updatedAt: own(x.updatedAt)
+    updatedAt: own(x.updatedAt),
+    source: x.source && { fileName: own(x.source.fileName), device: ownOrNull(x.source.device), format: x.source.format, sha256: own(x.source.sha256) }
   }
 }
 

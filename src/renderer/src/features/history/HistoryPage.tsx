@@ -15,6 +15,7 @@ import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 import { formatDate, formatNumber, tr, useT } from '../../i18n'
 import { protocolName, protocolNameById } from '../../i18n/builtins'
+import { SourceLine } from '../log/SourceLine'
 
 type T = ReturnType<typeof useT>['t']
 
@@ -173,6 +174,7 @@ export function HistoryPage() {
                       </div>
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
+                    <SourceLine session={s} />
                   </td>
                   <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`} data-label={columns[2]?.label}>
                     {t('repsOfPlanned', { done: s.repsDone, planned: s.plannedReps })}

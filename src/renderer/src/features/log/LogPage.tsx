@@ -12,6 +12,8 @@ import { emptyForm, formFromSession, repsFromPlan, type SessionFormState } from 
 import { formFromRun } from '../timer/runForm'
 import { TimerBanner, type TimerOffer } from '../timer/TimerBanner'
 import { clearTimer, loadTimer, standing } from '../timer/timerStore'
+import { useWatchImport, WatchImport } from './WatchImport'
+import { SessionSource } from './SourceLine'
 import './log.css'
 import { useT } from '../../i18n'
 
@@ -86,6 +88,7 @@ export function LogPage({ sessionId }: Props) {
     setLogged(false)
     start.reload()
   }
+  const watch = useWatchImport(start.state === 'ok' ? start.value.protocols : [], unit ?? 'kg')
   const timer = start.state === 'ok' && !start.stale && !logged ? start.value.timer : null
   const timerLogged = () => {
     clearTimer()
@@ -99,14 +102,16 @@ export function LogPage({ sessionId }: Props) {
         </p>
       )}
       {timer && <TimerBanner offer={timer} onChange={again} />}
+      {sessionId === undefined && start.state === 'ok' && <WatchImport model={watch} />}
+      {sessionId !== undefined && <SessionSource sessionId={sessionId} />}
       {start.state === 'ok' && !start.stale ? (
         <SessionFormView
-          key={`${sessionId ?? 'new'}:${round}`}
+          key={`${sessionId ?? 'new'}:${round}:${watch.round}`}
           sessionId={sessionId}
           protocols={start.value.protocols}
-          initial={start.value.initial}
-          fromTimer={timer?.kind === 'filled'}
-          onCreated={timer?.kind === 'filled' ? timerLogged : undefined}
+          initial={watch.form ?? start.value.initial}
+          fromTimer={timer?.kind === 'filled' && !watch.form}
+          onCreated={watch.form ? watch.onSaved : timer?.kind === 'filled' ? timerLogged : undefined}
         />
       ) : (
         start.state !== 'error' && <p className="empty">{t('common:loading')}</p>

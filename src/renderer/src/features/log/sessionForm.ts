@@ -13,6 +13,7 @@ import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } fro
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
 import { tr } from '../../i18n/instance'
 import { wordError } from '../../../../shared/i18n/message'
+import type { FormSource } from './watchForm'
 
 /** One rep's row of the form, as typed. */
 export interface RepFormState {
@@ -49,6 +50,8 @@ export interface SessionFormState {
   reps: RepFormState[]
   /** The unit loads are typed and shown in: the runner's weight unit when the form opened. */
   loadUnit: WeightUnit
+  /** The watch file the form was filled from (watchForm.ts), attached when the new session is saved. */
+  source?: FormSource | null
 }
 
 export type Errors = Record<string, string>
@@ -265,5 +268,6 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
   // Not a bound of the record (the back end and the import take any real date): the form guards against a mistyped year.
   if (!errors.date && d.date > today) errors.date = tr('log:errFutureDate')
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
-  return { ok: true, input: parsed.data, reps: parsed.data.reps }
+  const source = d.source ? { sourceSha256: d.source.sha256, ...(d.source.notRunning ? { sourceNotRunning: true as const } : {}) } : {}
+  return { ok: true, input: { ...parsed.data, ...source }, reps: parsed.data.reps }
 }
