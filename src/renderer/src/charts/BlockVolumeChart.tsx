@@ -1,3 +1,4 @@
+import { LegendContent } from './LegendContent'
 import {
   Bar,
   BarChart,
@@ -71,7 +72,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               labelFormatter={weekTitle}
               formatter={(value, name) => [name === repsName ? formatNumber(Number(value)) : t('valueMin', { value: formatNumber(Number(value), 1) }), name]}
             />
-            <Legend {...LEGEND} />
+            <Legend {...LEGEND} content={LegendContent} />
             <Bar yAxisId="min" dataKey="workMin" name={t('workTime')} fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
             {totals.plannedWorkMin !== null && (
               <Line

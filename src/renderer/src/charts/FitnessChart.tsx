@@ -1,3 +1,4 @@
+import { LegendContent } from './LegendContent'
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatDate, formatNumber, useT } from '../i18n'
 import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
@@ -48,7 +49,7 @@ export function FitnessChart({ data }: Props) {
             labelFormatter={(t) => fullDate(Number(t))}
             formatter={(value, name) => [t('valueAu', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
-          <Legend {...LEGEND} />
+          <Legend {...LEGEND} content={LegendContent} />
           <ReferenceLine y={0} stroke="var(--muted)" />
           <Line {...line} dataKey="fitness" name={t('fitness42')} stroke="var(--accent-2)" />
           <Line {...line} dataKey="fatigue" name={t('fatigue7')} stroke="var(--accent)" />

@@ -1,3 +1,4 @@
+import { LegendContent } from './LegendContent'
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
 import { formatNumber, useT } from '../i18n'
@@ -70,7 +71,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             labelFormatter={(t) => fullDate(Number(t))}
             formatter={(value, name) => [name === restName ? durationClock(Number(value)) : formatNumber(Number(value), 2), name]}
           />
-          <Legend {...LEGEND} />
+          <Legend {...LEGEND} content={LegendContent} />
           <Line yAxisId="n" dataKey="reps" name={t('repsCompleted')} type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
           {data.hasRpe && (
             <Line yAxisId="n" dataKey="rpe" name={t('sessionRpe')} type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
@@ -135,7 +136,7 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
             formatter={(value, name) => [t('valuePct', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          {data.hasLoadedSpeeds && <Legend {...LEGEND} />}
+          {data.hasLoadedSpeeds && <Legend {...LEGEND} content={LegendContent} />}
           <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? t('unloadedReps') : t('dropOffLine')} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
           {data.hasLoadedSpeeds && (
             <Line

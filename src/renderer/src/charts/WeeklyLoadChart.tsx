@@ -1,3 +1,4 @@
+import { LegendContent } from './LegendContent'
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatNumber, useT } from '../i18n'
 import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
@@ -45,7 +46,7 @@ export function WeeklyLoadChart({ data }: Props) {
             }}
             formatter={(value, name) => [value === null ? '–' : t('valueAu', { value: formatNumber(Number(value)) }), name]}
           />
-          <Legend {...LEGEND} />
+          <Legend {...LEGEND} content={LegendContent} />
           <Bar dataKey="load" name={t('weeklyLoad')} fill="var(--accent-2)" isAnimationActive={false} maxBarSize={40}>
             {points.map((p) => (
               <Cell key={p.weekStart} fill={p.spike ? 'var(--danger)' : 'var(--accent-2)'} />

@@ -1,3 +1,4 @@
+import { LegendContent } from './LegendContent'
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
 import type { WeightUnit } from '../../../shared/units'
 import { formatNumber, useT } from '../i18n'
@@ -37,7 +38,7 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
             formatter={(value, name) => [t('valueUnit', { value: formatNumber(Number(value), 1, 1), unit }), name]}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
-          <Legend wrapperStyle={{ color: 'var(--muted)' }} />
+          <Legend wrapperStyle={{ color: 'var(--muted)' }} content={LegendContent} />
           <Scatter name={t('dailyMean')} dataKey="weight" fill="var(--accent-2)" isAnimationActive={false} />
           <Line
             name={t('trend')}

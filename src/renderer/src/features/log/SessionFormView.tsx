@@ -15,7 +15,8 @@ import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
 import { formatDate, formatNumber, useT } from '../../i18n'
-import { protocolName, protocolNameById } from '../../i18n/builtins'
+import { protocolDescription, protocolName, protocolNameById } from '../../i18n/builtins'
+import { rich } from '../../i18n/rich'
 
 function Summary({ m }: { m: SessionMetrics | null }) {
   const { t } = useT('log')
@@ -159,7 +160,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
       {form.plan && (
         <p className="plan-line">
           {t('planLabel')} <code data-testid="plan">{formatNotation(form.plan)}</code>
-          {m.protocol && m.protocol.description && <span className="muted">{t('planDescription', { description: m.protocol.description })}</span>}
+          {m.protocol && m.protocol.description && <span className="muted">{t('planDescription', { description: protocolDescription(m.protocol) })}</span>}
         </p>
       )}
       <PlanSource m={m} />
@@ -238,7 +239,7 @@ function PlanSource({ m }: { m: SessionFormModel }) {
     <p className="plan-source" data-testid="plan-source">
       <span className="muted">{what}</span>{' '}
       <button type="button" className="link" onClick={() => m.switchPlan(src.protocolPlan)}>
-        {t('resetToProtocol', { plan: formatNotation(src.protocolPlan) })}
+        {rich(t, 'resetToProtocol', { plan: <span translate="no">{formatNotation(src.protocolPlan)}</span> })}
       </button>
     </p>
   )
