@@ -19,7 +19,6 @@ interface Pageish {
   addInitScript(script: { content: string }): Promise<void>
   goto(url: string): Promise<unknown>
   waitForSelector(selector: string, o: { timeout: number }): Promise<unknown>
-  waitForFunction(expression: string, arg: unknown, o: { timeout: number; polling?: number | 'raf' }): Promise<unknown>
   evaluate<T>(expression: string): Promise<T>
   close(): Promise<void>
 }
@@ -64,6 +63,23 @@ const CONTENT_READY = `(name) => {
   return main.children.length > 0
 }`
 
+/**
+ * An expression for the page: a promise that resolves once `condition` holds, checked at every frame, or
+ * rejects after `timeoutMs`. Evaluated as the page's own script (not compiled from a string in it, which the
+ * Content-Security-Policy forbids: so no `waitForFunction` with a string).
+ */
+function untilInPage(condition: string, timeoutMs: number): string {
+  return `new Promise((resolve, reject) => {
+    const start = performance.now()
+    const check = () => {
+      if (${condition}) resolve(true)
+      else if (performance.now() - start > ${timeoutMs}) reject(new Error('timed out waiting for: ' + ${JSON.stringify(condition)}))
+      else { requestAnimationFrame(check); }
+    }
+    check()
+  })`
+}
+
 const SCREENS = ['log', 'history', 'blocks', 'protocols', 'weight', 'data', 'dashboard'] as const
 
 export async function browserFigures(router: Router, runs: number): Promise<BrowserFigures | { skipped: string }> {
@@ -92,17 +108,17 @@ export async function browserFigures(router: Router, runs: number): Promise<Brow
       await page.goto(`${server.url}#/dashboard&token=${server.token}`)
       await page.waitForSelector('.recharts-surface', { timeout: 30_000 })
       // Settled: no chart panel busy or loading, and 500 ms since the page last changed.
-      await page.waitForFunction(
-        `(() => !document.querySelector('[aria-busy="true"]') && window.__bench.lastChange > 0 && performance.now() - window.__bench.lastChange > 500)()`,
-        null,
-        { timeout: 60_000, polling: 50 }
-      )
+      await page.evaluate(untilInPage(`!document.querySelector('[aria-busy="true"]') && window.__bench.lastChange > 0 && performance.now() - window.__bench.lastChange > 500`, 60_000))
       const b = await page.evaluate<{ firstChart: number; longTasks: number[]; lastChange: number }>('window.__bench')
       const switches: Record<string, number> = {}
       for (const name of SCREENS) {
-        await page.evaluate(`(() => { window.__before = document.querySelector('main')?.firstElementChild ?? null; window.__t0 = performance.now(); document.querySelector('nav a[href="#/${name}"]').click() })()`)
-        await page.waitForFunction(`(${CONTENT_READY})('${name}')`, null, { timeout: 30_000, polling: 'raf' })
-        switches[name] = await page.evaluate<number>('performance.now() - window.__t0')
+        // The click and the wait in one evaluation, the wait checked at every frame: click → content.
+        switches[name] = await page.evaluate<number>(`(() => {
+          window.__before = document.querySelector('main')?.firstElementChild ?? null
+          const t0 = performance.now()
+          document.querySelector('nav a[href="#/${name}"]').click()
+          return ${untilInPage(`(${CONTENT_READY})('${name}')`, 30_000)}.then(() => performance.now() - t0)
+        })()`)
         if (name === 'weight') {
           await page.waitForSelector('.recharts-surface', { timeout: 30_000 })
           f.weightSvgElements = await page.evaluate<number>(`document.querySelectorAll('main svg, main svg *').length`)

@@ -41,7 +41,8 @@ function dailyBackupDone(dbPath: string): boolean {
 /**
  * One start of the real runtime (daily backups on) on a copy of `source` in a folder of its own, so there is no
  * backup yet today. A timer fires every 10 ms from just before the start until the backup is in place; once the
- * router is there, each tick sends `settings/get` (a read of the database) unless the last one is still out.
+ * router is there, each tick sends `settings/get` (a read of the database) unless the last one is still out. The
+ * stall is the longest gap between ticks (the start itself included) or the longest answer.
  */
 export async function benchRuntimeStart(source: string, dir: string, add: Add): Promise<void> {
   const runDir = mkdtempSync(join(dir, 'start-'))
@@ -56,8 +57,7 @@ export async function benchRuntimeStart(source: string, dir: string, add: Add): 
 
   let router: Router | null = null
   let last = performance.now()
-  let gapWhileOpening = 0
-  let gapAfter = 0
+  let gap = 0
   let longestAnswer = 0
   let answers = 0
   let outstanding = false
@@ -67,8 +67,7 @@ export async function benchRuntimeStart(source: string, dir: string, add: Add): 
     const deadline = t0 + 15 * 60_000
     const timer = setInterval(() => {
       const now = performance.now()
-      if (router) gapAfter = Math.max(gapAfter, now - last)
-      else gapWhileOpening = Math.max(gapWhileOpening, now - last)
+      gap = Math.max(gap, now - last)
       last = now
       if (router && !outstanding) {
         outstanding = true
@@ -103,23 +102,23 @@ export async function benchRuntimeStart(source: string, dir: string, add: Add): 
     runtime.close()
     rmSync(runDir, { recursive: true, force: true })
   }
-  const stall = Math.max(gapAfter, longestAnswer)
+  const stall = Math.max(gap, longestAnswer)
   add({
     name: 'start with the day’s first backup: longest stall',
     medianMs: stall,
     runs: 1,
     sqliteMs: null,
-    reference: cpMs === null ? null : { label: 'cp of the file', ms: cpMs },
     target: 'no stall > 50 ms',
     ok: stall <= 50,
-    extra: {
-      startMs: Math.round(startMs * 10) / 10,
-      backupDoneMs: Math.round(backupMs),
-      longestGapWhileOpeningMs: Math.round(gapWhileOpening * 10) / 10,
-      longestGapAfterMs: Math.round(gapAfter * 10) / 10,
-      longestAnswerMs: Math.round(longestAnswer * 10) / 10,
-      answers
-    }
+    extra: { startMs: Math.round(startMs * 10) / 10, longestGapMs: Math.round(gap * 10) / 10, longestAnswerMs: Math.round(longestAnswer * 10) / 10, answers }
+  })
+  add({
+    name: 'start → the day’s first backup checked and in place',
+    medianMs: backupMs,
+    runs: 1,
+    sqliteMs: null,
+    reference: cpMs === null ? null : { label: 'cp of the file', ms: cpMs },
+    target: 'in the background'
   })
 }
 

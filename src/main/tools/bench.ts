@@ -413,7 +413,10 @@ async function main(): Promise<void> {
         // A million sessions over the same 30 years: 91 a day.
         ...(QUICK ? [] : [['1m', { start: '1996-01-01', sessions: 1_000_000, perDay: 91, repsPerSession: 10, weightDays: 30 * 365 }, '1m'] as [string, Parameters<typeof dataset>[2], string]])
       ]
+      // The browser, the bundle and the migration need only the small data set.
+      const needsLarge = ONLY === null || ONLY.some((p) => ['start', 'open', 'charts', 'history', 'save', 'csv', 'parsers'].includes(p))
       for (const [name, opts, cache] of sets) {
+        if (name !== 'daily10y' && !needsLarge) continue
         const d = await dataset(name, dir, opts, cache)
         try {
           await measureDataset(d, dir, results)
