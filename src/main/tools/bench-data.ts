@@ -5,8 +5,8 @@
  * the generator and its options, so it is generated anew when either changes.
  */
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { openDatabase } from '../db/connection'
 import { LATEST_VERSION } from '../db/migrations'
@@ -81,6 +81,8 @@ export async function dataset(name: string, dir: string, opts: SyntheticOptions,
       console.log(`${name}: cached ${cached} (generated in ${made.generatedS.toFixed(1)} s on ${made.generatedAt})`)
     } else {
       console.log(`${name}: generating ${opts.sessions.toLocaleString('en')} sessions into ${cached} (once; later runs copy it)…`)
+      // Files of an older schema or generator are of no more use.
+      for (const n of readdirSync(cacheDir)) if (n.startsWith(`${cacheName}-v`) && !n.startsWith(basename(cached))) rmSync(join(cacheDir, n), { force: true })
       const partial = `${cached}.partial`
       made = await generate(partial, opts)
       renameSync(partial, cached)

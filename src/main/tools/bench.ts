@@ -140,11 +140,6 @@ function shellRun(db: string, statements: readonly Statement[]): number | null {
   return coarse !== null && coarse < 5 ? shellFine(db, statements, coarse) : coarse
 }
 
-function shellMedian(db: string, statements: readonly Statement[], runs: number): number | null {
-  const xs = Array.from({ length: runs }, () => shellRun(db, statements)).filter((x): x is number => x !== null)
-  return xs.length ? median(xs) : null
-}
-
 async function call(b: Backend, channel: string, input?: unknown): Promise<unknown> {
   const r = await b.router.call(channel, input)
   if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
@@ -180,6 +175,8 @@ interface Chart {
   maxRatio?: number
   /** The same chart from its service function directly, where that is measured too. */
   service?: () => unknown
+  /** A target other than a chart's 50 ms (not checked). */
+  target?: string
 }
 
 /** The charts of the dashboard, with the ranges the dashboard asks for, on a history whose last day is `last`. */
@@ -215,6 +212,17 @@ function charts(raw: Database.Database, first: string, last: string, block: { id
         [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, hillId]]
       ]
     },
+    {
+      label: 'sprint bests (Sprint 6×20 s)',
+      channel: 'stats/sprintBests',
+      input: { protocolId: sprintId },
+      sql: [
+        [STATS_QUERIES.bestsByDuration, [EARLIEST, LATEST, sprintId, EARLIEST, LATEST, sprintId]],
+        [STATS_QUERIES.bestHill, [EARLIEST, LATEST, sprintId]],
+        [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, sprintId]]
+      ]
+    },
+    // Not asked for by the dashboard (it shows one protocol's bests), but offered by the back end.
     { label: 'sprint bests, all protocols', channel: 'stats/sprintBests', input: {}, sql: [[STATS_QUERIES.bestsByDurationAll, [EARLIEST, LATEST, EARLIEST, LATEST]], [STATS_QUERIES.bestHillAll, [EARLIEST, LATEST]], [STATS_QUERIES.bestLoadedAll, [EARLIEST, LATEST]]] },
     { label: 'weight trend, whole history', channel: 'weights/daily', input: {}, sql: [[WEIGHT_QUERIES.daily, [EARLIEST, LATEST]]] }
   ]
@@ -254,13 +262,13 @@ async function measureChart(b: Backend, raw: Database.Database, dbPath: string, 
     extra.serviceRatio = Math.round((serviceMs / ref) * 100) / 100
   }
   add({
-    name: `chart: ${c.label}`,
+    name: c.target ? c.label : `chart: ${c.label}`,
     medianMs: m,
     runs,
     sqliteMs: shell.length ? median(shell) : null,
     betterSqliteMs: ref,
-    target: c.maxRatio ? `≤ 50 ms, ≤ ${c.maxRatio} × plain query` : '≤ 50 ms',
-    ok: m <= 50 && (c.maxRatio === undefined || m <= c.maxRatio * ref),
+    target: c.target ?? (c.maxRatio ? `≤ 50 ms, ≤ ${c.maxRatio} × plain query` : '≤ 50 ms'),
+    ...(c.target ? {} : { ok: m <= 50 && (c.maxRatio === undefined || m <= c.maxRatio * ref) }),
     extra
   })
 }
@@ -304,14 +312,30 @@ async function measureDataset(d: Dataset, dir: string, results: Measurement[]): 
     }
 
     if (part('history')) {
-      for (const [label, input, sql] of [
-        ['history page (newest 50)', { limit: 50, offset: 0 }, [SESSION_QUERIES.listAll, [EARLIEST, LATEST, 50, 0]]],
-        ['history page (filtered by protocol)', { protocolId: sprintId, limit: 50, offset: 0 }, [SESSION_QUERIES.listProtocol, [EARLIEST, LATEST, sprintId, 50, 0]]]
-      ] as [string, unknown, Statement][]) {
-        const stmt = raw.prepare(sql[0])
-        const plainMs = await timeAsync(runs, () => stmt.all(...sql[1]))
-        add({ name: label, medianMs: await timeAsync(runs, () => call(b, 'sessions/list', input)), runs, sqliteMs: shellMedian(dbPath, [sql], 3), betterSqliteMs: plainMs, target: 'instant' })
-      }
+      // The page and the count of all the sessions it pages through, as the repository reads them.
+      const pages: Chart[] = [
+        {
+          label: 'history page (newest 50)',
+          channel: 'sessions/list',
+          input: { limit: 50, offset: 0 },
+          sql: [
+            [SESSION_QUERIES.listAll, [EARLIEST, LATEST, 50, 0]],
+            [SESSION_QUERIES.countAll, [EARLIEST, LATEST]]
+          ],
+          target: 'instant'
+        },
+        {
+          label: 'history page (filtered by protocol)',
+          channel: 'sessions/list',
+          input: { protocolId: sprintId, limit: 50, offset: 0 },
+          sql: [
+            [SESSION_QUERIES.listProtocol, [EARLIEST, LATEST, sprintId, 50, 0]],
+            [SESSION_QUERIES.countProtocol, [EARLIEST, LATEST, sprintId]]
+          ],
+          target: 'instant'
+        }
+      ]
+      for (const c of pages) await measureChart(b, raw, dbPath, c, runs, add)
     }
 
     // Saving a session with its reps through the router: one committed transaction each (synchronous=FULL).
