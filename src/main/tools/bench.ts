@@ -101,7 +101,7 @@ const bind = (sql: string, params: readonly (string | number)[]) => {
  * Wall time of the statements in the sqlite3 shell, from its own `.timer` (so process start-up is not counted):
  * each statement runs `runs + 1` times in one shell session, output discarded, the first time not counted;
  * returns the median of the runs of their sum. Null without the shell. The shell prints its timer in whole
- * milliseconds, so below 5 ms `shellFine` measures instead.
+ * milliseconds, so below 20 ms `shellFine` measures instead.
  */
 export function sqliteShell(db: string, statements: readonly Statement[], runs: number): number | null {
   if (!SQLITE3) return null
@@ -134,10 +134,10 @@ function shellFine(db: string, statements: readonly Statement[], estimateMs: num
   return base === null || more === null ? null : Math.max(0, (more - base) / n)
 }
 
-/** One run's shell figure for the statements: the shell's timer, or below 5 ms the finer difference of two sessions. */
+/** One run's shell figure for the statements: the shell's timer, or below 20 ms the finer difference of two sessions. */
 function shellRun(db: string, statements: readonly Statement[]): number | null {
   const coarse = sqliteShell(db, statements, 1)
-  return coarse !== null && coarse < 5 ? shellFine(db, statements, coarse) : coarse
+  return coarse !== null && coarse < 20 ? shellFine(db, statements, coarse) : coarse
 }
 
 async function call(b: Backend, channel: string, input?: unknown): Promise<unknown> {
@@ -153,6 +153,7 @@ function pointsIn(value: unknown): number {
   return 0
 }
 
+/** Milliseconds as the tables show them: two decimals under 10 ms, seconds from 1,000 ms. */
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`)
 const mark = (m: Pick<Measurement, 'ok'>) => (m.ok === undefined ? '' : m.ok ? ' ✓' : ' ✗')
 
@@ -162,7 +163,8 @@ function line(m: Omit<Measurement, 'dataset'>): string {
   if (m.sqliteMs) refs.push(`sqlite3 ${fmt(m.sqliteMs)} (${(m.medianMs / m.sqliteMs).toFixed(2)}×)`)
   if (m.reference) refs.push(`${m.reference.label} ${fmt(m.reference.ms)} (${(m.medianMs / m.reference.ms).toFixed(2)}×)`)
   const extra = m.extra && Object.keys(m.extra).length ? `  ${Object.entries(m.extra).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''
-  return `  ${m.name.padEnd(48)} ${fmt(m.medianMs).padStart(10)}${refs.length ? `  ${refs.join(', ')}` : ''}  [${m.target}${mark(m)}]${extra}`
+  const shown = m.medianMs === 0 && m.extra ? '' : fmt(m.medianMs)
+  return `  ${m.name.padEnd(48)} ${shown.padStart(10)}${refs.length ? `  ${refs.join(', ')}` : ''}  [${m.target}${mark(m)}]${extra}`
 }
 
 interface Chart {
@@ -409,6 +411,24 @@ function bundle(results: Measurement[]): void {
   console.log(`renderer:\n${line(m)}`)
 }
 
+const vs = (ms: number, ref: number | null | undefined) => (ref ? `${fmt(ref)} (${(ms / ref).toFixed(2)}×)` : '—')
+
+/** The results as Markdown tables, one per data set (median, the references with ratios, the target met or not). */
+export function markdown(results: readonly Measurement[]): string {
+  const out: string[] = []
+  for (const set of [...new Set(results.map((r) => r.dataset))]) {
+    out.push('', `| ${set} | median | better-sqlite3 | sqlite3 shell | other | target |`, '|---|---|---|---|---|---|')
+    for (const r of results.filter((x) => x.dataset === set)) {
+      const extra = r.extra && Object.keys(r.extra).length ? ` (${Object.entries(r.extra).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''
+      const shown = r.medianMs === 0 && r.extra ? '' : fmt(r.medianMs)
+      out.push(
+        `| ${r.name}${extra} | ${shown} | ${vs(r.medianMs, r.betterSqliteMs)} | ${vs(r.medianMs, r.sqliteMs)} | ${r.reference ? `${r.reference.label} ${vs(r.medianMs, r.reference.ms)}` : '—'} | ${r.target}${mark(r)} |`
+      )
+    }
+  }
+  return out.join('\n')
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'sprintlog-bench-'))
   const results: Measurement[] = []
@@ -456,7 +476,8 @@ async function main(): Promise<void> {
   mkdirSync(dirname(OUT), { recursive: true })
   const wallS = Math.round((performance.now() - t0) / 1000)
   writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine: { ...machine, loadAtEnd: Math.round((loadavg()[0] ?? 0) * 100) / 100 }, quick: QUICK, wallS, results }, null, 2))
-  console.log(`\nWrote ${OUT} (${wallS} s; load ${loadavg()[0]?.toFixed(2)} at the end)`)
+  writeFileSync(OUT.replace(/\.json$/, '') + '.md', markdown(results) + '\n')
+  console.log(`\nWrote ${OUT} and its tables beside it (.md) (${wallS} s; load ${loadavg()[0]?.toFixed(2)} at the end)`)
 }
 
 // The same file is the export and import child of the CSV benchmark (see bench-csv.ts) and the parser child
