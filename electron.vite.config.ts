@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The same back end behind a loopback HTTP server (web mode); plain Node, no electron import.
           web: resolve(__dirname, 'src/main/web.ts'),
+          // The watch-file reader, run in a worker thread so that decoding a file does not hold up the back end.
+          'watch-worker': resolve(__dirname, 'src/main/services/watch/worker.ts'),
           // Tools that drive the real back end under plain Node: the crash-safety harness and the benchmarks.
           'crash-writer': resolve(__dirname, 'src/main/tools/crash-writer.ts'),
           bench: resolve(__dirname, 'src/main/tools/bench.ts')

@@ -18,6 +18,7 @@ import { weightHandlers } from './ipc/handlers/weights'
 import { dataHandlers } from './ipc/handlers/data'
 import { databaseHandlers } from './ipc/handlers/database'
 import { calendarHandlers } from './ipc/handlers/calendar'
+import { workoutHandlers } from './ipc/handlers/workouts'
 import { openReader } from './db/reader'
 import type { Platform } from './platform'
 import type { BackupDeps } from './services/backups'
@@ -72,6 +73,7 @@ export function createBackendRouter(
         platform: backups.platform,
         transfers: data.transfers
       }),
+      ...workoutHandlers({ db, protocols: protocolsRepo(db), sessions: sessionsRepo(db), platform: backups.platform, transfers: data.transfers }),
       ...databaseHandlers()
     },
     log,

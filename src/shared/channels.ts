@@ -48,6 +48,7 @@ export const CHANNELS = [
   'calendar/ofBlock',
   'calendar/export',
   'advice/forProtocol',
+  'workouts/export',
   'stats/blockVolume',
   'stats/weeklyLoad',
   'stats/fitness',

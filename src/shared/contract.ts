@@ -13,7 +13,7 @@ import type { FinishedBlock } from './metrics/blockSummary'
 import type { CalendarDay, CalendarTotals, Weekday } from './metrics/calendar'
 import type { SessionMetrics } from './metrics/session'
 import { blockFields, bodyKg, id, localDate, note, protocolFields, sessionFields, settingsPatch } from './schemas'
-import type { Block, LoadKind, Protocol, Session } from './training'
+import type { Block, LoadKind, Protocol, RepeatGroup, Session } from './training'
 import { type ChosenFile, EXPORT_CHOICES, type ExportStatus, type ImportChoices, type ImportStatus, MAX_LISTED_CHANGES } from './csv'
 import type { BlockVolume, FitnessSeries, ProtocolProgress, SprintBests, WeeklyLoad } from './stats'
 
@@ -36,6 +36,17 @@ export interface CalendarExport {
   fileName: string
   /** Planned sessions written as events. */
   events: number
+  /** Desktop: where the file was saved. */
+  path?: string
+  /** Web mode: a one-time address to download it from. */
+  downloadUrl?: string
+}
+
+/** A written FIT workout file (a protocol's plan for a watch). */
+export interface WorkoutExport {
+  fileName: string
+  /** The plan the file holds: the plan as progressed, or the protocol's own. */
+  plan: RepeatGroup[]
   /** Desktop: where the file was saved. */
   path?: string
   /** Web mode: a one-time address to download it from. */
@@ -195,6 +206,15 @@ export const contract = {
   'calendar/export': { input: z.object({ blockId: id, today: localDate.optional() }).strict(), output: returns<CalendarExport | null>() },
 
   'advice/forProtocol': { input: z.object({ protocolId: id, today: localDate.optional() }).strict(), output: returns<NextSessionAdvice>() },
+
+  /**
+   * A protocol's plan as a FIT workout file for a watch: by default the plan as progressed (the plan `advice/forProtocol`
+   * suggests for `today`), else the protocol's own. Desktop: to a file the user picks (null when they cancel); web mode: a download.
+   */
+  'workouts/export': {
+    input: z.object({ protocolId: id, asProgressed: z.boolean({ error: 'Expected true or false for “as progressed”.' }).default(true), today: localDate.optional() }).strict(),
+    output: returns<WorkoutExport | null>()
+  },
 
   'stats/blockVolume': { input: z.object({ blockId: id }).strict(), output: returns<BlockVolume>() },
   'stats/weeklyLoad': { input: z.object(dateRange).strict().refine(ordered, orderedError).default({}), output: returns<WeeklyLoad>() },

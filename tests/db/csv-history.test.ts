@@ -170,6 +170,32 @@ describe('Everything', () => {
     for (const kind of ALL_KINDS) expect(second[kind].equals(first[kind]), kind).toBe(true)
   })
 
+  it('is the same whatever the language: exported in Chinese, imported in English, the same bytes again', async () => {
+    const a = await backend()
+    const { client: ca } = await seedWholeHistory(a)
+    // Chinese texts typed by the runner round-trip as typed.
+    await ca.weights.add({ date: '2026-05-19', kg: 81.4, note: '早饭后，训练前' })
+    await ca.settings.update({ language: 'zh-CN' })
+    const inChinese = await exportKinds(a.path, tmp(), ALL_KINDS)
+    await ca.settings.update({ language: 'en' })
+    const inEnglish = await exportKinds(a.path, tmp(), ALL_KINDS)
+    for (const kind of ALL_KINDS) expect(inChinese[kind].equals(inEnglish[kind]), kind).toBe(true)
+    // Column names, booleans, numbers and dates as in any other export.
+    const weights = inChinese.weights.toString('utf8')
+    expect(weights.slice(1).split(CRLF)[0]).toBe(HEADERS.weights.join(','))
+    expect(weights).toContain('2026-05-19')
+    expect(weights).toContain('81.4')
+    expect(weights).toContain('早饭后，训练前')
+    expect(inChinese.sessions.toString('utf8')).toMatch(/,(true|false),/)
+
+    const b = await backend()
+    await clientFor(b.router).settings.update({ language: 'en' })
+    const plan = await preview(b.db, tmp(), chosen(inChinese))
+    expect(plan.preview.errors).toEqual([])
+    commit(b.db, plan)
+    expect(records(b.db)).toEqual(records(a.db))
+  })
+
   it('imported twice adds nothing the second time: protocols and blocks already there are counted as such', async () => {
     const a = await backend()
     await seedWholeHistory(a)

@@ -1,5 +1,6 @@
 /** A block's calendar and its .ics export through the router, on a real database file. */
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startBackend } from '../../src/main/backend'
@@ -123,7 +124,7 @@ describe('calendar/export', () => {
   it('desktop: writes the file where the save dialog says, and nothing when it is cancelled', async () => {
     const dir = tmp()
     let answer: string | null = join(dir, 'my-plan.ics')
-    const asked: { title: string; defaultName: string; filters?: { extensions: string[] }[] }[] = []
+    const asked: { title: { key: string }; defaultName: string; filters?: { extensions: string[] }[] }[] = []
     const b = await startBackend({
       dbPath: join(dir, 'sprintlog.db'),
       transport: 'desktop',
@@ -133,13 +134,45 @@ describe('calendar/export', () => {
     try {
       const { client, block } = await seed(b)
       const r = await client.calendar.export({ blockId: block.id, today: '2027-01-04' })
-      expect(asked[0]).toMatchObject({ defaultName: 'sprintlog-hiit-spring.ics', filters: [{ extensions: ['ics'] }] })
+      expect(asked[0]).toMatchObject({ title: { key: 'exportCalendar' }, defaultName: 'sprintlog-hiit-spring.ics', filters: [{ name: { key: 'filterCalendar' }, extensions: ['ics'] }] })
       expect(r).toEqual({ fileName: 'my-plan.ics', events: 5, path: join(dir, 'my-plan.ics') })
       expect(readIcs(readFileSync(join(dir, 'my-plan.ics'))).events).toHaveLength(5)
       answer = null
       expect(await client.calendar.export({ blockId: block.id, today: '2027-01-04' })).toBeNull()
     } finally {
       b.close()
+    }
+  })
+
+  it('desktop: a full disk says so in plain words and leaves no file behind', async (ctx) => {
+    const dir = tmp()
+    const small = join(dir, 'small')
+    mkdirSync(small)
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', small], { stdio: 'ignore' })
+    } catch {
+      ctx.skip('needs a small tmpfs (mount -t tmpfs), which this machine does not allow')
+    }
+    try {
+      // Fill the disk but for a few bytes: the calendar cannot be written.
+      try {
+        writeFileSync(join(small, 'filler'), Buffer.alloc(64 * 1024))
+      } catch {
+        // Full: what the test wants.
+      }
+      const b = await startBackend({ dbPath: join(dir, 'sprintlog.db'), transport: 'desktop', log: () => {}, platform: { chooseSavePath: async () => join(small, 'plan.ics') } })
+      try {
+        const { block } = await seed(b)
+        expect(await b.router.call('calendar/export', { blockId: block.id, today: '2027-01-04' })).toEqual({
+          ok: false,
+          error: { code: 'disk_full', message: 'The disk is full: the calendar file was not saved. Free some space and try again.' }
+        })
+        expect(readdirSync(small).filter((f) => f !== 'filler')).toEqual([])
+      } finally {
+        b.close()
+      }
+    } finally {
+      execFileSync('umount', [small])
     }
   })
 })

@@ -12,6 +12,7 @@ import { blockEnd, blockSessionDates } from '../../shared/metrics/block'
 import { blockCalendar, calendarTotals, upcomingSessions } from '../../shared/metrics/calendar'
 import { formatNotation } from '../../shared/notation'
 import { SESSION_FIELDS } from '../../shared/records'
+import { resourceProblem } from '../db/errors'
 import { DomainError } from '../../shared/result'
 import type { Block, Protocol, RepeatGroup } from '../../shared/training'
 import type { BlocksRepo } from '../db/repos/blocks'
@@ -124,9 +125,9 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
 
   if (deps.platform?.chooseSavePath) {
     const chosen = await deps.platform.chooseSavePath({
-      title: 'Export planned sessions to a calendar file',
+      title: { key: 'exportCalendar' },
       defaultName: fileName,
-      filters: [{ name: 'Calendar files', extensions: ['ics'] }]
+      filters: [{ name: { key: 'filterCalendar' }, extensions: ['ics'] }]
     })
     if (!chosen) return null
     // Written beside the target and renamed, so a failed write never leaves half a file under the chosen name.
@@ -136,6 +137,9 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
       await rename(temp, chosen)
     } catch (e) {
       await rm(temp, { force: true })
+      const problem = resourceProblem(e)
+      if (problem === 'disk_full') throw new DomainError('disk_full', 'The disk is full: the calendar file was not saved. Free some space and try again.')
+      if (problem === 'read_only') throw new DomainError('read_only', 'The calendar file cannot be saved in the chosen folder: it is read-only. Choose another folder and try again.')
       throw new DomainError('unavailable', `The calendar file could not be written: ${e instanceof Error ? e.message : String(e)}`)
     }
     return { fileName: basename(chosen), events: events.length, path: chosen }

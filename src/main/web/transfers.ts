@@ -20,9 +20,11 @@ export interface TransferContext {
 
 const TICKET = /^\/download\/([A-Za-z0-9_-]{16,64})$/
 
-/** The type a download is sent as, by its file name: CSV exports, and the calendar export. */
+/** The type a download is sent as, by its file name: CSV exports, the calendar export and watch workouts. */
 function contentType(fileName: string): string {
-  return fileName.toLowerCase().endsWith('.ics') ? 'text/calendar; charset=utf-8' : 'text/csv; charset=utf-8'
+  const name = fileName.toLowerCase()
+  if (name.endsWith('.fit')) return 'application/vnd.ant.fit'
+  return name.endsWith('.ics') ? 'text/calendar; charset=utf-8' : 'text/csv; charset=utf-8'
 }
 
 /** Handles `/upload` and `/download/…`; false for any other path. */

@@ -8,6 +8,7 @@ import { AdviceCard } from '../../components/AdviceCard'
 import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
 import { openTimer } from '../timer/timerStore'
+import { WorkoutDownloadButton } from '../workouts/WorkoutDownloadButton'
 
 export interface Focus {
   protocolId: number
@@ -93,6 +94,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
                 Start timer
               </button>
             )}
+            {advice.state === 'ok' && <WorkoutDownloadButton protocolId={focus.protocolId} />}
           </p>
         </>
       )}
