@@ -1,10 +1,10 @@
 /**
  * CSV figures for `npm run bench`: export (rows/s and peak memory, in a child process of its own so the
  * memory figure is the export's alone) and import (rows/s, one transaction), each beside the sqlite3
- * shell's `.mode csv` export of the same rows.
+ * shell's `-csv` export of the same rows to a file.
  */
 import { spawnSync } from 'node:child_process'
-import { rmSync, statSync } from 'node:fs'
+import { closeSync, openSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -97,6 +97,7 @@ export function shellImportMs(csv: string, target: string): number | null {
 export async function benchCsv(ctx: Ctx): Promise<void> {
   const self = fileURLToPath(import.meta.url)
   const out = join(ctx.dir, `${ctx.name}-reps.csv`)
+  const shellOut = join(ctx.dir, `${ctx.name}-shell-reps.csv`)
 
   // Export: every rep with its session's columns, the largest file.
   const runs: { rows: number; ms: number; peakRssMb: number; rssBeforeMb: number }[] = []
@@ -114,8 +115,12 @@ export async function benchCsv(ctx: Ctx): Promise<void> {
     for (let i = 0; i < ctx.runs; i++) {
       const t = performance.now()
       const sql = EXPORT_QUERIES.reps.replace('?', "'0000-00-00'").replace('?', "'9999-99-99'")
-      const r = spawnSync('sqlite3', ['-csv', '-header', ctx.dbPath, sql], { stdio: ['ignore', 'ignore', 'pipe'] })
+      // Written to a file, as the app's export is.
+      const fd = openSync(shellOut, 'w')
+      const r = spawnSync('sqlite3', ['-csv', '-header', ctx.dbPath, sql], { stdio: ['ignore', fd, 'pipe'] })
+      closeSync(fd)
       if (r.status === 0) times.push(performance.now() - t)
+      rmSync(shellOut, { force: true })
     }
     shellMs = times.length ? median(times) : null
   }

@@ -1,12 +1,14 @@
 /**
  * Synthetic training histories for benchmarks: realistic sessions (built-in protocols, the odd abandoned
- * rep, RPE, notes) and daily weights, written through the real repositories in one transaction.
+ * rep, RPE, notes) and daily weights, written through the app's session writer in one transaction.
  */
 import { addLocalDays } from '../../shared/dates'
-import type { Rep, RepeatGroup } from '../../shared/training'
+import type { Protocol, Rep, RepeatGroup } from '../../shared/training'
 import type { Db } from '../db/connection'
+import { needsEarlierWalkDown } from '../../shared/metrics/session'
 import { protocolsRepo } from '../db/repos/protocols'
-import { sessionsRepo } from '../db/repos/sessions'
+import type { SessionDraft } from '../db/repos/sessions'
+import { sessionWriter, walkDownEstimates } from '../db/repos/sessionWriter'
 import { weightsRepo } from '../db/repos/weights'
 
 /** A small deterministic random generator, so every run measures the same data. */
@@ -39,6 +41,8 @@ export interface SyntheticOptions {
 function repsFor(plan: readonly RepeatGroup[], count: number | null, random: () => number): Rep[] {
   const g = plan[0] as RepeatGroup
   const n = count ?? g.count
+  // A plan's untimed walk-downs are timed in one session of four, so that later sessions' estimates have a source.
+  const walkDown = g.recoveryMode === 'walk-down' && g.recoverySeconds === null && random() < 0.25 ? 60 + Math.floor(random() * 60) : null
   return Array.from({ length: n }, (_, i) => {
     const last = i === n - 1
     const abandoned = last && random() < 0.08
@@ -48,7 +52,7 @@ function repsFor(plan: readonly RepeatGroup[], count: number | null, random: () 
       intensity: g.intensity ?? 'max',
       intensityPct: null,
       rpe: random() < 0.3 ? 6 + Math.floor(random() * 5) : null,
-      recoverySeconds: last ? (g.recoverySeconds === null ? null : 0) : g.recoverySeconds,
+      recoverySeconds: last ? (g.recoverySeconds === null && walkDown === null ? null : 0) : (walkDown ?? g.recoverySeconds),
       recoveryMode: g.recoveryMode,
       inclinePct: null,
       hill: g.hill,
@@ -61,20 +65,15 @@ function repsFor(plan: readonly RepeatGroup[], count: number | null, random: () 
   })
 }
 
-/** Writes the history; returns how many sessions, reps and weights it wrote. */
-export function generateHistory(db: Db, o: SyntheticOptions): { sessions: number; reps: number; weights: number } {
-  const random = rng(o.seed)
-  const protocols = protocolsRepo(db).list(false)
-  const sessions = sessionsRepo(db)
-  const weights = weightsRepo(db)
-  let reps = 0
-  db.transaction(() => {
-    for (let i = 0; i < o.sessions; i++) {
-      const p = protocols[i % protocols.length]
-      if (!p) throw new Error('no protocols')
-      const sessionReps = repsFor(p.groups, o.repsPerSession, random)
-      reps += sessionReps.length
-      sessions.insert(`00000000-0000-4000-8000-${String((o.firstUuid ?? 0) + i).padStart(12, '0')}`, {
+/** The sessions of a synthetic history, in the order they are written (dates ascending). */
+export function* syntheticSessions(protocols: readonly Protocol[], o: SyntheticOptions, random: () => number): Generator<{ uuid: string; draft: SessionDraft }> {
+  for (let i = 0; i < o.sessions; i++) {
+    const p = protocols[i % protocols.length]
+    if (!p) throw new Error('no protocols')
+    const reps = repsFor(p.groups, o.repsPerSession, random)
+    yield {
+      uuid: `00000000-0000-4000-8000-${String((o.firstUuid ?? 0) + i).padStart(12, '0')}`,
+      draft: {
         date: addLocalDays(o.start, Math.floor(i / o.perDay)),
         startTime: '07:00',
         protocolId: p.id,
@@ -84,9 +83,36 @@ export function generateHistory(db: Db, o: SyntheticOptions): { sessions: number
         rpe: 5 + Math.floor(random() * 5),
         couldNotRecover: random() < 0.05,
         notes: random() < 0.1 ? 'windy, "wet" grass; felt strong' : '',
-        reps: sessionReps
-      })
+        reps
+      }
     }
+  }
+}
+
+/**
+ * Writes the history in one transaction, through the app's session writer (sessionWriter.ts: the derived columns
+ * computed by the shared metric functions, reps many sessions to a statement, as the import writes them) and the
+ * walk-down estimate's lookup of the earlier session, as a save does. Sessions come in date order, after any
+ * already there, so no later session's estimate can change and none is carried forward; the sessions are not
+ * read back. A test holds the result to saving the same sessions one by one through the repository.
+ * Returns how many sessions, reps and weights it wrote.
+ */
+export function generateHistory(db: Db, o: SyntheticOptions): { sessions: number; reps: number; weights: number } {
+  const random = rng(o.seed)
+  const protocols = protocolsRepo(db).list(false)
+  const writer = sessionWriter(db)
+  const walkDowns = walkDownEstimates(db)
+  const weights = weightsRepo(db)
+  const now = new Date().toISOString()
+  let reps = 0
+  db.transaction(() => {
+    for (const { uuid, draft } of syntheticSessions(protocols, o, random)) {
+      const { reps: sessionReps, ...fields } = draft
+      reps += sessionReps.length
+      const earlier = needsEarlierWalkDown(sessionReps) ? walkDowns.earlier(draft.protocolId, draft.date, null) : null
+      writer.add({ ...fields, uuid, createdAt: now, updatedAt: now }, sessionReps, earlier)
+    }
+    writer.flush()
     let kg = 78
     for (let d = 0; d < o.weightDays; d++) {
       kg += (random() - 0.5) * 0.4
