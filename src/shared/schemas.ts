@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
 import { LANGUAGES } from './i18n/languages'
-import { WEIGHT_UNITS } from './units'
+import { DISTANCE_UNITS, WEIGHT_UNITS } from './units'
 import type { Settings } from './domain'
 import type { Weekday } from './metrics/calendar'
 import { BLOCK_FIELDS, loadHasKind, loadKindMessage, PROTOCOL_FIELDS, REP_FIELDS, repeatGroupSchema, SESSION_FIELDS, WEIGHT_FIELDS } from './records'
@@ -68,6 +68,7 @@ export const trainingDays = z
 /** Each setting's schema: what `settings/update` accepts and what a stored value must pass to be used. */
 export const SETTING_SCHEMAS = {
   weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: 'Choose kg or lb.' }),
+  distanceUnit: z.enum(DISTANCE_UNITS as ['km', 'mi'], { error: 'Choose km or mi.' }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
   language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
@@ -78,6 +79,7 @@ export const SETTING_SCHEMAS = {
 export const settingsPatch = z
   .object({
     weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
+    distanceUnit: SETTING_SCHEMAS.distanceUnit.optional(),
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
     language: SETTING_SCHEMAS.language.optional(),
