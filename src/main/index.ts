@@ -8,6 +8,9 @@ import type { Platform } from './platform'
 import { registerIpc, trustedSender } from './ipc/electron'
 import { type Runtime, startRuntime } from './runtime'
 import { windowOptions } from './window'
+import { settingsRepo } from './db/repos/settings'
+import { mainLanguage, type MainMessage, mainText } from './i18n'
+import type { Language } from '../shared/i18n/languages'
 
 const here = import.meta.dirname
 const rendererFile = join(here, '../renderer/index.html')
@@ -19,18 +22,33 @@ let runtime: Runtime | undefined
 // Reviewed: only allow-listed https links reach openExternal (hardening.ts isAllowedExternal, unit-tested).
 app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url))) // eng-disable OPEN_EXTERNAL_JS_CHECK
 
+/** The runner's language for the desktop's own words: the setting once the database is open, else the system's. */
+function language() {
+  const db = runtime?.backend()?.db
+  let chosen: Language | null = null
+  try {
+    chosen = db ? settingsRepo(db).get().language : null
+  } catch {
+    // An unreadable settings table words the dialogs in the system's language.
+  }
+  return mainLanguage(chosen, app.getLocale())
+}
+
+const word = (m: MainMessage) => mainText(language(), m)
+
 /** Native save and open dialogs for CSV export and import and the calendar export; the back end asks, the renderer never names a path. */
 function fileDialogs(): Platform {
-  const filters = [{ name: 'CSV files', extensions: ['csv'] }]
+  const csv = [{ name: { key: 'filterCsv' }, extensions: ['csv'] }]
+  const filtersOf = (types: { name: MainMessage; extensions: string[] }[] = csv) => types.map((f) => ({ name: word(f.name), extensions: f.extensions }))
   return {
     chooseSavePath: async ({ title, defaultName, filters: types }) => {
-      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: types ?? filters }
+      const options = { title: word(title), defaultPath: join(app.getPath('documents'), defaultName), filters: filtersOf(types) }
       const win = BrowserWindow.getFocusedWindow()
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
       return r.canceled || !r.filePath ? null : r.filePath
     },
     chooseOpenPaths: async ({ title }) => {
-      const options = { title, filters, properties: ['openFile' as const, 'multiSelections' as const] }
+      const options = { title: word(title), filters: filtersOf(), properties: ['openFile' as const, 'multiSelections' as const] }
       const win = BrowserWindow.getFocusedWindow()
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
       return r.canceled ? [] : r.filePaths
@@ -67,7 +85,7 @@ app
   .whenReady()
   .then(start)
   .catch((e: unknown) => {
-    dialog.showErrorBox('Sprintlog failed to start', e instanceof Error ? e.message : String(e))
+    dialog.showErrorBox(mainText(mainLanguage(null, app.getLocale()), { key: 'startFailed' }), e instanceof Error ? e.message : String(e))
     app.exit(1)
   })
 

@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 /** The browser's own today (its time zone is the one the screen uses), shifted by `days`. */
+/** A date as the screens write it in English: `22 Nov 2026`. */
+const shown = (date: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))
+
 async function browserDay(page: Page, days = 0): Promise<string> {
   return page.evaluate((shift) => {
     const d = new Date()
@@ -65,11 +68,11 @@ test('empty state explains blocks; create the HIIT study block and watch the cou
   await expect(form.getByLabel('Weeks')).toHaveValue('10')
   await expect(form.getByLabel('Sessions per week')).toHaveValue('3')
   await expect(form.getByLabel('Protocol')).toHaveValue('')
-  await expect(form.getByTestId('block-end')).toHaveText(await browserDay(page, 69))
+  await expect(form.getByTestId('block-end')).toHaveText(shown(await browserDay(page, 69)))
   await expect(form.getByText('30 sessions planned')).toBeVisible()
   // The end date follows the length as it is typed.
   await form.getByLabel('Weeks').fill('2')
-  await expect(form.getByTestId('block-end')).toHaveText(await browserDay(page, 13))
+  await expect(form.getByTestId('block-end')).toHaveText(shown(await browserDay(page, 13)))
   await form.getByLabel('Weeks').fill('10')
 
   await createBlock(page, { name: 'HIIT study', protocol: 'HIIT 4×4' })

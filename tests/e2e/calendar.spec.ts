@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { isoWeekday } from '../../src/shared/metrics/calendar'
-import { longDay, monthTitle, shortDay, WEEKDAY_NAMES } from '../../src/renderer/src/features/blocks/calendarText'
 import { readIcs } from '../helpers/ics'
 import { browserDay, expect, test, type WebApp } from './fixtures'
+
+/** Dates as the calendar writes them in English (the tests run in English). */
+const english = (o: Intl.DateTimeFormatOptions) => (date: string) => new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))
+const longDay = english({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+const shortDay = english({ weekday: 'short', day: 'numeric', month: 'short' })
+const monthTitle = (month: string) => english({ month: 'long', year: 'numeric' })(`${month}-01`)
+const weekdayLong = english({ weekday: 'long' })
 
 /**
  * A 3-week HIIT block that started a week ago (so today is the first day of its week 2), with HIIT sessions 6 and
@@ -40,7 +46,7 @@ async function expectDay(page: Page, shift: number, state: string): Promise<void
   await expect(grid(page).getByRole('gridcell', { name: `${longDay(date)}${today}: ${state}`, exact: true })).toBeVisible()
 }
 
-const weekdayName = (shift: number) => WEEKDAY_NAMES[isoWeekday(browserDay(shift))].long
+const weekdayName = (shift: number) => weekdayLong(browserDay(shift))
 
 test('the block calendar: done, missed and planned days, the usual training days, and the .ics export', async ({ page, app }) => {
   await seed(app)

@@ -396,3 +396,51 @@ test('a weighted protocol: the notation points at a load without its unit, and t
     { count: 4, workSeconds: 30, workMeters: null, intensity: 'max', intensityPct: null, hill: true, inclinePct: null, recoverySeconds: null, recoveryMode: 'walk-down', loadKg: 20, loadKind: 'other', treadmillKmh: null }
   ])
 })
+
+test('in Chinese: the built-in protocols, the forms, the protocol selects, blocks, the calendar and the data screen', async ({ page, app }) => {
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
+  const nav = page.getByRole('navigation', { name: '栏目' })
+
+  // Protocols: the built-ins by their Chinese names and descriptions, while the rows keep the English.
+  await expect(page.getByRole('heading', { name: '训练方案', exact: true })).toBeVisible()
+  const builtIns = page.getByRole('list', { name: '内置' })
+  await expect(builtIns.getByRole('listitem', { name: '坡道冲刺 4×30 秒', exact: true })).toContainText('走下坡恢复后再开始下一次')
+  await expect(builtIns.getByRole('listitem', { name: '冲刺 6×20 秒', exact: true }).locator('code')).toHaveText('6x20s @max / 2m walk')
+  await expect(builtIns.getByRole('button', { name: '复制 HIIT 4×4' })).toBeVisible()
+  await expect(page.getByText('还没有自己的训练方案。')).toBeVisible()
+  expect(app.query<{ name: string }>('SELECT name FROM protocols WHERE built_in = 1 ORDER BY id').map((r) => r.name)).toContain('Hill sprint 4×30 s')
+  await page.getByRole('button', { name: '新建训练方案' }).click()
+  const form = page.getByRole('form', { name: '新建训练方案' })
+  await form.getByLabel('计划（记法）').fill('6x20s @max / 2m walk')
+  await expect(form.getByText('6 次 · 训练时间 2m。')).toBeVisible()
+  await form.getByLabel('次数').fill('99')
+  await expect(form.getByRole('alert')).toHaveText('次数必须在 1 到 50 之间。')
+  await form.getByRole('button', { name: '取消' }).click()
+
+  // Blocks: the form's protocol select lists the built-ins in Chinese.
+  await nav.getByRole('link', { name: '训练周期' }).click()
+  await expect(page.getByText('还没有训练周期。')).toBeVisible()
+  await page.getByRole('button', { name: '新建训练周期' }).click()
+  const blockForm = page.getByRole('form', { name: '新建训练周期' })
+  await expect(blockForm.getByLabel('训练方案').getByRole('option', { name: '坡道冲刺 4×30 秒' })).toBeAttached()
+  await blockForm.getByLabel('训练方案').selectOption({ label: '冲刺 6×20 秒' })
+  await blockForm.getByLabel('名称').fill('冬季冲刺')
+  await blockForm.getByLabel('名称').press('Enter')
+  const row = page.locator('tbody tr').first()
+  await expect(row).toContainText('冬季冲刺')
+  await expect(row).toContainText('0 / 30')
+
+  // The block's calendar.
+  await row.getByRole('link', { name: '冬季冲刺' }).click()
+  await expect(page.getByText('训练周期日历', { exact: true })).toBeVisible()
+  await expect(page.getByRole('list', { name: '图例' }).getByText('计划中', { exact: true })).toBeVisible()
+  await expect(page.getByRole('form', { name: '你的训练日' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '导出 .ics' })).toBeVisible()
+
+  // Data & backups.
+  await nav.getByRole('link', { name: '数据与备份' }).click()
+  await expect(page.getByRole('heading', { name: '导出为 CSV' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '从 CSV 导入' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '备份', exact: true })).toBeVisible()
+  await expect(page.getByRole('button', { name: '立即备份' })).toBeVisible()
+})

@@ -124,7 +124,7 @@ describe('calendar/export', () => {
   it('desktop: writes the file where the save dialog says, and nothing when it is cancelled', async () => {
     const dir = tmp()
     let answer: string | null = join(dir, 'my-plan.ics')
-    const asked: { title: string; defaultName: string; filters?: { extensions: string[] }[] }[] = []
+    const asked: { title: { key: string }; defaultName: string; filters?: { extensions: string[] }[] }[] = []
     const b = await startBackend({
       dbPath: join(dir, 'sprintlog.db'),
       transport: 'desktop',
@@ -134,7 +134,7 @@ describe('calendar/export', () => {
     try {
       const { client, block } = await seed(b)
       const r = await client.calendar.export({ blockId: block.id, today: '2027-01-04' })
-      expect(asked[0]).toMatchObject({ defaultName: 'sprintlog-hiit-spring.ics', filters: [{ extensions: ['ics'] }] })
+      expect(asked[0]).toMatchObject({ title: { key: 'exportCalendar' }, defaultName: 'sprintlog-hiit-spring.ics', filters: [{ name: { key: 'filterCalendar' }, extensions: ['ics'] }] })
       expect(r).toEqual({ fileName: 'my-plan.ics', events: 5, path: join(dir, 'my-plan.ics') })
       expect(readIcs(readFileSync(join(dir, 'my-plan.ics'))).events).toHaveLength(5)
       answer = null

@@ -85,7 +85,7 @@ describe('workouts/export', () => {
   it('desktop: writes the file where the save dialog says, and nothing when it is cancelled', async () => {
     const dir = tmp()
     let answer: string | null = join(dir, 'my-sprints.fit')
-    const asked: { title: string; defaultName: string; filters?: { extensions: string[] }[] }[] = []
+    const asked: { title: unknown; defaultName: string; filters?: { extensions: string[] }[] }[] = []
     const b = await startBackend({ dbPath: join(dir, 'sprintlog.db'), transport: 'desktop', log: () => {}, platform: { chooseSavePath: async (o) => (asked.push(o), answer) } })
     try {
       const { client, sprint } = await seed(b)

@@ -204,7 +204,11 @@ export interface BackupDeps {
 export async function backUpNow(deps: BackupDeps, now = new Date()): Promise<BackupInfo | null> {
   const { db, dbPath, platform, nativeBinding } = deps
   if (platform?.chooseSavePath) {
-    const dest = await platform.chooseSavePath({ title: 'Back up Sprintlog', defaultName: `sprintlog-backup-${format(now, 'yyyy-MM-dd')}.db` })
+    const dest = await platform.chooseSavePath({
+      title: { key: 'backUp' },
+      defaultName: `sprintlog-backup-${format(now, 'yyyy-MM-dd')}.db`,
+      filters: [{ name: { key: 'filterDatabase' }, extensions: ['db'] }]
+    })
     return dest === null ? null : backupTo(db, dest, nativeBinding)
   }
   return makeBackup(db, dbPath, 'manual', now, nativeBinding)

@@ -125,9 +125,9 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
 
   if (deps.platform?.chooseSavePath) {
     const chosen = await deps.platform.chooseSavePath({
-      title: 'Export planned sessions to a calendar file',
+      title: { key: 'exportCalendar' },
       defaultName: fileName,
-      filters: [{ name: 'Calendar files', extensions: ['ics'] }]
+      filters: [{ name: { key: 'filterCalendar' }, extensions: ['ics'] }]
     })
     if (!chosen) return null
     // Written beside the target and renamed, so a failed write never leaves half a file under the chosen name.

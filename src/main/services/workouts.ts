@@ -64,9 +64,9 @@ export async function exportWorkout(deps: WorkoutExportDeps, protocolId: number,
 
   if (deps.platform?.chooseSavePath) {
     const chosen = await deps.platform.chooseSavePath({
-      title: 'Save the workout for your watch',
+      title: { key: 'exportWorkout' },
       defaultName: fileName,
-      filters: [{ name: 'FIT workout files', extensions: ['fit'] }]
+      filters: [{ name: { key: 'filterWorkout' }, extensions: ['fit'] }]
     })
     if (!chosen) return null
     // Written beside the target and renamed, so a failed write never leaves half a file under the chosen name.

@@ -103,7 +103,7 @@ export function createDataService(deps: DataServiceDeps) {
     if (deps.platform?.chooseSavePath) {
       const single = kinds.length === 1
       const chosen = await deps.platform.chooseSavePath({
-        title: single ? 'Export to CSV' : `Export everything to CSV (${kinds.length} files, named after this one)`,
+        title: single ? { key: 'exportCsv' } : { key: 'exportCsvAll', params: { count: kinds.length } },
         defaultName: single ? exportFileName(base, kinds[0] as CsvKind) : `${base}.csv`
       })
       if (!chosen) return null
@@ -188,7 +188,7 @@ export function createDataService(deps: DataServiceDeps) {
     async chooseFiles(): Promise<{ files: ChosenFile[] }> {
       const choose = deps.platform?.chooseOpenPaths
       if (!choose) throw new DomainError('unavailable', 'Choose the files with the file picker on the page; in the browser they are uploaded to Sprintlog.')
-      const paths = await choose({ title: 'Import CSV files' })
+      const paths = await choose({ title: { key: 'importCsv' } })
       const files: ChosenFile[] = []
       for (const p of paths) files.push(transfers.addFile(p, basename(p), (await stat(p)).size, false))
       return { files }

@@ -1,10 +1,12 @@
 import type { Protocol } from '../../../shared/training'
+import { tr } from '../i18n'
+import { protocolName } from '../i18n/builtins'
 
-/** A protocol select's options, one per protocol by name; an archived one says so. */
-export function ProtocolOptions({ protocols }: { protocols: readonly Pick<Protocol, 'id' | 'name' | 'archived'>[] }) {
+/** A protocol select's options, one per protocol by name (a built-in one's in the runner's language); an archived one says so. */
+export function ProtocolOptions({ protocols }: { protocols: readonly Pick<Protocol, 'id' | 'uuid' | 'name' | 'archived'>[] }) {
   return protocols.map((p) => (
     <option key={p.id} value={p.id}>
-      {p.archived ? `${p.name} (archived)` : p.name}
+      {p.archived ? tr('protocols:optionArchived', { name: protocolName(p) }) : protocolName(p)}
     </option>
   ))
 }

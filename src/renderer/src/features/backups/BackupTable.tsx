@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/domain'
-import { backupDate, KIND_LABEL, megabytes } from './backupText'
+import { backupDate, kindLabel, megabytes } from './backupText'
+import { useT } from '../../i18n'
 import { TableHead } from '../../components/TableHead'
 
-const BACKUP_COLUMNS = [{ label: 'Made' }, { label: 'Kind' }, { label: 'Size', num: true }, { label: 'Sessions', num: true }, { label: 'Weights', num: true }, { label: 'Actions', hidden: true }]
+const BACKUP_COLUMNS = [{ label: 'colMade' }, { label: 'colKind' }, { label: 'colSize', num: true }, { label: 'colSessions', num: true }, { label: 'colWeights', num: true }, { label: 'colActions', hidden: true }]
 
 interface Props {
   backups: BackupInfo[]
@@ -16,18 +17,19 @@ interface Props {
 
 /** The backups, newest first, each restorable after an inline confirmation. */
 export function BackupTable({ backups, onRestore, confirmText, highlightLatest }: Props) {
+  const { t } = useT('backups')
   const [confirming, setConfirming] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const latestGood = backups.find((b) => b.ok)?.name
   return (
     <table className="entries backups">
-      <TableHead columns={BACKUP_COLUMNS} />
+      <TableHead columns={BACKUP_COLUMNS.map((c) => ({ ...c, label: t(c.label) }))} />
       <tbody>
         {backups.map((b) =>
           confirming === b.name ? (
             <tr key={b.name} className="confirm-row">
               <td colSpan={5}>
-                <strong>Restore the backup of {backupDate(b)}?</strong> {confirmText}
+                <strong>{t('confirmRestore', { date: backupDate(b) })}</strong> {confirmText}
               </td>
               <td className="row-actions">
                 <button
@@ -42,10 +44,10 @@ export function BackupTable({ backups, onRestore, confirmText, highlightLatest }
                     setConfirming(null)
                   }}
                 >
-                  Restore
+                  {t('restore')}
                 </button>
                 <button type="button" onClick={() => setConfirming(null)} onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}>
-                  Cancel
+                  {t('cancel')}
                 </button>
               </td>
             </tr>
@@ -53,16 +55,16 @@ export function BackupTable({ backups, onRestore, confirmText, highlightLatest }
             <tr key={b.name} data-backup={b.name}>
               <td>
                 {backupDate(b)}
-                {highlightLatest && b.name === latestGood && <span className="tag good">latest good</span>}
+                {highlightLatest && b.name === latestGood && <span className="tag good">{t('latestGood')}</span>}
                 {!b.ok && <div className="error">{b.problem}</div>}
               </td>
-              <td>{KIND_LABEL[b.kind]}</td>
+              <td>{kindLabel(b.kind)}</td>
               <td className="num">{megabytes(b.sizeBytes)}</td>
               <td className="num">{b.ok ? b.sessions : '–'}</td>
               <td className="num">{b.ok ? b.weights : '–'}</td>
               <td className="row-actions">
-                <button type="button" disabled={!b.ok} onClick={() => setConfirming(b.name)} aria-label={`Restore the backup of ${backupDate(b)}`}>
-                  Restore…
+                <button type="button" disabled={!b.ok} onClick={() => setConfirming(b.name)} aria-label={t('restoreLabel', { date: backupDate(b) })}>
+                  {t('restoreButton')}
                 </button>
               </td>
             </tr>

@@ -7,12 +7,15 @@ import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
+import { useT } from '../../i18n'
+import { rich } from '../../i18n/rich'
 
 const listBackups = () => api.backups.list()
 const appInfo = () => api.app.info()
 
 /** Backups on the Data screen: what exists, back up now, restore (with undo). */
 export function BackupsCard() {
+  const { t } = useT('backups')
   const toast = useToast()
   const list = useLoad(listBackups)
   const info = valueOr(useLoad(appInfo), null)
@@ -27,7 +30,7 @@ export function BackupsCard() {
     setBusy(false)
     if (!r.ok) return toast.show(r.error.message, { kind: 'error' })
     if (r.value === null) return
-    toast.show(`Backed up ${r.value.sessions} sessions and ${r.value.weights} weights (${r.value.name}).`)
+    toast.show(t('backedUp', { sessions: r.value.sessions, weights: r.value.weights, name: r.value.name }))
     load()
   }
 
@@ -39,11 +42,11 @@ export function BackupsCard() {
     }
     load()
     const undoName = r.value.undoName
-    toast.show(undoOf ? `Undone: your data is back as it was.` : `Restored the backup of ${backupDate(b)}.`, {
+    toast.show(undoOf ? t('undone') : t('restored', { date: backupDate(b) }), {
       ...(undoName && !undoOf
         ? {
             action: {
-              label: 'Undo',
+              label: t('undo'),
               run: async () => {
                 const list = await api.backups.list()
                 const undo = list.ok ? list.value.find((x) => x.name === undoName) : undefined
@@ -59,30 +62,30 @@ export function BackupsCard() {
   return (
     <section className="card backups-card" aria-labelledby="backups-heading">
       <header className="card-head">
-        <h2 id="backups-heading">Backups</h2>
+        <h2 id="backups-heading">{t('heading')}</h2>
         <button type="button" onClick={() => void backUpNow()} disabled={busy}>
-          {info?.transport === 'desktop' ? 'Back up now…' : 'Back up now'}
+          {info?.transport === 'desktop' ? t('backUpNowDesktop') : t('backUpNowWeb')}
         </button>
       </header>
       <p className="muted">
-        Sprintlog copies your data once a day when you use it (the last 7 days are kept) and before every update, and checks every copy.
+        {t('about')}
         {info && (
           <>
             {' '}
-            They are in <code>{info.backupDir}</code>.
+            {rich(t, 'where', { dir: <code>{info.backupDir}</code> })}
           </>
         )}
       </p>
       <ErrorText>{error}</ErrorText>
       {backups === null ? (
-        <p className="empty">Loading…</p>
+        <p className="empty">{t('loading')}</p>
       ) : backups.length === 0 ? (
-        <p className="empty">No backups yet. The first one is made today.</p>
+        <p className="empty">{t('empty')}</p>
       ) : (
         <BackupTable
           backups={backups}
           onRestore={(b) => restore(b)}
-          confirmText="Your current data is saved as a backup first, so you can undo this."
+          confirmText={t('confirmCard')}
         />
       )}
     </section>

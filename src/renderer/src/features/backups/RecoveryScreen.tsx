@@ -6,26 +6,19 @@ import { BackupTable } from './BackupTable'
 import { backupDate } from './backupText'
 import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
+import { tr, useT } from '../../i18n'
+import { rich } from '../../i18n/rich'
 
-const WHAT: Record<string, string> = {
-  too_new: 'It was written by a newer version of Sprintlog.',
-  not_a_database: 'The file is not a Sprintlog database.',
-  corrupt: 'The file is damaged.',
-  foreign: 'The file belongs to another program.',
-  migration_failed: 'Updating it to this version of Sprintlog failed.',
-  unreadable: 'The file could not be read.',
-  empty: 'The file is empty.',
-  is_folder: 'There is a folder where the file should be.',
-  read_only: 'The file cannot be written to.',
-  locked: 'Another program is using the file.',
-  disk_full: 'The disk is full.'
-}
+/** The kinds of failure the recovery screen explains in a sentence of its own. */
+const KNOWN = new Set(['too_new', 'not_a_database', 'corrupt', 'foreign', 'migration_failed', 'unreadable', 'empty', 'is_folder', 'read_only', 'locked', 'disk_full'])
+const whatIsWrong = (kind: string) => tr(KNOWN.has(kind) ? `backups:what_${kind}` : 'backups:what_unknown')
 
 /** How often the screen asks again while another program holds the file. */
 const RETRY_MS = 2000
 
 /** Another program holds the file: Sprintlog tries again by itself, and at once on request. */
 function LockedActions({ onOpened }: { onOpened: () => void }) {
+  const { t } = useT('backups')
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   async function retry(byHand: boolean) {
@@ -33,18 +26,18 @@ function LockedActions({ onOpened }: { onOpened: () => void }) {
     const r = await api.database.retry()
     setBusy(false)
     if (r.ok && r.value.ok) return onOpened()
-    if (byHand) setNote(r.ok ? 'The file is still in use. Sprintlog keeps trying by itself.' : r.error.message)
+    if (byHand) setNote(r.ok ? tr('backups:stillInUse') : r.error.message)
   }
   useEffect(() => {
-    const t = setInterval(() => void retry(false), RETRY_MS)
-    return () => clearInterval(t)
+    const timer = setInterval(() => void retry(false), RETRY_MS)
+    return () => clearInterval(timer)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
   return (
     <div className="recovery-actions">
-      <p>Sprintlog opens the file by itself as soon as the other program lets go of it.</p>
+      <p>{t('opensByItself')}</p>
       <button type="button" className="primary" disabled={busy} onClick={() => void retry(true)}>
-        Try again
+        {t('tryAgain')}
       </button>
       {note && <p role="status">{note}</p>}
     </div>
@@ -53,6 +46,7 @@ function LockedActions({ onOpened }: { onOpened: () => void }) {
 
 /** An empty file: start a new database in its place, after the runner confirms. */
 function StartNewActions({ path, onOpened }: { path: string; onOpened: () => void }) {
+  const { t } = useT('backups')
   const [asking, setAsking] = useState(false)
   const [error, setError] = useState<string | null>(null)
   async function start() {
@@ -64,21 +58,18 @@ function StartNewActions({ path, onOpened }: { path: string; onOpened: () => voi
   return (
     <div className="recovery-actions">
       {asking ? (
-        <div role="group" aria-label="Start a new database">
-          <p>
-            Start a new, empty database at <code>{path}</code>? The empty file is replaced; your backups stay where they are, and you can still
-            restore one later.
-          </p>
+        <div role="group" aria-label={t('startNewGroup')}>
+          <p>{rich(t, 'startNewAsk', { path: <code>{path}</code> })}</p>
           <button type="button" className="danger" autoFocus onClick={() => void start()}>
-            Start the new database
+            {t('startNewConfirm')}
           </button>{' '}
           <button type="button" onClick={() => setAsking(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       ) : (
         <button type="button" onClick={() => setAsking(true)}>
-          Start a new, empty database…
+          {t('startNewButton')}
         </button>
       )}
       <ErrorText>{error}</ErrorText>
@@ -90,6 +81,7 @@ const listBackups = () => api.backups.list()
 
 /** Shown instead of the app when its database cannot be opened: what is wrong, and the way back. */
 export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: () => void }) {
+  const { t } = useT('backups')
   const list = useLoad(listBackups)
   const [done, setDone] = useState<string | null>(null)
   const [restoreError, setRestoreError] = useState<string | null>(null)
@@ -100,14 +92,14 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
   async function restore(b: BackupInfo) {
     const r = await api.backups.restore({ name: b.name })
     if (!r.ok) return setRestoreError(r.error.message)
-    setDone(`Restored the backup of ${backupDate(b)}.${r.value.keptAs ? ` The file that could not be opened was kept, unchanged, as ${r.value.keptAs}.` : ''}`)
+    setDone(r.value.keptAs ? t('restoredKept', { date: backupDate(b), keptAs: r.value.keptAs }) : t('restored', { date: backupDate(b) }))
   }
 
   return (
     <main className="recovery">
       <section className="card" aria-labelledby="recovery-heading">
-        <h1 id="recovery-heading">Sprintlog can’t open your data</h1>
-        {status && <p className="lead">{WHAT[status.kind] ?? 'The database cannot be opened.'}</p>}
+        <h1 id="recovery-heading">{t('recoveryHeading')}</h1>
+        {status && <p className="lead">{whatIsWrong(status.kind)}</p>}
         <p className="muted">
           <code>{info.databasePath}</code>
         </p>
@@ -115,30 +107,29 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
         {status?.kind === 'locked' && <LockedActions onOpened={onOpened} />}
         {status?.kind === 'empty' && <StartNewActions path={info.databasePath} onOpened={onOpened} />}
         <p>
-          <strong>Nothing has been changed or deleted.</strong> You can put a backup in its place (the file above is kept as it is, under a new
-          name), or start Sprintlog with another file: <code>npm run start:web -- --db /path/to/file.db</code>, or <code>SPRINTLOG_DB=/path/to/file.db npm start</code>{' '}
-          for the desktop app.
+          <strong>{t('nothingChanged')}</strong>{' '}
+          {rich(t, 'recoveryHelp', { web: <code>npm run start:web -- --db /path/to/file.db</code>, desktop: <code>SPRINTLOG_DB=/path/to/file.db npm start</code> })}
         </p>
         <ErrorText>{error}</ErrorText>
         {done ? (
           <div className="recovered" role="status">
             <p>{done}</p>
             <button type="button" className="primary" autoFocus onClick={() => window.location.reload()}>
-              Open Sprintlog
+              {t('openSprintlog')}
             </button>
           </div>
         ) : backups === null ? (
-          <p className="empty">Looking for backups…</p>
+          <p className="empty">{t('lookingForBackups')}</p>
         ) : backups.length === 0 ? (
-          <p className="empty">There are no backups in {info.backupDir}.</p>
+          <p className="empty">{t('noBackupsIn', { dir: info.backupDir })}</p>
         ) : (
           <>
-            <h2>Backups</h2>
+            <h2>{t('heading')}</h2>
             <BackupTable
               backups={backups}
               highlightLatest
               onRestore={restore}
-              confirmText="The file that cannot be opened is kept, unchanged, beside it."
+              confirmText={t('confirmRecovery')}
             />
           </>
         )}

@@ -1,19 +1,15 @@
 import type { BackupInfo } from '../../../../shared/domain'
+import { formatDateTime, formatNumber } from '../../i18n/format'
+import { tr } from '../../i18n/instance'
 
-export const KIND_LABEL: Record<BackupInfo['kind'], string> = {
-  daily: 'Daily',
-  'pre-migration': 'Before an update',
-  'before-restore': 'Before a restore',
-  manual: 'Made by you',
-  other: 'Other'
-}
+/** "Daily", "Before an update"… in the runner's language. */
+export const kindLabel = (kind: BackupInfo['kind']): string => tr(`backups:kind_${kind}`)
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-
+/** When the backup was made, as the runner's language writes a date and time. */
 export function backupDate(b: BackupInfo): string {
-  return when.format(new Date(b.createdAt))
+  return formatDateTime(b.createdAt)
 }
 
 export function megabytes(bytes: number): string {
-  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`
+  return bytes < 1e6 ? tr('backups:kilobytes', { size: formatNumber(Math.max(1, Math.round(bytes / 1e3))) }) : tr('backups:megabytes', { size: formatNumber(bytes / 1e6, 1, 1) })
 }

@@ -9,6 +9,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { Field, InputField } from '../../components/Field'
 import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { addIssues, topFieldOf } from '../../components/fieldErrors'
+import { formatDate, tr, useT } from '../../i18n'
 
 export type { BlockDraft }
 
@@ -29,19 +30,19 @@ interface Values {
 }
 
 /** A whole number typed into a field, or why it is not one. */
-function wholeNumber(text: string, what: string): number | { error: string } {
+function wholeNumber(text: string, what: 'weeks' | 'sessions'): number | { error: string } {
   const t = text.trim()
-  if (t === '') return { error: `Enter the number of ${what}.` }
+  if (t === '') return { error: tr('blocks:errNumberEmpty', { what }) }
   const n = Number(t)
-  if (!Number.isFinite(n) || !Number.isInteger(n)) return { error: `Enter a whole number of ${what}.` }
+  if (!Number.isFinite(n) || !Number.isInteger(n)) return { error: tr('blocks:errNumberWhole', { what }) }
   return n
 }
 
 /** Checks the form against the same schema the back end uses. */
 export function validateBlockForm(v: Values): { ok: true; draft: BlockDraft } | { ok: false; errors: BlockErrors } {
   const errors: BlockErrors = {}
-  if (v.startDate.trim() === '') errors.startDate = 'Enter a start date.'
-  else if (!isLocalDate(v.startDate)) errors.startDate = 'Enter a real date (YYYY-MM-DD).'
+  if (v.startDate.trim() === '') errors.startDate = tr('blocks:errStartEmpty')
+  else if (!isLocalDate(v.startDate)) errors.startDate = tr('blocks:errStartBad')
   const weeks = wholeNumber(v.weeks, 'weeks')
   if (typeof weeks !== 'number') errors.weeks = weeks.error
   const perWeek = wholeNumber(v.sessionsPerWeek, 'sessions')
@@ -89,6 +90,7 @@ interface Props {
 }
 
 export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Props) {
+  const { t } = useT('blocks')
   const id = useId()
   const formRef = useRef<HTMLFormElement>(null)
   const [values, setValues] = useState<Values>(() => {
@@ -155,7 +157,7 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
 
   // Archived protocols are offered only when this block already uses one.
   const options = protocols.filter((p) => !p.archived || String(p.id) === values.protocolId)
-  const title = block ? `Edit “${block.name}”` : prefill ? 'Plan the next block' : 'New training block'
+  const title = block ? t('editTitle', { name: block.name }) : prefill ? t('planNextTitle') : t('newTitle')
 
   return (
     <form
@@ -164,11 +166,11 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
       onSubmit={submit}
       onKeyDown={onKeyDown}
       noValidate
-      aria-label={block ? 'Edit training block' : 'New training block'}
+      aria-label={block ? t('editFormLabel') : t('newTitle')}
     >
       <header className="card-head">
         <h2>{title}</h2>
-        <span className="hint">Enter saves · Esc cancels</span>
+        <span className="hint">{t('keysHint')}</span>
       </header>
       {!block && prefill && (
         <div className="block-prefill muted" data-testid="block-prefill">
@@ -178,21 +180,21 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
       <div className="fields">
         <InputField
           id={fieldId('name')}
-          label="Name"
+          label={t('name')}
           className="grow"
           error={errors.name}
           name="name"
           autoComplete="off"
-          placeholder="e.g. HIIT study, spring"
+          placeholder={t('namePlaceholder')}
           value={values.name}
           onChange={set('name')}
           aria-required="true"
           autoFocus
         />
-        <Field id={fieldId('protocolId')} label="Protocol" error={errors.protocolId}>
+        <Field id={fieldId('protocolId')} label={t('protocol')} error={errors.protocolId}>
           {(p) => (
             <select {...p} name="protocolId" value={values.protocolId} onChange={set('protocolId')}>
-              <option value="">Any</option>
+              <option value="">{t('anyProtocol')}</option>
               <ProtocolOptions protocols={options} />
             </select>
           )}
@@ -201,7 +203,7 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
       <div className="fields">
         <InputField
           id={fieldId('startDate')}
-          label="Start date"
+          label={t('startDate')}
           error={errors.startDate}
           describedBy={`${id}-end`}
           name="startDate"
@@ -211,7 +213,7 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
         />
         <InputField
           id={fieldId('weeks')}
-          label="Weeks"
+          label={t('weeks')}
           className="narrow"
           error={errors.weeks}
           describedBy={`${id}-end`}
@@ -219,28 +221,28 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
         />
         <InputField
           id={fieldId('sessionsPerWeek')}
-          label="Sessions per week"
+          label={t('sessionsPerWeek')}
           className="narrow"
           error={errors.sessionsPerWeek}
           {...wholeNumberInput('sessionsPerWeek', PER_WEEK)}
         />
         <div className="field block-end">
           <span className="label" id={`${id}-end-label`}>
-            Ends
+            {t('ends')}
           </span>
           <output id={`${id}-end`} aria-labelledby={`${id}-end-label`} aria-live="polite" data-testid="block-end">
-            {end ?? '–'}
+            {end ? formatDate(end) : '–'}
           </output>
-          <span className="hint">{planned === null ? '\u00a0' : `${planned} sessions planned`}</span>
+          <span className="hint">{planned === null ? '\u00a0' : t('plannedSessions', { count: planned })}</span>
         </div>
       </div>
       <ErrorText>{errors.form}</ErrorText>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {block ? 'Save block' : 'Create block'}
+          {block ? t('saveBlock') : t('createBlock')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>

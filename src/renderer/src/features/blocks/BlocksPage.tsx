@@ -8,7 +8,13 @@ import { href } from '../../router'
 import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { type BlockDraft, type BlockErrors, BlockForm, errorsFromResult, overlapError } from './BlockForm'
-import { carriedPlanLead, nextBlockNote, plural, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { carriedPlanLead, nextBlockNote, protocolLabel, STATUS_LABEL, weekLabel } from '../../components/blockText'
+import { formatDate, useT } from '../../i18n'
+import { protocolNameOf } from '../../i18n/builtins'
+import { rich } from '../../i18n/rich'
+
+/** The block with its protocol's name as the runner reads it (a built-in one's in the runner's language). */
+const named = <B extends Pick<Block, 'protocolUuid' | 'protocolName'>>(b: B): B => ({ ...b, protocolName: protocolNameOf(b.protocolUuid, b.protocolName) })
 import { navigate } from '../../router'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import './blocks.css'
@@ -16,7 +22,7 @@ import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
 
-const BLOCK_COLUMNS = [{ label: 'Block' }, { label: 'Dates' }, { label: 'Weeks', num: true }, { label: 'Per week', num: true }, { label: 'Protocol' }, { label: 'Status' }, { label: 'Sessions', num: true }, { label: 'Actions', hidden: true }]
+const BLOCK_COLUMNS = [{ label: 'colBlock' }, { label: 'colDates' }, { label: 'colWeeks', num: true }, { label: 'colPerWeek', num: true }, { label: 'colProtocol' }, { label: 'colStatus' }, { label: 'colSessions', num: true }, { label: 'colActions', hidden: true }]
 
 /** The block being edited (null: a new one); for the block that follows a finished one, that block and the prefill. */
 type Editing = { block: Block | null; follows?: { block: Block; next: NextBlockStart } } | null
@@ -27,6 +33,7 @@ interface Props {
 }
 
 export function BlocksPage({ after }: Props) {
+  const { t } = useT('blocks')
   const toast = useToast()
   const undoable = useUndoable()
   // The browser's own date, so the weeks follow the runner's clock and time zone.
@@ -76,7 +83,7 @@ export function BlocksPage({ after }: Props) {
     if (clash) return { startDate: clash }
     const r = target ? await api.blocks.update({ id: target.id, ...draft }) : await api.blocks.create(draft)
     if (!r.ok) return errorsFromResult(r.error)
-    toast.show(target ? `Saved block “${r.value.name}”.` : `Created block “${r.value.name}”.`)
+    toast.show(t(target ? 'toastSaved' : 'toastCreated', { name: r.value.name }))
     refresh()
     close()
     return null
@@ -85,9 +92,9 @@ export function BlocksPage({ after }: Props) {
   async function remove(b: Block): Promise<void> {
     const removed = await undoable({
       run: () => api.blocks.delete({ id: b.id }),
-      done: `Deleted block “${b.name}”.`,
+      done: t('toastDeleted', { name: b.name }),
       undo: () => api.blocks.restore({ id: b.id }),
-      undone: `Restored block “${b.name}”.`,
+      undone: t('toastRestored', { name: b.name }),
       after: refresh
     })
     if (!removed) return
@@ -102,10 +109,10 @@ export function BlocksPage({ after }: Props) {
     <div className="page blocks-page">
       {current === undefined && !loadError ? (
         <section className="card block-card" aria-busy="true">
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('loading')}</p>
         </section>
       ) : (
-        current !== undefined && <CurrentBlockCard progress={current} onCreate={() => open(null)} />
+        current !== undefined && <CurrentBlockCard progress={current && { ...current, block: named(current.block) }} onCreate={() => open(null)} />
       )}
 
       {editing && (
@@ -117,10 +124,10 @@ export function BlocksPage({ after }: Props) {
               values: editing.follows.next,
               note: (
                 <>
-                  <p>{nextBlockNote(editing.follows.block, editing.follows.next)}</p>
+                  <p>{nextBlockNote(named(editing.follows.block), editing.follows.next)}</p>
                   {carried && editing.follows.block.protocolName && (
                     <p>
-                      {carriedPlanLead(editing.follows.block.protocolName, carried)} <code>{formatNotation(carried.plan)}</code>
+                      {carriedPlanLead(protocolNameOf(editing.follows.block.protocolUuid, editing.follows.block.protocolName) ?? '', carried)} <code>{formatNotation(carried.plan)}</code>
                     </p>
                   )}
                 </>
@@ -135,46 +142,46 @@ export function BlocksPage({ after }: Props) {
 
       <section className="card" aria-labelledby="blocks-heading">
         <header className="card-head">
-          <h2 id="blocks-heading">All blocks</h2>
+          <h2 id="blocks-heading">{t('allBlocks')}</h2>
           <div className="head-actions">
-            {sorted && <span className="muted">{plural(sorted.length, 'block')}</span>}
+            {sorted && <span className="muted">{t('blockCount', { count: sorted.length })}</span>}
             <button ref={newButton} type="button" onClick={() => open(null)} aria-expanded={editing?.block === null}>
-              New block
+              {t('newBlock')}
             </button>
           </div>
         </header>
         <ErrorText>{loadError}</ErrorText>
         {sorted === null ? (
-          !loadError && <p className="empty">Loading…</p>
+          !loadError && <p className="empty">{t('loading')}</p>
         ) : sorted.length === 0 ? (
-          <p className="empty">No blocks yet. Blocks you plan, run and finish are listed here.</p>
+          <p className="empty">{t('empty')}</p>
         ) : (
           <div className="table-scroll blocks-scroll">
             <table className="entries blocks-table">
-              <TableHead columns={BLOCK_COLUMNS} />
+              <TableHead columns={BLOCK_COLUMNS.map((c) => ({ ...c, label: t(c.label) }))} />
               <tbody>
                 {sorted.map((p) => (
                   <tr key={p.block.id} data-block-id={p.block.id} className={editing?.block?.id === p.block.id ? 'selected' : undefined}>
                     <th scope="row" className="block-name">
-                      <a href={href({ name: 'calendar', id: p.block.id })} title="Open the block’s calendar">
+                      <a href={href({ name: 'calendar', id: p.block.id })} title={t('openCalendar')}>
                         {p.block.name}
                       </a>
                     </th>
                     <td className="dates">
-                      <span>{p.block.startDate}</span> – <span>{p.endDate}</span>
+                      {rich(t, 'dateRange', { start: <span>{formatDate(p.block.startDate)}</span>, end: <span>{formatDate(p.endDate)}</span> })}
                     </td>
                     <td className="num">{p.block.weeks}</td>
                     <td className="num">{p.block.sessionsPerWeek}</td>
-                    <td>{protocolLabel(p)}</td>
+                    <td>{protocolLabel({ ...p, block: named(p.block) })}</td>
                     <td>
                       <span className={`block-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
                       {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}
                     </td>
                     <td className="num">
-                      {p.sessionsTotal} of {p.plannedTotal}
-                      {p.otherTotal > 0 && <div className="muted other-sessions">+{plural(p.otherTotal, 'other session')}</div>}
+                      {t('sessionsOf', { done: p.sessionsTotal, planned: p.plannedTotal })}
+                      {p.otherTotal > 0 && <div className="muted other-sessions">{t('otherSessions', { count: p.otherTotal })}</div>}
                     </td>
-                    <RowActions label={`block ${p.block.name}`} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
+                    <RowActions label={t('rowLabel', { name: p.block.name })} edit={() => open(p.block)} onDelete={() => void remove(p.block)} />
                   </tr>
                 ))}
               </tbody>

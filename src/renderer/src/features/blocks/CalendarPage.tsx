@@ -4,11 +4,13 @@ import { todayLocal } from '../../../../shared/dates'
 import { isoWeekday, plannedCounts, WEEKDAYS, type Weekday } from '../../../../shared/metrics/calendar'
 import { api, isWebMode } from '../../api'
 import { useLoad } from '../../api/useLoad'
-import { plural } from '../../components/blockText'
 import { ErrorText } from '../../components/ErrorText'
 import { useToast } from '../../components/Toast'
 import { useSettings } from '../../settings'
 import { download } from '../data/upload'
+import { useT } from '../../i18n'
+import { rich } from '../../i18n/rich'
+import { protocolNameOf } from '../../i18n/builtins'
 import { dayList, WEEKDAY_NAMES } from './calendarText'
 import { MonthView } from './MonthView'
 import { BlockMeta } from '../../components/BlockMeta'
@@ -17,13 +19,14 @@ import './calendar.css'
 /** The calendar of one training block: its month view, the runner's usual training days, and the .ics export. */
 export function CalendarPage({ blockId }: { blockId: number }) {
   // The browser's own date, so the days' states follow the runner's clock and time zone.
+  const { t } = useT('blocks')
   const [today] = useState(todayLocal)
   const load = useLoad(useCallback(() => api.calendar.ofBlock({ blockId, today }), [blockId, today]))
 
   if (load.state === 'loading') {
     return (
       <div className="page calendar-page">
-        <p className="empty">Loading…</p>
+        <p className="empty">{t('loading')}</p>
       </div>
     )
   }
@@ -31,10 +34,10 @@ export function CalendarPage({ blockId }: { blockId: number }) {
     return (
       <div className="page calendar-page">
         <section className="card">
-          <h2>Block calendar</h2>
+          <h2>{t('calendarTitle')}</h2>
           <ErrorText>{load.message}</ErrorText>
           <a className="button" href="#/blocks">
-            Back to the blocks
+            {t('backToBlocks')}
           </a>
         </section>
       </div>
@@ -54,29 +57,24 @@ export function CalendarPage({ blockId }: { blockId: number }) {
 }
 
 function BlockHead({ cal }: { cal: BlockCalendar }) {
+  const { t } = useT('blocks')
   const id = useId()
   const b = cal.block
-  const t = cal.totals
+  const totals = cal.totals
   return (
     <section className="card calendar-block" aria-labelledby={`${id}-name`}>
       <header className="card-head">
         <div>
-          <p className="eyebrow">Block calendar</p>
+          <p className="eyebrow">{t('calendarTitle')}</p>
           <h2 id={`${id}-name`}>{b.name}</h2>
         </div>
-        <a href="#/blocks">All blocks</a>
+        <a href="#/blocks">{t('allBlocksLink')}</a>
       </header>
-      <BlockMeta block={b} endDate={cal.endDate} />
+      <BlockMeta block={{ ...b, protocolName: protocolNameOf(b.protocolUuid, b.protocolName) }} endDate={cal.endDate} />
       <p className="calendar-totals" data-testid="calendar-totals">
-        <span>
-          <strong>{t.done}</strong> done
-        </span>
-        <span>
-          <strong>{t.missed}</strong> missed
-        </span>
-        <span>
-          <strong>{t.upcoming}</strong> planned ahead
-        </span>
+        <span>{rich(t, 'totalDone', { count: <strong>{totals.done}</strong> })}</span>
+        <span>{rich(t, 'totalMissed', { count: <strong>{totals.missed}</strong> })}</span>
+        <span>{rich(t, 'totalAhead', { count: <strong>{totals.upcoming}</strong> })}</span>
       </p>
     </section>
   )
@@ -95,6 +93,7 @@ function TrainingDays(props: { cal: BlockCalendar; onSaved: () => void }) {
 }
 
 function TrainingDaysForm({ cal, onSaved }: { cal: BlockCalendar; onSaved: () => void }) {
+  const { t } = useT('blocks')
   const id = useId()
   const toast = useToast()
   const { settings, loaded, update } = useSettings()
@@ -118,16 +117,16 @@ function TrainingDaysForm({ cal, onSaved }: { cal: BlockCalendar; onSaved: () =>
     const r = await update({ trainingDays: days, sessionTime: time === '' ? null : time })
     setBusy(false)
     if (!r.ok) return setError(r.error.issues?.[0]?.message ?? r.error.message)
-    toast.show(r.value.trainingDays.length > 0 ? `Saved your training days: ${dayList(r.value.trainingDays)}.` : 'Saved: no usual training days; sessions are spread evenly.')
+    toast.show(r.value.trainingDays.length > 0 ? t('toastDaysSaved', { days: dayList(r.value.trainingDays) }) : t('toastNoDays'))
     onSaved()
   }
 
   const perWeek = b.sessionsPerWeek
   return (
     <form className="card training-days" aria-labelledby={`${id}-h`} onSubmit={(e) => void save(e)}>
-      <h2 id={`${id}-h`}>Your training days</h2>
+      <h2 id={`${id}-h`}>{t('trainingDays')}</h2>
       <fieldset className="day-picker">
-        <legend>Usual training days</legend>
+        <legend>{t('usualDays')}</legend>
         {WEEKDAYS.map((d) => (
           <label key={d} className={days.includes(d) ? 'day-toggle on' : 'day-toggle'}>
             <input type="checkbox" checked={days.includes(d)} onChange={() => toggle(d)} aria-label={WEEKDAY_NAMES[d].long} />
@@ -137,25 +136,25 @@ function TrainingDaysForm({ cal, onSaved }: { cal: BlockCalendar; onSaved: () =>
       </fieldset>
       <p className="hint" aria-live="polite" data-testid="planned-days">
         {days.length === 0
-          ? `None chosen: the ${plural(perWeek, 'session')} a week are spread evenly from the block’s first day (a ${WEEKDAY_NAMES[start].long}): ${dayList(plan)}.`
+          ? t('daysNone', { perWeek, weekday: WEEKDAY_NAMES[start].long, days: dayList(plan) })
           : days.length === perWeek
-            ? `This block plans ${dayList(plan)}.`
-            : `${plural(days.length, 'day')} chosen for ${plural(perWeek, 'session')} a week: this block plans ${dayList(plan)}${perWeek > 7 ? ', two sessions on some days' : ''}.`}{' '}
-        The days apply to every block.
+            ? t('daysExact', { days: dayList(plan) })
+            : t('daysSome', { chosen: days.length, perWeek, days: dayList(plan), twice: perWeek > 7 ? 'yes' : 'no' })}{' '}
+        {t('daysEveryBlock')}
       </p>
       <div className="fields">
         <div className="field">
-          <label htmlFor={`${id}-time`}>Usual start time (optional)</label>
+          <label htmlFor={`${id}-time`}>{t('startTime')}</label>
           <input id={`${id}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} aria-describedby={`${id}-time-hint`} />
         </div>
         <p id={`${id}-time-hint`} className="hint time-hint">
-          With a time, the calendar file has timed events as long as the protocol’s plan; without, all-day events.
+          {t('startTimeHint')}
         </p>
       </div>
       <ErrorText>{error}</ErrorText>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy || !loaded || !changed}>
-          Save days
+          {t('saveDays')}
         </button>
       </div>
     </form>
@@ -163,6 +162,7 @@ function TrainingDaysForm({ cal, onSaved }: { cal: BlockCalendar; onSaved: () =>
 }
 
 function ExportCard({ cal }: { cal: BlockCalendar }) {
+  const { t } = useT('blocks')
   const id = useId()
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
@@ -177,26 +177,22 @@ function ExportCard({ cal }: { cal: BlockCalendar }) {
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     if (r.value === null) return // the save dialog was cancelled
-    const what = plural(r.value.events, 'planned session')
+    const count = r.value.events
     if (r.value.downloadUrl) {
       download(r.value.downloadUrl, r.value.fileName)
-      setDone(`Downloaded ${r.value.fileName} with ${what}.`)
+      setDone(t('downloaded', { file: r.value.fileName, count }))
     } else {
-      setDone(`Saved ${what} to ${r.value.path ?? r.value.fileName}.`)
+      setDone(t('savedTo', { path: r.value.path ?? r.value.fileName, count }))
     }
   }
 
   return (
     <section className="card calendar-export" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Add to your calendar</h2>
-      <p className="hint">
-        An iCalendar file (.ics) of the {plural(ahead, 'planned session')} from today to the end of the block, for Google Calendar, Outlook
-        or Apple Calendar. Each session keeps its identity from one export to the next, so importing a newer file updates the events
-        rather than doubling them.
-      </p>
+      <h2 id={`${id}-h`}>{t('exportHeading')}</h2>
+      <p className="hint">{t('exportHint', { count: ahead })}</p>
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => void run()} disabled={busy || ahead === 0}>
-          {isWebMode ? 'Export .ics' : 'Export .ics…'}
+          {isWebMode ? t('exportWeb') : t('exportDesktop')}
         </button>
       </div>
       {done && (

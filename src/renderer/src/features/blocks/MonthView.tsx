@@ -2,7 +2,8 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 
 import type { BlockCalendar } from '../../../../shared/contract'
 import { addLocalDays, type LocalDate } from '../../../../shared/dates'
 import { blockMonths, type DayState, isoWeekday, monthGrid, shiftMonth, WEEKDAYS } from '../../../../shared/metrics/calendar'
-import { dayLabel, dayStateText, monthTitle, STATE_MARK, WEEKDAY_NAMES } from './calendarText'
+import { useT } from '../../i18n'
+import { dayLabel, dayStateText, monthName, monthTitle, STATE_MARK, stateHint, stateLabel, WEEKDAY_NAMES } from './calendarText'
 
 /** Where the view opens: today's month while the block runs, else its first or last month. */
 function openingDate(cal: BlockCalendar): LocalDate {
@@ -20,6 +21,7 @@ const KEY_DAYS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp
  * the states apart without colour, and the legend names them.
  */
 export function MonthView({ cal }: { cal: BlockCalendar }) {
+  const { t } = useT('blocks')
   const id = useId()
   const months = useMemo(() => blockMonths(cal.block), [cal.block])
   const byDate = useMemo(() => new Map(cal.days.map((d) => [d.date, d])), [cal.days])
@@ -57,19 +59,21 @@ export function MonthView({ cal }: { cal: BlockCalendar }) {
   }
 
   const title = monthTitle(month)
-  const prev = monthIndex > 0 ? monthTitle(months[monthIndex - 1] as string) : null
-  const next = monthIndex < months.length - 1 ? monthTitle(months[monthIndex + 1] as string) : null
+  const prevMonth = monthIndex > 0 ? (months[monthIndex - 1] as string) : null
+  const nextMonth = monthIndex < months.length - 1 ? (months[monthIndex + 1] as string) : null
+  const prev = prevMonth && monthTitle(prevMonth)
+  const next = nextMonth && monthTitle(nextMonth)
   return (
     <section className="card calendar-card" aria-labelledby={`${id}-title`}>
       <header className="card-head calendar-head">
-        <button type="button" onClick={() => moveTo(shiftMonth(focus, -1), false)} disabled={prev === null} aria-label={prev ? `Previous month: ${prev}` : 'Previous month'}>
-          <span aria-hidden="true">‹</span> {prev?.split(' ')[0]}
+        <button type="button" onClick={() => moveTo(shiftMonth(focus, -1), false)} disabled={prev === null} aria-label={prev ? t('prevMonthTo', { month: prev }) : t('prevMonth')}>
+          <span aria-hidden="true">‹</span> {prevMonth && monthName(prevMonth)}
         </button>
         <h2 id={`${id}-title`} aria-live="polite">
           {title}
         </h2>
-        <button type="button" onClick={() => moveTo(shiftMonth(focus, 1), false)} disabled={next === null} aria-label={next ? `Next month: ${next}` : 'Next month'}>
-          {next?.split(' ')[0]} <span aria-hidden="true">›</span>
+        <button type="button" onClick={() => moveTo(shiftMonth(focus, 1), false)} disabled={next === null} aria-label={next ? t('nextMonthTo', { month: next }) : t('nextMonth')}>
+          {nextMonth && monthName(nextMonth)} <span aria-hidden="true">›</span>
         </button>
       </header>
       <table ref={grid} role="grid" className="month-grid" data-month={month} aria-labelledby={`${id}-title`} aria-describedby={`${id}-keys`} onKeyDown={onKeyDown}>
@@ -97,20 +101,20 @@ export function MonthView({ cal }: { cal: BlockCalendar }) {
         </tbody>
       </table>
       <p id={`${id}-keys`} className="hint">
-        Every other week of the block is shaded. Arrow keys move between days, Page Up and Page Down between months.
+        {t('gridKeys')}
       </p>
-      <ul className="calendar-legend" aria-label="Legend">
+      <ul className="calendar-legend" aria-label={t('legend')}>
         {(Object.keys(STATE_MARK) as Exclude<DayState, 'none'>[]).map((s) => (
           <li key={s}>
             <span className={`day-mark ${s}`} aria-hidden="true">
-              {STATE_MARK[s].mark}
+              {STATE_MARK[s]}
             </span>
-            <strong>{STATE_MARK[s].label}</strong> <span className="muted">{STATE_MARK[s].hint}</span>
+            <strong>{stateLabel(s)}</strong> <span className="muted">{stateHint(s)}</span>
           </li>
         ))}
         <li>
           <span className="day-mark today-mark" aria-hidden="true" />
-          <strong>Today</strong> <span className="muted">ringed</span>
+          <strong>{t('today')}</strong> <span className="muted">{t('todayHint')}</span>
         </li>
       </ul>
     </section>
@@ -126,8 +130,9 @@ interface DayCellProps {
 }
 
 function DayCell({ date, cal, day, focused, onPick }: DayCellProps) {
+  const { t } = useT('blocks')
   const state = day?.state ?? 'outside'
-  const mark = day && day.state !== 'none' ? STATE_MARK[day.state].mark : ''
+  const mark = day && day.state !== 'none' ? STATE_MARK[day.state] : ''
   const classes = ['day', state, date === cal.today ? 'today' : '', day && day.week % 2 === 0 ? 'even-week' : ''].filter(Boolean).join(' ')
   return (
     <td
@@ -138,7 +143,7 @@ function DayCell({ date, cal, day, focused, onPick }: DayCellProps) {
       data-state={state}
       aria-label={dayLabel(date, day, cal.today)}
       aria-current={date === cal.today ? 'date' : undefined}
-      title={day ? dayStateText(day) : 'Not in this block'}
+      title={day ? dayStateText(day) : t('notInBlock')}
       onClick={onPick}
     >
       <span className="day-number" aria-hidden="true">

@@ -1,72 +1,74 @@
 /** Wording of the block calendar: dates, the days' states as the month view shows and announces them, the legend. */
 import type { LocalDate } from '../../../../shared/dates'
 import { type CalendarDay, type DayState, WEEKDAYS, type Weekday } from '../../../../shared/metrics/calendar'
+import { formatDate, INTL_LOCALE } from '../../i18n/format'
+import { currentLanguage, tr } from '../../i18n/instance'
 
-const utc = (date: LocalDate) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d))
-}
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-const shortDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** "Wednesday 6 January 2027" / "2027年1月6日星期三" */
+export const longDay = (date: LocalDate): string => formatDate(date, 'long')
+/** "Wed 6 Jan" / "1月6日周三" */
+export const shortDay = (date: LocalDate): string => formatDate(date, 'short')
+/** "January 2027" / "2027年1月" for `2027-01`. */
+export const monthTitle = (month: string): string => formatDate(`${month}-01`, 'month')
+/** "January" / "一月" for `2027-01`: the month alone, for the buttons that go to it. */
+export const monthName = (month: string): string =>
+  new Intl.DateTimeFormat(INTL_LOCALE[currentLanguage()], { month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T12:00:00Z`))
 
-/** "Wednesday 6 January 2027" */
-export const longDay = (date: LocalDate): string => longDate.format(utc(date))
-/** "Wed 6 Jan" */
-export const shortDay = (date: LocalDate): string => shortDate.format(utc(date))
-/** "January 2027" for `2027-01`. */
-export const monthTitle = (month: string): string => monthName.format(utc(`${month}-01`))
+/** 2024-01-01 was a Monday: the week's days from it, in the runner's language. */
+const weekdayName = (d: Weekday, style: 'short' | 'long') =>
+  new Intl.DateTimeFormat(INTL_LOCALE[currentLanguage()], { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d, 12)))
 
-export const WEEKDAY_NAMES: Record<Weekday, { short: string; long: string }> = {
-  1: { short: 'Mon', long: 'Monday' },
-  2: { short: 'Tue', long: 'Tuesday' },
-  3: { short: 'Wed', long: 'Wednesday' },
-  4: { short: 'Thu', long: 'Thursday' },
-  5: { short: 'Fri', long: 'Friday' },
-  6: { short: 'Sat', long: 'Saturday' },
-  7: { short: 'Sun', long: 'Sunday' }
-}
+/** Each weekday's short and long name ("Mon", "Monday" / "周一", "星期一"), in the language spoken when read. */
+export const WEEKDAY_NAMES: Record<Weekday, { readonly short: string; readonly long: string }> = Object.fromEntries(
+  WEEKDAYS.map((d) => [
+    d,
+    {
+      get short() {
+        return weekdayName(d, 'short')
+      },
+      get long() {
+        return weekdayName(d, 'long')
+      }
+    }
+  ])
+) as Record<Weekday, { short: string; long: string }>
 
-/** "Monday, Wednesday and Friday" */
+/** "Monday, Wednesday and Friday" / "星期一、星期三和星期五" */
 export function dayList(days: readonly Weekday[]): string {
   const names = WEEKDAYS.filter((d) => days.includes(d)).map((d) => WEEKDAY_NAMES[d].long)
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  return new Intl.ListFormat(INTL_LOCALE[currentLanguage()], { style: 'long', type: 'conjunction' }).format(names)
 }
 
-/** A state's mark (the shape tells them apart without colour) and its name in the legend. */
-export const STATE_MARK: Record<Exclude<DayState, 'none'>, { mark: string; label: string; hint: string }> = {
-  done: { mark: '✓', label: 'Done', hint: 'a session logged' },
-  planned: { mark: '○', label: 'Planned', hint: 'today or later' },
-  missed: { mark: '✕', label: 'Missed', hint: 'passed without a session' },
-  'made-up': { mark: '↺', label: 'Made up', hint: 'run on another day that week' }
-}
+/** A state's mark (the shape tells them apart without colour); its name and hint in the legend are `stateLabel` and `stateHint`. */
+export const STATE_MARK: Record<Exclude<DayState, 'none'>, string> = { done: '✓', planned: '○', missed: '✕', 'made-up': '↺' }
+export const stateLabel = (s: Exclude<DayState, 'none'>): string => tr(`blocks:state_${s}`)
+export const stateHint = (s: Exclude<DayState, 'none'>): string => tr(`blocks:stateHint_${s}`)
 
-const sessions = (n: number) => `${n} ${n === 1 ? 'session' : 'sessions'}`
-const days = (dates: readonly LocalDate[]) => dates.map(shortDay).join(', ')
+const days = (dates: readonly LocalDate[]) => dates.map(shortDay).join(tr('blocks:dateSeparator'))
 
 /** What a day of the block is, in words: the end of its accessible name, and its tooltip. */
 export function dayStateText(d: CalendarDay): string {
   switch (d.state) {
     case 'done': {
-      const parts = [`done, ${sessions(d.done)}`]
-      if (d.planned === 0) parts.push('not a planned day')
-      if (d.missed > 0) parts.push(`${d.missed} of ${d.planned} planned missed`)
-      if (d.makesUpFor.length > 0) parts.push(`makes up for ${days(d.makesUpFor)}`)
-      return parts.join('; ')
+      const parts = [tr('blocks:dayDone', { count: d.done })]
+      if (d.planned === 0) parts.push(tr('blocks:dayNotPlanned'))
+      if (d.missed > 0) parts.push(tr('blocks:dayPartMissed', { missed: d.missed, planned: d.planned }))
+      if (d.makesUpFor.length > 0) parts.push(tr('blocks:dayMakesUpFor', { days: days(d.makesUpFor) }))
+      return parts.join(tr('blocks:partSeparator'))
     }
     case 'planned':
-      return d.planned > 1 ? `planned, ${sessions(d.planned)}` : 'planned session'
+      return d.planned > 1 ? tr('blocks:dayPlannedMany', { count: d.planned }) : tr('blocks:dayPlannedOne')
     case 'missed':
-      return d.planned > 1 ? `missed, ${sessions(d.missed)}` : 'missed'
+      return d.planned > 1 ? tr('blocks:dayMissedMany', { count: d.missed }) : tr('blocks:dayMissedOne')
     case 'made-up':
-      return `made up on ${days(d.madeUpOn)}`
+      return tr('blocks:dayMadeUp', { days: days(d.madeUpOn) })
     case 'none':
-      return 'rest day'
+      return tr('blocks:dayRest')
   }
 }
 
 /** The accessible name of a day cell: the date, whether it is today, and its state. */
 export function dayLabel(date: LocalDate, day: CalendarDay | undefined, today: LocalDate): string {
-  const when = `${longDay(date)}${date === today ? ', today' : ''}`
-  return `${when}: ${day ? dayStateText(day) : 'not in this block'}`
+  const when = tr(date === today ? 'blocks:dayWhenToday' : 'blocks:dayWhen', { date: longDay(date) })
+  return tr('blocks:dayLabel', { when, state: day ? dayStateText(day) : tr('blocks:dayNotInBlock') })
 }

@@ -5,18 +5,15 @@ import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { download } from './upload'
 import { ErrorText } from '../../components/ErrorText'
+import { formatNumber, useT } from '../../i18n'
 
-const CHOICES: { value: ExportChoice; label: string; hint: string }[] = [
-  { value: 'all', label: 'Everything', hint: 'five files: protocols, training blocks, sessions, reps and body weight' },
-  { value: 'sessions', label: 'Sessions', hint: 'one row per session, with its totals' },
-  { value: 'reps', label: 'Reps', hint: 'one row per rep, with its session’s columns' },
-  { value: 'weights', label: 'Body weight', hint: 'one row per weigh-in, in kg and lb' }
-]
+const CHOICES: readonly ExportChoice[] = ['all', 'sessions', 'reps', 'weights']
 
-const n = (x: number) => x.toLocaleString('en')
+const n = (x: number) => formatNumber(x)
 const POLL_MS = 200
 
 export function ExportCard() {
+  const { t } = useT('data')
   const id = useId()
   const [what, setWhat] = useState<ExportChoice>('all')
   const [from, setFrom] = useState('')
@@ -27,7 +24,7 @@ export function ExportCard() {
   const [downloaded, setDownloaded] = useState<string | null>(null)
 
   const running = status !== null && !status.done
-  const rangeError = from && to && from > to ? 'The start of the range is after its end.' : null
+  const rangeError = from && to && from > to ? t('rangeError') : null
 
   useEffect(() => {
     if (!status || status.done) return
@@ -67,31 +64,31 @@ export function ExportCard() {
   return (
     <section className="card data-card" aria-labelledby={`${id}-h`}>
       <header className="card-head">
-        <h2 id={`${id}-h`}>Export to CSV</h2>
+        <h2 id={`${id}-h`}>{t('exportHeading')}</h2>
       </header>
-      <form aria-label="Export to CSV" onSubmit={(e) => void start(e)}>
+      <form aria-label={t('exportHeading')} onSubmit={(e) => void start(e)}>
         <fieldset className="choices" disabled={running}>
-          <legend>What to export</legend>
+          <legend>{t('whatToExport')}</legend>
           {CHOICES.map((c) => (
-            <label key={c.value} className={what === c.value ? 'choice on' : 'choice'}>
-              <input type="radio" name={`${id}-what`} value={c.value} checked={what === c.value} onChange={() => setWhat(c.value)} />
-              <span className="choice-label">{c.label}</span>
-              <span className="choice-hint">{c.hint}</span>
+            <label key={c} className={what === c ? 'choice on' : 'choice'}>
+              <input type="radio" name={`${id}-what`} value={c} checked={what === c} onChange={() => setWhat(c)} />
+              <span className="choice-label">{t(`choice_${c}`)}</span>
+              <span className="choice-hint">{t(`choiceHint_${c}`)}</span>
             </label>
           ))}
         </fieldset>
         <div className="fields">
           <div className="field">
-            <label htmlFor={`${id}-from`}>From (optional)</label>
+            <label htmlFor={`${id}-from`}>{t('from')}</label>
             <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-to`}>To (optional)</label>
+            <label htmlFor={`${id}-to`}>{t('to')}</label>
             <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
           </div>
           <div className="field actions">
             <button type="submit" className="primary" disabled={running || starting || Boolean(rangeError)}>
-              {isWebMode ? 'Export' : 'Export…'}
+              {isWebMode ? t('exportWeb') : t('exportDesktop')}
             </button>
           </div>
         </div>
@@ -100,13 +97,11 @@ export function ExportCard() {
 
       {status && !status.done && (
         <div className="job" aria-live="polite">
-          <Progress label="Export progress" value={status.totalRows > 0 ? status.rows / status.totalRows : undefined} />
+          <Progress label={t('exportProgress')} value={status.totalRows > 0 ? status.rows / status.totalRows : undefined} />
           <div className="job-line">
-            <span>
-              Writing {n(status.rows)} of {n(status.totalRows)} rows…
-            </span>
+            <span>{t('writingRows', { rows: n(status.rows), total: n(status.totalRows) })}</span>
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -114,21 +109,18 @@ export function ExportCard() {
       {status?.done && (
         <div className="job done" role="status">
           {status.cancelled ? (
-            <p>Export cancelled; no file was written.</p>
+            <p>{t('exportCancelled')}</p>
           ) : status.error ? (
             <p className="error">{status.error}</p>
           ) : (
             <>
-              <p>
-                Exported {n(status.rows)} {status.rows === 1 ? 'row' : 'rows'}
-                {status.files.length > 1 ? ` in ${status.files.length} files` : ''}.
-              </p>
+              <p>{t('exported', { rows: status.rows, files: status.files.length })}</p>
               <ul className="files">
                 {status.files.map((f) => (
                   <li key={f.fileName}>
                     {f.downloadUrl === downloaded ? (
                       <span>
-                        {f.fileName} <span className="muted">(downloaded)</span>
+                        {f.fileName} <span className="muted">{t('downloaded')}</span>
                       </span>
                     ) : f.downloadUrl ? (
                       <a href={f.downloadUrl} download={f.fileName}>
@@ -137,12 +129,12 @@ export function ExportCard() {
                     ) : (
                       <code title={f.path}>{f.path ?? f.fileName}</code>
                     )}
-                    <span className="muted"> · {n(f.rows)} {f.rows === 1 ? 'row' : 'rows'}</span>
+                    <span className="muted"> · {t('fileRows', { rows: f.rows })}</span>
                   </li>
                 ))}
               </ul>
               {status.files.some((f) => f.downloadUrl && f.downloadUrl !== downloaded) && (
-                <p className="hint">Each link works once; export again for a fresh copy.</p>
+                <p className="hint">{t('linksOnce')}</p>
               )}
             </>
           )}

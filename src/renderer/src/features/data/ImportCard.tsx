@@ -3,46 +3,47 @@ import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportC
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
+import { rich } from '../../i18n/rich'
 import { TableHead } from '../../components/TableHead'
+import { currentLanguage, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
 
-const ERROR_COLUMNS = [{ label: 'File' }, { label: 'Line', num: true }, { label: 'Column' }, { label: 'Problem' }]
-const SAMPLE_COLUMNS = [{ label: 'Line', num: true }, { label: 'Date' }, { label: 'Row' }, { label: 'What happens' }]
+const ERROR_COLUMNS = [{ label: 'colFile' }, { label: 'colLine', num: true }, { label: 'colColumn' }, { label: 'colProblem' }]
+const SAMPLE_COLUMNS = [{ label: 'colLine', num: true }, { label: 'colDate' }, { label: 'colRow' }, { label: 'colWhat' }]
+const columns = (cols: { label: string; num?: boolean }[]) => cols.map((c) => ({ ...c, label: tr(`data:${c.label}`) }))
 
-const STATUS_LABEL = { add: 'Add', present: 'Already here', differs: 'Differs', deleted: 'Deleted here', error: 'Error' } as const
-
-const n = (x: number) => x.toLocaleString('en')
-const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`
+const n = (x: number) => formatNumber(x)
+/** “a, b and c” / “a、b和c” */
+const list = (items: string[]) => new Intl.ListFormat(INTL_LOCALE[currentLanguage()], { style: 'long', type: 'conjunction' }).format(items)
 const POLL_MS = 200
 
 /** “2 protocols, 1 training block, 12 sessions (72 reps) and 30 body weights”, leaving out what is zero. */
 function describe(c: ImportCounts | ImportPreview['present']): string {
   const parts: string[] = []
-  if (c.protocols) parts.push(plural(c.protocols, 'protocol'))
-  if (c.blocks) parts.push(plural(c.blocks, 'training block'))
-  if (c.sessions) parts.push(`${plural(c.sessions, 'session')} (${plural(c.reps, 'rep')})`)
-  if (c.weights) parts.push(plural(c.weights, 'body weight'))
-  if (parts.length === 0) return 'nothing'
-  return parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+  if (c.protocols) parts.push(tr('data:count_protocols', { count: c.protocols }))
+  if (c.blocks) parts.push(tr('data:count_blocks', { count: c.blocks }))
+  if (c.sessions) parts.push(tr('data:count_sessionsWithReps', { count: c.sessions, reps: c.reps }))
+  if (c.weights) parts.push(tr('data:count_weights', { count: c.weights }))
+  if (parts.length === 0) return tr('data:nothing')
+  return list(parts)
 }
 
 /** “1 session and 2 body weights”, leaving out what is zero. */
 function describeChanged(c: ChangeCounts): string {
   const parts: string[] = []
-  if (c.protocols) parts.push(plural(c.protocols, 'protocol'))
-  if (c.blocks) parts.push(plural(c.blocks, 'training block'))
-  if (c.sessions) parts.push(plural(c.sessions, 'session'))
-  if (c.weights) parts.push(plural(c.weights, 'body weight'))
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+  if (c.protocols) parts.push(tr('data:count_protocols', { count: c.protocols }))
+  if (c.blocks) parts.push(tr('data:count_blocks', { count: c.blocks }))
+  if (c.sessions) parts.push(tr('data:count_sessions', { count: c.sessions }))
+  if (c.weights) parts.push(tr('data:count_weights', { count: c.weights }))
+  return list(parts)
 }
 
 function doneMessage(added: ImportCounts, replaced: ChangeCounts, restored: ChangeCounts): string {
   const parts: string[] = []
   const total = added.sessions + added.weights + added.protocols + added.blocks
-  if (total > 0 || sum(replaced) + sum(restored) === 0) parts.push(`Imported ${describe(added)}`)
-  if (sum(replaced) > 0) parts.push(`took the file’s version of ${describeChanged(replaced)}`)
-  if (sum(restored) > 0) parts.push(`restored ${describeChanged(restored)} from the file`)
-  const text = parts.join('; ')
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+  if (total > 0 || sum(replaced) + sum(restored) === 0) parts.push(tr('data:doneImported', { what: describe(added) }))
+  if (sum(replaced) > 0) parts.push(tr(parts.length === 0 ? 'data:doneTookFirst' : 'data:doneTook', { what: describeChanged(replaced) }))
+  if (sum(restored) > 0) parts.push(tr(parts.length === 0 ? 'data:doneRestoredFirst' : 'data:doneRestored', { what: describeChanged(restored) }))
+  return tr('data:doneSentence', { text: parts.join(tr('data:doneSeparator')) })
 }
 
 type Phase =
@@ -54,6 +55,7 @@ type Phase =
   | { name: 'done'; added: ImportCounts; replaced: ChangeCounts; restored: ChangeCounts }
 
 export function ImportCard() {
+  const { t } = useT('data')
   const id = useId()
   const [phase, setPhase] = useState<Phase>({ name: 'idle' })
   const [error, setError] = useState<string | null>(null)
@@ -69,7 +71,7 @@ export function ImportCard() {
         } else if (r.value.state === 'reading') setPhase({ name: 'reading', status: r.value })
         else if (r.value.state === 'ready' && r.value.preview) setPhase({ name: 'ready', status: { ...r.value, preview: r.value.preview } })
         else {
-          setError(r.value.error ?? 'The files could not be read.')
+          setError(r.value.error ?? tr('data:notRead'))
           setPhase({ name: 'idle' })
         }
       })
@@ -97,7 +99,7 @@ export function ImportCard() {
     for (const f of files) {
       const r = await uploadFile(f)
       if (!r.ok) {
-        setError(`${f.name}: ${r.error.message}`)
+        setError(t('fileError', { file: f.name, message: r.error.message }))
         setPhase({ name: 'idle' })
         return
       }
@@ -134,40 +136,36 @@ export function ImportCard() {
   const busy = phase.name === 'uploading' || phase.name === 'reading' || phase.name === 'committing'
   const picker = isWebMode ? (
     <label className={busy ? 'button file-button disabled' : 'button file-button'}>
-      <input type="file" accept=".csv,text/csv" multiple className="sr-only" aria-label="CSV files to import" disabled={busy} onChange={(e) => void onFiles(e)} />
-      Choose CSV files…
+      <input type="file" accept=".csv,text/csv" multiple className="sr-only" aria-label={t('filesToImport')} disabled={busy} onChange={(e) => void onFiles(e)} />
+      {t('chooseFiles')}
     </label>
   ) : (
     <button type="button" onClick={() => void chooseNative()} disabled={busy}>
-      Choose CSV files…
+      {t('chooseFiles')}
     </button>
   )
 
   return (
     <section className="card data-card" aria-labelledby={`${id}-h`}>
       <header className="card-head">
-        <h2 id={`${id}-h`}>Import from CSV</h2>
+        <h2 id={`${id}-h`}>{t('importHeading')}</h2>
         {(phase.name === 'idle' || phase.name === 'done') && picker}
       </header>
-      <p className="hint lead">
-        Sprintlog’s own CSV files, or the same columns from a spreadsheet. Choose all the files of an export of everything to bring back the
-        whole history, or the reps file for sessions with their reps; records already here (same UUID) are left as they are unless you choose otherwise. Nothing changes
-        until you confirm.
-      </p>
+      <p className="hint lead">{t('importLead')}</p>
 
       {phase.name === 'uploading' && (
         <div className="job" aria-live="polite">
-          <Progress label="Upload progress" />
-          <p className="job-line">Sending {phase.files.join(', ')} to Sprintlog…</p>
+          <Progress label={t('uploadProgress')} />
+          <p className="job-line">{t('sending', { files: list(phase.files) })}</p>
         </div>
       )}
       {phase.name === 'reading' && (
         <div className="job" aria-live="polite">
-          <Progress label="Reading progress" value={phase.status.totalBytes > 0 ? phase.status.bytesRead / phase.status.totalBytes : undefined} />
+          <Progress label={t('readingProgress')} value={phase.status.totalBytes > 0 ? phase.status.bytesRead / phase.status.totalBytes : undefined} />
           <div className="job-line">
-            <span>Checking every row…</span>
+            <span>{t('checkingRows')}</span>
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -207,23 +205,25 @@ const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
   return { all: c.all, except }
 }
 
-const KIND_WORD = { sessions: 'Session', weights: 'Body weight', protocols: 'Protocol', blocks: 'Training block' } as const
 /** How a record is named in its choice's label: “Session of 2026-03-02”, “Protocol Hill 6×15 s”. */
-const recordName = (r: ChangedRecord) => (r.kind === 'protocols' ? `Protocol ${r.summary.replace(/^Protocol · /, '')}` : `${KIND_WORD[r.kind]} of ${r.date}`)
+const recordName = (r: ChangedRecord, as: 'record' | 'restoreRecord' = 'record') =>
+  tr(`data:${as}_${r.kind}`, { name: r.summary.replace(/^Protocol · /, ''), date: r.date ?? '' })
 
 /** What a changed record is and where the file has it. */
 function ChangedWhat({ r }: { r: ChangedRecord }) {
+  const { t } = useT('data')
   return (
     <div className="changed-what">
       {r.date && <strong>{r.date}</strong>} {r.summary}
       <span className="muted changed-where">
-        {r.file}, line {r.line}
+        {t('changedWhere', { file: r.file, line: r.line })}
       </span>
     </div>
   )
 }
 
 function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(c: ImportChoices): void; onCancel(): void }) {
+  const { t } = useT('data')
   const id = useId()
   const { toAdd, present: here } = preview
   const [take, setTake] = useState<ListChoice>(NO_CHOICE)
@@ -241,27 +241,30 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
     restore: { all: restore.all, except: [...restore.except] }
   })
   return (
-    <div className="import-preview" aria-label="Import preview" role="region">
+    <div className="import-preview" aria-label={t('previewLabel')} role="region">
       <dl className="stats import-stats">
         <div>
-          <dt>To add</dt>
+          <dt>{t('toAdd')}</dt>
           <dd data-testid="import-add">{describe(preview.toAdd)}</dd>
         </div>
         <div>
-          <dt>Already here</dt>
-          <dd data-testid="import-present">{present === 0 ? 'nothing' : describe(preview.present)}</dd>
+          <dt>{t('alreadyHere')}</dt>
+          <dd data-testid="import-present">{present === 0 ? t('nothing') : describe(preview.present)}</dd>
         </div>
         <div className={preview.errorCount > 0 ? 'bad' : undefined}>
-          <dt>Rows with errors</dt>
+          <dt>{t('rowsWithErrors')}</dt>
           <dd data-testid="import-errors">{n(preview.errorCount)}</dd>
         </div>
       </dl>
       <p className="hint">
         {preview.files
-          .map((f) => `${f.name}: ${f.kind ? `${KIND_LABEL[f.kind]}, ${plural(f.rows, 'row')}` : 'not read'}${f.delimiter === ';' ? ', “;”-separated' : ''}${f.encoding !== 'utf-8' ? ', Windows-1252' : ''}`)
+          .map((f) => {
+            const how = { name: f.name, semicolon: f.delimiter === ';' ? 'yes' : 'no', windows: f.encoding !== 'utf-8' ? 'yes' : 'no' }
+            return f.kind ? t('fileKind', { ...how, kind: KIND_LABEL[f.kind], rows: f.rows }) : t('fileNotRead', how)
+          })
           .join(' · ')}
       </p>
-      {preview.newProtocols.length > 0 && <p className="hint">Protocols to recreate from their sessions: {preview.newProtocols.join(', ')}.</p>}
+      {preview.newProtocols.length > 0 && <p className="hint">{t('newProtocols', { names: preview.newProtocols.join(t('fieldSeparator')) })}</p>}
       {preview.warnings.length > 0 && (
         <ul className="warnings">
           {preview.warnings.map((w) => (
@@ -273,11 +276,11 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
       {preview.errorCount > 0 && (
         <>
           <h3 id={`${id}-e`}>
-            {preview.errorCount === 1 ? 'One problem' : `${n(preview.errorCount)} problems`} — nothing will be imported until the file is fixed
+            {t('problems', { count: preview.errorCount })}
           </h3>
           <div className="table-scroll">
             <table className="entries import-errors" aria-labelledby={`${id}-e`}>
-              <TableHead columns={ERROR_COLUMNS} />
+              <TableHead columns={columns(ERROR_COLUMNS)} />
               <tbody>
                 {preview.errors.map((e, i) => (
                   <tr key={i}>
@@ -290,16 +293,16 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
               </tbody>
             </table>
           </div>
-          {preview.errorCount > preview.errors.length && <p className="hint">…and {n(preview.errorCount - preview.errors.length)} more.</p>}
+          {preview.errorCount > preview.errors.length && <p className="hint">{t('moreErrors', { count: n(preview.errorCount - preview.errors.length) })}</p>}
         </>
       )}
 
       {preview.sample.length > 0 && (
         <>
-          <h3 id={`${id}-s`}>First rows</h3>
+          <h3 id={`${id}-s`}>{t('firstRows')}</h3>
           <div className="table-scroll">
             <table className="entries import-sample" aria-labelledby={`${id}-s`}>
-              <TableHead columns={SAMPLE_COLUMNS} />
+              <TableHead columns={columns(SAMPLE_COLUMNS)} />
               <tbody>
                 {preview.sample.map((r) => (
                   <tr key={`${r.file}:${r.line}`} className={`status-${r.status}`}>
@@ -307,7 +310,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td>{r.date}</td>
                     <td className="note">{r.summary}</td>
                     <td>
-                      <span className={`pill ${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                      <span className={`pill ${r.status}`}>{t(`status_${r.status}`)}</span>
                       {r.message && <span className="muted"> {r.message}</span>}
                     </td>
                   </tr>
@@ -320,14 +323,11 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
 
       {differs > 0 && (
         <section className="changed" aria-labelledby={`${id}-d`}>
-          <h3 id={`${id}-d`}>Differs from the database ({n(differs)})</h3>
-          <p className="hint">
-            These records are in Sprintlog with other values than in the file. Sprintlog’s version is kept unless you choose the file’s; taking the
-            file’s replaces the record’s fields (and a session’s reps), and its totals are worked out again.
-          </p>
+          <h3 id={`${id}-d`}>{t('differsHeading', { count: n(differs) })}</h3>
+          <p className="hint">{t('differsHint')}</p>
           <label className="check-all">
             <input type="checkbox" checked={take.all} disabled={committing} onChange={(e) => setTake({ all: e.target.checked, except: new Set() })} />
-            Take the file’s for {differs === 1 ? 'it' : `all ${n(differs)} of them`}
+            {t('takeAll', { count: differs })}
           </label>
           <ul className="changed-list">
             {differing.map((r) => {
@@ -337,83 +337,79 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                 <li key={`${r.kind}:${r.uuid}`}>
                   <ChangedWhat r={r} />
                   <div className="changed-fields">
-                    Differs in{' '}
-                    {r.fields.map((f, i) => (
-                      <span key={f}>
-                        {i > 0 && ', '}
-                        <code>{f}</code>
-                      </span>
-                    ))}
-                    {r.moreFields > 0 && ` and ${plural(r.moreFields, 'more column')}`}
+                    {rich(t, r.moreFields > 0 ? 'differsInMore' : 'differsIn', {
+                      fields: r.fields.map((f, i) => (
+                        <span key={f}>
+                          {i > 0 && t('fieldSeparator')}
+                          <code>{f}</code>
+                        </span>
+                      ))
+                    }, { count: r.moreFields })}
                   </div>
-                  <div className="changed-choice" role="radiogroup" aria-label={`${label}: which version to keep`}>
+                  <div className="changed-choice" role="radiogroup" aria-label={t('whichVersion', { record: label })}>
                     <label>
                       <input type="radio" name={`${id}-${r.uuid}`} checked={!file} disabled={committing} onChange={() => setTake(flip(take, r.uuid, false))} />
-                      Keep mine
+                      {t('keepMine')}
                     </label>
                     <label>
                       <input type="radio" name={`${id}-${r.uuid}`} checked={file} disabled={committing} onChange={() => setTake(flip(take, r.uuid, true))} />
-                      Take the file’s
+                      {t('takeFile')}
                     </label>
                   </div>
                 </li>
               )
             })}
           </ul>
-          {differs > differing.length && <p className="hint">…and {n(differs - differing.length)} more, which follow the choice for all.</p>}
+          {differs > differing.length && <p className="hint">{t('moreFollow', { count: n(differs - differing.length) })}</p>}
         </section>
       )}
 
       {deletedHere > 0 && (
         <section className="changed" aria-labelledby={`${id}-x`}>
-          <h3 id={`${id}-x`}>Deleted here ({n(deletedHere)})</h3>
-          <p className="hint">These records were deleted in Sprintlog. They stay deleted unless you restore them from the file, with the file’s values.</p>
+          <h3 id={`${id}-x`}>{t('deletedHeading', { count: n(deletedHere) })}</h3>
+          <p className="hint">{t('deletedHint')}</p>
           <label className="check-all">
             <input type="checkbox" checked={restore.all} disabled={committing} onChange={(e) => setRestore({ all: e.target.checked, except: new Set() })} />
-            Restore {deletedHere === 1 ? 'it' : `all ${n(deletedHere)}`} from the file
+            {t('restoreAll', { count: deletedHere })}
           </label>
           <ul className="changed-list">
             {deleted.map((r) => {
-              const label = recordName(r)
               return (
                 <li key={`${r.kind}:${r.uuid}`}>
                   <ChangedWhat r={r} />
                   <label className="changed-choice">
                     <input
                       type="checkbox"
-                      aria-label={`Restore the ${label.toLowerCase()} from the file`}
+                      aria-label={recordName(r, 'restoreRecord')}
                       checked={isChosen(restore, r.uuid)}
                       disabled={committing}
                       onChange={(e) => setRestore(flip(restore, r.uuid, e.target.checked))}
                     />
-                    Restore from the file
+                    {t('restoreOne')}
                   </label>
                 </li>
               )
             })}
           </ul>
-          {deletedHere > deleted.length && <p className="hint">…and {n(deletedHere - deleted.length)} more, which follow the choice for all.</p>}
+          {deletedHere > deleted.length && <p className="hint">{t('moreFollow', { count: n(deletedHere - deleted.length) })}</p>}
         </section>
       )}
 
       {committing && (
         <div className="job" aria-live="polite">
-          <Progress label="Import progress" />
-          <p className="job-line">Importing {describe(preview.toAdd)}…</p>
+          <Progress label={t('importProgress')} />
+          <p className="job-line">{t('importing', { what: describe(preview.toAdd) })}</p>
         </div>
       )}
       <div className="confirm-bar">
         <button type="button" className="primary" onClick={() => onConfirm(choices())} disabled={!canImport || committing}>
-          {canImport ? `Import ${plural(total, 'record')}` : 'Import'}
+          {canImport ? t('importCount', { count: total }) : t('import')}
         </button>
         <button type="button" onClick={onCancel} disabled={committing}>
-          Cancel
+          {t('cancel')}
         </button>
         {!canImport && preview.errorCount === 0 && (
-          <span className="muted">
-            Nothing new to import
-            {differs + deletedHere > 0 ? ': choose above what to take from the file' : present > 0 ? ': everything is already here' : ''}.
-          </span>
+          <span className="muted">{t(differs + deletedHere > 0 ? 'nothingNewChoose' : present > 0 ? 'nothingNewHere' : 'nothingNew')}</span>
         )}
       </div>
     </div>

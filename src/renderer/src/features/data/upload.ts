@@ -4,6 +4,7 @@
  */
 import type { ChosenFile } from '../../../../shared/csv'
 import { fail, type Result } from '../../../../shared/result'
+import { tr } from '../../i18n/instance'
 
 const TOKEN_KEY = 'sprintlog.token'
 
@@ -16,7 +17,7 @@ export async function uploadFile(file: File): Promise<Result<ChosenFile>> {
     })
     return (await res.json()) as Result<ChosenFile>
   } catch {
-    return fail('unavailable', `“${file.name}” could not be sent to Sprintlog. Is \`npm run start:web\` still running?`)
+    return fail('unavailable', tr('data:sendFailed', { file: file.name }))
   }
 }
 

@@ -3,16 +3,18 @@ import type { NotationError } from '../../../../shared/notation'
 import type { RepeatGroup } from '../../../../shared/training'
 import { InputField } from '../../components/Field'
 import type { ProtocolFormModel } from './useProtocolForm'
+import { formatNumber, tr, useT } from '../../i18n'
+import { rich } from '../../i18n/rich'
 
 export const EXAMPLE = '6x20s @max / 2m walk'
 
 /** One line about a valid plan: how many reps and how much hard work. */
 function planSummary(groups: readonly RepeatGroup[]): string {
   const reps = groups.reduce((n, g) => n + g.count, 0)
-  const parts = [reps === 1 ? '1 rep' : `${reps} reps`]
-  if (groups.every((g) => g.workSeconds !== null)) parts.push(`${durationNotation(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0))} of work`)
-  else if (groups.every((g) => g.workMeters !== null)) parts.push(`${groups.reduce((s, g) => s + g.count * (g.workMeters ?? 0), 0)} m of work`)
-  if (groups.length > 1) parts.push(`${groups.length} groups`)
+  const parts = [tr('protocols:summaryReps', { count: reps })]
+  if (groups.every((g) => g.workSeconds !== null)) parts.push(tr('protocols:summaryWorkTime', { time: durationNotation(groups.reduce((s, g) => s + g.count * (g.workSeconds ?? 0), 0)) }))
+  else if (groups.every((g) => g.workMeters !== null)) parts.push(tr('protocols:summaryWorkMeters', { meters: formatNumber(groups.reduce((s, g) => s + g.count * (g.workMeters ?? 0), 0)) }))
+  if (groups.length > 1) parts.push(tr('protocols:summaryGroups', { count: groups.length }))
   return parts.join(' · ')
 }
 
@@ -35,13 +37,14 @@ function MarkedNotation({ text, error }: { text: string; error: NotationError })
  * back end's word on the plan follows, then a summary of a plan it can read and how to write one.
  */
 export function PlanField({ m }: { m: ProtocolFormModel }) {
+  const { t } = useT('protocols')
   const { fid, form, parsed, notationError } = m
   const problemId = fid('plan-problem')
   const hintId = fid('plan-hint')
   return (
     <InputField
       id={fid('plan')}
-      label="Plan (notation)"
+      label={t('planLabel')}
       className="plan-field"
       error={m.errors.plan}
       invalid={notationError !== null}
@@ -56,16 +59,24 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
       }
       below={
         <p id={hintId} className="hint">
-          {parsed.ok ? <span className="plan-summary">{planSummary(parsed.groups)}. </span> : null}
-          Reps × work, then <code>@</code> intensity or treadmill speed (<code>@12kmh</code>), <code>hill</code> or <code>incline 5%</code>, a load (
-          <code>+10kg vest</code>), <code>/</code> recovery: e.g. <code>{EXAMPLE}</code>. Join groups with <code>+</code>.
+          {parsed.ok ? <span className="plan-summary">{t('summarySentence', { summary: planSummary(parsed.groups) })}</span> : null}
+          {rich(t, 'planHelp', {
+            at: <code>@</code>,
+            speed: <code>@12kmh</code>,
+            hill: <code>hill</code>,
+            incline: <code>incline 5%</code>,
+            load: <code>+10kg vest</code>,
+            slash: <code>/</code>,
+            example: <code>{EXAMPLE}</code>,
+            plus: <code>+</code>
+          })}
         </p>
       }
       name="notation"
       inputClassName="notation-input"
       autoComplete="off"
       spellCheck={false}
-      placeholder={`e.g. ${EXAMPLE}`}
+      placeholder={t('planPlaceholder', { example: EXAMPLE })}
       value={form.text}
       onChange={(e) => m.changeText(e.target.value)}
     />

@@ -5,10 +5,9 @@ import { Field, InputField } from '../../components/Field'
 import { GroupFields } from './GroupFields'
 import { PlanField } from './PlanField'
 import { useProtocolForm } from './useProtocolForm'
+import { useT } from '../../i18n'
 
 export type { ProtocolDraft }
-
-export const TERRAIN_LABELS: Record<Terrain, string> = { flat: 'Flat', hill: 'Hill', treadmill: 'Treadmill' }
 
 interface Props {
   /** The protocol being edited, or null for a new one. */
@@ -21,6 +20,7 @@ interface Props {
 
 /** The protocol form, section by section; the state lives in useProtocolForm. */
 export function ProtocolForm({ protocol, title, className, onSave, onCancel }: Props) {
+  const { t } = useT('protocols')
   const m = useProtocolForm({ protocol, onSave, onCancel })
   const { fid, form, errors } = m
   /** The wiring of one text input: its id, its error, and its value in the form. */
@@ -35,13 +35,13 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
     <form className={`protocol-form ${className ?? ''}`} onSubmit={m.submit} onKeyDown={m.onKeyDown} noValidate aria-label={title}>
       <h2>{title}</h2>
       <div className="fields">
-        <InputField label="Name" className="grow" autoComplete="off" placeholder="e.g. Hill sprints 6×20 s" autoFocus {...text('name')} />
-        <Field id={fid('terrain')} label="Terrain" error={errors.terrain}>
+        <InputField label={t('name')} className="grow" autoComplete="off" placeholder={t('namePlaceholder')} autoFocus {...text('name')} />
+        <Field id={fid('terrain')} label={t('terrain')} error={errors.terrain}>
           {(p) => (
             <select {...p} name="terrain" value={form.terrain} onChange={(e) => m.set('terrain', e.target.value as Terrain)}>
-              {TERRAINS.map((t) => (
-                <option key={t} value={t}>
-                  {TERRAIN_LABELS[t]}
+              {TERRAINS.map((terrain) => (
+                <option key={terrain} value={terrain}>
+                  {t(`terrain_${terrain}`)}
                 </option>
               ))}
             </select>
@@ -51,10 +51,10 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
 
       <PlanField m={m} />
 
-      {form.multi ? <p className="hint group-hint">This plan has several repeat groups: edit them in the notation above.</p> : <GroupFields m={m} />}
+      {form.multi ? <p className="hint group-hint">{t('multiHint')}</p> : <GroupFields m={m} />}
 
       <div className="fields">
-        <Field id={fid('description')} label="Description" className="grow" error={errors.description}>
+        <Field id={fid('description')} label={t('description')} className="grow" error={errors.description}>
           {(p) => (
             <textarea
               {...p}
@@ -71,7 +71,7 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
             />
           )}
         </Field>
-        <InputField label="Source note" className="grow" autoComplete="off" placeholder="e.g. a study or a coach" {...text('sourceNote')} />
+        <InputField label={t('sourceNote')} className="grow" autoComplete="off" placeholder={t('sourcePlaceholder')} {...text('sourceNote')} />
       </div>
 
       {errors.form && (
@@ -81,12 +81,12 @@ export function ProtocolForm({ protocol, title, className, onSave, onCancel }: P
       )}
       <div className="form-actions">
         <button id={fid('save')} type="submit" className="primary" disabled={m.busy}>
-          Save
+          {t('save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
-        <span className="hint">Enter saves · Esc cancels</span>
+        <span className="hint">{t('keysHint')}</span>
       </div>
     </form>
   )

@@ -6,7 +6,10 @@ import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
 import { useToast, useUndoable } from '../../components/Toast'
 import { WorkoutDownloadButton } from '../workouts/WorkoutDownloadButton'
-import { ProtocolForm, type ProtocolDraft, TERRAIN_LABELS } from './ProtocolForm'
+import { ProtocolForm, type ProtocolDraft } from './ProtocolForm'
+import { useT } from '../../i18n'
+import { protocolDescription, protocolName, protocolSourceNote } from '../../i18n/builtins'
+import { rich } from '../../i18n/rich'
 import './protocols.css'
 
 type Editing = 'new' | number | null
@@ -16,6 +19,7 @@ const editButtonId = (id: number) => `protocol-${id}-edit`
 const duplicateButtonId = (id: number) => `protocol-${id}-duplicate`
 
 export function ProtocolsPage() {
+  const { t } = useT('protocols')
   const toast = useToast()
   const undoable = useUndoable()
   const [showArchived, setShowArchived] = useState(false)
@@ -45,7 +49,7 @@ export function ProtocolsPage() {
     const target = editing
     const r = target === 'new' || target === null ? await api.protocols.create(draft) : await api.protocols.update({ id: target, ...draft })
     if (!r.ok) return r.error
-    toast.show(target === 'new' ? `Created “${r.value.name}”.` : `Saved “${r.value.name}”.`)
+    toast.show(t(target === 'new' ? 'toastCreated' : 'toastSaved', { name: protocolName(r.value) }))
     close(editButtonId(r.value.id))
     refresh()
     return null
@@ -57,7 +61,7 @@ export function ProtocolsPage() {
       toast.show(r.error.message, { kind: 'error' })
       return
     }
-    toast.show(`Duplicated “${p.name}” as “${r.value.name}”.`)
+    toast.show(t('toastDuplicated', { from: protocolName(p), name: protocolName(r.value) }))
     focusNext.current = editButtonId(r.value.id)
     refresh()
   }
@@ -66,9 +70,9 @@ export function ProtocolsPage() {
     if (archived) {
       await undoable({
         run: () => api.protocols.archive({ id: p.id, archived: true }),
-        done: `Archived “${p.name}”.`,
+        done: t('toastArchived', { name: protocolName(p) }),
         undo: () => api.protocols.archive({ id: p.id, archived: false }),
-        undone: `Restored “${p.name}”.`,
+        undone: t('toastRestored', { name: protocolName(p) }),
         after: refresh
       })
       return
@@ -79,7 +83,7 @@ export function ProtocolsPage() {
       return
     }
     refresh()
-    toast.show(`Unarchived “${p.name}”.`)
+    toast.show(t('toastUnarchived', { name: protocolName(p) }))
   }
 
   const builtIn = protocols?.filter((p) => p.builtIn) ?? []
@@ -89,46 +93,49 @@ export function ProtocolsPage() {
     if (editing === p.id) {
       return (
         <li key={p.id} className="protocol editing" data-protocol-id={p.id}>
-          <ProtocolForm protocol={p} title={`Edit “${p.name}”`} onSave={save} onCancel={() => close(editButtonId(p.id))} />
+          <ProtocolForm protocol={p} title={t('editTitle', { name: protocolName(p) })} onSave={save} onCancel={() => close(editButtonId(p.id))} />
         </li>
       )
     }
     const headingId = `protocol-${p.id}-name`
+    const name = protocolName(p)
+    const description = protocolDescription(p)
+    const sourceNote = protocolSourceNote(p)
     return (
       <li key={p.id} className={p.archived ? 'protocol archived' : 'protocol'} data-protocol-id={p.id} aria-labelledby={headingId}>
         <div className="protocol-body">
           <div className="protocol-title">
-            <h3 id={headingId}>{p.name}</h3>
-            {p.builtIn && <span className="badge">Built in</span>}
-            {p.archived && <span className="badge badge-archived">Archived</span>}
+            <h3 id={headingId}>{name}</h3>
+            {p.builtIn && <span className="badge">{t('badgeBuiltIn')}</span>}
+            {p.archived && <span className="badge badge-archived">{t('badgeArchived')}</span>}
           </div>
           <p className="protocol-plan">
             <code className="notation">{formatNotation(p.groups)}</code>
-            <span className="terrain">{TERRAIN_LABELS[p.terrain]}</span>
+            <span className="terrain">{t(`terrain_${p.terrain}`)}</span>
           </p>
-          {p.description && <p className="protocol-description">{p.description}</p>}
-          {p.sourceNote && <p className="protocol-source muted">{p.sourceNote}</p>}
+          {description && <p className="protocol-description">{description}</p>}
+          {sourceNote && <p className="protocol-source muted">{sourceNote}</p>}
           <p className="protocol-watch">
-            <WorkoutDownloadButton protocolId={p.id} protocolName={p.name} />
+            <WorkoutDownloadButton protocolId={p.id} protocolName={protocolName(p)} />
           </p>
         </div>
         <div className="protocol-actions">
           {!p.builtIn && !p.archived && (
-            <button id={editButtonId(p.id)} type="button" onClick={() => setEditing(p.id)} aria-label={`Edit ${p.name}`}>
-              Edit
+            <button id={editButtonId(p.id)} type="button" onClick={() => setEditing(p.id)} aria-label={t('editLabel', { name })}>
+              {t('edit')}
             </button>
           )}
-          <button id={duplicateButtonId(p.id)} type="button" onClick={() => void duplicate(p)} aria-label={`Duplicate ${p.name}`}>
-            Duplicate
+          <button id={duplicateButtonId(p.id)} type="button" onClick={() => void duplicate(p)} aria-label={t('duplicateLabel', { name })}>
+            {t('duplicate')}
           </button>
           {p.archived ? (
-            <button type="button" onClick={() => void setArchived(p, false)} aria-label={`Unarchive ${p.name}`}>
-              Unarchive
+            <button type="button" onClick={() => void setArchived(p, false)} aria-label={t('unarchiveLabel', { name })}>
+              {t('unarchive')}
             </button>
           ) : (
             !p.builtIn && (
-              <button type="button" className="danger" onClick={() => void setArchived(p, true)} aria-label={`Archive ${p.name}`}>
-                Archive
+              <button type="button" className="danger" onClick={() => void setArchived(p, true)} aria-label={t('archiveLabel', { name })}>
+                {t('archive')}
               </button>
             )
           )}
@@ -141,11 +148,11 @@ export function ProtocolsPage() {
     <div className="page protocols-page">
       <section className="card" aria-labelledby="protocols-heading">
         <header className="card-head">
-          <h2 id="protocols-heading">Protocols</h2>
+          <h2 id="protocols-heading">{t('heading')}</h2>
           <div className="protocols-tools">
             <label className="check">
               <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
-              Show archived
+              {t('showArchived')}
             </label>
             <button
               id={NEW_BUTTON_ID}
@@ -154,39 +161,38 @@ export function ProtocolsPage() {
               onClick={() => setEditing('new')}
               disabled={editing === 'new'}
             >
-              New protocol
+              {t('newProtocol')}
             </button>
           </div>
         </header>
         <p className="hint">
-          A protocol is a plan you can log sessions against, such as <code>6x20s @max / 2m walk</code>: six 20-second sprints at maximum
-          effort with two minutes of walking after each.
+          {rich(t, 'intro', { example: <code>6x20s @max / 2m walk</code> })}
         </p>
       </section>
 
       {editing === 'new' && (
-        <ProtocolForm protocol={null} title="New protocol" className="card" onSave={save} onCancel={() => close(NEW_BUTTON_ID)} />
+        <ProtocolForm protocol={null} title={t('newProtocol')} className="card" onSave={save} onCancel={() => close(NEW_BUTTON_ID)} />
       )}
 
       {loadError && (
         <section className="card load-error" role="alert">
-          <p className="error">Could not load the protocols: {loadError}</p>
+          <p className="error">{t('loadError', { message: loadError })}</p>
           <button type="button" onClick={refresh}>
-            Try again
+            {t('tryAgain')}
           </button>
         </section>
       )}
 
-      {protocols === null && !loadError && <p className="empty">Loading protocols…</p>}
+      {protocols === null && !loadError && <p className="empty">{t('loadingList')}</p>}
 
       {protocols !== null && (
         <>
           <section className="card" aria-labelledby="builtin-heading">
             <header className="card-head">
-              <h2 id="builtin-heading">Built in</h2>
+              <h2 id="builtin-heading">{t('builtInHeading')}</h2>
               <span className="muted">{builtIn.length}</span>
             </header>
-            <p className="hint">Built-in protocols can’t be edited. To change one, duplicate it and edit the copy.</p>
+            <p className="hint">{t('builtInHint')}</p>
             <ul className="protocol-list" aria-labelledby="builtin-heading">
               {builtIn.map(item)}
             </ul>
@@ -194,11 +200,11 @@ export function ProtocolsPage() {
 
           <section className="card" aria-labelledby="own-heading">
             <header className="card-head">
-              <h2 id="own-heading">Your protocols</h2>
+              <h2 id="own-heading">{t('ownHeading')}</h2>
               <span className="muted">{own.length}</span>
             </header>
             {own.length === 0 ? (
-              <p className="empty">No protocols of your own yet. Duplicate a built-in one, or create a new one.</p>
+              <p className="empty">{t('ownEmpty')}</p>
             ) : (
               <ul className="protocol-list" aria-labelledby="own-heading">
                 {own.map(item)}

@@ -4,6 +4,8 @@ import { formatNotation, parseNotation } from '../../../../shared/notation'
 import { REPEAT_GROUP_FIELDS } from '../../../../shared/records'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup } from '../../../../shared/training'
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
+import { formatNumber } from '../../i18n/format'
+import { tr } from '../../i18n/instance'
 
 export type WorkKind = 'time' | 'distance'
 export type IntensityChoice = Intensity | 'none'
@@ -113,62 +115,62 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   const errors: GroupErrors = {}
 
   const count = parseNumber(d.count)
-  if (d.count.trim() === '') errors.count = 'Enter the number of reps.'
-  else if (count === null || !Number.isInteger(count)) errors.count = `“${d.count.trim()}” is not a whole number.`
-  else if (!inRange(count, COUNT)) errors.count = `The number of reps must be ${COUNT.min} to ${COUNT.max}.`
+  if (d.count.trim() === '') errors.count = tr('protocols:errCountEmpty')
+  else if (count === null || !Number.isInteger(count)) errors.count = tr('protocols:errNotWhole', { text: d.count.trim() })
+  else if (!inRange(count, COUNT)) errors.count = tr('protocols:errCountRange', COUNT)
 
   let workSeconds: number | null = null
   let workMeters: number | null = null
   if (d.workKind === 'time') {
     workSeconds = parseDurationText(d.work)
-    if (d.work.trim() === '') errors.work = 'Enter how long each rep lasts, e.g. 20s or 1:30.'
-    else if (workSeconds === null) errors.work = `“${d.work.trim()}” is not a duration (try 20s, 4m, 1m30s or 1:30).`
-    else if (!inRange(workSeconds, WORK_SECONDS)) errors.work = `The work must be ${durationNotation(WORK_SECONDS.min)} to ${durationNotation(WORK_SECONDS.max)}.`
+    if (d.work.trim() === '') errors.work = tr('protocols:errWorkTimeEmpty')
+    else if (workSeconds === null) errors.work = tr('protocols:errWorkTimeBad', { text: d.work.trim() })
+    else if (!inRange(workSeconds, WORK_SECONDS)) errors.work = tr('protocols:errWorkTimeRange', { min: durationNotation(WORK_SECONDS.min), max: durationNotation(WORK_SECONDS.max) })
   } else {
     workMeters = parseNumber(d.work.replace(/\s*m(?:tr)?$/i, ''))
-    if (d.work.trim() === '') errors.work = 'Enter the distance of each rep in metres, e.g. 100.'
-    else if (workMeters === null || !Number.isInteger(workMeters)) errors.work = `“${d.work.trim()}” is not a whole number of metres.`
-    else if (!inRange(workMeters, WORK_METERS)) errors.work = `The distance must be ${WORK_METERS.min} to ${WORK_METERS.max.toLocaleString('en')} metres.`
+    if (d.work.trim() === '') errors.work = tr('protocols:errWorkMetersEmpty')
+    else if (workMeters === null || !Number.isInteger(workMeters)) errors.work = tr('protocols:errWorkMetersBad', { text: d.work.trim() })
+    else if (!inRange(workMeters, WORK_METERS)) errors.work = tr('protocols:errWorkMetersRange', { min: formatNumber(WORK_METERS.min), max: formatNumber(WORK_METERS.max) })
   }
 
   let intensityPct: number | null = null
   if (d.intensity === 'custom') {
     intensityPct = parseNumber(d.intensityPct.replace(/%$/, ''))
-    if (d.intensityPct.trim() === '') errors.intensityPct = 'Enter a percentage of maximum effort, e.g. 85.'
-    else if (intensityPct === null) errors.intensityPct = `“${d.intensityPct.trim()}” is not a percentage.`
-    else if (!inRange(intensityPct, PCT)) errors.intensityPct = `The intensity must be ${PCT.min}% to ${PCT.max}%.`
+    if (d.intensityPct.trim() === '') errors.intensityPct = tr('protocols:errPctEmpty')
+    else if (intensityPct === null) errors.intensityPct = tr('protocols:errNotPct', { text: d.intensityPct.trim() })
+    else if (!inRange(intensityPct, PCT)) errors.intensityPct = tr('protocols:errPctRange', PCT)
   }
 
   let inclinePct: number | null = null
   if (!d.hill && d.incline.trim() !== '') {
     inclinePct = parseNumber(d.incline.replace(/%$/, ''))
-    if (inclinePct === null) errors.incline = `“${d.incline.trim()}” is not a percentage.`
-    else if (!inRange(inclinePct, INCLINE)) errors.incline = `The incline must be ${INCLINE.min}% to ${INCLINE.max}%.`
+    if (inclinePct === null) errors.incline = tr('protocols:errNotPct', { text: d.incline.trim() })
+    else if (!inRange(inclinePct, INCLINE)) errors.incline = tr('protocols:errInclineRange', INCLINE)
   }
 
   let loadKg: number | null = null
   const load = readLoadText(d.load, d.loadUnit)
   if (!load.ok) errors.load = load.message
-  else if (load.kg !== null && (load.kg <= 0 || load.kg > LOAD_MAX_KG)) errors.load = `A load is more than 0 and at most ${loadInUnit(LOAD_MAX_KG, d.loadUnit)} ${d.loadUnit}.`
-  else if (load.kg !== null && d.loadKind === '') errors.load = 'Say what carries the load: vest, sled or other.'
-  else if (load.kg === null && d.loadKind !== '') errors.load = `Enter the load in ${d.loadUnit}, or set “carried by” to none.`
+  else if (load.kg !== null && (load.kg <= 0 || load.kg > LOAD_MAX_KG)) errors.load = tr('protocols:errLoadRange', { max: formatNumber(loadInUnit(LOAD_MAX_KG, d.loadUnit), 1), unit: d.loadUnit })
+  else if (load.kg !== null && d.loadKind === '') errors.load = tr('protocols:errLoadKindMissing')
+  else if (load.kg === null && d.loadKind !== '') errors.load = tr('protocols:errLoadMissing', { unit: d.loadUnit })
   else loadKg = load.kg
 
   let treadmillKmh: number | null = null
   if (d.speed.trim() !== '') {
     treadmillKmh = parseNumber(d.speed.replace(/\s*km\/?h$/i, ''))
-    if (treadmillKmh === null) errors.speed = `“${d.speed.trim()}” is not a speed in km/h.`
-    else if (!inRange(treadmillKmh, KMH)) errors.speed = `The treadmill speed must be ${KMH.min} to ${KMH.max} km/h.`
-    else if (d.workKind === 'distance') errors.speed = 'A treadmill speed goes with timed work: measure the work as time.'
+    if (treadmillKmh === null) errors.speed = tr('protocols:errSpeedBad', { text: d.speed.trim() })
+    else if (!inRange(treadmillKmh, KMH)) errors.speed = tr('protocols:errSpeedRange', KMH)
+    else if (d.workKind === 'distance') errors.speed = tr('protocols:errSpeedNeedsTime')
   }
 
   let recoverySeconds: number | null = null
   if (d.recovery.trim() === '') {
-    if (d.recoveryMode !== 'walk-down') errors.recovery = 'Enter how long to recover, e.g. 2m (only a walk back down may be untimed).'
+    if (d.recoveryMode !== 'walk-down') errors.recovery = tr('protocols:errRecoveryEmpty')
   } else {
     recoverySeconds = parseDurationText(d.recovery)
-    if (recoverySeconds === null) errors.recovery = `“${d.recovery.trim()}” is not a duration (try 90s, 2m, 1m30s or 1:30).`
-    else if (!inRange(recoverySeconds, RECOVERY)) errors.recovery = `The recovery must be ${durationNotation(RECOVERY.min)} to ${durationNotation(RECOVERY.max)}.`
+    if (recoverySeconds === null) errors.recovery = tr('protocols:errRecoveryBad', { text: d.recovery.trim() })
+    else if (!inRange(recoverySeconds, RECOVERY)) errors.recovery = tr('protocols:errRecoveryRange', { min: durationNotation(RECOVERY.min), max: durationNotation(RECOVERY.max) })
   }
 
   if (Object.keys(errors).length > 0 || count === null) return { ok: false, errors }
