@@ -4,6 +4,7 @@ import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { formatDate, useT } from '../i18n'
 import { readDateText, stepDate, stepOfKey } from './dateText'
 import { ErrorText } from './ErrorText'
+import { Field, type FieldProps } from './Field'
 import './DateField.css'
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value' | 'defaultValue' | 'onChange' | 'min' | 'max' | 'children'>
@@ -147,5 +148,24 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
       </span>
       <ErrorText id={problemId}>{problem}</ErrorText>
     </>
+  )
+}
+
+/** A labelled date field: the field's label, error and wiring (Field) around a DateField. */
+export function DateInputField({
+  id,
+  label,
+  error,
+  className,
+  describedBy,
+  after,
+  below,
+  invalid,
+  ...date
+}: Omit<FieldProps, 'children'> & Omit<DateFieldProps, 'id' | 'aria-invalid' | 'aria-describedby'>) {
+  return (
+    <Field id={id} label={label} error={error} className={className} describedBy={describedBy} after={after} below={below} invalid={invalid}>
+      {(p) => <DateField {...p} {...date} />}
+    </Field>
   )
 }
