@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
 import { browserDay, expect, test, type WebApp } from './fixtures'
 
+/** A date as the lists and the block form write it in English. */
+const shown = (date: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`))
+
 /**
  * The progress dashboard against a known history, seeded through the real API: a 10-week block of
  * Sprint 6×20 s that started 66 days ago (so today is in its week 10), three sessions a week on the
@@ -323,7 +326,7 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   await expect(form.getByLabel('Weeks')).toHaveValue('2')
   await expect(form.getByLabel('Sessions per week')).toHaveValue('3')
   await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('HIIT 4×4')
-  await expect(form.getByTestId('block-end')).toHaveText(browserDay(13))
+  await expect(form.getByTestId('block-end')).toHaveText(shown(browserDay(13)))
   const note = form.getByTestId('block-prefill')
   await expect(note).toContainText(`Follows “Spring HIIT”: 2 weeks × 3 a week of HIIT 4×4, from ${browserDay(0)}, the day after it ended.`)
   await expect(note).toContainText(`The sessions of HIIT 4×4 start from the plan of ${browserDay(-3)}: 5x4m @near-max / 2m30s jog`)

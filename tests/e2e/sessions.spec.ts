@@ -6,6 +6,9 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** A date as the lists show it in English: `22 Nov 2026`. */
+const listed = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))
+
 test.beforeEach(async ({ page }) => {
   await page.getByRole('navigation').getByRole('link', { name: 'Log session' }).click()
 })
@@ -36,7 +39,7 @@ for (const [name, plan, reps, work] of BUILT_INS) {
     await expect(page.getByTestId('sum-reps')).toHaveText(reps)
     await expect(page.getByTestId('sum-work')).toHaveText(work)
     await page.getByRole('button', { name: 'Log as planned' }).click()
-    await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged ${name} on ${today()}`)
+    await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged ${name} on ${listed(today())}`)
     const rows = sessions(app)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ date: today(), protocol: name, planned_reps: Number(reps.split(' / ')[1]), warmup_seconds: 600, cooldown_seconds: 300 })
@@ -56,7 +59,7 @@ test('a Sprint 6×20 s session: figures agree with a hand calculation in the for
 
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
   const row = page.locator('tr[data-session-id]').first()
-  await expect(row.locator('td')).toHaveText([today(), 'Sprint 6×20 s', '6/6', '2:00', '27:00', '216', '8', /Edit\s*Delete/])
+  await expect(row.locator('td')).toHaveText([listed(today()), 'Sprint 6×20 s', '6/6', '2:00', '27:00', '216', '8', /Edit\s*Delete/])
   expect(sessions(app)[0]).toMatchObject({ rpe: 8 })
 })
 
@@ -84,7 +87,7 @@ test('HIIT 4×4 with the last rep abandoned, then edited from the history', asyn
   ])
 
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
-  await page.getByRole('link', { name: `Edit session of ${today()}` }).click()
+  await page.getByRole('link', { name: `Edit session of ${listed(today())}` }).click()
   await expect(page.getByRole('form', { name: 'Edit session' })).toBeVisible()
   await expect(page.getByLabel('Rep 4 done', { exact: true })).not.toBeChecked()
   await page.getByLabel('Rep 2 RPE', { exact: true }).fill('8')
@@ -148,7 +151,7 @@ test('delete from the history and undo', async ({ page, app }) => {
   await expect(page.getByRole('region', { name: 'Session logged' })).toBeVisible()
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
   await expect(page.getByTestId('history-total')).toHaveText('1 session')
-  await page.getByRole('button', { name: `Delete session of ${today()}` }).click()
+  await page.getByRole('button', { name: `Delete session of ${listed(today())}` }).click()
   await expect(page.getByText('No sessions yet.')).toBeVisible()
   expect(sessions(app)).toHaveLength(0)
   await page.getByRole('button', { name: 'Undo' }).click()
@@ -218,7 +221,7 @@ test('progression carries forward: apply the advice on HIIT 4×4, save, and the 
   await page.getByLabel('Session RPE (0–10)').fill('7')
   // "Log as planned" logs what the card suggested.
   await page.getByRole('button', { name: 'Log as planned' }).click()
-  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged HIIT 4×4 on ${today()}`)
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged HIIT 4×4 on ${listed(today())}`)
   expect(app.query('SELECT planned_reps, (SELECT count(*) FROM reps r WHERE r.session_id = s.id) AS reps FROM sessions s WHERE date = ?', today())).toEqual([
     { planned_reps: 5, reps: 5 }
   ])
@@ -261,13 +264,13 @@ test('a backlog: the date stays after saving, T brings back today, and the sessi
   await expect(rpe).toBeFocused()
   await page.keyboard.type('8')
   await page.keyboard.press('Enter')
-  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged Sprint 6×20 s on ${browserDay(-6)}`)
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`Logged Sprint 6×20 s on ${listed(browserDay(-6))}`)
 
   // The next session of the backlog starts on the same day; the runner moves it on, saves again.
   await expect(date).toHaveValue(browserDay(-6))
   await date.fill(browserDay(-4))
   await page.getByRole('button', { name: 'Log as planned' }).click()
-  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`on ${browserDay(-4)}`)
+  await expect(page.getByRole('region', { name: 'Session logged' })).toContainText(`on ${listed(browserDay(-4))}`)
   await expect(date).toHaveValue(browserDay(-4))
   expect(app.query<{ date: string; rpe: number | null }>('SELECT date, rpe FROM sessions ORDER BY id')).toEqual([
     { date: browserDay(-6), rpe: 8 },
@@ -322,8 +325,37 @@ test('a weighted session typed in pounds: refused without what carries the load,
   await page.getByRole('radio', { name: 'kg' }).click()
   await expect(row.getByTestId('session-loads')).toHaveText('2 × +9.98 kg vest')
   // The form shows the stored load back in the runner's unit.
-  await row.getByRole('link', { name: today(), exact: true }).click()
+  await row.getByRole('link', { name: listed(today()), exact: true }).click()
   await expect(page.getByLabel('Rep 1 load', { exact: true })).toHaveValue('9.98')
   await expect(page.getByLabel('Rep 1 load carried by', { exact: true })).toHaveValue('vest')
   await expect(page.getByLabel('Rep 3 treadmill speed', { exact: true })).toHaveValue('12.5')
+})
+
+test('in Chinese: the log form, its messages and the history speak Chinese', async ({ page, app }) => {
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
+  await expect(page.getByRole('heading', { name: '记录一次训练' })).toBeVisible()
+  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  await expect(page.getByRole('heading', { name: '训练感受' })).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: '训练（秒/分:秒）' })).toBeAttached()
+  await page.getByLabel('训练课 RPE（0–10）').fill('8')
+  await page.getByLabel('第 2 次 训练时间').fill('abc')
+  await page.getByRole('button', { name: '保存训练' }).click()
+  await expect(page.getByText('第 2 次：时间请写成秒数（20）或 分:秒（4:00）。')).toBeVisible()
+  await expect(page.getByText('未保存任何内容：请改正标红的字段。')).toBeVisible()
+  await page.getByLabel('第 2 次 训练时间').fill('20')
+  await expect(page.getByLabel('第 2 次 恢复方式').locator('option:checked')).toHaveText('步行')
+  await page.getByRole('button', { name: '按计划记录' }).click()
+  const zhDate = new Intl.DateTimeFormat('zh-CN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today()}T12:00:00Z`))
+  expect(zhDate).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
+  await expect(page.getByRole('region', { name: '训练已记录' })).toContainText(`已记录 ${zhDate} 的训练：Sprint 6×20 s`)
+  expect(sessions(app)).toHaveLength(1)
+
+  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '历史' }).click()
+  await expect(page.getByTestId('history-total')).toHaveText('1 次训练')
+  await expect(page.getByRole('columnheader', { name: '完成次数' })).toBeVisible()
+  const row = page.locator('tr[data-session-id]').first()
+  await expect(row.getByRole('link', { name: zhDate, exact: true })).toBeVisible()
+  await expect(row.locator('td').nth(2)).toHaveText('6/6')
+  await page.getByLabel('训练方案').selectOption('none')
+  await expect(page.getByText('没有符合这些筛选条件的训练。')).toBeVisible()
 })

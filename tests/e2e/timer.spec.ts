@@ -301,3 +301,44 @@ test('the next-session card starts the timer on its plan, with a 10-minute warm-
   await page.keyboard.press('Escape')
   await expect(page.getByRole('heading', { name: 'Log a session' })).toBeVisible()
 })
+
+test('in Chinese: the timer shows and speaks its cues in Chinese, with the utterance in zh-CN', async ({ page }) => {
+  // A recording voice: what would be spoken, and in which language.
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { spoken: [string, string][] }
+    w.spoken = []
+    class Utterance {
+      lang = ''
+      voice: unknown = null
+      constructor(readonly text: string) {}
+    }
+    Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true })
+    Object.defineProperty(globalThis, 'speechSynthesis', {
+      configurable: true,
+      value: { getVoices: () => [{ lang: 'zh-CN' }, { lang: 'en-GB' }], cancel() {}, speak: (u: Utterance) => w.spoken.push([u.text, u.lang]) }
+    })
+  })
+  await page.reload()
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
+  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '记录训练' }).click()
+  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  await page.getByLabel('热身（分钟）').fill('1')
+  await page.getByRole('button', { name: '开始计时' }).click()
+  await expect(page.getByTestId('timer-phase')).toHaveText('热身')
+  await expect(page.getByTestId('timer-rep')).toHaveText('共 6 次')
+  await expect(page.getByTestId('timer-next')).toHaveText('下一步：训练 第 1/6 次 · 0:20')
+  await expect(page.getByRole('button', { name: '开始' })).toBeVisible()
+  await page.getByTestId('timer-toggle').click()
+  await expect(page.getByTestId('cue-log').locator('li')).toHaveText(['热身，1 分钟'])
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { spoken: [string, string][] }).spoken)).toEqual([['热身，1 分钟', 'zh-CN']])
+  await page.keyboard.press('n')
+  await expect(page.getByTestId('timer-phase')).toHaveText('训练')
+  await expect(page.getByTestId('timer-rep')).toHaveText('第 1 次，共 6 次')
+  await expect.poll(() => page.evaluate(() => (globalThis as unknown as { spoken: [string, string][] }).spoken.at(-1))).toEqual(['第 1 次，共 6 次，开始', 'zh-CN'])
+  await page.keyboard.press('Escape')
+  const dialog = page.getByRole('dialog', { name: '停止这次训练？' })
+  await expect(dialog.getByRole('button', { name: '停止并记录' })).toBeVisible()
+  await dialog.getByRole('button', { name: '停止并记录' }).click()
+  await expect(page.getByTestId('timer-banner')).toContainText('已按计时器填写')
+  await expect(page.getByTestId('timer-banner')).toContainText('提前停止')
+})

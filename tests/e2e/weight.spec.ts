@@ -9,6 +9,9 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
+/** A date as the lists show it in English: `22 Nov 2026`. */
+const listed = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))
+
 test('a new user sees empty states, adds a weight with the keyboard and sees it listed and charted', async ({ page, app }) => {
   await expect(page.getByText('No weights yet. Add your first one above')).toBeVisible()
   await expect(page.getByText('Nothing logged yet.')).toBeVisible()
@@ -19,7 +22,7 @@ test('a new user sees empty states, adds a weight with the keyboard and sees it 
   await page.keyboard.press('Enter')
 
   const row = page.locator('tbody tr').first()
-  await expect(row).toContainText(today())
+  await expect(row).toContainText(listed(today()))
   await expect(row).toContainText('72.4 kg')
   await expect(page.getByText('1 entry')).toBeVisible()
   await expect(page.getByRole('img', { name: /Body weight chart: 1 days, latest trend 72\.4 kg/ })).toBeVisible()
@@ -86,14 +89,14 @@ test('delete, then undo with the button and with Ctrl+Z', async ({ page, app }) 
   await addWeight(page, '73.0', '2026-11-01')
   await expect(page.getByText('2 entries')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Delete 2026-11-02 72.0 kg' }).click()
+  await page.getByRole('button', { name: 'Delete 2 Nov 2026 72.0 kg' }).click()
   await expect(page.getByText('1 entry')).toBeVisible()
   expect(app.query('SELECT count(*) AS n FROM body_weights WHERE deleted_at IS NULL')).toEqual([{ n: 1 }])
-  await page.getByRole('status').filter({ hasText: 'Deleted 72.0 kg on 2026-11-02.' }).getByRole('button', { name: 'Undo' }).click()
+  await page.getByRole('status').filter({ hasText: 'Deleted 72.0 kg on 2 Nov 2026.' }).getByRole('button', { name: 'Undo' }).click()
   await expect(page.getByText('2 entries')).toBeVisible()
-  await expect(page.getByRole('button', { name: 'Delete 2026-11-02 72.0 kg' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Delete 2 Nov 2026 72.0 kg' })).toBeVisible()
 
-  await page.getByRole('button', { name: 'Delete 2026-11-01 73.0 kg' }).click()
+  await page.getByRole('button', { name: 'Delete 1 Nov 2026 73.0 kg' }).click()
   await expect(page.getByText('1 entry')).toBeVisible()
   await page.locator('body').click({ position: { x: 5, y: 300 } })
   await page.keyboard.press('Control+z')
@@ -172,4 +175,26 @@ test('the trend chart draws daily means and the smoothed trend', async ({ page }
   await page.getByRole('radio', { name: 'All' }).click()
   await expect(chart.locator('.recharts-scatter-symbol')).toHaveCount(3)
   await page.screenshot({ path: test.info().outputPath('weight-trend.png'), fullPage: true })
+})
+
+test('in Chinese: the body-weight screen, its list and its messages speak Chinese', async ({ page, app }) => {
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
+  const form = page.getByRole('form', { name: '添加体重' })
+  await expect(form.getByRole('heading', { name: '添加今天的体重' })).toBeVisible()
+  await expect(page.getByText('还没有体重记录。在上方添加第一条，趋势就会显示在这里。')).toBeVisible()
+  await form.getByLabel('体重（kg）').fill('1000')
+  await form.getByLabel('体重（kg）').press('Enter')
+  await expect(form.getByRole('alert')).toHaveText('体重必须在 20 到 400 kg 之间。')
+  await form.getByLabel('日期').fill('2026-11-02')
+  await form.getByLabel('体重（kg）').fill('72,4')
+  await form.getByLabel('体重（kg）').press('Enter')
+  await expect(page.getByRole('status').filter({ hasText: '已添加 2026年11月2日 的体重 72.4 kg。' })).toBeVisible()
+  const row = page.locator('tbody tr').first()
+  await expect(row.locator('td').nth(0)).toHaveText('2026年11月2日')
+  await expect(row.locator('td').nth(1)).toHaveText('72.4 kg')
+  await expect(page.getByText('1 条记录')).toBeVisible()
+  await expect(page.getByRole('heading', { name: '体重趋势' })).toBeVisible()
+  await expect(page.getByTestId('protein-target')).toHaveText('101–145 克')
+  await expect(page.getByRole('radiogroup', { name: '图表范围' }).getByRole('radio', { name: '全部' })).toBeVisible()
+  expect(app.query('SELECT date, kg FROM body_weights')).toEqual([{ date: '2026-11-02', kg: 72.4 }])
 })

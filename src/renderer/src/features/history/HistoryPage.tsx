@@ -3,7 +3,7 @@ import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
 import { ESTIMATE_RULE, estimatedText } from '../../components/estimateText'
 import { durationClock } from '../../../../shared/duration'
-import { formatLoad } from '../../../../shared/units'
+import { loadInUnit, type WeightUnit } from '../../../../shared/units'
 import { useSettings } from '../../settings'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
@@ -13,12 +13,44 @@ import './history.css'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
+import { formatDate, formatNumber, tr, useT } from '../../i18n'
+import { protocolName, protocolNameById } from '../../i18n/builtins'
 
-const SESSION_COLUMNS = [{ label: 'Date' }, { label: 'Protocol' }, { label: 'Reps done', num: true }, { label: 'Work', num: true }, { label: 'Duration', num: true }, { label: 'Load', num: true }, { label: 'RPE', num: true }, { label: 'Actions', hidden: true }]
+type T = ReturnType<typeof useT>['t']
+
+const sessionColumns = (t: T) => [
+  { label: t('colDate') },
+  { label: t('colProtocol') },
+  { label: t('colReps'), num: true },
+  { label: t('colWork'), num: true },
+  { label: t('colDuration'), num: true },
+  { label: t('colLoad'), num: true },
+  { label: t('colRpe'), num: true },
+  { label: t('colActions'), hidden: true }
+]
+
+/** A load the reps carried, in the runner's unit and words: `+9.98 kg vest`. */
+const loadText = (t: T, kg: number, kind: string, unit: WeightUnit) =>
+  t('loadAmount', { amount: formatNumber(loadInUnit(kg, unit), 2), unit, kind: tr(`log:loadKind-${kind}`) })
 
 const PAGE = 50
 
+/** A list date that may break after the year in a narrow window (`2026年` / `11月30日`), nowhere else. */
+function DateText({ date }: { date: string }) {
+  const text = formatDate(date)
+  const year = text.indexOf('年')
+  if (year < 0) return <>{text}</>
+  return (
+    <>
+      {text.slice(0, year + 1)}
+      <wbr />
+      {text.slice(year + 1)}
+    </>
+  )
+}
+
 export function HistoryPage() {
+  const { t } = useT('history')
   const id = useId()
   const undoable = useUndoable()
   const unit = useSettings().settings.weightUnit
@@ -28,7 +60,7 @@ export function HistoryPage() {
   const [shown, setShown] = useState(PAGE)
   const protocols = valueOr(useLoad(useCallback(() => api.protocols.list({ includeArchived: true }), [])), [])
 
-  const rangeError = from && to && from > to ? 'The start of the range is after its end.' : null
+  const rangeError = from && to && from > to ? t('rangeError') : null
 
   const loadPage = useCallback(
     () =>
@@ -50,7 +82,7 @@ export function HistoryPage() {
   async function remove(s: SessionSummary) {
     await undoable({
       run: () => api.sessions.delete({ id: s.id }),
-      done: `Deleted the session of ${s.date}.`,
+      done: t('toastDeleted', { date: formatDate(s.date) }),
       undo: () => api.sessions.restore({ id: s.id }),
       after: refresh
     })
@@ -62,36 +94,36 @@ export function HistoryPage() {
     <div className="page history-page">
       <section className="card" aria-labelledby={`${id}-h`}>
         <header className="card-head">
-          <h2 id={`${id}-h`}>History</h2>
+          <h2 id={`${id}-h`}>{t('heading')}</h2>
           <span className="muted" data-testid="history-total">
-            {total === 1 ? '1 session' : `${total} sessions`}
+            {t('total', { count: total })}
           </span>
         </header>
         <div className="fields filters" role="search">
           <div className="field">
-            <label htmlFor={`${id}-p`}>Protocol</label>
+            <label htmlFor={`${id}-p`}>{t('filterProtocol')}</label>
             <select id={`${id}-p`} value={protocolId} onChange={(e) => (setProtocolId(e.target.value), setShown(PAGE))}>
-              <option value="">All sessions</option>
-              <option value="none">Free-form only</option>
+              <option value="">{t('allSessions')}</option>
+              <option value="none">{t('freeFormOnly')}</option>
               {protocols.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {protocolName(p)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor={`${id}-from`}>From</label>
+            <label htmlFor={`${id}-from`}>{t('from')}</label>
             <input id={`${id}-from`} type="date" value={from} onChange={(e) => (setFrom(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
           </div>
           <div className="field">
-            <label htmlFor={`${id}-to`}>To</label>
+            <label htmlFor={`${id}-to`}>{t('to')}</label>
             <input id={`${id}-to`} type="date" value={to} onChange={(e) => (setTo(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
           </div>
           {filtered && (
             <div className="field actions">
               <button type="button" onClick={() => (setProtocolId(''), setFrom(''), setTo(''))}>
-                Clear filters
+                {t('clearFilters')}
               </button>
             </div>
           )}
@@ -100,34 +132,41 @@ export function HistoryPage() {
         <ErrorText>{error}</ErrorText>
 
         {items === null ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common:loading')}</p>
         ) : items.length === 0 ? (
           <p className="empty">
-            {filtered ? 'No sessions match these filters.' : 'No sessions yet. '}
-            {!filtered && <a href={href({ name: 'log' })}>Log your first one.</a>}
+            {filtered ? t('noMatch') : t('noSessions')}
+            {!filtered && (
+              <>
+                {' '}
+                <a href={href({ name: 'log' })}>{t('logFirst')}</a>
+              </>
+            )}
           </p>
         ) : (
           <table className="entries sessions">
-            <TableHead columns={SESSION_COLUMNS} />
+            <TableHead columns={sessionColumns(t)} />
             <tbody>
               {items.map((s) => (
                 <tr key={s.id} data-session-id={s.id}>
                   <td>
-                    <a href={href({ name: 'session', id: s.id })}>{s.date}</a>
+                    <a href={href({ name: 'session', id: s.id })}>
+                      <DateText date={s.date} />
+                    </a>
                     {s.startTime && <span className="muted"> {s.startTime}</span>}
                   </td>
                   <td>
-                    {s.protocolName ?? <span className="muted">Free-form</span>}
+                    {protocolNameById(protocols, s.protocolId, s.protocolName) ?? <span className="muted">{t('freeForm')}</span>}
                     {s.couldNotRecover && (
-                      <span className="tag" title="Could not recover between reps">
-                        no recovery
+                      <span className="tag" title={t('couldNotRecoverTitle')}>
+                        {t('couldNotRecoverTag')}
                       </span>
                     )}
                     {s.loads.length > 0 && (
                       <div className="loads" data-testid="session-loads">
                         {s.loads.map((l) => (
-                          <span key={`${l.loadKg}-${l.loadKind}`} className="tag load" title={`${l.reps} ${l.reps === 1 ? 'rep' : 'reps'} carried ${formatLoad(l.loadKg, l.loadKind, unit)}`}>
-                            {l.reps} × {formatLoad(l.loadKg, l.loadKind, unit)}
+                          <span key={`${l.loadKg}-${l.loadKind}`} className="tag load" title={t('loadTitle', { reps: l.reps, load: loadText(t, l.loadKg, l.loadKind, unit) })}>
+                            {t('loadTag', { reps: l.reps, load: loadText(t, l.loadKg, l.loadKind, unit) })}
                           </span>
                         ))}
                       </div>
@@ -135,15 +174,15 @@ export function HistoryPage() {
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
                   <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
-                    {s.repsDone}/{s.plannedReps}
+                    {t('repsOfPlanned', { done: s.repsDone, planned: s.plannedReps })}
                   </td>
                   <td className="num">{durationClock(s.workSeconds)}</td>
                   <td className="num">
                     {s.estimatedSeconds > 0 ? (
-                      <span title={`Includes ${estimatedText(s.estimatedSeconds)}. ${ESTIMATE_RULE}`}>
-                        ≈ {durationClock(s.durationSeconds)}
+                      <span title={t('includesTitle', { estimate: estimatedText(s.estimatedSeconds), rule: ESTIMATE_RULE })}>
+                        {t('approx', { value: durationClock(s.durationSeconds) })}
                         <span className="sr-only" data-testid="history-estimated">
-                          , includes {estimatedText(s.estimatedSeconds)}
+                          {t('includesSr', { estimate: estimatedText(s.estimatedSeconds) })}
                         </span>
                       </span>
                     ) : (
@@ -151,21 +190,21 @@ export function HistoryPage() {
                     )}
                   </td>
                   <td className="num">
-                    {s.load === null ? '–' : s.estimatedSeconds > 0 ? `≈ ${Math.round(s.load)}` : Math.round(s.load)}
+                    {s.load === null ? '–' : s.estimatedSeconds > 0 ? t('approx', { value: formatNumber(Math.round(s.load)) }) : formatNumber(Math.round(s.load))}
                   </td>
-                  <td className="num">{s.rpe ?? '–'}</td>
-                  <RowActions label={`session of ${s.date}`} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
+                  <td className="num">{s.rpe === null ? '–' : formatNumber(s.rpe, 1)}</td>
+                  <RowActions label={t('rowLabel', { date: formatDate(s.date) })} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
                 </tr>
               ))}
             </tbody>
           </table>
         )}
         {items?.some((s) => s.estimatedSeconds > 0) && (
-          <p className="muted estimate-note">≈ Duration and load include an estimated walk back down the hill. {ESTIMATE_RULE}</p>
+          <p className="muted estimate-note">{t('estimateNote', { rule: ESTIMATE_RULE })}</p>
         )}
         {items && items.length < total && (
           <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, total - items.length)} more
+            {t('showMore', { count: Math.min(PAGE, total - items.length) })}
           </button>
         )}
       </section>

@@ -13,6 +13,7 @@ import { formFromRun } from '../timer/runForm'
 import { TimerBanner, type TimerOffer } from '../timer/TimerBanner'
 import { clearTimer, loadTimer, standing } from '../timer/timerStore'
 import './log.css'
+import { useT } from '../../i18n'
 
 /** What the form starts from: the protocols to choose from, and the session to edit or the new one's defaults. */
 interface Start {
@@ -68,6 +69,7 @@ interface Props {
 
 /** The Log screen: a new session, or an existing one to edit. */
 export function LogPage({ sessionId }: Props) {
+  const { t } = useT('log')
   // Loads are typed in the runner's unit: the form waits for the settings; a later change of unit converts the
   // form's loads in place (useSessionForm) rather than starting the form again.
   const { settings, loaded } = useSettings()
@@ -107,7 +109,7 @@ export function LogPage({ sessionId }: Props) {
           onCreated={timer?.kind === 'filled' ? timerLogged : undefined}
         />
       ) : (
-        start.state !== 'error' && <p className="empty">Loading…</p>
+        start.state !== 'error' && <p className="empty">{t('common:loading')}</p>
       )}
     </div>
   )

@@ -3,24 +3,29 @@ import type { WeightUnit } from '../../../../shared/units'
 import { blankRep, type Errors, type RepFormState } from './sessionForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
+import { useT } from '../../i18n'
+
+type T = ReturnType<typeof useT>['t']
 
 /** The column headings; in a narrow window the rows stack and each cell shows its heading above it (`data-label`). */
-const columnsFor = (unit: WeightUnit) =>
-  ({
-    work: 'Work (s or m:ss)',
-    distance: 'Distance (m)',
-    intensity: 'Intensity',
-    rpe: 'RPE',
-    recovery: 'Recovery',
-    mode: 'Mode',
-    hill: 'Hill',
-    incline: 'Incline %',
-    speed: 'Speed km/h',
-    load: `Load (${unit})`,
-    heartRate: 'HR',
-    done: 'Done'
-  }) as const
+const columnsFor = (t: T, unit: WeightUnit) => ({
+  work: t('colWork'),
+  distance: t('colDistance'),
+  intensity: t('colIntensity'),
+  rpe: t('colRpe'),
+  recovery: t('colRecovery'),
+  mode: t('colMode'),
+  hill: t('colHill'),
+  incline: t('colIncline'),
+  speed: t('colSpeed'),
+  load: t('colLoad', { unit }),
+  heartRate: t('colHeartRate'),
+  done: t('colDone')
+})
 type Columns = ReturnType<typeof columnsFor>
+
+/** The accessible name of each cell's control (`Rep 3 work`), by the message key of its field. */
+type CellName = 'cellWork' | 'cellDistance' | 'cellIntensity' | 'cellIntensityPct' | 'cellRpe' | 'cellRecovery' | 'cellMode' | 'cellHill' | 'cellIncline' | 'cellSpeed' | 'cellLoad' | 'cellLoadKind' | 'cellHeartRate' | 'cellDone'
 
 interface Props {
   reps: RepFormState[]
@@ -32,15 +37,16 @@ interface Props {
 
 /** Every rep of the session as a row of inputs; Tab walks through them in reading order. */
 export function RepsTable({ reps, errors, loadUnit, onChange }: Props) {
-  const col = columnsFor(loadUnit)
-  const headings = [{ label: '#' }, ...Object.values(col).map((label) => ({ label })), { label: 'Remove', hidden: true }]
+  const { t } = useT('log')
+  const col = columnsFor(t, loadUnit)
+  const headings = [{ label: '#' }, ...Object.values(col).map((label) => ({ label })), { label: t('colRemove'), hidden: true }]
   const update = (i: number, patch: Partial<RepFormState>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const remove = (i: number) => onChange(reps.filter((_, j) => j !== i))
   const add = () => onChange([...reps, blankRep(reps[reps.length - 1])])
 
-  const cell = (i: number, f: string, label: string) => {
+  const cell = (i: number, f: string, name: CellName) => {
     const path = `reps.${i}.${f}`
-    return { 'aria-label': `Rep ${i + 1} ${label}`, 'data-path': path, 'aria-invalid': errors[path] ? true : undefined, title: errors[path] }
+    return { 'aria-label': t(name, { rep: i + 1 }), 'data-path': path, 'aria-invalid': errors[path] ? true : undefined, title: errors[path] }
   }
   const rowErrors = (i: number) => Object.entries(errors).filter(([p]) => p.startsWith(`reps.${i}.`))
 
@@ -55,7 +61,7 @@ export function RepsTable({ reps, errors, loadUnit, onChange }: Props) {
         </tbody>
       </table>
       <button type="button" onClick={add}>
-        + Add rep
+        {t('addRep')}
       </button>
     </div>
   )
@@ -65,7 +71,7 @@ interface RowProps {
   i: number
   r: RepFormState
   col: Columns
-  cell(i: number, f: string, label: string): Record<string, unknown>
+  cell(i: number, f: string, name: CellName): Record<string, unknown>
   update(i: number, patch: Partial<RepFormState>): void
   remove(i: number): void
   errors: [string, string][]
@@ -73,79 +79,80 @@ interface RowProps {
 }
 
 function RepRow({ i, r, col: COL, cell, update, remove, errors, canRemove }: RowProps) {
+  const { t } = useT('log')
   return (
     <>
       <tr className={r.completed ? '' : 'abandoned'} data-rep={i + 1}>
         <th scope="row">{i + 1}</th>
         <td data-label={COL.work}>
-          <input className="w-time" inputMode="decimal" value={r.work} onChange={(e) => update(i, { work: e.target.value })} {...cell(i, 'workSeconds', 'work')} />
+          <input className="w-time" inputMode="decimal" value={r.work} onChange={(e) => update(i, { work: e.target.value })} {...cell(i, 'workSeconds', 'cellWork')} />
         </td>
         <td data-label={COL.distance}>
-          <input className="w-num" inputMode="decimal" value={r.distance} onChange={(e) => update(i, { distance: e.target.value })} {...cell(i, 'distanceMeters', 'distance')} />
+          <input className="w-num" inputMode="decimal" value={r.distance} onChange={(e) => update(i, { distance: e.target.value })} {...cell(i, 'distanceMeters', 'cellDistance')} />
         </td>
         <td className="intensity" data-label={COL.intensity}>
-          <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepFormState['intensity'] })} {...cell(i, 'intensity', 'intensity')}>
+          <select value={r.intensity} onChange={(e) => update(i, { intensity: e.target.value as RepFormState['intensity'] })} {...cell(i, 'intensity', 'cellIntensity')}>
             {INTENSITIES.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t(`intensity-${v}`)}
               </option>
             ))}
           </select>
           {r.intensity === 'custom' && (
-            <input className="w-num" inputMode="decimal" placeholder="%" value={r.intensityPct} onChange={(e) => update(i, { intensityPct: e.target.value })} {...cell(i, 'intensityPct', 'intensity percent')} />
+            <input className="w-num" inputMode="decimal" placeholder="%" value={r.intensityPct} onChange={(e) => update(i, { intensityPct: e.target.value })} {...cell(i, 'intensityPct', 'cellIntensityPct')} />
           )}
         </td>
         <td data-label={COL.rpe}>
-          <input className="w-small" inputMode="decimal" value={r.rpe} onChange={(e) => update(i, { rpe: e.target.value })} {...cell(i, 'rpe', 'RPE')} />
+          <input className="w-small" inputMode="decimal" value={r.rpe} onChange={(e) => update(i, { rpe: e.target.value })} {...cell(i, 'rpe', 'cellRpe')} />
         </td>
         <td data-label={COL.recovery}>
           <input
             className="w-time"
             inputMode="decimal"
-            placeholder={r.recoveryMode === 'walk-down' ? 'untimed' : ''}
+            placeholder={r.recoveryMode === 'walk-down' ? t('untimed') : ''}
             value={r.recovery}
             onChange={(e) => update(i, { recovery: e.target.value })}
-            {...cell(i, 'recoverySeconds', 'recovery')}
+            {...cell(i, 'recoverySeconds', 'cellRecovery')}
           />
         </td>
         <td data-label={COL.mode}>
-          <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepFormState['recoveryMode'] })} {...cell(i, 'recoveryMode', 'recovery mode')}>
+          <select value={r.recoveryMode} onChange={(e) => update(i, { recoveryMode: e.target.value as RepFormState['recoveryMode'] })} {...cell(i, 'recoveryMode', 'cellMode')}>
             {RECOVERY_MODES.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t(`mode-${v}`)}
               </option>
             ))}
           </select>
         </td>
         <td className="center" data-label={COL.hill}>
-          <input type="checkbox" checked={r.hill} onChange={(e) => update(i, { hill: e.target.checked })} {...cell(i, 'hill', 'hill')} />
+          <input type="checkbox" checked={r.hill} onChange={(e) => update(i, { hill: e.target.checked })} {...cell(i, 'hill', 'cellHill')} />
         </td>
         <td data-label={COL.incline}>
-          <input className="w-small" inputMode="decimal" value={r.incline} onChange={(e) => update(i, { incline: e.target.value })} {...cell(i, 'inclinePct', 'incline')} />
+          <input className="w-small" inputMode="decimal" value={r.incline} onChange={(e) => update(i, { incline: e.target.value })} {...cell(i, 'inclinePct', 'cellIncline')} />
         </td>
         <td data-label={COL.speed}>
-          <input className="w-small" inputMode="decimal" placeholder="–" value={r.speed} onChange={(e) => update(i, { speed: e.target.value })} {...cell(i, 'treadmillKmh', 'treadmill speed')} />
+          <input className="w-small" inputMode="decimal" placeholder="–" value={r.speed} onChange={(e) => update(i, { speed: e.target.value })} {...cell(i, 'treadmillKmh', 'cellSpeed')} />
         </td>
         <td className="load" data-label={COL.load}>
-          <input className="w-small" inputMode="decimal" placeholder="none" value={r.load} onChange={(e) => update(i, { load: e.target.value })} {...cell(i, 'loadKg', 'load')} />
-          <select value={r.loadKind} onChange={(e) => update(i, { loadKind: e.target.value as RepFormState['loadKind'] })} {...cell(i, 'loadKind', 'load carried by')}>
+          <input className="w-small" inputMode="decimal" placeholder={t('noLoad')} value={r.load} onChange={(e) => update(i, { load: e.target.value })} {...cell(i, 'loadKg', 'cellLoad')} />
+          <select value={r.loadKind} onChange={(e) => update(i, { loadKind: e.target.value as RepFormState['loadKind'] })} {...cell(i, 'loadKind', 'cellLoadKind')}>
             <option value="">–</option>
             {LOAD_KINDS.map((v) => (
               <option key={v} value={v}>
-                {v}
+                {t(`loadKind-${v}`)}
               </option>
             ))}
           </select>
         </td>
         <td data-label={COL.heartRate}>
-          <input className="w-small" inputMode="numeric" value={r.heartRate} onChange={(e) => update(i, { heartRate: e.target.value })} {...cell(i, 'heartRate', 'heart rate')} />
+          <input className="w-small" inputMode="numeric" value={r.heartRate} onChange={(e) => update(i, { heartRate: e.target.value })} {...cell(i, 'heartRate', 'cellHeartRate')} />
         </td>
         <td className="center" data-label={COL.done}>
-          <input type="checkbox" checked={r.completed} onChange={(e) => update(i, { completed: e.target.checked })} {...cell(i, 'completed', 'done')} />
+          <input type="checkbox" checked={r.completed} onChange={(e) => update(i, { completed: e.target.checked })} {...cell(i, 'completed', 'cellDone')} />
         </td>
         <td className="remove">
           {canRemove && (
-            <button type="button" className="icon" aria-label={`Remove rep ${i + 1}`} onClick={() => remove(i)}>
+            <button type="button" className="icon" aria-label={t('removeRep', { rep: i + 1 })} onClick={() => remove(i)}>
               ×
             </button>
           )}
@@ -156,9 +163,7 @@ function RepRow({ i, r, col: COL, cell, update, remove, errors, canRemove }: Row
           <td />
           <td colSpan={13}>
             {errors.map(([p, m]) => (
-              <ErrorText key={p}>
-                Rep {i + 1}: {m}
-              </ErrorText>
+              <ErrorText key={p}>{t('repError', { rep: i + 1, message: m })}</ErrorText>
             ))}
           </td>
         </tr>

@@ -14,20 +14,23 @@ import { openTimer } from '../timer/timerStore'
 import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
+import { formatDate, formatNumber, useT } from '../../i18n'
+import { protocolName, protocolNameById } from '../../i18n/builtins'
 
 function Summary({ m }: { m: SessionMetrics | null }) {
+  const { t } = useT('log')
   return (
-    <dl className="stats session-summary" aria-label="Session summary">
+    <dl className="stats session-summary" aria-label={t('summary')}>
       <div>
-        <dt>Reps done</dt>
-        <dd data-testid="sum-reps">{m ? `${m.repsDone} / ${m.plannedReps}` : '–'}</dd>
+        <dt>{t('sumReps')}</dt>
+        <dd data-testid="sum-reps">{m ? t('repsOfPlanned', { done: m.repsDone, planned: m.plannedReps }) : '–'}</dd>
       </div>
       <div>
-        <dt>Work time</dt>
+        <dt>{t('sumWork')}</dt>
         <dd data-testid="sum-work">{m ? durationClock(m.workSeconds) : '–'}</dd>
       </div>
       <div>
-        <dt>Duration</dt>
+        <dt>{t('sumDuration')}</dt>
         <dd data-testid="sum-duration">
           {m ? durationClock(m.durationSeconds) : '–'}
           {m && m.estimatedSeconds > 0 && (
@@ -38,8 +41,8 @@ function Summary({ m }: { m: SessionMetrics | null }) {
         </dd>
       </div>
       <div>
-        <dt>Load (sRPE)</dt>
-        <dd data-testid="sum-load">{m?.load != null ? Math.round(m.load) : '–'}</dd>
+        <dt>{t('sumLoad')}</dt>
+        <dd data-testid="sum-load">{m?.load != null ? formatNumber(Math.round(m.load)) : '–'}</dd>
       </div>
     </dl>
   )
@@ -51,23 +54,24 @@ function useFieldOf(m: SessionFormModel) {
   return (name: string, path: string) => ({ id: `${id}-${name}`, error: m.errors[path], path })
 }
 
-function SavedCard({ m }: { m: SessionFormModel }) {
+function SavedCard({ m, protocols }: { m: SessionFormModel; protocols: Protocol[] }) {
+  const { t } = useT('log')
   const saved = m.saved
   if (!saved) return null
+  const { date } = saved.session
+  const savedName = protocolNameById(protocols, saved.session.protocolId, saved.session.protocolName)
   return (
-    <section className="card saved" aria-label="Session logged">
+    <section className="card saved" aria-label={t('loggedRegion')}>
       <header className="card-head">
-        <h2>
-          Logged {saved.session.protocolName ?? 'free-form session'} on {saved.session.date}
-        </h2>
-        <button type="button" className="icon" aria-label="Close" onClick={m.dismissSaved}>
+        <h2>{savedName === null ? t('loggedFreeForm', { date: formatDate(date) }) : t('loggedProtocol', { name: savedName, date: formatDate(date) })}</h2>
+        <button type="button" className="icon" aria-label={t('close')} onClick={m.dismissSaved}>
           ×
         </button>
       </header>
       <Summary m={saved.metrics} />
-      {saved.advice && <AdviceCard advice={saved.advice} heading="for your next session" />}
+      {saved.advice && <AdviceCard advice={saved.advice} heading={t('adviceNext')} />}
       <p>
-        <a href="#/history">See it in the history</a>
+        <a href="#/history">{t('seeInHistory')}</a>
       </p>
     </section>
   )
@@ -78,12 +82,13 @@ function SavedCard({ m }: { m: SessionFormModel }) {
  * a save the date stays where it was, so a backlog of sessions is logged day after day without retyping it.
  */
 function DateField({ m, id, error, path }: { m: SessionFormModel; id: string; error: string | undefined; path: string }) {
+  const { t } = useT('log')
   const today = todayLocal()
   const hint = `${id}-hint`
   return (
     <InputField
       id={id}
-      label="Date"
+      label={t('date')}
       error={error}
       type="date"
       value={m.form.date}
@@ -100,11 +105,11 @@ function DateField({ m, id, error, path }: { m: SessionFormModel; id: string; er
       after={
         <span className="date-today">
           <button type="button" className="link" onClick={() => m.set('date', todayLocal())} disabled={m.form.date === today}>
-            Today
+            {t('today')}
           </button>
           <span id={hint} className="muted">
             {' '}
-            or press T
+            {t('orPressT')}
           </span>
         </span>
       }
@@ -114,6 +119,7 @@ function DateField({ m, id, error, path }: { m: SessionFormModel; id: string; er
 
 /** Date, start time and protocol, with the plan and the progression advice for it. */
 function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protocol[] }) {
+  const { t } = useT('log')
   const f = useFieldOf(m)
   const { form } = m
   const choices = protocols.filter((p) => !p.archived || p.id === form.protocolId)
@@ -122,12 +128,12 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
   const protocol = f('protocol', 'protocolId')
   return (
     <section className="card">
-      <h2>{m.editing ? 'Edit session' : 'Log a session'}</h2>
+      <h2>{m.editing ? t('editHeading') : t('logHeading')}</h2>
       <div className="fields">
         <DateField m={m} id={date.id} error={date.error} path={date.path} />
         <InputField
           id={time.id}
-          label="Start time (optional)"
+          label={t('startTime')}
           error={time.error}
           className="narrow"
           type="time"
@@ -135,7 +141,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
           onChange={(e) => m.set('startTime', e.target.value)}
           data-path={time.path}
         />
-        <Field id={protocol.id} label="Protocol" error={protocol.error} className="grow">
+        <Field id={protocol.id} label={t('protocol')} error={protocol.error} className="grow">
           {(p) => (
             <select
               {...p}
@@ -144,7 +150,7 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
               data-path={protocol.path}
               autoFocus={!m.editing}
             >
-              <option value="">Free-form (no protocol)</option>
+              <option value="">{t('freeFormOption')}</option>
               <ProtocolOptions protocols={choices} />
             </select>
           )}
@@ -152,8 +158,8 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
       </div>
       {form.plan && (
         <p className="plan-line">
-          Plan: <code data-testid="plan">{formatNotation(form.plan)}</code>
-          {m.protocol && m.protocol.description && <span className="muted"> — {m.protocol.description}</span>}
+          {t('planLabel')} <code data-testid="plan">{formatNotation(form.plan)}</code>
+          {m.protocol && m.protocol.description && <span className="muted">{t('planDescription', { description: m.protocol.description })}</span>}
         </p>
       )}
       <PlanSource m={m} />
@@ -165,8 +171,10 @@ function WhenAndWhat({ m, protocols }: { m: SessionFormModel; protocols: Protoco
           applied={m.applied}
           heading={
             m.planSource?.carried && !m.planSource.isCarried && !m.applied
-              ? `for the last plan, ${formatNotation(m.planSource.carried.plan)}`
-              : `for ${m.protocol?.name ?? 'this protocol'}`
+              ? t('adviceLastPlan', { plan: formatNotation(m.planSource.carried.plan) })
+              : m.protocol
+                ? t('adviceProtocol', { name: protocolName(m.protocol) })
+                : t('adviceThisProtocol')
           }
         />
       )}
@@ -182,6 +190,7 @@ function secondsOf(text: string, usual: number): number {
 
 /** Runs the plan on the interval timer, with the warm-up and cool-down of the form. */
 function StartTimer({ m }: { m: SessionFormModel }) {
+  const { t } = useT('log')
   const { form } = m
   const plan = form.plan
   return (
@@ -189,27 +198,28 @@ function StartTimer({ m }: { m: SessionFormModel }) {
       <button
         type="button"
         disabled={!plan}
-        title={plan ? undefined : 'Choose a protocol: the timer runs its plan.'}
+        title={plan ? undefined : t('timerNeedsProtocolTitle')}
         onClick={() =>
           plan &&
           openTimer({
             protocolId: form.protocolId,
-            protocolName: m.protocol?.name ?? null,
+            protocolName: m.protocol ? protocolName(m.protocol) : null,
             plan,
             warmupSeconds: secondsOf(form.warmupMin, 600),
             cooldownSeconds: secondsOf(form.cooldownMin, 300)
           })
         }
       >
-        Start timer
+        {t('startTimer')}
       </button>{' '}
-      <span className="muted">{plan ? 'Runs the plan with its warm-up and cool-down, calls the intervals and fills this form afterwards.' : 'Choose a protocol to run its plan on the timer.'}</span>
+      <span className="muted">{plan ? t('startTimerHint') : t('timerNeedsProtocol')}</span>
     </p>
   )
 }
 
 /** Where the plan comes from (the last session's plan carried forward, the advice, or the protocol), with the way back. */
 function PlanSource({ m }: { m: SessionFormModel }) {
+  const { t } = useT('log')
   const src = m.planSource
   if (!src) return null
   const carried = src.carried
@@ -218,17 +228,17 @@ function PlanSource({ m }: { m: SessionFormModel }) {
     return (
       <p className="plan-source" data-testid="plan-source">
         <button type="button" className="link" onClick={() => m.switchPlan(carried.plan)}>
-          Use the last plan ({formatNotation(carried.plan)})
+          {t('useLastPlan', { plan: formatNotation(carried.plan) })}
         </button>
       </p>
     )
   }
-  const what = carried && src.isCarried ? `Carried forward from your session of ${carried.from}.` : m.applied ? 'The advice is applied.' : 'Changed from the protocol’s plan.'
+  const what = carried && src.isCarried ? t('carriedFrom', { date: formatDate(carried.from) }) : m.applied ? t('adviceApplied') : t('changedFromProtocol')
   return (
     <p className="plan-source" data-testid="plan-source">
       <span className="muted">{what}</span>{' '}
       <button type="button" className="link" onClick={() => m.switchPlan(src.protocolPlan)}>
-        Reset to the protocol’s plan ({formatNotation(src.protocolPlan)})
+        {t('resetToProtocol', { plan: formatNotation(src.protocolPlan) })}
       </button>
     </p>
   )
@@ -248,19 +258,19 @@ function useTextField(m: SessionFormModel) {
  * reaches the session RPE in a few key presses from the date.
  */
 function HowItWent({ m }: { m: SessionFormModel }) {
+  const { t } = useT('log')
   const text = useTextField(m)
   const id = useId()
   return (
     <section className="card" aria-labelledby={`${id}-how`}>
-      <h2 id={`${id}-how`}>How it went</h2>
+      <h2 id={`${id}-how`}>{t('howHeading')}</h2>
       <div className="fields">
-        {text('rpe', 'rpe', 'Session RPE (0–10)', 'rpe', { inputMode: 'decimal', placeholder: 'e.g. 8' }, 'narrow')}
-        {text('warmup', 'warmupSeconds', 'Warm-up (min)', 'warmupMin', { inputMode: 'decimal' }, 'narrow')}
-        {text('cooldown', 'cooldownSeconds', 'Cool-down (min)', 'cooldownMin', { inputMode: 'decimal' }, 'narrow')}
+        {text('rpe', 'rpe', t('sessionRpe'), 'rpe', { inputMode: 'decimal', placeholder: t('rpePlaceholder') }, 'narrow')}
+        {text('warmup', 'warmupSeconds', t('warmupMin'), 'warmupMin', { inputMode: 'decimal' }, 'narrow')}
+        {text('cooldown', 'cooldownSeconds', t('cooldownMin'), 'cooldownMin', { inputMode: 'decimal' }, 'narrow')}
         <div className="field check">
           <label>
-            <input type="checkbox" checked={m.form.couldNotRecover} onChange={(e) => m.set('couldNotRecover', e.target.checked)} /> Could not recover
-            between reps
+            <input type="checkbox" checked={m.form.couldNotRecover} onChange={(e) => m.set('couldNotRecover', e.target.checked)} /> {t('couldNotRecover')}
           </label>
         </div>
       </div>
@@ -270,12 +280,13 @@ function HowItWent({ m }: { m: SessionFormModel }) {
 
 /** Notes, then the summary and the buttons. */
 function AfterTheReps({ m }: { m: SessionFormModel }) {
+  const { t } = useT('log')
   const text = useTextField(m)
   const { errors } = m
   return (
     <section className="card">
       <div className="fields">
-        {text('notes', 'notes', 'Notes', 'notes', { placeholder: 'e.g. windy, wet grass' }, 'grow wide')}
+        {text('notes', 'notes', t('notes'), 'notes', { placeholder: t('notesPlaceholder') }, 'grow wide')}
       </div>
       <div className="submit-bar">
         <Summary m={m.metrics} />
@@ -283,22 +294,22 @@ function AfterTheReps({ m }: { m: SessionFormModel }) {
           {m.editing && (
             <>
               <button type="button" className="danger" onClick={() => void m.remove()}>
-                Delete
+                {t('delete')}
               </button>
               <button type="button" onClick={() => navigate({ name: 'history' })}>
-                Cancel
+                {t('cancel')}
               </button>
             </>
           )}
           <button type="submit" className="primary" disabled={m.busy}>
-            {m.editing ? 'Save changes' : m.asPlanned ? 'Log as planned' : 'Save session'}
+            {m.editing ? t('saveChanges') : m.asPlanned ? t('logAsPlanned') : t('saveSession')}
           </button>
         </div>
       </div>
       <ErrorText>{errors.form}</ErrorText>
       {Object.keys(errors).length > 0 && !errors.form && (
         <p className="error" role="alert">
-          Nothing was saved: correct the fields marked in red.
+          {t('nothingSaved')}
         </p>
       )}
     </section>
@@ -316,6 +327,7 @@ interface Props {
 
 /** The session form, section by section; the state lives in useSessionForm. */
 export function SessionFormView({ sessionId, protocols, initial, fromTimer = false, onCreated }: Props) {
+  const { t } = useT('log')
   const id = useId()
   const m = useSessionForm({ initial, protocols, sessionId, onCreated })
   useEffect(() => {
@@ -323,14 +335,14 @@ export function SessionFormView({ sessionId, protocols, initial, fromTimer = fal
   }, [fromTimer])
   return (
     <>
-      <SavedCard m={m} />
-      <form className="log-form" onSubmit={m.submit} noValidate aria-label={m.editing ? 'Edit session' : 'Log session'}>
+      <SavedCard m={m} protocols={protocols} />
+      <form className="log-form" onSubmit={m.submit} noValidate aria-label={m.editing ? t('editHeading') : t('logForm')}>
         <WhenAndWhat m={m} protocols={protocols} />
         <HowItWent m={m} />
         <section className="card" aria-labelledby={`${id}-reps`}>
           <header className="card-head">
-            <h2 id={`${id}-reps`}>Reps</h2>
-            <span className="muted">Edit what differed from the plan. Untick “Done” for a rep you abandoned.</span>
+            <h2 id={`${id}-reps`}>{t('repsHeading')}</h2>
+            <span className="muted">{t('repsHint')}</span>
           </header>
           <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} onChange={(reps) => m.set('reps', reps)} />
           <ErrorText id={`${id}-reps-error`}>{m.errors.reps}</ErrorText>

@@ -11,6 +11,7 @@ import { sessionFields } from '../../../../shared/schemas'
 import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
+import { tr } from '../../i18n/instance'
 
 /** One rep's row of the form, as typed. */
 export interface RepFormState {
@@ -195,57 +196,57 @@ export type CheckedForm = { ok: true; input: SessionInput; reps: Rep[] } | { ok:
  */
 export function toInput(d: SessionFormState, today: string): CheckedForm {
   const errors: Errors = {}
-  const minutes = (text: string, path: string, label: string) => {
+  const minutes = (text: string, path: string, message: string) => {
     const v = numberOrNull(text)
     if (v === 'bad') {
-      errors[path] = `${label} is a number of minutes, such as 10 or 7.5.`
+      errors[path] = tr(message)
       return 0
     }
     return v === null ? 0 : Math.round(v * 60)
   }
-  const warmupSeconds = minutes(d.warmupMin, 'warmupSeconds', 'Warm-up')
-  const cooldownSeconds = minutes(d.cooldownMin, 'cooldownSeconds', 'Cool-down')
+  const warmupSeconds = minutes(d.warmupMin, 'warmupSeconds', 'log:errWarmupMinutes')
+  const cooldownSeconds = minutes(d.cooldownMin, 'cooldownSeconds', 'log:errCooldownMinutes')
   const rpe = numberOrNull(d.rpe)
-  if (rpe === 'bad') errors.rpe = 'Session RPE is a number from 0 to 10.'
+  if (rpe === 'bad') errors.rpe = tr('log:errSessionRpe')
 
   const reps = d.reps.map((r, i) => {
     const at = (f: string) => `reps.${i}.${f}`
     const work = parseClock(r.work)
-    if (r.work.trim() === '') errors[at('workSeconds')] = 'Enter the work time.'
-    else if (work === null) errors[at('workSeconds')] = 'Write the time as seconds (20) or minutes:seconds (4:00).'
+    if (r.work.trim() === '') errors[at('workSeconds')] = tr('log:errWorkEmpty')
+    else if (work === null) errors[at('workSeconds')] = tr('log:errWorkClock')
     let recovery: number | null = null
     if (r.recovery.trim() === '') {
       // An empty recovery is more often forgotten than meant: only a walk back down the hill may be untimed.
-      if (r.recoveryMode !== 'walk-down') errors[at('recoverySeconds')] = 'Enter the recovery time (0 if none).'
+      if (r.recoveryMode !== 'walk-down') errors[at('recoverySeconds')] = tr('log:errRecoveryEmpty')
     } else {
       recovery = parseClock(r.recovery)
-      if (recovery === null) errors[at('recoverySeconds')] = 'Write the time as seconds (90) or minutes:seconds (2:00).'
+      if (recovery === null) errors[at('recoverySeconds')] = tr('log:errRecoveryClock')
     }
-    const num = (text: string, f: string, label: string) => {
+    const num = (text: string, f: string, message: string) => {
       const v = numberOrNull(text)
       if (v !== 'bad') return v
-      errors[at(f)] = `${label} must be a number.`
+      errors[at(f)] = tr(message)
       return null
     }
     const hr = r.heartRate.trim() === '' ? null : /^\d+$/.test(r.heartRate.trim()) ? Number(r.heartRate) : null
-    if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = 'Heart rate is a whole number.'
+    if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = tr('log:errHeartRate')
     const load = readLoadText(r.load, d.loadUnit)
     if (!load.ok) errors[at('loadKg')] = load.message
     return {
       workSeconds: work ?? 0,
-      distanceMeters: num(r.distance, 'distanceMeters', 'Distance'),
+      distanceMeters: num(r.distance, 'distanceMeters', 'log:errDistanceNumber'),
       intensity: r.intensity,
-      intensityPct: r.intensity === 'custom' ? num(r.intensityPct, 'intensityPct', 'Intensity %') : null,
-      rpe: num(r.rpe, 'rpe', 'RPE'),
+      intensityPct: r.intensity === 'custom' ? num(r.intensityPct, 'intensityPct', 'log:errIntensityNumber') : null,
+      rpe: num(r.rpe, 'rpe', 'log:errRpeNumber'),
       recoverySeconds: recovery,
       recoveryMode: r.recoveryMode,
-      inclinePct: num(r.incline, 'inclinePct', 'Incline'),
+      inclinePct: num(r.incline, 'inclinePct', 'log:errInclineNumber'),
       hill: r.hill,
       completed: r.completed,
       heartRate: hr,
       loadKg: load.ok ? load.kg : null,
       loadKind: r.loadKind === '' ? null : r.loadKind,
-      treadmillKmh: num(r.speed, 'treadmillKmh', 'Treadmill speed')
+      treadmillKmh: num(r.speed, 'treadmillKmh', 'log:errSpeedNumber')
     }
   })
 
@@ -264,7 +265,7 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
   // A field whose text could not be read already says so; the stand-in value's complaint would mislead.
   if (!parsed.success) addIssues(errors, parsed.error.issues)
   // Not a bound of the record (the back end and the import take any real date): the form guards against a mistyped year.
-  if (!errors.date && d.date > today) errors.date = 'The date is in the future.'
+  if (!errors.date && d.date > today) errors.date = tr('log:errFutureDate')
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, input: parsed.data, reps: parsed.data.reps }
 }

@@ -9,6 +9,7 @@ import { errorsFromResult } from '../../components/fieldErrors'
 import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { useSettings } from '../../settings'
+import { formatDate, tr } from '../../i18n'
 import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput, withLoadUnit } from './sessionForm'
 
 const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
@@ -148,7 +149,7 @@ export function useSessionForm({
     }
     setErrors({})
     if (editing) {
-      toast.show(`Saved the session of ${r.value.date}.`)
+      toast.show(tr('log:toastSaved', { date: formatDate(r.value.date) }))
       navigate({ name: 'history' })
       return
     }
@@ -167,9 +168,9 @@ export function useSessionForm({
     if (sessionId === undefined) return
     const removed = await undoable({
       run: () => api.sessions.delete({ id: sessionId }),
-      done: `Deleted the session of ${form.date}.`,
+      done: tr('log:toastDeleted', { date: formatDate(form.date) }),
       undo: () => api.sessions.restore({ id: sessionId }),
-      undone: (s) => `Restored the session of ${s.date}.`
+      undone: (s) => tr('log:toastRestored', { date: formatDate(s.date) })
     })
     if (removed) navigate({ name: 'history' })
   }

@@ -1,18 +1,20 @@
 import type { SessionRun } from '../../../../shared/timer'
 import { navigate } from '../../router'
 import { clearTimer, restore, type SavedTimer, saveTimer } from './timerStore'
+import { formatTimeOfDay, useT } from '../../i18n'
 
 export type TimerOffer = { kind: 'filled' | 'unfinished'; saved: SavedTimer; run: SessionRun }
 
-const timeOf = (epoch: number | null) => (epoch === null ? '' : new Date(epoch).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }))
+const timeOf = (epoch: number | null) => (epoch === null ? '' : formatTimeOfDay(epoch))
 
 /**
  * On Log session: the form filled from the timer (give the RPE and notes, then save), or a timer session left
  * unfinished (the window closed, a crash), to resume or to log as far as it went.
  */
 export function TimerBanner({ offer, onChange }: { offer: TimerOffer; onChange: () => void }) {
+  const { t } = useT('timer')
   const { saved, run } = offer
-  const name = saved.setup.protocolName ?? 'A session'
+  const name = saved.setup.protocolName ?? t('aSession')
   const started = timeOf(run.startedAt)
   const discard = () => {
     clearTimer()
@@ -21,15 +23,14 @@ export function TimerBanner({ offer, onChange }: { offer: TimerOffer; onChange: 
   if (offer.kind === 'filled') {
     const abandoned = run.reps.filter((r) => !r.completed).length
     return (
-      <section className="card timer-banner" aria-label="From the timer" data-testid="timer-banner">
+      <section className="card timer-banner" aria-label={t('bannerFilledRegion')} data-testid="timer-banner">
         <p>
-          <strong>Filled from the timer</strong> ({name}, started {started}): {run.reps.length} {run.reps.length === 1 ? 'rep' : 'reps'} with their work and
-          recovery as run{abandoned > 0 ? `, ${abandoned} abandoned` : ''}{run.finished ? '' : ', stopped early'}. Give the session RPE and notes, then
-          save.
+          <strong>{t('bannerFilledTitle')}</strong>{' '}
+          {t('bannerFilledText', { name, started, reps: run.reps.length, abandoned, finished: run.finished ? 'yes' : 'no' })}
         </p>
         <p>
           <button type="button" className="link" onClick={discard}>
-            Discard the timer’s session
+            {t('discardTimerSession')}
           </button>
         </p>
       </section>
@@ -42,20 +43,20 @@ export function TimerBanner({ offer, onChange }: { offer: TimerOffer; onChange: 
     onChange()
   }
   return (
-    <section className="card timer-banner" aria-label="Unfinished timer session" data-testid="timer-banner">
+    <section className="card timer-banner" aria-label={t('bannerUnfinishedRegion')} data-testid="timer-banner">
       <p>
-        <strong>The timer has an unfinished session</strong> ({name}, started {started}, {run.reps.length} of{' '}
-        {saved.setup.plan.reduce((n, g) => n + g.count, 0)} reps begun).
+        <strong>{t('bannerUnfinishedTitle')}</strong>{' '}
+        {t('bannerUnfinishedText', { name, started, begun: run.reps.length, total: saved.setup.plan.reduce((n, g) => n + g.count, 0) })}
       </p>
       <p className="timer-banner-actions">
         <button type="button" className="primary" onClick={() => navigate({ name: 'timer' })}>
-          Resume the timer
+          {t('resumeTimer')}
         </button>
         <button type="button" onClick={logIt}>
-          Log it as far as it went
+          {t('logAsFar')}
         </button>
         <button type="button" className="link" onClick={discard}>
-          Discard it
+          {t('discardIt')}
         </button>
       </p>
     </section>

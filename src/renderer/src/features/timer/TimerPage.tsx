@@ -13,16 +13,12 @@ import {
 } from '../../../../shared/timer'
 import { navigate } from '../../router'
 import { CuePlayer, epochClock, ScreenAwake } from './cues'
+import { cueSpeech, phaseLabel, phaseName } from './cueText'
+import { useT } from '../../i18n'
+import { withLinks } from './withLinks'
 import { loadMuted, loadTimer, restore, type SavedTimer, saveMuted, saveTimer } from './timerStore'
 import './timer.css'
 
-const LABELS: Record<Phase['kind'], string> = { warmup: 'WARM-UP', work: 'WORK', recovery: 'RECOVER', cooldown: 'COOL-DOWN' }
-
-/** A phase named for the "next" line and the strip: `RECOVER 2:00`, `WORK 20 s`, `walk back down`. */
-function phaseName(p: Phase, reps: number): string {
-  const len = p.plannedMs === null ? (p.kind === 'recovery' ? 'walk back down' : p.meters !== null ? `${p.meters} m` : 'untimed') : durationClock(p.plannedMs / 1000)
-  return `${LABELS[p.kind]}${p.kind === 'work' ? ` ${p.rep} of ${reps}` : ''} · ${len}`
-}
 
 /** The big clock: time left, rounded up to the second (a countdown shows 0:01 until the change); an untimed phase counts up. */
 function clockText(v: TimerView, first: Phase | undefined): string {
@@ -40,7 +36,7 @@ interface LoggedCue {
   text: string
 }
 
-const cueWords = (c: Cue) => c.text ?? String(c.count ?? '')
+const cueWords = (c: Cue, phases: readonly Phase[]) => cueSpeech(c, phases) ?? String(c.count ?? '')
 
 /** The full-window interval timer of the saved session (timerStore): it renders the state machine and plays its cues. */
 export function TimerPage() {
@@ -48,12 +44,16 @@ export function TimerPage() {
     const s = loadTimer()
     return s ? restore(s) : null
   })
+  const { t } = useT('timer')
   if (!initial) {
     return (
       <div className="timer timer-empty" data-testid="timer">
-        <h1>No session on the timer</h1>
+        <h1>{t('emptyHeading')}</h1>
         <p>
-          Start the timer from <a href="#/log">Log session</a> or from the next session on the <a href="#/dashboard">dashboard</a>.
+          {withLinks(t('emptyHint', { log: '{log}', dashboard: '{dashboard}' }), {
+            log: <a href="#/log">{t('emptyLinkLog')}</a>,
+            dashboard: <a href="#/dashboard">{t('emptyLinkDashboard')}</a>
+          })}
         </p>
       </div>
     )
@@ -62,6 +62,7 @@ export function TimerPage() {
 }
 
 function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState } }) {
+  const { t } = useT('timer')
   const id = useId()
   const clock = useMemo(epochClock, [])
   const saved = useRef(initial.saved)
@@ -115,9 +116,10 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
 
   const heard = useCallback((cues: Cue[]) => {
     if (cues.length === 0) return
-    for (const c of cues) player.current?.play(c)
+    const phases = state.current.phases
+    for (const c of cues) player.current?.play(c, cueSpeech(c, phases))
     const start = state.current.startedAt ?? 0
-    setLog((l) => [...l, ...cues.map((c) => ({ key: c.key, kind: c.kind, atMs: Math.round(c.at - start), late: c.late, text: cueWords(c) }))])
+    setLog((l) => [...l, ...cues.map((c) => ({ key: c.key, kind: c.kind, atMs: Math.round(c.at - start), late: c.late, text: cueWords(c, phases) }))])
   }, [])
 
   const over = view.status === 'done' || view.status === 'stopped'
@@ -230,62 +232,62 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
   return (
     <div className={`timer phase-${kind}${view.paused ? ' paused' : ''}`} data-testid="timer" data-status={view.status} data-phase-index={view.index}>
       <header className="timer-top">
-        <span className="timer-title">{saved.current.setup.protocolName ?? 'Session'}</span>
+        <span className="timer-title">{saved.current.setup.protocolName ?? t('untitled')}</span>
         <span className="timer-elapsed">
-          Elapsed <b data-testid="timer-elapsed">{durationClock(Math.floor(view.elapsedMs / 1000))}</b>
+          {t('elapsed')} <b data-testid="timer-elapsed">{durationClock(Math.floor(view.elapsedMs / 1000))}</b>
         </span>
         <button type="button" className="timer-mute" aria-pressed={muted} onClick={switchSound}>
-          {muted ? 'Sound off' : 'Sound on'}
+          {muted ? t('soundOff') : t('soundOn')}
         </button>
         <button type="button" onClick={() => (view.status === 'ready' ? navigate({ name: 'log' }) : setAsking(true))}>
-          {view.status === 'ready' ? 'Back' : 'Stop…'}
+          {view.status === 'ready' ? t('back') : t('stopMenu')}
         </button>
       </header>
 
-      <section className="timer-main" aria-label="Timer">
+      <section className="timer-main" aria-label={t('timerRegion')}>
         {over ? (
-          <p className="timer-phase">{view.status === 'done' ? 'SESSION DONE' : 'STOPPED'}</p>
+          <p className="timer-phase">{view.status === 'done' ? t('sessionDone') : t('stopped')}</p>
         ) : (
           <>
             <p className="timer-phase" data-testid="timer-phase">
-              {phase ? LABELS[phase.kind] : ''}
-              {view.paused && <span className="timer-paused"> · PAUSED</span>}
+              {phase ? phaseLabel(phase.kind) : ''}
+              {view.paused && <span className="timer-paused">{t('paused')}</span>}
             </p>
             <p className="timer-rep" data-testid="timer-rep">
-              {phase?.rep != null ? `Rep ${phase.rep} of ${reps}` : view.status === 'ready' ? `${reps} reps` : '\u00a0'}
-              {abandonedNow && <span className="timer-abandoned"> · abandoned</span>}
+              {phase?.rep != null ? t('repOf', { rep: phase.rep, reps }) : view.status === 'ready' ? t('repCount', { count: reps }) : '\u00a0'}
+              {abandonedNow && <span className="timer-abandoned">{t('abandoned')}</span>}
             </p>
             <p className="timer-count" data-testid="timer-countdown" ref={count} data-untimed={untimed || undefined}>
               {clockText(view, phases[0])}
             </p>
             {untimed && (
-              <p className="timer-hint">{phase?.kind === 'recovery' ? 'Walk back down; press N at the bottom.' : 'Press N when the distance is run.'}</p>
+              <p className="timer-hint">{phase?.kind === 'recovery' ? t('hintWalkDown') : t('hintDistance')}</p>
             )}
             <p className="timer-next" data-testid="timer-next">
-              {next ? `Next: ${phaseName(next, reps)}` : view.status === 'ready' ? '' : 'Next: the end'}
+              {next ? t('next', { phase: phaseName(next, reps) }) : view.status === 'ready' ? '' : t('nextEnd')}
             </p>
           </>
         )}
         <button type="button" className="timer-big primary" onClick={toggle} disabled={over} data-testid="timer-toggle">
-          {view.status === 'ready' ? 'Start' : view.paused ? 'Resume' : 'Pause'}
+          {view.status === 'ready' ? t('start') : view.paused ? t('resume') : t('pause')}
         </button>
         <div className="timer-actions">
           <button type="button" onClick={() => send({ type: 'endPhase' })} disabled={view.status === 'ready' || over}>
-            End phase <kbd>N</kbd>
+            {t('endPhase')} <kbd>N</kbd>
           </button>
           <button type="button" onClick={() => send({ type: 'abandon' })} disabled={!phase || phase.rep === null || view.status === 'ready' || over}>
-            Abandon rep <kbd>A</kbd>
+            {t('abandonRep')} <kbd>A</kbd>
           </button>
           <button type="button" onClick={() => send({ type: 'addRecovery', seconds: -RECOVERY_STEP_SECONDS })} disabled={!inRecovery || view.status === 'ready'}>
-            −15 s <kbd>-</kbd>
+            {t('lessRecovery')} <kbd>-</kbd>
           </button>
           <button type="button" onClick={() => send({ type: 'addRecovery', seconds: RECOVERY_STEP_SECONDS })} disabled={!inRecovery || view.status === 'ready'}>
-            +15 s <kbd>+</kbd>
+            {t('moreRecovery')} <kbd>+</kbd>
           </button>
         </div>
       </section>
 
-      <ol className="timer-strip" aria-label="Phases">
+      <ol className="timer-strip" aria-label={t('phases')}>
         {phases.map((p, i) => (
           <li
             key={i}
@@ -299,8 +301,8 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
         ))}
       </ol>
       <p className="timer-keys muted">
-        <kbd>Space</kbd> pause or resume · <kbd>N</kbd> end the phase · <kbd>A</kbd> abandon the rep · <kbd>+</kbd>/<kbd>−</kbd> 15 s of recovery · <kbd>Esc</kbd>{' '}
-        stop
+        <kbd>{t('keySpace')}</kbd> {t('keySpaceDoes')} · <kbd>N</kbd> {t('keyNDoes')} · <kbd>A</kbd> {t('keyADoes')} · <kbd>+</kbd>/<kbd>−</kbd> {t('keyPlusMinusDoes')} ·{' '}
+        <kbd>Esc</kbd> {t('keyEscDoes')}
       </p>
 
       <ol className="sr-only" data-testid="cue-log" aria-hidden="true">
@@ -314,11 +316,11 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
       {asking && (
         <div className="timer-dialog-backdrop">
           <div className="timer-dialog card" role="dialog" aria-modal="true" aria-labelledby={`${id}-stop`}>
-            <h2 id={`${id}-stop`}>Stop the session?</h2>
-            <p>What you have run so far opens in the log form.</p>
+            <h2 id={`${id}-stop`}>{t('stopHeading')}</h2>
+            <p>{t('stopText')}</p>
             <div className="timer-dialog-actions">
               <button type="button" autoFocus onClick={() => setAsking(false)}>
-                Keep going
+                {t('keepGoing')}
               </button>
               <button
                 type="button"
@@ -328,7 +330,7 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
                   send({ type: 'stop' })
                 }}
               >
-                Stop and log
+                {t('stopAndLog')}
               </button>
             </div>
           </div>

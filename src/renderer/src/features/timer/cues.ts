@@ -4,6 +4,7 @@
  * skipped quietly where the browser lacks it.
  */
 import type { Cue } from '../../../../shared/timer'
+import { speechLanguage } from './cueText'
 
 /** Milliseconds on the epoch's scale, read from `performance.now()` (monotonic: a changed system clock does not move it). */
 export function epochClock(): () => number {
@@ -49,10 +50,11 @@ export class CuePlayer {
     }
   }
 
-  play(cue: Cue): void {
+  /** Plays a cue: its beeps, and its words (in the runner's language) when it has any. */
+  play(cue: Cue, words: string | null): void {
     if (this.muted || cue.late) return
     this.beep(TONES[cue.kind])
-    if (cue.text) this.say(cue.text)
+    if (words) this.say(words)
   }
 
   private beep(tones: Tone[]): void {
@@ -81,10 +83,13 @@ export class CuePlayer {
     try {
       const synth = window.speechSynthesis
       if (!synth || synth.getVoices().length === 0) return
-      const lang = document.documentElement.lang || navigator.language || 'en'
+      // Spoken in the language the words are in (zh-CN or en), by a voice of that language where the system has one.
+      const lang = speechLanguage()
       const u = new SpeechSynthesisUtterance(text)
       u.lang = lang
-      const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang.slice(0, 2).toLowerCase()))
+      const voices = synth.getVoices()
+      const norm = (tag: string) => tag.toLowerCase().replace('_', '-')
+      const voice = voices.find((v) => norm(v.lang) === norm(lang)) ?? voices.find((v) => norm(v.lang).startsWith(lang.slice(0, 2).toLowerCase()))
       if (voice) u.voice = voice
       synth.cancel()
       synth.speak(u)

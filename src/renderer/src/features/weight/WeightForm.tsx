@@ -3,6 +3,7 @@ import { todayLocal } from '../../../../shared/dates'
 import type { WeightUnit } from '../../../../shared/units'
 import { ErrorText } from '../../components/ErrorText'
 import { InputField } from '../../components/Field'
+import { formatNumber, useT } from '../../i18n'
 import { validateWeightForm, type WeightDraft, type WeightErrors, WEIGHT_FIELDS_IN_ORDER } from './weightFormState'
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
 }
 
 export function WeightForm({ unit, onSubmit }: Props) {
+  const { t } = useT('weight')
   const id = useId()
   const fid = (f: string) => `${id}-${f}`
   const [date, setDate] = useState(todayLocal())
@@ -56,36 +58,36 @@ export function WeightForm({ unit, onSubmit }: Props) {
   }
 
   return (
-    <form ref={formRef} className="card weight-form" onSubmit={submit} noValidate aria-label="Add body weight" aria-busy={saving > 0}>
-      <h2>Add today’s weight</h2>
+    <form ref={formRef} className="card weight-form" onSubmit={submit} noValidate aria-label={t('formLabel')} aria-busy={saving > 0}>
+      <h2>{t('formHeading')}</h2>
       <div className="fields">
-        <InputField id={fid('date')} label="Date" error={errors.date} name="date" type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
+        <InputField id={fid('date')} label={t('date')} error={errors.date} name="date" type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
         <InputField
           id={fid('kg')}
-          label={`Weight (${unit})`}
+          label={t('weightIn', { unit })}
           error={errors.kg}
           name="weight"
           inputMode="decimal"
           autoComplete="off"
-          placeholder={unit === 'kg' ? 'e.g. 72.4' : 'e.g. 159.6'}
+          placeholder={t('weightPlaceholder', { example: formatNumber(unit === 'kg' ? 72.4 : 159.6, 1) })}
           value={weight}
           onChange={(e) => setWeight(e.target.value)}
           autoFocus
         />
         <InputField
           id={fid('note')}
-          label="Note (optional)"
+          label={t('noteOptional')}
           className="grow"
           error={errors.note}
           name="note"
           value={note}
           autoComplete="off"
-          placeholder="e.g. after breakfast"
+          placeholder={t('notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
         />
         <div className="field actions">
           <button type="submit" className="primary">
-            Add
+            {t('add')}
           </button>
         </div>
       </div>

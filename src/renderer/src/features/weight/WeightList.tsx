@@ -1,12 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { WeightEntry } from '../../../../shared/domain'
-import { formatWeight, kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
+import { kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
-import { validateWeightForm, type WeightDraft, type WeightErrors } from './weightFormState'
-
-const WEIGHT_COLUMNS = [{ label: 'Date' }, { label: 'Weight', num: true }, { label: 'Note' }, { label: 'Actions', hidden: true }]
+import { formatDate, useT } from '../../i18n'
+import { validateWeightForm, weightText, type WeightDraft, type WeightErrors } from './weightFormState'
 
 interface Props {
   entries: WeightEntry[]
@@ -16,10 +15,12 @@ interface Props {
 }
 
 export function WeightList({ entries, unit, onUpdate, onDelete }: Props) {
+  const { t } = useT('weight')
   const [editing, setEditing] = useState<number | null>(null)
+  const columns = [{ label: t('colDate') }, { label: t('colWeight'), num: true }, { label: t('colNote') }, { label: t('colActions'), hidden: true }]
   return (
     <table className="entries">
-      <TableHead columns={WEIGHT_COLUMNS} />
+      <TableHead columns={columns} />
       <tbody>
         {entries.map((e) =>
           editing === e.id ? (
@@ -36,10 +37,10 @@ export function WeightList({ entries, unit, onUpdate, onDelete }: Props) {
             />
           ) : (
             <tr key={e.id} data-entry-id={e.id}>
-              <td>{e.date}</td>
-              <td className="num">{formatWeight(e.kg, unit)}</td>
+              <td>{formatDate(e.date)}</td>
+              <td className="num">{weightText(e.kg, unit)}</td>
               <td className="note">{e.note}</td>
-              <RowActions label={`${e.date} ${formatWeight(e.kg, unit)}`} edit={() => setEditing(e.id)} onDelete={() => void onDelete(e)} />
+              <RowActions label={t('rowLabel', { date: formatDate(e.date), weight: weightText(e.kg, unit) })} edit={() => setEditing(e.id)} onDelete={() => void onDelete(e)} />
             </tr>
           )
         )}
@@ -59,6 +60,7 @@ function EditRow({
   onSave(draft: WeightDraft): Promise<WeightErrors | null>
   onCancel(): void
 }) {
+  const { t } = useT('weight')
   const [date, setDate] = useState(entry.date)
   const [weight, setWeight] = useState(String(round1(kgToUnit(entry.kg, unit))))
   const [note, setNote] = useState(entry.note)
@@ -90,21 +92,21 @@ function EditRow({
   return (
     <tr className="editing" data-entry-id={entry.id} onKeyDown={onKey}>
       <td>
-        <input aria-label="Date" type="date" value={date} onChange={(e) => setDate(e.target.value)} {...wired(errors.date)} />
+        <input aria-label={t('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...wired(errors.date)} />
       </td>
       <td className="num">
-        <input aria-label={`Weight (${unit})`} inputMode="decimal" value={weight} onChange={(e) => setWeight(e.target.value)} {...wired(errors.kg)} autoFocus />
+        <input aria-label={t('weightIn', { unit })} inputMode="decimal" value={weight} onChange={(e) => setWeight(e.target.value)} {...wired(errors.kg)} autoFocus />
       </td>
       <td>
-        <input aria-label="Note" value={note} onChange={(e) => setNote(e.target.value)} {...wired(errors.note)} />
+        <input aria-label={t('colNote')} value={note} onChange={(e) => setNote(e.target.value)} {...wired(errors.note)} />
         <ErrorText id={messageId}>{message}</ErrorText>
       </td>
       <td className="row-actions">
         <button type="button" className="primary" onClick={() => void save()}>
-          Save
+          {t('save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </td>
     </tr>

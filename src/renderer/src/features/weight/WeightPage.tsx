@@ -2,7 +2,6 @@ import { useCallback, useState } from 'react'
 import { addLocalDays, todayLocal } from '../../../../shared/dates'
 import type { WeightEntry } from '../../../../shared/domain'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
-import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
 import { useLoad, useReloadBoth, valueOr } from '../../api/useLoad'
 import { WeightTrendChart } from '../../charts/WeightTrendChart'
@@ -11,18 +10,20 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { useSettings } from '../../settings'
 import { ErrorText } from '../../components/ErrorText'
 import { WeightForm } from './WeightForm'
-import { type WeightDraft, type WeightErrors, weightErrorsFromResult } from './weightFormState'
+import { type WeightDraft, type WeightErrors, weightErrorsFromResult, weightText } from './weightFormState'
+import { formatDate, formatNumber, useT } from '../../i18n'
 import { WeightList } from './WeightList'
 
 const PAGE = 20
 const RANGES = [
-  { key: '90d', label: '3 months', days: 90 },
-  { key: '1y', label: '1 year', days: 365 },
-  { key: 'all', label: 'All', days: null }
+  { key: '90d', label: 'range90d', days: 90 },
+  { key: '1y', label: 'range1y', days: 365 },
+  { key: 'all', label: 'rangeAll', days: null }
 ] as const
 type RangeKey = (typeof RANGES)[number]['key']
 
 export function WeightPage() {
+  const { t } = useT('weight')
   const { settings } = useSettings()
   const unit = settings.weightUnit
   const toast = useToast()
@@ -45,7 +46,7 @@ export function WeightPage() {
   async function add(draft: WeightDraft): Promise<WeightErrors | null> {
     const r = await api.weights.add(draft)
     if (!r.ok) return weightErrorsFromResult(r.error)
-    toast.show(`Added ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
+    toast.show(t('toastAdded', { weight: weightText(r.value.kg, unit), date: formatDate(r.value.date) }))
     refresh()
     return null
   }
@@ -53,18 +54,18 @@ export function WeightPage() {
   async function update(id: number, draft: WeightDraft): Promise<WeightErrors | null> {
     const r = await api.weights.update({ id, ...draft })
     if (!r.ok) return weightErrorsFromResult(r.error)
-    toast.show(`Saved ${formatWeight(r.value.kg, unit)} on ${r.value.date}.`)
+    toast.show(t('toastSaved', { weight: weightText(r.value.kg, unit), date: formatDate(r.value.date) }))
     refresh()
     return null
   }
 
   async function remove(entry: WeightEntry): Promise<void> {
-    const what = `${formatWeight(entry.kg, unit)} on ${entry.date}`
+    const what = { weight: weightText(entry.kg, unit), date: formatDate(entry.date) }
     await undoable({
       run: () => api.weights.delete({ id: entry.id }),
-      done: `Deleted ${what}.`,
+      done: t('toastDeleted', what),
       undo: () => api.weights.restore({ id: entry.id }),
-      undone: `Restored ${what}.`,
+      undone: t('toastRestored', what),
       after: refresh
     })
   }
@@ -78,8 +79,8 @@ export function WeightPage() {
 
       <section className="card" aria-labelledby="trend-heading">
         <header className="card-head">
-          <h2 id="trend-heading">Weight trend</h2>
-          <div className="segmented" role="radiogroup" aria-label="Chart range">
+          <h2 id="trend-heading">{t('trendHeading')}</h2>
+          <div className="segmented" role="radiogroup" aria-label={t('chartRange')}>
             {RANGES.map((r) => (
               <button
                 key={r.key}
@@ -89,7 +90,7 @@ export function WeightPage() {
                 className={range === r.key ? 'on' : ''}
                 onClick={() => setRange(r.key)}
               >
-                {r.label}
+                {t(r.label)}
               </button>
             ))}
           </div>
@@ -98,46 +99,44 @@ export function WeightPage() {
           <>
             <dl className="stats">
               <div>
-                <dt>Trend weight</dt>
-                <dd data-testid="trend-weight">{chart.latestTrendKg != null ? formatWeight(chart.latestTrendKg, unit) : '–'}</dd>
+                <dt>{t('trendWeight')}</dt>
+                <dd data-testid="trend-weight">{chart.latestTrendKg != null ? weightText(chart.latestTrendKg, unit) : '–'}</dd>
               </div>
               {protein && (
                 <div>
-                  <dt>Daily protein target</dt>
-                  <dd data-testid="protein-target">
-                    {protein.minG}–{protein.maxG} g
-                  </dd>
+                  <dt>{t('proteinTarget')}</dt>
+                  <dd data-testid="protein-target">{t('proteinRange', { min: formatNumber(protein.minG), max: formatNumber(protein.maxG) })}</dd>
                 </div>
               )}
               <div>
-                <dt>Days weighed</dt>
-                <dd>{daily?.days ?? 0}</dd>
+                <dt>{t('daysWeighed')}</dt>
+                <dd>{formatNumber(daily?.days ?? 0)}</dd>
               </div>
             </dl>
             <WeightTrendChart points={chart.points} yTicks={chart.yTicks} unit={unit} />
-            {chart.downsampled && <p className="hint">Long range: nearby days are averaged so the chart stays quick.</p>}
+            {chart.downsampled && <p className="hint">{t('downsampled')}</p>}
           </>
         ) : (
           <p className="empty">
-            {daily === null ? 'Loading…' : total === 0 ? 'No weights yet. Add your first one above and the trend appears here.' : 'No weights in this range.'}
+            {daily === null ? t('common:loading') : total === 0 ? t('noWeights') : t('noWeightsInRange')}
           </p>
         )}
       </section>
 
       <section className="card" aria-labelledby="entries-heading">
         <header className="card-head">
-          <h2 id="entries-heading">Entries</h2>
-          <span className="muted">{total === 1 ? '1 entry' : `${total} entries`}</span>
+          <h2 id="entries-heading">{t('entriesHeading')}</h2>
+          <span className="muted">{t('entryCount', { count: total })}</span>
         </header>
         <ErrorText>{loadError}</ErrorText>
         {total === 0 && !loadError ? (
-          <p className="empty">Nothing logged yet.</p>
+          <p className="empty">{t('nothingLogged')}</p>
         ) : (
           <WeightList entries={entries} unit={unit} onUpdate={update} onDelete={remove} />
         )}
         {entries.length < total && (
           <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
-            Show {Math.min(PAGE, total - entries.length)} more
+            {t('showMore', { count: Math.min(PAGE, total - entries.length) })}
           </button>
         )}
       </section>

@@ -9,6 +9,8 @@ import type { AppError } from '../../../../shared/result'
 import { weightFields } from '../../../../shared/schemas'
 import { kgToUnit, readWeightText, round1, type WeightUnit } from '../../../../shared/units'
 import { addIssues, errorsFromResult, type PathIssue, topFieldOf } from '../../components/fieldErrors'
+import { formatNumber } from '../../i18n/format'
+import { tr } from '../../i18n/instance'
 
 export interface WeightDraft {
   date: string
@@ -33,7 +35,12 @@ export interface WeightValues {
 export function weightRangeMessage(unit: WeightUnit): string {
   const { min, max } = WEIGHT_FIELDS.kg
   const at = (kg: number | null) => round1(kgToUnit(kg ?? 0, unit))
-  return `A body weight must be between ${at(min)} and ${at(max)} ${unit}.`
+  return tr('weight:errRange', { min: formatNumber(at(min), 1), max: formatNumber(at(max), 1), unit })
+}
+
+/** A body weight in the runner's unit, one decimal, in the language's digits: `72.4 kg`. */
+export function weightText(kg: number, unit: WeightUnit): string {
+  return tr('weight:weightValue', { weight: formatNumber(round1(kgToUnit(kg, unit)), 1, 1), unit })
 }
 
 /**
@@ -46,7 +53,7 @@ export function validateWeightForm(
   today = todayLocal()
 ): { ok: true; draft: WeightDraft } | { ok: false; errors: WeightErrors } {
   const errors: WeightErrors = {}
-  if (values.date.trim() === '') errors.date = 'Enter a date.'
+  if (values.date.trim() === '') errors.date = tr('weight:errNoDate')
   const weight = readWeightText(values.weight, unit)
   if (!weight.ok) errors.kg = weight.message
   const parsed = weightFields.safeParse({ date: values.date, kg: weight.ok ? weight.kg : WEIGHT_FIELDS.kg.min, note: values.note.trim() })
@@ -58,7 +65,7 @@ export function validateWeightForm(
     addIssues(errors, issues)
   }
   // Not a bound of the record (the back end and the import take any real date): the form guards against a mistyped year.
-  if (!errors.date && values.date > today) errors.date = 'The date is in the future.'
+  if (!errors.date && values.date > today) errors.date = tr('weight:errFutureDate')
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors }
   return { ok: true, draft: parsed.data }
 }
