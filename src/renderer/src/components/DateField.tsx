@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type KeyboardEvent, useRef, useState } from 'react'
+import { type InputHTMLAttributes, type KeyboardEvent, useEffect, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { formatDate, useT } from '../i18n'
@@ -34,6 +34,8 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
   const [text, setText] = useState(shown)
   const [problem, setProblem] = useState<string | null>(null)
   const picker = useRef<HTMLInputElement>(null)
+  const textInput = useRef<HTMLInputElement>(null)
+  const unreadable = useRef(false)
 
   // A date set from outside (a reset, Today, the picker) or a language switch shows in the lists' form.
   const [was, setWas] = useState({ shown, lang })
@@ -45,15 +47,12 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
 
   /** Reads the text; true when it held a date (or nothing), which is then the field's value. */
   const commit = (): boolean => {
-    const r = readDateText(text, min, max)
+    // Bounds are the form's to word (`The date is in the future.`): a typed date goes to it as it is; the keys
+    // and the picker stay within min and max.
+    const r = readDateText(text)
+    unreadable.current = !r.ok
     if (!r.ok) {
-      setProblem(
-        r.problem === 'unreadable'
-          ? t('dateUnreadable', { example: formatDate(EXAMPLE) })
-          : r.problem === 'before'
-            ? t('dateBeforeMin', { date: formatDate(min ?? EXAMPLE) })
-            : t('dateAfterMax', { date: formatDate(max ?? EXAMPLE) })
-      )
+      setProblem(t('dateUnreadable', { example: formatDate(EXAMPLE) }))
       return false
     }
     setProblem(null)
@@ -62,6 +61,25 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
     setText(r.value ? formatDate(r.value) : '')
     return true
   }
+
+  // A date set from outside replaces a text that could not be read.
+  useEffect(() => {
+    unreadable.current = false
+  }, [shown, lang])
+
+  // While the text cannot be read, the form it sits in is not sent (a click on Save reads the field first, on blur).
+  useEffect(() => {
+    const form = textInput.current?.form
+    if (!form) return
+    const guard = (e: Event) => {
+      if (!unreadable.current) return
+      e.preventDefault()
+      e.stopImmediatePropagation()
+      textInput.current?.focus()
+    }
+    form.addEventListener('submit', guard)
+    return () => form.removeEventListener('submit', guard)
+  }, [])
 
   const keyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     onKeyDown?.(e)
@@ -72,7 +90,10 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
       flushSync(() => {
         ok = commit()
       })
-      if (!ok) e.preventDefault()
+      if (!ok) {
+        e.preventDefault()
+        e.stopPropagation()
+      }
       return
     }
     const step = stepOfKey(e.key)
@@ -81,6 +102,7 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
     const typed = readDateText(text)
     const from = typed.ok && typed.value ? typed.value : value || todayLocal()
     const next = stepDate(from, step, min, max)
+    unreadable.current = false
     setProblem(null)
     setText(formatDate(next))
     if (next !== value) onChange(next)
@@ -104,6 +126,7 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
       <span className={className ? `date-field ${className}` : 'date-field'}>
         <input
           {...input}
+          ref={textInput}
           type="text"
           inputMode="text"
           autoComplete="off"
@@ -140,6 +163,7 @@ export function DateField({ value, onChange, min, max, onBlur, onKeyDown, disabl
           onChange={(e) => {
             const v = e.target.value
             if (!v) return
+            unreadable.current = false
             setProblem(null)
             setText(formatDate(v))
             if (v !== value) onChange(v)
