@@ -80,7 +80,7 @@ test('empty state explains blocks; create the HIIT study block and watch the cou
   await expect(card(page).getByRole('heading', { name: 'HIIT study' })).toBeVisible()
   await expect(card(page).getByTestId('block-week')).toHaveText('Week 1 of 10')
   await expect(card(page)).toContainText('HIIT 4×4')
-  await expect(card(page)).toContainText(`${today} – ${await browserDay(page, 69)}`)
+  await expect(card(page)).toContainText(`${shown(today)} – ${shown(await browserDay(page, 69))}`)
   const week = card(page).getByRole('progressbar', { name: 'This week' })
   const total = card(page).getByRole('progressbar', { name: 'Whole block' })
   await expect(week).toHaveAttribute('aria-valuenow', '0')

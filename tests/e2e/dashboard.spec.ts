@@ -153,9 +153,9 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   expect((await rowsOf(volumeTable)).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual(
     perWeek.map((n, i) => [String(i + 1), `${n} of 3`, '0', (n * 2).toFixed(1), '6.0', String(n * 6)])
   )
-  expect((await rowsOf(volumeTable))[0]?.[1]).toBe(`${s.blockStart} – ${dateOf(dayNo(s.blockStart) + 6)}`)
+  expect((await rowsOf(volumeTable))[0]?.[1]).toBe(`${shown(s.blockStart)} – ${shown(dateOf(dayNo(s.blockStart) + 6))}`)
   // Any block can be chosen: the earlier, empty one.
-  await volume.getByLabel('Block').selectOption({ label: `Spring block (${dateOf(dayNo(s.today) - 100)} – ${dateOf(dayNo(s.today) - 87)})` })
+  await volume.getByLabel('Block').selectOption({ label: `Spring block (${shown(dateOf(dayNo(s.today) - 100))} – ${shown(dateOf(dayNo(s.today) - 87))})` })
   await expect(volume.getByRole('table', { name: 'Weekly volume of Spring block' })).toBeVisible()
   expect((await rowsOf(volume.getByRole('table'))).map((r) => [r[2], r[5]])).toEqual([
     ['0 of 3', '–'],
@@ -169,8 +169,8 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   const loadTable = await showTable(panel(page, 'weekly-load'))
   await expect(loadTable).toHaveAccessibleName('Weekly load')
   await expect(loadTable.locator('tbody tr')).toHaveCount(weeks.length)
-  expect((await rowsOf(loadTable)).map((r) => [r[0]?.slice(0, 10), r[1], r[2], r[4]])).toEqual(
-    weeks.map((w) => [w.monday, String(w.sessions), String(w.load), w.spike ? 'Spike' : ''])
+  expect((await rowsOf(loadTable)).map((r) => [r[0]?.split(' – ')[0], r[1], r[2], r[4]])).toEqual(
+    weeks.map((w) => [shown(w.monday), String(w.sessions), String(w.load), w.spike ? 'Spike' : ''])
   )
   const f = expectedFitness(s)
   await expect(page.getByTestId('fitness-now')).toHaveText(f.fitness.toFixed(1))
@@ -179,8 +179,8 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   const fitnessTable = await showTable(panel(page, 'fitness'))
   const fitnessRows = await rowsOf(fitnessTable)
   expect(fitnessRows).toHaveLength(dayNo(s.today) - dayNo(s.dates[0] as string) + 1)
-  expect(fitnessRows[fitnessRows.length - 1]).toEqual([s.today, '0', f.fitness.toFixed(1), f.fatigue.toFixed(1), f.form.toFixed(1)])
-  expect(fitnessRows[0]).toEqual([s.dates[0], '216', (216 * (1 - Math.exp(-1 / 42))).toFixed(1), (216 * (1 - Math.exp(-1 / 7))).toFixed(1), '-23.7'])
+  expect(fitnessRows[fitnessRows.length - 1]).toEqual([shown(s.today), '0', f.fitness.toFixed(1), f.fatigue.toFixed(1), f.form.toFixed(1)])
+  expect(fitnessRows[0]).toEqual([shown(s.dates[0] as string), '216', (216 * (1 - Math.exp(-1 / 42))).toFixed(1), (216 * (1 - Math.exp(-1 / 7))).toFixed(1), '-23.7'])
 
   // Body weight: the trend closes 10 % of the gap a day: 80 → 80.04 → 80.016 → 80.0344 → 80.031; protein 1.4–2.0 g/kg.
   await expect(page.getByTestId('dash-trend-weight')).toHaveText('80.0 kg')
@@ -193,16 +193,16 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   await expect(page.getByLabel('Protocol', { exact: true })).toHaveValue(/\d+/)
   const progressTable = await showTable(progress)
   const progressRows = await rowsOf(progressTable)
-  expect(progressRows.map((r) => r[0])).toEqual(s.dates)
+  expect(progressRows.map((r) => r[0])).toEqual(s.dates.map(shown))
   expect(new Set(progressRows.map((r) => r.slice(1).join(' | ')))).toEqual(new Set(['6 of 6 | 2:00 | 8']))
   const dropTable = await showTable(panel(page, 'drop-off'))
   const dropRows = await rowsOf(dropTable)
   expect(dropRows).toHaveLength(24)
-  expect(dropRows.find((r) => r[0] === s.dates[0])).toEqual([s.dates[0], '7.50 m/s', '6.75 m/s', '10.0 %'])
+  expect(dropRows.find((r) => r[0] === shown(s.dates[0] as string))).toEqual([shown(s.dates[0] as string), '7.50 m/s', '6.75 m/s', '10.0 %'])
   // 164 m → 135 m: 8.20 → 6.75 m/s, 17.7 % slower.
-  expect(dropRows.find((r) => r[0] === s.bestDate)).toEqual([s.bestDate, '8.20 m/s', '6.75 m/s', '17.7 %'])
+  expect(dropRows.find((r) => r[0] === shown(s.bestDate))).toEqual([shown(s.bestDate), '8.20 m/s', '6.75 m/s', '17.7 %'])
   const bests = panel(page, 'sprint-bests').getByRole('table', { name: 'Sprint bests' })
-  expect(await rowsOf(bests)).toEqual([['20 s', '8.20 m/s', '29.5', '164 m in 20 s', s.bestDate, '144']])
+  expect(await rowsOf(bests)).toEqual([['20 s', '8.20 m/s', '29.5', '164 m in 20 s', shown(s.bestDate), '144']])
 
   // Back to the chart.
   await progress.getByRole('button', { name: 'Show as chart' }).click()
@@ -299,7 +299,7 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   const card = page.getByTestId('finished-block')
   await expect(card.getByRole('heading', { name: 'Block “Spring HIIT” finished' })).toBeVisible()
   await expect(card.getByTestId('finished-summary')).toHaveText('Finished: 4 of 6 sessions, 72 min of work, +1 set, rest 3m → 2m30s on HIIT 4×4.')
-  await expect(card.getByTestId('finished-plan')).toContainText(`4x4m @near-max / 3m jog (${browserDay(-14)}) → 5x4m @near-max / 2m30s jog (${browserDay(-3)})`)
+  await expect(card.getByTestId('finished-plan')).toContainText(`4x4m @near-max / 3m jog (${shown(browserDay(-14))}) → 5x4m @near-max / 2m30s jog (${shown(browserDay(-3))})`)
   await expect(page.getByTestId('current-block')).toHaveCount(0)
 
   // The next session is the last block's protocol, though the last session was a sprint; so is the Log screen's.
@@ -328,8 +328,8 @@ test('the day after a block ends: its summary, "Plan the next block" prefilled f
   await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('HIIT 4×4')
   await expect(form.getByTestId('block-end')).toHaveText(shown(browserDay(13)))
   const note = form.getByTestId('block-prefill')
-  await expect(note).toContainText(`Follows “Spring HIIT”: 2 weeks × 3 a week of HIIT 4×4, from ${browserDay(0)}, the day after it ended.`)
-  await expect(note).toContainText(`The sessions of HIIT 4×4 start from the plan of ${browserDay(-3)}: 5x4m @near-max / 2m30s jog`)
+  await expect(note).toContainText(`Follows “Spring HIIT”: 2 weeks × 3 a week of HIIT 4×4, from ${shown(browserDay(0))}, the day after it ended.`)
+  await expect(note).toContainText(`The sessions of HIIT 4×4 start from the plan of ${shown(browserDay(-3))}: 5x4m @near-max / 2m30s jog`)
   await expect(form.getByLabel('Name')).toBeFocused()
   await page.keyboard.type('Summer HIIT')
   await page.keyboard.press('Enter')
@@ -357,7 +357,7 @@ test('a block that ended days ago: the next one would start today; Dismiss hides
   const form = page.getByRole('form', { name: 'New training block' })
   await expect(form.getByLabel('Start date')).toHaveAttribute('data-value', browserDay(0))
   await expect(form.getByTestId('block-prefill')).toHaveText(
-    `Follows “Short block”: 1 week × 2 a week of any protocol, from today, ${browserDay(0)}: the day after it ended, ${browserDay(-3)}, is past.`
+    `Follows “Short block”: 1 week × 2 a week of any protocol, from today, ${shown(browserDay(0))}: the day after it ended, ${shown(browserDay(-3))}, is past.`
   )
   await expect(form.getByLabel('Protocol').locator('option:checked')).toHaveText('Any')
   await page.keyboard.press('Escape')
@@ -401,19 +401,19 @@ test('weighted sessions: loaded reps have bests and a drop-off of their own, per
   await page.reload()
 
   const bests = panel(page, 'sprint-bests').getByRole('table', { name: 'Sprint bests' })
-  const first = browserDay(-6)
+  const first = shown(browserDay(-6))
   await expect(bests.getByRole('row')).toHaveCount(4)
   expect(await rowsOf(bests)).toEqual([
     ['20 s', 'unloaded', '7.50 m/s', '27.0', '150 m in 20 s', first, '12'],
-    ['20 s', '+10 kg vest', '8.50 m/s', '30.6', '170 m in 20 s', browserDay(-5), '6'],
-    ['20 s', '+20 kg sled', '5.00 m/s', '18.0', '100 m in 20 s', browserDay(-3), '6']
+    ['20 s', '+10 kg vest', '8.50 m/s', '30.6', '170 m in 20 s', shown(browserDay(-5)), '6'],
+    ['20 s', '+20 kg sled', '5.00 m/s', '18.0', '100 m in 20 s', shown(browserDay(-3)), '6']
   ])
   const drop = await rowsOf(await showTable(panel(page, 'drop-off')))
   expect(drop).toEqual([
     [first, '7.50 m/s', '6.75 m/s', '10.0 %', '–', '–', '–'],
-    [browserDay(-5), '–', '–', '–', '8.50 m/s', '7.25 m/s', '14.7 %'],
-    [browserDay(-4), '7.40 m/s', '6.65 m/s', '10.1 %', '–', '–', '–'],
-    [browserDay(-3), '–', '–', '–', '5.00 m/s', '4.50 m/s', '10.0 %']
+    [shown(browserDay(-5)), '–', '–', '–', '8.50 m/s', '7.25 m/s', '14.7 %'],
+    [shown(browserDay(-4)), '7.40 m/s', '6.65 m/s', '10.1 %', '–', '–', '–'],
+    [shown(browserDay(-3)), '–', '–', '–', '5.00 m/s', '4.50 m/s', '10.0 %']
   ])
   // In pounds: the loads and the progression's heaviest load.
   await page.getByRole('radio', { name: 'lb' }).click()
@@ -421,4 +421,43 @@ test('weighted sessions: loaded reps have bests and a drop-off of their own, per
   expect((await rowsOf(bests)).map((r) => r[1])).toEqual(['unloaded', '+22 lb vest', '+44.1 lb sled'])
   const progress = await rowsOf(await showTable(panel(page, 'progression')))
   expect(progress.map((r) => r[r.length - 1])).toEqual(['–', '22', '–', '44.1'])
+})
+
+test('in Chinese: the block card, the next session with its advice, the charts and their tables', async ({ page, app }) => {
+  const protocols = await app.call<{ id: number; name: string; groups: unknown[] }[]>('protocols/list', {})
+  const sprint = protocols.find((p) => p.name === 'Sprint 6×20 s')
+  if (!sprint) throw new Error('no Sprint 6×20 s')
+  await app.call('blocks/create', { name: 'Sprint block', startDate: browserDay(-8), weeks: 2, sessionsPerWeek: 3, protocolId: sprint.id })
+  const reps = Array.from({ length: 6 }, (_, i) => ({ workSeconds: 20, intensity: 'max', recoverySeconds: i === 5 ? 0 : 120, recoveryMode: 'walk' }))
+  for (const shift of [-8, -6, -1]) await app.call('sessions/create', { date: browserDay(shift), protocolId: sprint.id, plan: sprint.groups, rpe: 8, reps })
+  await page.reload()
+  await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
+
+  const card = page.getByTestId('current-block')
+  await expect(card).toContainText('当前训练周期')
+  await expect(card.getByTestId('block-week')).toHaveText('第 2 周，共 2 周')
+  await expect(card.getByRole('progressbar', { name: '本周' })).toHaveAttribute('aria-valuetext', '计划 3 次训练，已完成 1 次')
+
+  // Two sessions on target: the advice, worded in Chinese from the rule's codes.
+  const next = page.getByTestId('next-session')
+  await expect(next).toContainText('下次训练')
+  await expect(next.getByTestId('next-why')).toHaveText('当前训练周期“Sprint block”的训练方案。')
+  const advice = next.getByRole('region', { name: '进阶建议' })
+  await expect(advice).toContainText('加大难度')
+  await expect(advice).toContainText('缩短恢复时间：2m → 1m45s 步行。')
+  await advice.getByText('原因').click()
+  await expect(advice).toContainText('最近 2 次训练都按计划完成')
+
+  for (const name of ['周期训练量', '训练负荷', '体重', '训练方案进展']) await expect(page.getByRole('heading', { name, exact: true })).toBeVisible()
+  await expect(page.getByTestId('load-week-definition')).toHaveText('按日历周计算，周一至周日。')
+  await page.getByRole('radiogroup', { name: '训练负荷范围' }).getByRole('radio', { name: '全部' }).click()
+  const load = panel(page, 'weekly-load')
+  await load.getByRole('button', { name: '以表格显示' }).click()
+  await expect(load.getByRole('columnheader', { name: '负荷（AU）' })).toBeVisible()
+  await expect(load.getByRole('table', { name: '每周负荷' })).toBeVisible()
+  const volume = panel(page, 'block-volume')
+  await volume.getByRole('button', { name: '以表格显示' }).click()
+  const firstRow = (await rowsOf(volume.getByRole('table', { name: 'Sprint block 的每周训练量' })))[0]
+  expect(firstRow?.[1]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 – \d{4}年\d{1,2}月\d{1,2}日$/)
+  expect(firstRow?.[2]).toBe('2 / 3')
 })

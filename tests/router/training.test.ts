@@ -4,6 +4,7 @@ import type { Protocol, Rep } from '../../src/shared/training'
 import { useBackend } from '../helpers/backend'
 import { clientFor } from '../helpers/client'
 import { group, rep, sprintReps } from '../helpers/training'
+import { adviceText } from '../../src/renderer/src/components/adviceText'
 
 const backend = useBackend()
 
@@ -304,7 +305,8 @@ describe('advice for the next session', () => {
     await client.sessions.create({ date: '2026-11-19', protocolId: other.id, plan: other.groups, rpe: 7, reps: sprintReps(6) })
 
     const next = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-20' })
-    expect(next).toMatchObject({ kind: 'progress', start: five, startFrom: '2026-11-18', summary: 'Add a set: 5 → 6.' })
+    expect(next).toMatchObject({ kind: 'progress', start: five, startFrom: '2026-11-18' })
+    expect(adviceText(next.summary)).toBe('Add a set: 5 → 6.')
     // after a break of 10 days: repeat the last plan
     const late = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-28' })
     expect(late).toMatchObject({ kind: 'hold', start: five, plan: five })
@@ -317,7 +319,8 @@ describe('advice for the next session', () => {
     await client.sessions.create({ date: '2026-11-18', protocolId: p.id, plan: p.groups, rpe: 9, reps })
     const a = await client.advice.forProtocol({ protocolId: p.id, today: '2026-11-20' })
     expect(a.kind).toBe('ease')
-    expect(a.reasons[0]).toBe('On 2026-11-18 your last rep was 13 % slower than your first: the speed fell (10 % or more).')
-    expect(a.summary).toBe('Take more rest: 2m → 2m30s walk.')
+    expect(a.reasons[0]).toEqual({ key: 'reasonSpeedFell', params: { date: { date: '2026-11-18' }, pct: 13, limit: 10 } })
+    expect(a.reasons.map(adviceText)[0]).toBe('On 18 Nov 2026 your last rep was 13 % slower than your first: the speed fell (10 % or more).')
+    expect(adviceText(a.summary)).toBe('Take more rest: 2m → 2m30s walk.')
   })
 })

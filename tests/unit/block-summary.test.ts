@@ -7,10 +7,12 @@ import {
   finishedBlockOn,
   nextBlockStart,
   planChanges,
+  planChangeTexts,
   planChangeText,
   workMinutes
 } from '../../src/shared/metrics/blockSummary'
 import { parseNotation } from '../../src/shared/notation'
+import { adviceText } from '../../src/renderer/src/components/adviceText'
 import { blockRecord } from '../helpers/training'
 import type { RepeatGroup } from '../../src/shared/training'
 
@@ -131,7 +133,12 @@ describe('blockSummary', () => {
 })
 
 describe('planChanges', () => {
-  const changes = (a: string, b: string) => planChanges(plan(a), plan(b))
+  /** The changes, checked against their messages worded in English (what the dashboard shows). */
+  const changes = (a: string, b: string) => {
+    const words = planChanges(plan(a), plan(b))
+    expect(planChangeTexts(plan(a), plan(b)).map(adviceText)).toEqual(words)
+    return words
+  }
 
   it('says nothing when the plan stayed the same', () => {
     expect(changes(HIIT, HIIT)).toEqual([])
@@ -179,7 +186,7 @@ describe('planChanges', () => {
   })
 
   it('words the change on the protocol, or on the block’s protocol when its name is unknown', () => {
-    const p = { from: plan(HIIT), to: plan(HIIT), fromDate: '2026-05-04', toDate: '2026-07-10' }
+    const p = { from: plan(HIIT), to: plan(HIIT), fromDate: '2026-05-04', toDate: '2026-07-10', texts: [] }
     expect(planChangeText({ ...p, changes: ['+1 set', 'rest 3m → 2m30s'] }, 'HIIT 4×4')).toBe('+1 set, rest 3m → 2m30s on HIIT 4×4')
     expect(planChangeText({ ...p, changes: [] }, 'HIIT 4×4')).toBe('same plan on HIIT 4×4')
     expect(planChangeText({ ...p, changes: ['+1 set'] }, null)).toBe('+1 set on the block’s protocol')

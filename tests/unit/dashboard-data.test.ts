@@ -10,7 +10,7 @@ import { fitnessChartData, weeklyLoadChartData } from '../../src/renderer/src/ch
 import { protocolProgressChartData, restTicks, sprintBestRows } from '../../src/renderer/src/charts/progressData'
 import { rangeInput } from '../../src/renderer/src/charts/range'
 import { rep } from '../helpers/training'
-import { blockWeekDefinition, CALENDAR_WEEKS } from '../../src/renderer/src/charts/weekDefinitions'
+import { blockWeekDefinition, calendarWeeks } from '../../src/renderer/src/charts/weekDefinitions'
 
 const day = (date: string, over: Partial<DailyTotals> = {}): DailyTotals => ({
   date,
@@ -342,6 +342,6 @@ describe('week definitions', () => {
     expect(blockWeekDefinition('2026-10-14')).toBe('Weeks of the block, from its start date (Wednesday to Tuesday).')
     expect(blockWeekDefinition('2026-10-12')).toBe('Weeks of the block, from its start date (Monday to Sunday).')
     expect(blockWeekDefinition('2026-10-18')).toBe('Weeks of the block, from its start date (Sunday to Saturday).')
-    expect(CALENDAR_WEEKS).toBe('Calendar weeks, Monday to Sunday.')
+    expect(calendarWeeks()).toBe('Calendar weeks, Monday to Sunday.')
   })
 })

@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest'
 import {
   carriedPlan,
   intendedEffort,
-  nextSessionAdvice,
-  progressionAdvice,
+  nextSessionAdvice as nextSessionCodes,
+  progressionAdvice as progressionCodes,
   restFloor,
   type SessionOutcome
 } from '../../src/shared/metrics/progression'
+import { adviceText } from '../../src/renderer/src/components/adviceText'
 import { formatNotation, parseNotation } from '../../src/shared/notation'
 import type { RepeatGroup } from '../../src/shared/training'
 
 const EASE_RULE = 'When you cannot catch your breath between sets, rest longer or do fewer sets.'
 const PROGRESS_RULE = 'To make a routine harder, shorten the rest, add sets, or both.'
+
+/** The advice worded in English, as the renderer shows it (the shared rule gives message codes). */
+function english<A extends ReturnType<typeof progressionCodes>>(a: A) {
+  return { ...a, summary: adviceText(a.summary), reasons: a.reasons.map(adviceText), changes: a.changes.map(adviceText) }
+}
+const progressionAdvice = (...args: Parameters<typeof progressionCodes>) => english(progressionCodes(...args))
+const nextSessionAdvice = (...args: Parameters<typeof nextSessionCodes>) => english(nextSessionCodes(...args))
 
 function plan(text: string): RepeatGroup[] {
   const r = parseNotation(text)
@@ -48,7 +56,7 @@ describe('ease', () => {
     expect(a.summary).toBe('Take more rest: 2m → 2m30s walk.')
     expect(a.changes).toEqual(['Rest 2m → 2m30s'])
     expect(formatNotation(a.plan)).toBe('6x20s @max / 2m30s walk')
-    expect(a.reasons[0]).toBe('On 2026-05-04 you could not catch your breath between sets.')
+    expect(a.reasons[0]).toBe('On 4 May 2026 you could not catch your breath between sets.')
     expect(a.reasons.at(-1)).toBe(EASE_RULE)
   })
 
@@ -60,14 +68,14 @@ describe('ease', () => {
     expect(next('10x10s / 30s stand', hard)).toBe('10x10s / 45s stand')
     const a = progressionAdvice(plan('4x4m / 4m jog'), hard)
     // the RPE is no reason of its own: recovery is
-    expect(a.reasons).toEqual(['On 2026-05-04 you could not catch your breath between sets.', EASE_RULE])
+    expect(a.reasons).toEqual(['On 4 May 2026 you could not catch your breath between sets.', EASE_RULE])
   })
 
   it('eases when the speed fell by 10 % or more from the first rep to the last', () => {
     const a = progressionAdvice(plan('6x20s @max / 2m walk'), [session('2026-05-04', { rpe: 9, speedDropPct: 12.4 }), ...easy])
     expect(a.kind).toBe('ease')
     expect(formatNotation(a.plan)).toBe('6x20s @max / 2m30s walk')
-    expect(a.reasons).toEqual(['On 2026-05-04 your last rep was 12 % slower than your first: the speed fell (10 % or more).', EASE_RULE])
+    expect(a.reasons).toEqual(['On 4 May 2026 your last rep was 12 % slower than your first: the speed fell (10 % or more).', EASE_RULE])
     // 9 % is within what a sprint session loses: not a reason to ease
     expect(progressionAdvice(plan('6x20s @max / 2m walk'), [session('2026-05-04', { rpe: 9, speedDropPct: 9 }), ...easy]).kind).toBe('progress')
   })
@@ -86,7 +94,7 @@ describe('ease', () => {
     expect(a.summary).toBe('Do fewer sets: 6 → 4.')
     expect(a.changes).toEqual(['Sets 6 → 4'])
     expect(formatNotation(a.plan)).toBe('4x20s @max / 2m walk')
-    expect(a.reasons[0]).toBe('On 2026-05-04 you did 4 of 6 reps: 2 reps abandoned.')
+    expect(a.reasons[0]).toBe('On 4 May 2026 you did 4 of 6 reps: 2 reps abandoned.')
     expect(a.reasons.at(-1)).toBe(EASE_RULE)
   })
 
@@ -128,7 +136,7 @@ describe('progress', () => {
     expect(formatNotation(a.plan)).toBe('6x20s @max / 1m45s walk')
     expect(a.reasons[0]).toBe(
       'The last 2 sessions went to plan, with every rep done and breath caught between sets, at no more than the all-out effort this ' +
-        'protocol intends (RPE 9–10): 2026-05-04 (all 6 reps, RPE 6) and 2026-05-01 (all 6 reps, RPE 7).'
+        'protocol intends (RPE 9–10): 4 May 2026 (all 6 reps, RPE 6) and 1 May 2026 (all 6 reps, RPE 7).'
     )
     expect(a.reasons.at(-1)).toBe(PROGRESS_RULE)
   })
@@ -196,7 +204,7 @@ describe('hold', () => {
     expect(a.summary).toBe('Keep the plan: run it as planned again.')
     expect(a.changes).toEqual([])
     expect(a.plan).toEqual(plan('6x20s / 2m walk'))
-    expect(a.reasons[0]).toBe('Only one session to plan so far: 2026-05-04 (all 6 reps, RPE 5).')
+    expect(a.reasons[0]).toBe('Only one session to plan so far: 4 May 2026 (all 6 reps, RPE 5).')
     expect(a.reasons.at(-1)).toContain('Make it harder after 2 sessions in a row')
   })
 
@@ -205,7 +213,7 @@ describe('hold', () => {
     expect(a.kind).toBe('hold')
     expect(formatNotation(a.plan)).toBe('4x45s @moderate / 5m walk')
     expect(a.reasons[0]).toBe(
-      'The session RPE on 2026-05-04 was 9: harder than the moderate effort this protocol intends (RPE 5–7). Keep the plan and run it at the intended effort.'
+      'The session RPE on 4 May 2026 was 9: harder than the moderate effort this protocol intends (RPE 5–7). Keep the plan and run it at the intended effort.'
     )
   })
 
@@ -220,7 +228,7 @@ describe('hold', () => {
     const a = progressionAdvice(plan('6x20s / 2m walk'), [session('2026-05-04'), before])
     expect(a.kind).toBe('hold')
     expect(a.reasons[0]).toBe(
-      '2026-05-04 (all 6 reps, RPE 6) went to plan, but the session before it on 2026-05-01 did not: ' +
+      '4 May 2026 (all 6 reps, RPE 6) went to plan, but the session before it on 1 May 2026 did not: ' +
         '5 of 6 reps, you could not catch your breath, RPE 9.'
     )
     const b = progressionAdvice(plan('6x20s / 2m walk'), [session('2026-05-04'), session('2026-05-01', { rpe: null })])
@@ -274,7 +282,7 @@ describe('effort is judged against the protocol’s intended intensity', () => {
     expect(a.reasons[0]).toContain('harder than the near-maximum effort this protocol intends (RPE 8–9)')
     const b = progressionAdvice(plan(hiit), [done('2026-05-04', 8), done('2026-05-01', 10)])
     expect(b.kind).toBe('hold')
-    expect(b.reasons[0]).toContain('on 2026-05-01 did not: RPE 10, above the intended 8–9')
+    expect(b.reasons[0]).toContain('on 1 May 2026 did not: RPE 10, above the intended 8–9')
   })
 
   it('takes the hardest group of the plan, and reads a custom percentage', () => {
@@ -310,7 +318,7 @@ describe('after a break', () => {
     expect(a.changes).toEqual([])
     expect(a.summary).toBe('Repeat the last plan: it is 10 days since your last session of this protocol.')
     expect(a.reasons).toEqual([
-      'Your last session of this protocol was on 2026-05-04, 10 days ago: a break of 10 days or more.',
+      'Your last session of this protocol was on 4 May 2026, 10 days ago: a break of 10 days or more.',
       'After a break of 10 days or more, repeat the last plan before making it harder.'
     ])
   })
@@ -323,7 +331,7 @@ describe('after a break', () => {
   it('does not count a session from before the break towards the two in a row', () => {
     const a = progressionAdvice(plan('6x20s @max / 2m walk'), [session('2026-05-20'), session('2026-05-04')], { today: '2026-05-22' })
     expect(a.kind).toBe('hold')
-    expect(a.reasons[0]).toBe('2026-05-20 (all 6 reps, RPE 6) went to plan, but it came after a break of 16 days, so it counts as the first one again.')
+    expect(a.reasons[0]).toBe('20 May 2026 (all 6 reps, RPE 6) went to plan, but it came after a break of 16 days, so it counts as the first one again.')
     const b = progressionAdvice(plan('6x20s @max / 2m walk'), [session('2026-05-24'), session('2026-05-20'), session('2026-05-04')], { today: '2026-05-25' })
     expect(b.kind).toBe('progress')
   })

@@ -8,7 +8,7 @@ import { durationNotation } from '../duration'
 import { formatNotation } from '../notation'
 import type { Block, RepeatGroup } from '../training'
 import { blockEnd, blockWeek, countsTowardBlock, findOverlap } from './block'
-import type { StartPlan } from './progression'
+import type { AdviceText, StartPlan } from './progression'
 
 /** A session as the summary reads it: the figures stored with it when it was saved. */
 export interface BlockSession {
@@ -28,6 +28,8 @@ export interface PlanChange {
   toDate: LocalDate
   /** `+1 set`, `rest 3m → 2m30s`, …; empty when the plan stayed the same. */
   changes: string[]
+  /** The same changes as messages of the `advice` namespace, for the renderer to word in the runner's language. */
+  texts: AdviceText[]
 }
 
 export interface BlockSummary {
@@ -60,7 +62,7 @@ export function blockSummary(block: Block, sessions: readonly BlockSession[]): B
   }
   const plan =
     first?.plan && last?.plan
-      ? { from: copy(first.plan), to: copy(last.plan), fromDate: first.date, toDate: last.date, changes: planChanges(first.plan, last.plan) }
+      ? { from: copy(first.plan), to: copy(last.plan), fromDate: first.date, toDate: last.date, changes: planChanges(first.plan, last.plan), texts: planChangeTexts(first.plan, last.plan) }
       : null
   return { block, endDate: blockEnd(block), sessionsDone, sessionsPlanned: block.weeks * block.sessionsPerWeek, workSeconds, plan }
 }
@@ -101,6 +103,40 @@ export function planChanges(from: readonly RepeatGroup[], to: readonly RepeatGro
     const b = to[i] as RepeatGroup
     const changes = groupChanges(a, b)
     return from.length > 1 ? changes.map((c) => `group ${i + 1}: ${c}`) : changes
+  })
+}
+
+const m = (key: string, params?: AdviceText['params']): AdviceText => (params ? { key, params } : { key })
+
+const workText = (g: RepeatGroup): AdviceText | string =>
+  g.workSeconds !== null ? durationNotation(g.workSeconds) : g.workMeters !== null ? `${g.workMeters} m` : m('pvUntimed')
+
+const intensityText = (g: RepeatGroup): AdviceText | string => {
+  if (g.intensity === 'custom') return g.intensityPct === null ? m('pvCustom') : `${g.intensityPct} %`
+  if (g.intensity === null) return m('pvNone')
+  return m('pvIntensity', { level: g.intensity === 'near-max' ? 'nearmax' : g.intensity })
+}
+
+const terrainText = (g: RepeatGroup): AdviceText => (g.hill ? m('pvUphill') : g.inclinePct !== null ? m('pvIncline', { pct: g.inclinePct }) : m('pvFlat'))
+
+const restText = (g: RepeatGroup): AdviceText | string => (g.recoverySeconds === null ? m('pvUntimed') : durationNotation(g.recoverySeconds))
+
+const modeOf = (g: RepeatGroup): string => (g.recoveryMode === 'walk-down' ? 'walkdown' : g.recoveryMode)
+
+/** `planChanges` as messages (keys `pc…`, values `pv…`), in the same order and on the same rules. */
+export function planChangeTexts(from: readonly RepeatGroup[], to: readonly RepeatGroup[]): AdviceText[] {
+  if (from.length !== to.length) return [m('pcPlan', { from: formatNotation(from), to: formatNotation(to) })]
+  return from.flatMap((a, i) => {
+    const b = to[i] as RepeatGroup
+    const out: AdviceText[] = []
+    const sets = b.count - a.count
+    if (sets !== 0) out.push(m('pcSets', { sign: sets > 0 ? '+' : '−', count: Math.abs(sets) }))
+    if (work(a) !== work(b)) out.push(m('pcWork', { from: workText(a), to: workText(b) }))
+    if (intensity(a) !== intensity(b)) out.push(m('pcIntensity', { from: intensityText(a), to: intensityText(b) }))
+    if (terrain(a) !== terrain(b)) out.push(m('pcTerrain', { from: terrainText(a), to: terrainText(b) }))
+    if (a.recoveryMode !== b.recoveryMode) out.push(m('pcRestMode', { from: restText(a), fromMode: modeOf(a), to: restText(b), toMode: modeOf(b) }))
+    else if (rest(a) !== rest(b)) out.push(m('pcRest', { from: restText(a), to: restText(b) }))
+    return from.length > 1 ? out.map((change) => m('pcGroup', { group: i + 1, change })) : out
   })
 }
 

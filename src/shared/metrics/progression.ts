@@ -21,14 +21,25 @@ export interface SessionOutcome {
 
 export type AdviceKind = 'none' | 'ease' | 'hold' | 'progress'
 
+/**
+ * A piece of advice text as a message of the `advice` namespace and its parameters, worded by the renderer in the
+ * runner's language. A parameter is a plain value, a date (`{ date }`, written as the language writes dates), another
+ * message, or a list of messages (`{ list, join }`: `a, b, c` or `a and b`). Durations are in the notation (`2m30s`).
+ */
+export interface AdviceText {
+  key: string
+  params?: Record<string, AdviceParam>
+}
+export type AdviceParam = string | number | { date: LocalDate } | AdviceText | { list: AdviceText[]; join: 'and' | 'comma' }
+
 export interface Advice {
   kind: AdviceKind
   /** One sentence, e.g. `Take more rest: 2m → 2m30s walk.` */
-  summary: string
+  summary: AdviceText
   /** Why, in plain words, citing the sessions; the last one states the rule. */
-  reasons: string[]
+  reasons: AdviceText[]
   /** The plan changes, e.g. `Rest 2m → 2m30s`, `Sets 6 → 5`; empty when none. */
-  changes: string[]
+  changes: AdviceText[]
   /** The suggested plan for the next session: a new array, equal to the input when nothing changes. */
   plan: RepeatGroup[]
 }
@@ -36,6 +47,8 @@ export interface Advice {
 /** The effort a protocol asks for, from the hardest intensity of its plan, as a session RPE range (CR-10). */
 export interface IntendedEffort {
   label: string
+  /** The intensity it comes from (its words in the `advice` namespace). */
+  level: 'max' | 'near-max' | 'moderate'
   /** The lowest and highest session RPE that are the intended effort. */
   low: number
   high: number
@@ -43,9 +56,9 @@ export interface IntendedEffort {
 
 /** Intended session RPE per intensity: for an all-out protocol 9–10 is the point, not a warning. */
 export const INTENDED_EFFORT = {
-  max: { label: 'all-out', low: 9, high: 10 },
-  'near-max': { label: 'near-maximum', low: 8, high: 9 },
-  moderate: { label: 'moderate', low: 5, high: 7 }
+  max: { label: 'all-out', level: 'max', low: 9, high: 10 },
+  'near-max': { label: 'near-maximum', level: 'near-max', low: 8, high: 9 },
+  moderate: { label: 'moderate', level: 'moderate', low: 5, high: 7 }
 } as const satisfies Record<string, IntendedEffort>
 
 /** A custom intensity of at least this many percent counts as all-out; at least NEAR_MAX_PCT, as near-maximum. */
@@ -66,12 +79,13 @@ export const LONG_REST_FRACTION = 0.5
 export const LONG_MIN_REST_SECONDS = 60
 const MAX_COUNT = 50
 
-const EASE_RULE = 'When you cannot catch your breath between sets, rest longer or do fewer sets.'
-const PROGRESS_RULE = 'To make a routine harder, shorten the rest, add sets, or both.'
-const HOLD_RULE =
-  `Make it harder after ${COMFORTABLE_STREAK} sessions in a row with every rep done, breath caught between sets, no falling speed ` +
-  `and an RPE no higher than the protocol intends; ease off when you cannot catch your breath, abandon a rep or slow down.`
-const BREAK_RULE = `After a break of ${BREAK_DAYS} days or more, repeat the last plan before making it harder.`
+const msg = (key: string, params?: Record<string, AdviceParam>): AdviceText => (params ? { key, params } : { key })
+const day = (date: LocalDate) => ({ date })
+
+const EASE_RULE = msg('ruleEase')
+const PROGRESS_RULE = msg('ruleProgress')
+const HOLD_RULE = msg('ruleHold', { streak: COMFORTABLE_STREAK })
+const BREAK_RULE = msg('ruleBreak', { days: BREAK_DAYS })
 
 interface Change {
   group: number
@@ -106,8 +120,8 @@ export function progressionAdvice(plan: readonly RepeatGroup[], recent: readonly
   if (!newest) {
     return {
       kind: 'none',
-      summary: 'No sessions of this protocol yet: run it as planned.',
-      reasons: ['No session of this protocol has been logged yet.', HOLD_RULE],
+      summary: msg('summaryNone'),
+      reasons: [msg('reasonNoSession'), HOLD_RULE],
       changes: [],
       plan: next
     }
@@ -184,105 +198,92 @@ export function restFloor(g: Pick<RepeatGroup, 'workSeconds'>): number {
 }
 
 /** Why the floor is where it is, in the words of `restFloor`. */
-function floorWhy(g: RepeatGroup): string {
+function floorWhy(g: RepeatGroup): AdviceText {
   const work = g.workSeconds
-  if (work == null) return `distance reps rest at least ${durationNotation(MIN_REST_SECONDS)}`
-  if (work <= LONG_INTERVAL_SECONDS) return `no shorter than the ${durationNotation(work)} of work, and at least ${durationNotation(MIN_REST_SECONDS)}`
-  return `half the ${durationNotation(work)} of work for an interval over ${durationNotation(LONG_INTERVAL_SECONDS)}, and at least ${durationNotation(LONG_MIN_REST_SECONDS)}`
+  if (work == null) return msg('floorDistance', { min: durationNotation(MIN_REST_SECONDS) })
+  if (work <= LONG_INTERVAL_SECONDS) return msg('floorShort', { work: durationNotation(work), min: durationNotation(MIN_REST_SECONDS) })
+  return msg('floorLong', { work: durationNotation(work), over: durationNotation(LONG_INTERVAL_SECONDS), min: durationNotation(LONG_MIN_REST_SECONDS) })
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+const dropPct = (s: SessionOutcome): number => Math.round(s.speedDropPct ?? 0)
 
 function ease(plan: RepeatGroup[], s: SessionOutcome): Advice {
-  const reasons: string[] = []
+  const reasons: AdviceText[] = []
   const missing = s.plannedReps - s.repsDone
-  if (missing > 0) {
-    reasons.push(`On ${s.date} you did ${s.repsDone} of ${s.plannedReps} reps: ${plural(missing, 'rep')} abandoned.`)
-  }
-  if (s.couldNotRecover) reasons.push(`On ${s.date} you could not catch your breath between sets.`)
-  if (speedFell(s)) {
-    reasons.push(`On ${s.date} your last rep was ${Math.round(s.speedDropPct ?? 0)} % slower than your first: the speed fell (${FALLING_SPEED_PCT} % or more).`)
-  }
+  if (missing > 0) reasons.push(msg('reasonAbandoned', { date: day(s.date), done: s.repsDone, planned: s.plannedReps, missing }))
+  if (s.couldNotRecover) reasons.push(msg('reasonNoRecovery', { date: day(s.date) }))
+  if (speedFell(s)) reasons.push(msg('reasonSpeedFell', { date: day(s.date), pct: dropPct(s), limit: FALLING_SPEED_PCT }))
   let changes = missing > 0 ? fewerSets(plan, missing) : []
   if (changes.length === 0) changes = moreRest(plan)
-  if (changes.length === 0) reasons.push('The plan is already as short as it gets: one set per group.')
+  if (changes.length === 0) reasons.push(msg('reasonShortest'))
   reasons.push(EASE_RULE)
-  const summary =
-    changes.length === 0 ? 'Run it as planned, but at an easier effort.' : summarize(changes, { rest: 'Take more rest', sets: 'Do fewer sets' })
+  const summary = changes.length === 0 ? msg('summaryEasierEffort') : summarize(changes, 'ease')
   return { kind: 'ease', summary, reasons, changes: describe(changes, plan.length), plan }
 }
 
 function afterBreak(plan: RepeatGroup[], s: SessionOutcome, gap: number): Advice {
   return {
     kind: 'hold',
-    summary: `Repeat the last plan: it is ${gap} days since your last session of this protocol.`,
-    reasons: [`Your last session of this protocol was on ${s.date}, ${gap} days ago: a break of ${BREAK_DAYS} days or more.`, BREAK_RULE],
+    summary: msg('summaryAfterBreak', { days: gap }),
+    reasons: [msg('reasonBreak', { date: day(s.date), days: gap, limit: BREAK_DAYS }), BREAK_RULE],
     changes: [],
     plan
   }
 }
 
-const went = (s: SessionOutcome): string => `${s.date} (all ${s.plannedReps} reps, RPE ${s.rpe})`
+const went = (s: SessionOutcome): AdviceText => msg('went', { date: day(s.date), planned: s.plannedReps, rpe: s.rpe ?? 0 })
+
+const effortParams = (effort: IntendedEffort) => ({ effort: effort.level, low: effort.low, high: effort.high })
 
 function progress(plan: RepeatGroup[], streak: readonly SessionOutcome[], effort: IntendedEffort): Advice {
-  const sessions = streak.map(went).join(' and ')
-  const reasons = [
-    `The last ${streak.length} sessions went to plan, with every rep done and breath caught between sets, at no more than the ` +
-      `${effort.label} effort this protocol intends (RPE ${effort.low}–${effort.high}): ${sessions}.`
-  ]
+  const reasons = [msg('reasonOnTarget', { count: streak.length, ...effortParams(effort), sessions: { list: streak.map(went), join: 'and' } })]
   const changes = shorterRestOrMoreSets(plan)
   for (const c of changes) {
     if (c.what !== 'sets') continue
     const g = plan[c.group]
-    const of = plan.length > 1 ? ` of group ${c.group + 1}` : ''
+    // group 0: the plan has one group, and the sentence names none
+    const group = plan.length > 1 ? c.group + 1 : 0
     reasons.push(
       g?.recoverySeconds == null
-        ? `The recovery${of} is an untimed walk back down, so add a set instead.`
-        : `The rest${of} is already at its floor (${durationNotation(g.recoverySeconds)}: ${floorWhy(g)}), so add a set instead.`
+        ? msg('reasonUntimedAddSet', { group })
+        : msg('reasonFloorAddSet', { group, rest: durationNotation(g.recoverySeconds), why: floorWhy(g) })
     )
   }
   if (changes.length === 0) {
-    reasons.push(`The plan is already at its hardest for this rule: the rest at its floor and ${MAX_COUNT} sets per group.`, PROGRESS_RULE)
-    return { kind: 'hold', summary: 'Keep the plan: run it as planned again.', reasons, changes: [], plan }
+    reasons.push(msg('reasonHardest', { max: MAX_COUNT }), PROGRESS_RULE)
+    return { kind: 'hold', summary: msg('summaryKeep'), reasons, changes: [], plan }
   }
   reasons.push(PROGRESS_RULE)
-  const addedSets = changes.filter((c) => c.what === 'sets').length
-  const summary = summarize(changes, { rest: 'Shorten the rest', sets: addedSets > 1 ? 'Add sets' : 'Add a set' })
-  return { kind: 'progress', summary, reasons, changes: describe(changes, plan.length), plan }
+  return { kind: 'progress', summary: summarize(changes, 'progress'), reasons, changes: describe(changes, plan.length), plan }
 }
 
 function hold(plan: RepeatGroup[], s: SessionOutcome, prev: SessionOutcome | undefined, effort: IntendedEffort): Advice {
-  const reasons: string[] = []
+  const reasons: AdviceText[] = []
   if (s.rpe === null) {
-    reasons.push(
-      `The session RPE on ${s.date} was not recorded, so there is no telling how hard it felt; rate it about 30 minutes after the session.`
-    )
+    reasons.push(msg('reasonRpeMissing', { date: day(s.date) }))
   } else if (s.rpe > effort.high) {
-    reasons.push(
-      `The session RPE on ${s.date} was ${s.rpe}: harder than the ${effort.label} effort this protocol intends (RPE ${effort.low}–${effort.high}). ` +
-        'Keep the plan and run it at the intended effort.'
-    )
+    reasons.push(msg('reasonTooHard', { date: day(s.date), rpe: s.rpe, ...effortParams(effort) }))
   } else if (!prev) {
-    reasons.push(`Only one session to plan so far: ${went(s)}.`)
+    reasons.push(msg('reasonOnlyOne', { session: went(s) }))
   } else if (daysBetween(prev.date, s.date) >= BREAK_DAYS) {
-    reasons.push(`${went(s)} went to plan, but it came after a break of ${daysBetween(prev.date, s.date)} days, so it counts as the first one again.`)
+    reasons.push(msg('reasonAfterGap', { session: went(s), days: daysBetween(prev.date, s.date) }))
   } else {
-    reasons.push(`${went(s)} went to plan, but the session before it on ${prev.date} did not: ${offPlan(prev, effort)}.`)
+    reasons.push(msg('reasonPrevOff', { session: went(s), date: day(prev.date), why: { list: offPlan(prev, effort), join: 'comma' } }))
   }
   reasons.push(HOLD_RULE)
-  return { kind: 'hold', summary: 'Keep the plan: run it as planned again.', reasons, changes: [], plan }
+  return { kind: 'hold', summary: msg('summaryKeep'), reasons, changes: [], plan }
 }
 
 /** Why a session did not count as going to plan. */
-function offPlan(s: SessionOutcome, effort: IntendedEffort): string {
-  const why: string[] = []
-  if (s.repsDone < s.plannedReps) why.push(`${s.repsDone} of ${s.plannedReps} reps`)
-  if (s.couldNotRecover) why.push('you could not catch your breath')
-  if (speedFell(s)) why.push(`the last rep ${Math.round(s.speedDropPct ?? 0)} % slower than the first`)
-  if (s.rpe === null) why.push('RPE not recorded')
-  else if (s.rpe > effort.high) why.push(`RPE ${s.rpe}, above the intended ${effort.low}–${effort.high}`)
-  else why.push(`RPE ${s.rpe}`)
-  return why.join(', ')
+function offPlan(s: SessionOutcome, effort: IntendedEffort): AdviceText[] {
+  const why: AdviceText[] = []
+  if (s.repsDone < s.plannedReps) why.push(msg('offReps', { done: s.repsDone, planned: s.plannedReps }))
+  if (s.couldNotRecover) why.push(msg('offNoRecovery'))
+  if (speedFell(s)) why.push(msg('offSpeed', { pct: dropPct(s) }))
+  if (s.rpe === null) why.push(msg('offRpeMissing'))
+  else if (s.rpe > effort.high) why.push(msg('offRpeHigh', { rpe: s.rpe, low: effort.low, high: effort.high }))
+  else why.push(msg('offRpe', { rpe: s.rpe }))
+  return why
 }
 
 /** Removes `missing` sets, from the last group backwards, keeping at least one per group. */
@@ -338,22 +339,23 @@ function shorterRestOrMoreSets(plan: RepeatGroup[]): Change[] {
   return changes
 }
 
-/** `Rest 2m → 2m30s`, `Sets 6 → 5`; prefixed with `Group N:` when the plan has several groups. */
-function describe(changes: readonly Change[], groups: number): string[] {
-  return changes.map((c) => {
-    const text = c.what === 'rest' ? `rest ${durationNotation(c.from)} → ${durationNotation(c.to)}` : `sets ${c.from} → ${c.to}`
-    return groups > 1 ? `Group ${c.group + 1}: ${text}` : text.charAt(0).toUpperCase() + text.slice(1)
-  })
+const fromTo = (c: Change): Record<string, AdviceParam> =>
+  c.what === 'rest' ? { from: durationNotation(c.from), to: durationNotation(c.to), mode: c.mode } : { from: c.from, to: c.to }
+
+/** `Rest 2m → 2m30s`, `Sets 6 → 5`; `Group N: rest …` when the plan has several groups. */
+function describe(changes: readonly Change[], groups: number): AdviceText[] {
+  return changes.map((c) => msg(c.what === 'rest' ? 'changeRest' : 'changeSets', { group: groups > 1 ? c.group + 1 : 0, ...fromTo(c) }))
 }
 
-/** `Take more rest: 2m → 2m30s walk.`; with both kinds of change, `Take more rest and do fewer sets: rest …, sets ….` */
-function summarize(changes: readonly Change[], lead: { rest: string; sets: string }): string {
+/**
+ * `Take more rest: 2m → 2m30s walk.`, `Add a set: 5 → 6.`; with both kinds of change,
+ * `Take more rest and do fewer sets: rest …, sets ….`
+ */
+function summarize(changes: readonly Change[], way: 'ease' | 'progress'): AdviceText {
   const kinds = new Set(changes.map((c) => c.what))
   const both = kinds.size > 1
-  const parts = changes.map((c) => {
-    const text = c.what === 'rest' ? `${durationNotation(c.from)} → ${durationNotation(c.to)} ${c.mode}` : `${c.from} → ${c.to}`
-    return both ? `${c.what} ${text}` : text
-  })
-  const head = both ? `${lead.rest} and ${lead.sets.charAt(0).toLowerCase()}${lead.sets.slice(1)}` : kinds.has('rest') ? lead.rest : lead.sets
-  return `${head}: ${parts.join(', ')}.`
+  const parts = changes.map((c) => msg(c.what === 'rest' ? (both ? 'partRestBoth' : 'partRest') : both ? 'partSetsBoth' : 'partSets', fromTo(c)))
+  const addedSets = changes.filter((c) => c.what === 'sets').length
+  const kind = both ? 'Both' : kinds.has('rest') ? 'Rest' : 'Sets'
+  return msg(`summary${way === 'ease' ? 'Ease' : 'Progress'}${kind}`, { sets: addedSets, parts: { list: parts, join: 'comma' } })
 }

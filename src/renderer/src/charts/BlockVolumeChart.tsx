@@ -13,6 +13,7 @@ import {
   XAxis,
   YAxis
 } from 'recharts'
+import { formatDate, formatNumber, useT } from '../i18n'
 import type { BlockVolumeData, BlockVolumePoint } from './blockVolumeData'
 import { AXIS, axisTitle, LEGEND, MARGIN, TOOLTIP } from './chartStyle'
 
@@ -24,10 +25,6 @@ interface Props {
 const LEFT = 64
 const RIGHT = 48
 
-const weekTitle = (label: unknown, payload: readonly { payload?: BlockVolumePoint }[] | undefined) => {
-  const p = payload?.[0]?.payload
-  return p ? `Week ${p.week}: ${p.from} – ${p.to}` : String(label)
-}
 
 /**
  * The block's weeks side by side: work time (bars) beside the planned work time (dashed line) and completed reps
@@ -35,42 +32,52 @@ const weekTitle = (label: unknown, payload: readonly { payload?: BlockVolumePoin
  * other sessions of the week after a `+`. Both share the week axis and its width.
  */
 export function BlockVolumeChart({ data, blockName }: Props) {
+  const { t } = useT('charts')
   const { points, planned, totals } = data
+  const weekTitle = (label: unknown, payload: readonly { payload?: BlockVolumePoint }[] | undefined) => {
+    const p = payload?.[0]?.payload
+    return p ? t('weekTitle', { week: p.week, from: formatDate(p.from), to: formatDate(p.to) }) : String(label)
+  }
+  const weekTick = (week: number) => t('weekAxis', { week })
+  const repsName = t('repsCompleted')
   const top = data.sessionTicks[data.sessionTicks.length - 1] ?? planned
   return (
     <div className="chart-stack">
       <div
         className="chart"
         role="img"
-        aria-label={`Work time and reps per week of ${blockName}: ${totals.workMin} minutes${
-          totals.plannedWorkMin !== null ? ` of ${totals.plannedWorkMin} planned` : ''
-        } and ${totals.reps} reps in all`}
+        aria-label={t('volumeAria', {
+          name: blockName,
+          workMin: formatNumber(totals.workMin, 1),
+          planned: totals.plannedWorkMin === null ? 'none' : formatNumber(totals.plannedWorkMin, 1),
+          reps: totals.reps
+        })}
       >
         <ResponsiveContainer width="100%" height={250}>
           <ComposedChart data={points} margin={MARGIN}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" {...AXIS} />
-            <YAxis yAxisId="min" width={LEFT} allowDecimals={false} {...AXIS} label={axisTitle('work (min)')} />
+            <XAxis dataKey="week" tickFormatter={weekTick} {...AXIS} />
+            <YAxis yAxisId="min" width={LEFT} allowDecimals={false} {...AXIS} label={axisTitle(t('axisWorkMin'))} />
             <YAxis
               yAxisId="reps"
               orientation="right"
               width={RIGHT}
               allowDecimals={false}
               {...AXIS}
-              label={axisTitle('reps', 'right')}
+              label={axisTitle(t('axisReps'), 'right')}
             />
             <Tooltip
               {...TOOLTIP}
               labelFormatter={weekTitle}
-              formatter={(value, name) => [name === 'Reps completed' ? `${Number(value)}` : `${Number(value)} min`, name]}
+              formatter={(value, name) => [name === repsName ? formatNumber(Number(value)) : t('valueMin', { value: formatNumber(Number(value), 1) }), name]}
             />
             <Legend {...LEGEND} />
-            <Bar yAxisId="min" dataKey="workMin" name="Work time" fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
+            <Bar yAxisId="min" dataKey="workMin" name={t('workTime')} fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
             {totals.plannedWorkMin !== null && (
               <Line
                 yAxisId="min"
                 dataKey="plannedMin"
-                name="Planned work"
+                name={t('plannedWork')}
                 type="linear"
                 stroke="var(--text)"
                 strokeOpacity={0.6}
@@ -84,7 +91,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
             <Line
               yAxisId="reps"
               dataKey="reps"
-              name="Reps completed"
+              name={repsName}
               type="linear"
               stroke="var(--accent-2)"
               strokeWidth={2.5}
@@ -97,14 +104,12 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       <div
         className="chart chart-short"
         role="img"
-        aria-label={`Sessions per week of ${blockName}: ${totals.sessions} of ${totals.planned} planned sessions done${
-          totals.otherSessions > 0 ? `, and ${totals.otherSessions} other ${totals.otherSessions === 1 ? 'session' : 'sessions'}` : ''
-        }`}
+        aria-label={t('sessionsAria', { name: blockName, sessions: totals.sessions, planned: totals.planned, other: totals.otherSessions })}
       >
         <ResponsiveContainer width="100%" height={160}>
           <BarChart data={points} margin={{ ...MARGIN, top: 20, right: MARGIN.right + RIGHT }}>
             <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" {...AXIS} />
+            <XAxis dataKey="week" tickFormatter={weekTick} {...AXIS} />
             <YAxis
               width={LEFT}
               domain={[0, top]}
@@ -112,14 +117,14 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               interval={0}
               allowDecimals={false}
               {...AXIS}
-              label={axisTitle('sessions')}
+              label={axisTitle(t('axisSessions'))}
             />
             <Tooltip
               {...TOOLTIP}
               labelFormatter={weekTitle}
               formatter={(value, _name, item) => {
                 const other = (item as { payload?: BlockVolumePoint }).payload?.otherSessions ?? 0
-                return [`${Number(value)} of ${planned}${other > 0 ? ` (+${other} other)` : ''}`, 'Sessions done']
+                return [t('sessionsValue', { done: Number(value), planned, other }), t('sessionsDone')]
               }}
             />
             <ReferenceLine
@@ -127,11 +132,11 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               stroke="var(--text)"
               strokeOpacity={0.55}
               strokeDasharray="5 4"
-              label={{ value: 'plan', position: 'right', fill: 'var(--muted)', fontSize: 12 }}
+              label={{ value: t('planLine'), position: 'right', fill: 'var(--muted)', fontSize: 12 }}
             />
             <Bar
               dataKey="sessions"
-              name="Sessions done"
+              name={t('sessionsDone')}
               radius={[3, 3, 0, 0]}
               maxBarSize={48}
               // A sliver for a past week without sessions, so its 0/3 label is drawn; nothing for weeks to come.
@@ -147,10 +152,10 @@ export function BlockVolumeChart({ data, blockName }: Props) {
         </ResponsiveContainer>
       </div>
       <p className="legend-note">
-        <span className="swatch" style={{ background: 'var(--ok)' }} /> plan met
-        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> fewer sessions than planned
-        <span className="swatch dashed" /> planned sessions a week
-        {totals.otherSessions > 0 && <span>+N: other sessions in the week, not counted against the plan</span>}
+        <span className="swatch" style={{ background: 'var(--ok)' }} /> {t('legendMet')}
+        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> {t('legendFewer')}
+        <span className="swatch dashed" /> {t('legendPlanned')}
+        {totals.otherSessions > 0 && <span>{t('legendOther')}</span>}
       </p>
     </div>
   )

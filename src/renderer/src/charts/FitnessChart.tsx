@@ -1,4 +1,5 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatDate, formatNumber, useT } from '../i18n'
 import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { FitnessChartData } from './loadData'
 
@@ -8,6 +9,7 @@ interface Props {
 
 /** Fitness (42-day), fatigue (7-day) and form (fitness − fatigue) from daily sRPE load. */
 export function FitnessChart({ data }: Props) {
+  const { t } = useT('charts')
   const { points, latest } = data
   const first = points[0]
   const last = points[points.length - 1]
@@ -20,8 +22,13 @@ export function FitnessChart({ data }: Props) {
       role="img"
       aria-label={
         latest
-          ? `Fitness, fatigue and form chart: on ${latest.date} fitness ${latest.fitness}, fatigue ${latest.fatigue}, form ${latest.form}`
-          : 'Fitness, fatigue and form chart: no data'
+          ? t('fitnessAria', {
+              date: formatDate(latest.date),
+              fitness: formatNumber(latest.fitness, 1),
+              fatigue: formatNumber(latest.fatigue, 1),
+              form: formatNumber(latest.form, 1)
+            })
+          : t('fitnessAriaEmpty')
       }
     >
       <ResponsiveContainer width="100%" height={260}>
@@ -33,19 +40,19 @@ export function FitnessChart({ data }: Props) {
             domain={[data.yTicks[0] ?? 'auto', data.yTicks[data.yTicks.length - 1] ?? 'auto']}
             ticks={data.yTicks}
             {...AXIS}
-            label={axisTitle('load (AU)')}
+            label={axisTitle(t('axisLoad'))}
           />
           <Tooltip
             {...TOOLTIP}
             cursor={{ stroke: 'var(--muted)' }}
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [`${Number(value).toFixed(1)} AU`, name]}
+            formatter={(value, name) => [t('valueAu', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
           <Legend {...LEGEND} />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          <Line {...line} dataKey="fitness" name="Fitness (42-day)" stroke="var(--accent-2)" />
-          <Line {...line} dataKey="fatigue" name="Fatigue (7-day)" stroke="var(--accent)" />
-          <Line {...line} dataKey="form" name="Form (fitness − fatigue)" stroke="var(--ok)" strokeDasharray="6 3" />
+          <Line {...line} dataKey="fitness" name={t('fitness42')} stroke="var(--accent-2)" />
+          <Line {...line} dataKey="fatigue" name={t('fatigue7')} stroke="var(--accent)" />
+          <Line {...line} dataKey="form" name={t('formLine')} stroke="var(--ok)" strokeDasharray="6 3" />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
+import { formatNumber, useT } from '../i18n'
 import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { ProgressChartData } from './progressData'
 
@@ -16,7 +17,9 @@ const spanOf = (data: ProgressChartData) => {
 
 /** Per session of a protocol: completed reps and session RPE (left axis), rest per rep (right axis, m:ss). */
 export function ProtocolProgressChart({ data, protocolName }: Props) {
+  const { t } = useT('charts')
   const { points } = data
+  const restName = t('restPerRep')
   const tick = timeTickFormat(spanOf(data))
   const dots = dotsFor(points.length)
   const last = points[points.length - 1]
@@ -26,9 +29,18 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
     <div
       className="chart"
       role="img"
-      aria-label={`Progression of ${protocolName}: ${points.length} ${data.sessionsPerPoint > 1 ? 'points' : 'sessions'}${
-        last ? `; last ${last.reps} reps, rest ${last.rest === null ? 'none' : durationClock(last.rest)}, RPE ${last.rpe ?? 'not recorded'}` : ''
-      }`}
+      aria-label={t('progressAria', {
+        name: protocolName,
+        count: points.length,
+        merged: data.sessionsPerPoint > 1 ? 'yes' : 'no',
+        last: last
+          ? t('progressAriaLast', {
+              reps: formatNumber(last.reps, 1),
+              rest: last.rest === null ? t('none') : durationClock(last.rest),
+              rpe: last.rpe === null ? t('notRecorded') : formatNumber(last.rpe, 1)
+            })
+          : ''
+      })}
     >
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={points} margin={MARGIN}>
@@ -40,7 +52,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             domain={[0, countTop]}
             ticks={data.countTicks}
             {...AXIS}
-            label={axisTitle(data.hasLoad ? `reps · RPE · ${data.loadUnit}` : 'reps · RPE')}
+            label={axisTitle(data.hasLoad ? t('axisRepsRpeLoad', { unit: data.loadUnit }) : t('axisRepsRpe'))}
           />
           <YAxis
             yAxisId="rest"
@@ -50,24 +62,24 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             domain={[0, restTop]}
             ticks={data.restTicks}
             {...AXIS}
-            label={axisTitle('rest (m:ss)', 'right')}
+            label={axisTitle(t('axisRest'), 'right')}
           />
           <Tooltip
             {...TOOLTIP}
             cursor={{ stroke: 'var(--muted)' }}
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [name === 'Rest per rep' ? durationClock(Number(value)) : `${Number(value)}`, name]}
+            formatter={(value, name) => [name === restName ? durationClock(Number(value)) : formatNumber(Number(value), 2), name]}
           />
           <Legend {...LEGEND} />
-          <Line yAxisId="n" dataKey="reps" name="Reps completed" type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
+          <Line yAxisId="n" dataKey="reps" name={t('repsCompleted')} type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
           {data.hasRpe && (
-            <Line yAxisId="n" dataKey="rpe" name="Session RPE" type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
+            <Line yAxisId="n" dataKey="rpe" name={t('sessionRpe')} type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
           )}
           {data.hasLoad && (
             <Line
               yAxisId="n"
               dataKey="load"
-              name={`Heaviest load (${data.loadUnit})`}
+              name={t('heaviestLoad', { unit: data.loadUnit })}
               type="linear"
               stroke="var(--text)"
               strokeWidth={2}
@@ -81,7 +93,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             <Line
               yAxisId="rest"
               dataKey="rest"
-              name="Rest per rep"
+              name={restName}
               type="stepAfter"
               stroke="var(--ok)"
               strokeWidth={2}
@@ -99,6 +111,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
 
 /** Speed drop-off per session, first to last rep with a distance (positive: slower at the end). */
 export function DropOffChart({ data }: { data: ProgressChartData }) {
+  const { t } = useT('charts')
   const points = data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)
   const tick = timeTickFormat(spanOf(data))
   const unloaded = points.filter((p) => p.dropOff !== null)
@@ -107,27 +120,27 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
     <div
       className="chart chart-short"
       role="img"
-      aria-label={`Speed drop-off chart: ${points.length} sessions, mean drop-off ${mean.toFixed(1)} %${data.hasLoadedSpeeds ? ', loaded reps shown apart' : ''}`}
+      aria-label={t('dropAria', { count: points.length, mean: formatNumber(mean, 1, 1), loaded: data.hasLoadedSpeeds ? 'yes' : 'no' })}
     >
       <ResponsiveContainer width="100%" height={200}>
         {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
         <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
-          <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle('drop-off')} />
+          <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle(t('axisDropOff'))} />
           <Tooltip
             {...TOOLTIP}
             cursor={{ stroke: 'var(--muted)' }}
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [`${Number(value).toFixed(1)} %`, name]}
+            formatter={(value, name) => [t('valuePct', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
           {data.hasLoadedSpeeds && <Legend {...LEGEND} />}
-          <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? 'Unloaded reps' : 'Speed drop-off, first to last rep'} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
+          <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? t('unloadedReps') : t('dropOffLine')} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
           {data.hasLoadedSpeeds && (
             <Line
               dataKey="loadedDropOff"
-              name="Loaded reps (same load)"
+              name={t('loadedReps')}
               stroke="var(--accent-2)"
               strokeWidth={2}
               strokeDasharray="6 3"

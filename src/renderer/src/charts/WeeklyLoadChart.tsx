@@ -1,4 +1,5 @@
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { formatNumber, useT } from '../i18n'
 import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { LoadChartData, LoadPoint } from './loadData'
 import { utcDay } from './weightChartData'
@@ -9,6 +10,7 @@ interface Props {
 
 /** Weekly sRPE load as bars, spikes in the warning colour, and the 4-week baseline the spike rule compares with. */
 export function WeeklyLoadChart({ data }: Props) {
+  const { t } = useT('charts')
   const { points } = data
   const first = points[0]
   const last = points[points.length - 1]
@@ -19,7 +21,7 @@ export function WeeklyLoadChart({ data }: Props) {
     <div
       className="chart"
       role="img"
-      aria-label={`Weekly load chart: ${points.length} ${data.weeksPerPoint > 1 ? 'points' : 'weeks'}, heaviest ${data.maxLoad} AU, ${data.spikes} load ${data.spikes === 1 ? 'spike' : 'spikes'}`}
+      aria-label={t('loadAria', { count: points.length, merged: data.weeksPerPoint > 1 ? 'yes' : 'no', max: formatNumber(data.maxLoad), spikes: data.spikes })}
     >
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={points} margin={MARGIN} barCategoryGap={points.length > 120 ? 0 : '15%'}>
@@ -30,27 +32,28 @@ export function WeeklyLoadChart({ data }: Props) {
             domain={[0, data.yTicks[data.yTicks.length - 1] ?? 'auto']}
             ticks={data.yTicks}
             {...AXIS}
-            label={axisTitle('load (AU)')}
+            label={axisTitle(t('axisLoad'))}
           />
           <Tooltip
             {...TOOLTIP}
             labelFormatter={(d) => {
               const p = byStart.get(String(d)) as LoadPoint | undefined
               if (!p) return String(d)
-              const head = `Week of ${fullDate(p.t)}${data.weeksPerPoint > 1 ? ` (+${data.weeksPerPoint - 1} weeks, mean)` : ''}`
-              return p.spike ? `${head} — load spike` : head
+              const head =
+                data.weeksPerPoint > 1 ? t('weekOfDateMerged', { date: fullDate(p.t), more: data.weeksPerPoint - 1 }) : t('weekOfDate', { date: fullDate(p.t) })
+              return p.spike ? t('withSpike', { head }) : head
             }}
-            formatter={(value, name) => [value === null ? '–' : `${Number(value)} AU`, name]}
+            formatter={(value, name) => [value === null ? '–' : t('valueAu', { value: formatNumber(Number(value)) }), name]}
           />
           <Legend {...LEGEND} />
-          <Bar dataKey="load" name="Weekly load" fill="var(--accent-2)" isAnimationActive={false} maxBarSize={40}>
+          <Bar dataKey="load" name={t('weeklyLoad')} fill="var(--accent-2)" isAnimationActive={false} maxBarSize={40}>
             {points.map((p) => (
               <Cell key={p.weekStart} fill={p.spike ? 'var(--danger)' : 'var(--accent-2)'} />
             ))}
           </Bar>
           <Line
             dataKey="baseline"
-            name="Mean of the 4 weeks before"
+            name={t('baseline')}
             type="stepAfter"
             stroke="var(--text)"
             strokeOpacity={0.6}

@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
 import type { WeightUnit } from '../../../shared/units'
+import { formatNumber, useT } from '../i18n'
 import { AXIS, fullDate, TIME_AXIS, timeTickFormat } from './chartStyle'
 import type { WeightChartPoint } from './weightChartData'
 
@@ -11,6 +12,7 @@ interface Props {
 
 /** Daily mean weights as dots and the smoothed trend as a line. */
 export function WeightTrendChart({ points, yTicks, unit }: Props) {
+  const { t } = useT('charts')
   const first = points[0]
   const last = points[points.length - 1]
   const spanDays = first && last ? (last.t - first.t) / 86_400_000 : 0
@@ -20,7 +22,7 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
       className="chart"
       role="img"
       aria-label={
-        last ? `Body weight chart: ${points.length} days, latest trend ${last.trend.toFixed(1)} ${unit}` : 'Body weight chart: no data'
+        last ? t('weightAria', { count: points.length, trend: formatNumber(last.trend, 1, 1), unit }) : t('weightAriaEmpty')
       }
       data-points={points.length}
     >
@@ -32,13 +34,13 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
           <ZAxis range={[points.length > 200 ? 12 : 36, points.length > 200 ? 12 : 36]} />
           <Tooltip
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [`${Number(value).toFixed(1)} ${unit}`, name]}
+            formatter={(value, name) => [t('valueUnit', { value: formatNumber(Number(value), 1, 1), unit }), name]}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
           <Legend wrapperStyle={{ color: 'var(--muted)' }} />
-          <Scatter name="Daily mean" dataKey="weight" fill="var(--accent-2)" isAnimationActive={false} />
+          <Scatter name={t('dailyMean')} dataKey="weight" fill="var(--accent-2)" isAnimationActive={false} />
           <Line
-            name="Trend"
+            name={t('trend')}
             type="monotone"
             dataKey="trend"
             stroke="var(--accent)"

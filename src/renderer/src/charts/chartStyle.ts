@@ -1,4 +1,5 @@
 /** Recharts styling shared by the dashboard charts: theme colours come from CSS variables (light and dark). */
+import { formatDate } from '../i18n/format'
 
 export const AXIS = {
   stroke: 'var(--muted)',
@@ -32,14 +33,14 @@ export const axisTitle = (value: string, side: 'left' | 'right' = 'left') => ({
 /** Dots on a line only while they can be told apart. */
 export const dotsFor = (points: number): false | { r: number } => (points <= 60 ? { r: 3 } : false)
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' })
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+/** The calendar date of a time axis value (UTC midnight of the day, as the chart data builds it). */
+const dayOf = (t: number): string => new Date(t).toISOString().slice(0, 10)
 
-/** Tick labels for a time axis: days for spans under ~10 months, months and years beyond. */
+/** Tick labels for a time axis, in the runner's language: days for spans under ~10 months, months and years beyond. */
 export function timeTickFormat(spanDays: number): (t: number) => string {
-  const f = spanDays > 300 ? monthFormat : dayFormat
-  return (t) => f.format(t)
+  const style = spanDays > 300 ? 'month' : 'day'
+  return (t) => formatDate(dayOf(t), style)
 }
 
-export const fullDate = (t: number): string => fullFormat.format(t)
+/** A time axis value as a full date: `22 Nov 2026`, `2026年11月22日`. */
+export const fullDate = (t: number): string => formatDate(dayOf(t))

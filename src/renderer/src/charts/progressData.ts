@@ -1,7 +1,8 @@
-import { durationWithUnits } from '../../../shared/duration'
 import type { LoadedSprintBest, ProtocolProgress, SprintBest, SprintBests } from '../../../shared/stats'
 import type { LoadKind } from '../../../shared/training'
-import { formatLoad, loadInUnit, type WeightUnit } from '../../../shared/units'
+import { loadInUnit, type WeightUnit } from '../../../shared/units'
+import { formatNumber } from '../i18n/format'
+import { tr } from '../i18n/instance'
 import { niceTicks } from './axis'
 import { utcDay } from './weightChartData'
 
@@ -44,6 +45,19 @@ export interface ProgressChartData {
   /** Right axis (rest per rep, seconds): 0 to above the longest rest, in steps a clock reads well. */
   restTicks: number[]
 }
+
+/** `20 s`, `1 min 30 s`, `2 min`, in the runner's language. */
+export function durationText(seconds: number): string {
+  const s = Math.round(seconds)
+  if (s < 60) return tr('charts:seconds', { s })
+  const m = Math.floor(s / 60)
+  const rest = s % 60
+  return rest === 0 ? tr('charts:minutes', { m }) : tr('charts:minutesSeconds', { m, s: rest })
+}
+
+/** `+10 kg vest`, `+22 lb sled`: a load in the runner's unit, with what carries it, in the runner's language. */
+export const loadText = (kg: number, kind: LoadKind, unit: WeightUnit): string =>
+  tr('charts:load', { amount: formatNumber(loadInUnit(kg, unit), 2), unit, kind })
 
 const REST_STEPS = [15, 30, 60, 120, 300, 600, 1200]
 
@@ -122,9 +136,9 @@ export interface BestRow {
  */
 export function sprintBestRows(b: SprintBests, unit: WeightUnit = 'kg'): BestRow[] {
   const row = (x: SprintBest | LoadedSprintBest, kind: BestRow['kind']): BestRow => ({
-    label: kind === 'hill' ? `Hill (${durationWithUnits(x.bucketSeconds)})` : durationWithUnits(x.bucketSeconds),
+    label: kind === 'hill' ? tr('charts:hill', { length: durationText(x.bucketSeconds) }) : durationText(x.bucketSeconds),
     kind,
-    load: 'loadKg' in x ? formatLoad(x.loadKg, x.loadKind, unit) : 'unloaded',
+    load: 'loadKg' in x ? loadText(x.loadKg, x.loadKind, unit) : tr('charts:unloaded'),
     loadKg: 'loadKg' in x ? x.loadKg : null,
     loadKind: 'loadKg' in x ? x.loadKind : null,
     bucketSeconds: x.bucketSeconds,

@@ -1,13 +1,14 @@
 import { addLocalDays, isLocalDate, type LocalDate } from '../../../shared/dates'
+import { tr } from '../i18n/instance'
 
-/** The date ranges the dashboard offers: a span ending today, all history, or any two dates. */
+/** The date ranges the dashboard offers: a span ending today, all history, or any two dates (`label`: its key in `charts`). */
 export const RANGE_PRESETS = {
-  '4w': { label: '4 weeks', days: 28 },
-  '12w': { label: '12 weeks', days: 84 },
-  '3m': { label: '3 months', days: 91 },
-  '6m': { label: '6 months', days: 182 },
-  '1y': { label: '1 year', days: 365 },
-  all: { label: 'All', days: null }
+  '4w': { label: 'range4w', days: 28 },
+  '12w': { label: 'range12w', days: 84 },
+  '3m': { label: 'range3m', days: 91 },
+  '6m': { label: 'range6m', days: 182 },
+  '1y': { label: 'range1y', days: 365 },
+  all: { label: 'rangeAll', days: null }
 } as const
 
 export type RangePreset = keyof typeof RANGE_PRESETS
@@ -27,9 +28,9 @@ export function rangeInput(r: RangeState, today: LocalDate): RangeInput {
     const days = RANGE_PRESETS[r.preset].days
     return days === null ? { ok: true, to: today } : { ok: true, from: addLocalDays(today, -(days - 1)), to: today }
   }
-  if (r.from !== '' && !isLocalDate(r.from)) return { ok: false, error: 'The start is not a date.' }
-  if (r.to !== '' && !isLocalDate(r.to)) return { ok: false, error: 'The end is not a date.' }
+  if (r.from !== '' && !isLocalDate(r.from)) return { ok: false, error: tr('charts:rangeStartNotDate') }
+  if (r.to !== '' && !isLocalDate(r.to)) return { ok: false, error: tr('charts:rangeEndNotDate') }
   const to = r.to === '' ? today : r.to
-  if (r.from !== '' && r.from > to) return { ok: false, error: 'The start of the range is after its end.' }
+  if (r.from !== '' && r.from > to) return { ok: false, error: tr('charts:rangeStartAfterEnd') }
   return r.from === '' ? { ok: true, to } : { ok: true, from: r.from, to }
 }

@@ -1,14 +1,12 @@
 /** Which weeks a dashboard chart counts in: a block's weeks (from its start date) or calendar weeks (Monday–Sunday). */
 import { addLocalDays, type LocalDate } from '../../../shared/dates'
-import { weekdayMon0 } from '../../../shared/metrics/load'
-
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
-
-const weekday = (d: LocalDate) => WEEKDAYS[weekdayMon0(d)] as string
+import { formatDate } from '../i18n/format'
+import { tr } from '../i18n/instance'
 
 /** "Weeks of the block, from its start date (Tuesday to Monday)." */
 export function blockWeekDefinition(startDate: LocalDate): string {
-  return `Weeks of the block, from its start date (${weekday(startDate)} to ${weekday(addLocalDays(startDate, 6))}).`
+  return tr('charts:blockWeeks', { first: formatDate(startDate, 'weekday'), last: formatDate(addLocalDays(startDate, 6), 'weekday') })
 }
 
-export const CALENDAR_WEEKS = 'Calendar weeks, Monday to Sunday.'
+/** "Calendar weeks, Monday to Sunday." */
+export const calendarWeeks = (): string => tr('charts:calendarWeeks')

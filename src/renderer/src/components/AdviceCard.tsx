@@ -1,11 +1,13 @@
 import type { Advice } from '../../../shared/metrics/progression'
+import { useT } from '../i18n'
+import { adviceText } from './adviceText'
 import './AdviceCard.css'
 
 const TITLES: Record<Advice['kind'], string> = {
-  none: 'No advice yet',
-  ease: 'Make it easier',
-  hold: 'Keep the plan',
-  progress: 'Make it harder'
+  none: 'titleNone',
+  ease: 'titleEase',
+  hold: 'titleHold',
+  progress: 'titleProgress'
 }
 
 interface Props {
@@ -18,31 +20,32 @@ interface Props {
 
 /** The progression rule's suggestion for the next session, with its reasons. */
 export function AdviceCard({ advice, onApply, applied, heading }: Props) {
+  const { t } = useT('advice')
   return (
-    <section className={`advice advice-${advice.kind}`} aria-label="Progression advice" data-kind={advice.kind}>
+    <section className={`advice advice-${advice.kind}`} aria-label={t('region')} data-kind={advice.kind}>
       <div className="advice-head">
-        <span className="advice-badge">{TITLES[advice.kind]}</span>
+        <span className="advice-badge">{t(TITLES[advice.kind])}</span>
         {heading && <span className="muted">{heading}</span>}
       </div>
-      <p className="advice-summary">{advice.summary}</p>
+      <p className="advice-summary">{adviceText(advice.summary)}</p>
       {advice.changes.length > 0 && (
         <ul className="advice-changes">
-          {advice.changes.map((c) => (
-            <li key={c}>{c}</li>
+          {advice.changes.map((c, i) => (
+            <li key={i}>{adviceText(c)}</li>
           ))}
         </ul>
       )}
       <details>
-        <summary>Why</summary>
+        <summary>{t('why')}</summary>
         <ul>
-          {advice.reasons.map((r) => (
-            <li key={r}>{r}</li>
+          {advice.reasons.map((r, i) => (
+            <li key={i}>{adviceText(r)}</li>
           ))}
         </ul>
       </details>
       {onApply && advice.changes.length > 0 && (
         <button type="button" className="primary" onClick={onApply} disabled={applied}>
-          {applied ? 'Applied to this session' : 'Apply to this session'}
+          {applied ? t('applied') : t('apply')}
         </button>
       )}
     </section>

@@ -1,19 +1,17 @@
 import type { Block } from '../../../shared/training'
-import { ANY_PROTOCOL, plural } from './blockText'
+import { formatDate, useT } from '../i18n'
+import { protocolNameOf } from '../i18n/builtins'
 
 /** A block's line under its name: protocol · dates · weeks × sessions a week (the dashboard's cards, the calendar). */
-export function BlockMeta({ block, endDate }: { block: Pick<Block, 'protocolName' | 'startDate' | 'weeks' | 'sessionsPerWeek'>; endDate: string }) {
+export function BlockMeta({ block, endDate }: { block: Pick<Block, 'protocolName' | 'startDate' | 'weeks' | 'sessionsPerWeek'> & { protocolUuid?: string | null | undefined }; endDate: string }) {
+  const { t } = useT('components')
   return (
     <p className="block-meta">
-      <span>{block.protocolName ?? ANY_PROTOCOL}</span>
+      <span>{protocolNameOf(block.protocolUuid, block.protocolName) ?? t('anyProtocol')}</span>
       <span aria-hidden="true"> · </span>
-      <span>
-        {block.startDate} – {endDate}
-      </span>
+      <span>{t('dateRange', { from: formatDate(block.startDate), to: formatDate(endDate) })}</span>
       <span aria-hidden="true"> · </span>
-      <span>
-        {plural(block.weeks, 'week')} × {block.sessionsPerWeek} a week
-      </span>
+      <span>{t('weeksPerWeek', { weeks: block.weeks, perWeek: block.sessionsPerWeek })}</span>
     </p>
   )
 }

@@ -1,7 +1,9 @@
 import { useId } from 'react'
 import type { BlockProgress } from '../../../shared/metrics/block'
 import { href } from '../router'
-import { plural, weekLabel } from './blockText'
+import { useT } from '../i18n'
+import { protocolNameOf } from '../i18n/builtins'
+import { weekLabel } from './blockText'
 import { BlockMeta } from './BlockMeta'
 import './CurrentBlockCard.css'
 
@@ -18,13 +20,14 @@ export function CurrentBlockCard({ progress, onCreate }: Props) {
 }
 
 function BlockSummary({ progress: p }: { progress: BlockProgress }) {
+  const { t } = useT('components')
   const id = useId()
   const b = p.block
   return (
     <section className={`card block-card block-${p.status}`} aria-labelledby={`${id}-name`} data-testid="current-block">
       <header className="card-head">
         <div>
-          <p className="eyebrow">{p.status === 'upcoming' ? 'Next block' : p.status === 'finished' ? 'Last block' : 'Current block'}</p>
+          <p className="eyebrow">{t(p.status === 'upcoming' ? 'eyebrowNext' : p.status === 'finished' ? 'eyebrowLast' : 'eyebrowCurrent')}</p>
           <h2 id={`${id}-name`}>{b.name}</h2>
         </div>
         <span className={`block-status ${p.status}`} data-testid="block-week">
@@ -34,14 +37,14 @@ function BlockSummary({ progress: p }: { progress: BlockProgress }) {
       <BlockMeta block={b} endDate={p.endDate} />
       <WeekStrip progress={p} />
       <div className="meters">
-        {p.status === 'active' && <Meter label="This week" done={p.sessionsThisWeek} planned={p.plannedThisWeek} other={p.otherThisWeek} />}
-        <Meter label="Whole block" done={p.sessionsTotal} planned={p.plannedTotal} other={p.otherTotal} />
+        {p.status === 'active' && <Meter label={t('meterThisWeek')} done={p.sessionsThisWeek} planned={p.plannedThisWeek} other={p.otherThisWeek} />}
+        <Meter label={t('meterWholeBlock')} done={p.sessionsTotal} planned={p.plannedTotal} other={p.otherTotal} />
       </div>
       {b.protocolId !== null && p.otherTotal > 0 && (
-        <p className="muted block-other-note">Sessions done count {b.protocolName ?? 'the block’s protocol'} sessions; other sessions in the block are shown apart.</p>
+        <p className="muted block-other-note">{t('otherNote', { protocol: protocolNameOf(b.protocolUuid, b.protocolName) ?? t('theBlocksProtocol') })}</p>
       )}
       <p className="block-links">
-        <a href={href({ name: 'calendar', id: b.id })}>Open the block’s calendar</a>
+        <a href={href({ name: 'calendar', id: b.id })}>{t('openCalendar')}</a>
       </p>
     </section>
   )
@@ -60,9 +63,10 @@ function WeekStrip({ progress: p }: { progress: BlockProgress }) {
 }
 
 function Meter({ label, done, planned, other }: { label: string; done: number; planned: number; other: number }) {
+  const { t } = useT('components')
   const id = useId()
   const pct = planned > 0 ? Math.min(100, (done / planned) * 100) : 0
-  const text = `${done} of ${planned}`
+  const text = t('meterOf', { done, planned })
   return (
     <div className={done >= planned && planned > 0 ? 'meter-row complete' : 'meter-row'}>
       <span className="meter-label" id={`${id}-label`}>
@@ -75,15 +79,15 @@ function Meter({ label, done, planned, other }: { label: string; done: number; p
         aria-valuemin={0}
         aria-valuemax={planned}
         aria-valuenow={Math.min(done, planned)}
-        aria-valuetext={`${text} sessions`}
+        aria-valuetext={t('meterValueText', { done, planned })}
       >
         <div className="meter-fill" style={{ width: `${pct}%` }} />
       </div>
       <span className="meter-value">
-        {text} <span className="muted">{planned === 1 ? 'session' : 'sessions'}</span>
+        {text} <span className="muted">{t('meterSessions', { planned })}</span>
         {other > 0 && (
           <span className="meter-other" data-testid="block-other-sessions">
-            +{plural(other, 'other session')}
+            {t('otherSessions', { count: other })}
           </span>
         )}
       </span>
@@ -92,22 +96,19 @@ function Meter({ label, done, planned, other }: { label: string; done: number; p
 }
 
 function NoBlock({ onCreate }: { onCreate?: (() => void) | undefined }) {
+  const { t } = useT('components')
   const id = useId()
   return (
     <section className="card block-card block-none" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>No current training block</h2>
-      <p className="muted">
-        A training block is a planned period of training with a set number of sessions a week — for example the 10 weeks × 3
-        sessions of the HIIT 4×4 study. Sprintlog counts the sessions you log inside it, so you can see week by week whether you
-        are on track.
-      </p>
+      <h2 id={`${id}-title`}>{t('noBlockTitle')}</h2>
+      <p className="muted">{t('noBlockText')}</p>
       {onCreate ? (
         <button type="button" className="primary" onClick={onCreate}>
-          Create a block
+          {t('createBlock')}
         </button>
       ) : (
         <a className="button primary" href="#/blocks">
-          Plan a block
+          {t('planBlock')}
         </a>
       )}
     </section>

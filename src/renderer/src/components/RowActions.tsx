@@ -1,3 +1,5 @@
+import { useT } from '../i18n'
+
 interface Props {
   /** Names the row in the buttons' accessible names: “Edit …” and “Delete …”. */
   label: string
@@ -8,19 +10,20 @@ interface Props {
 
 /** The Edit and Delete actions at the end of a list's row. */
 export function RowActions({ label, edit, onDelete }: Props) {
+  const { t } = useT('components')
   return (
     <td className="row-actions">
       {typeof edit === 'string' ? (
-        <a className="button" href={edit} aria-label={`Edit ${label}`}>
-          Edit
+        <a className="button" href={edit} aria-label={t('editLabel', { label })}>
+          {t('edit')}
         </a>
       ) : (
-        <button type="button" onClick={edit} aria-label={`Edit ${label}`}>
-          Edit
+        <button type="button" onClick={edit} aria-label={t('editLabel', { label })}>
+          {t('edit')}
         </button>
       )}
-      <button type="button" className="danger" onClick={onDelete} aria-label={`Delete ${label}`}>
-        Delete
+      <button type="button" className="danger" onClick={onDelete} aria-label={t('deleteLabel', { label })}>
+        {t('delete')}
       </button>
     </td>
   )

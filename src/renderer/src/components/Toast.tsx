@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../shared/result'
+import { tr, useT } from '../i18n'
 
 export interface ToastAction {
   label: string
@@ -22,6 +23,7 @@ export const useToast = () => useContext(ToastContext)
 
 /** Transient messages at the bottom of the window. The newest one with an undo action also answers Ctrl/Cmd+Z. */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t: tc } = useT('components')
   const [toasts, setToasts] = useState<ToastItem[]>([])
   const nextId = useRef(1)
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
@@ -80,7 +82,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
                 {t.action.label}
               </button>
             )}
-            <button type="button" className="icon" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button type="button" className="icon" aria-label={tc('dismiss')} onClick={() => dismiss(t.id)}>
               ×
             </button>
           </div>
@@ -119,7 +121,7 @@ export function useUndoable() {
       c.after?.()
       toast.show(c.done, {
         action: {
-          label: 'Undo',
+          label: tr('components:undo'),
           run: async () => {
             const back = await c.undo()
             if (!back.ok) toast.show(back.error.message, { kind: 'error' })

@@ -7,9 +7,11 @@ import { type BlockVolumePoint, blockVolumeChartData } from '../../charts/blockV
 import { DataTable } from '../../charts/DataTable'
 import { ChartPanel } from './ChartPanel'
 import { useLoad } from '../../api/useLoad'
-import { plural } from '../../components/blockText'
 import { blockWeekDefinition } from '../../charts/weekDefinitions'
-import { durationWithUnits } from '../../../../shared/duration'
+import { durationText } from '../../charts/progressData'
+import { formatDate, formatNumber, useT } from '../../i18n'
+import { Linked } from './Tagged'
+import { protocolNameOf } from '../../i18n/builtins'
 
 interface Props {
   blocks: BlockProgress[] | null
@@ -23,6 +25,7 @@ interface Props {
  * while the screen is open (local state, not saved).
  */
 export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
+  const { t } = useT('dashboard')
   const id = useId()
   const [picked, setPicked] = useState<number | null>(null)
   const [withOther, setWithOther] = useState(false)
@@ -38,11 +41,11 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
   const selector =
     blocks && blocks.length > 0 ? (
       <span className="picker">
-        <label htmlFor={`${id}-b`}>Block</label>
+        <label htmlFor={`${id}-b`}>{t('block')}</label>
         <select id={`${id}-b`} value={blockId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
           {blocks.map((p) => (
             <option key={p.block.id} value={p.block.id}>
-              {p.block.name} ({p.block.startDate} – {p.endDate})
+              {t('blockOption', { name: p.block.name, from: formatDate(p.block.startDate), to: formatDate(p.endDate) })}
             </option>
           ))}
         </select>
@@ -53,15 +56,18 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
     <section className="card" aria-labelledby={`${id}-h`}>
       <header className="card-head">
         <h2 id={`${id}-h`} className="nowrap">
-          Block volume
+          {t('blockVolume')}
         </h2>
         {data && (
           <span className="muted" data-testid="block-volume-total">
-            {data.totals.sessions} of {data.totals.planned} sessions
-            {data.totals.otherSessions > 0 && <span data-testid="block-volume-other"> (+{plural(data.totals.otherSessions, 'other session')})</span>} ·{' '}
-            {data.totals.workMin} min work
-            {data.totals.plannedWorkMin !== null && <span data-testid="block-volume-planned"> of {data.totals.plannedWorkMin} planned</span>} ·{' '}
-            {data.totals.reps} reps
+            {t('volumeTotal', {
+              sessions: data.totals.sessions,
+              planned: data.totals.planned,
+              other: data.totals.otherSessions,
+              workMin: formatNumber(data.totals.workMin, 1),
+              plannedWork: data.totals.plannedWorkMin === null ? 'none' : formatNumber(data.totals.plannedWorkMin, 1),
+              reps: data.totals.reps
+            })}
           </span>
         )}
       </header>
@@ -71,20 +77,18 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
         </p>
       )}
       <ChartPanel
-        title={name ? `Weekly volume of ${name}` : 'Weekly volume'}
+        title={name ? t('weeklyVolumeOf', { name }) : t('weeklyVolume')}
         note={
           <>
-            Per week of the block: work time (every rep, an abandoned one’s part run included) and completed reps
-            {block?.protocolId != null ? ` of the ${block.protocolName ?? 'block’s protocol'} sessions` : ''}
-            {withOther ? ', other sessions included' : ''}; below, sessions done against the plan
-            {block?.protocolId != null ? ' (other sessions after a +)' : ''}.{' '}
+            {t('volumeNote', {
+              protocol: block?.protocolId != null ? (protocolNameOf(block.protocolUuid, block.protocolName) ?? t('theBlocksProtocol')) : 'none',
+              withOther: withOther ? 'yes' : 'no'
+            })}{' '}
             {planned === null
-              ? 'No planned work: the block has no protocol.'
+              ? t('noPlannedNoProtocol')
               : planned.weekSeconds === null
-                ? 'No planned work time: the protocol gives its reps as distances.'
-                : `Planned work: ${block?.sessionsPerWeek ?? 0} sessions × ${durationWithUnits(planned.seconds)} of the protocol’s own plan a week${
-                    planned.distanceReps > 0 ? ` (${plural(planned.distanceReps, 'rep')} given as a distance left out)` : ''
-                  }.`}
+                ? t('noPlannedDistance')
+                : t('plannedWork', { perWeek: block?.sessionsPerWeek ?? 0, duration: durationText(planned.seconds), distanceReps: planned.distanceReps })}
           </>
         }
         controls={
@@ -93,7 +97,7 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
             {block?.protocolId != null && (
               <label className="inline-check">
                 <input type="checkbox" checked={withOther} onChange={(e) => setWithOther(e.target.checked)} data-testid="block-volume-with-other" />
-                Count other sessions in the volume
+                {t('countOther')}
               </label>
             )}
           </>
@@ -101,9 +105,7 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
         loading={blocks === null || (blockId !== null && volume.state === 'loading')}
         empty={
           blocks && blocks.length === 0 ? (
-            <>
-              No training blocks yet. <a href="#/blocks">Plan a block</a> — for example 10 weeks × 3 sessions — to see its weekly volume here.
-            </>
+            <Linked text={t('noBlocks')} href="#/blocks" />
           ) : volume.state === 'error' ? (
             <span className="error">{volume.message}</span>
           ) : undefined
@@ -113,24 +115,24 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
           data && (
             <>
               <BlockVolumeChart data={data} blockName={name} />
-              {!data.hasSessions && <p className="hint">No sessions logged in this block yet.</p>}
+              {!data.hasSessions && <p className="hint">{t('noSessionsInBlock')}</p>}
             </>
           )
         }
         table={() =>
           data && (
             <DataTable<BlockVolumePoint>
-              caption={`Weekly volume of ${name}`}
+              caption={t('weeklyVolumeOf', { name })}
               rows={data.points}
               rowKey={(p) => p.week}
               columns={[
-                { label: 'Week', value: (p) => p.week },
-                { label: 'Dates', value: (p) => `${p.from} – ${p.to}` },
-                { label: 'Sessions', num: true, value: (p) => `${p.sessions} of ${p.planned}` },
-                { label: 'Other sessions', num: true, value: (p) => p.otherSessions },
-                { label: data.includesOther ? 'Work time, all (min)' : 'Work time (min)', num: true, value: (p) => p.workMin.toFixed(1) },
-                { label: 'Planned work (min)', num: true, value: (p) => (p.plannedMin === null ? '–' : p.plannedMin.toFixed(1)) },
-                { label: data.includesOther ? 'Reps, all' : 'Reps', num: true, value: (p) => p.reps }
+                { label: t('colWeek'), value: (p) => p.week },
+                { label: t('colDates'), value: (p) => t('dateRange', { from: formatDate(p.from), to: formatDate(p.to) }) },
+                { label: t('colSessions'), num: true, value: (p) => t('ofPlanned', { done: p.sessions, planned: p.planned }) },
+                { label: t('colOtherSessions'), num: true, value: (p) => p.otherSessions },
+                { label: data.includesOther ? t('colWorkAll') : t('colWork'), num: true, value: (p) => formatNumber(p.workMin, 1, 1) },
+                { label: t('colPlannedWork'), num: true, value: (p) => (p.plannedMin === null ? '–' : formatNumber(p.plannedMin, 1, 1)) },
+                { label: data.includesOther ? t('colRepsAll') : t('colReps'), num: true, value: (p) => p.reps }
               ]}
             />
           )

@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react'
+import { useT } from '../../i18n'
 
 interface Props {
   title: string
@@ -18,6 +19,7 @@ interface Props {
 
 /** One chart with a heading, a "Show as table" toggle and an empty state. */
 export function ChartPanel({ title, note, empty, loading, error, chart, table, controls, testId }: Props) {
+  const { t } = useT('charts')
   const id = useId()
   const [asTable, setAsTable] = useState(false)
   const showToggle = !error && !empty && !loading
@@ -29,7 +31,7 @@ export function ChartPanel({ title, note, empty, loading, error, chart, table, c
           {controls}
           {showToggle && (
             <button type="button" className="link" aria-controls={`${id}-body`} onClick={() => setAsTable((v) => !v)}>
-              {asTable ? 'Show as chart' : 'Show as table'}
+              {asTable ? t('showChart') : t('showTable')}
             </button>
           )}
         </div>
@@ -37,7 +39,7 @@ export function ChartPanel({ title, note, empty, loading, error, chart, table, c
       {note && <p className="panel-note">{note}</p>}
       <div id={`${id}-body`}>
         {loading ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('dashboard:loading')}</p>
         ) : error ? (
           <div className="empty">
             <span className="error">{error}</span>

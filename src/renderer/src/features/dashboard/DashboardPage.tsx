@@ -4,6 +4,8 @@ import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { api } from '../../api'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import { useUndoable } from '../../components/Toast'
+import { useT } from '../../i18n'
+import { protocolNameById } from '../../i18n/builtins'
 import { BlockVolumeSection } from './BlockVolumeSection'
 import { FinishedBlockCard } from './FinishedBlockCard'
 import { LoadSection } from './LoadSection'
@@ -15,6 +17,7 @@ import './dashboard.css'
 
 /** The start screen: where you are in the block, the next session, and how training and body weight are going. */
 export function DashboardPage() {
+  const { t } = useT('dashboard')
   const today = todayLocal()
   const undoable = useUndoable()
   const loadCurrent = useCallback(() => api.blocks.current({ today }), [today])
@@ -41,7 +44,7 @@ export function DashboardPage() {
       : null
   const focus: Focus | null = choice && {
     protocolId: choice.protocolId,
-    protocolName: protocolList?.find((p) => p.id === choice.protocolId)?.name ?? `Protocol ${choice.protocolId}`,
+    protocolName: protocolNameById(protocolList, choice.protocolId, null) ?? t('protocolN', { id: choice.protocolId }),
     source: choice.source,
     blockName: choice.block?.name ?? null
   }
@@ -54,9 +57,9 @@ export function DashboardPage() {
     setDismissing(true)
     await undoable({
       run: () => api.settings.update({ dismissedBlockSummary: b.uuid }),
-      done: `Dismissed the summary of block “${b.name}”.`,
+      done: t('dismissed', { name: b.name }),
       undo: () => api.settings.update({ dismissedBlockSummary: null }),
-      undone: `The summary of block “${b.name}” is back.`,
+      undone: t('dismissUndone', { name: b.name }),
       after: finished.reload
     })
     setDismissing(false)
@@ -67,7 +70,7 @@ export function DashboardPage() {
       <div className="dash-top">
         {current.state === 'loading' || finished.state === 'loading' ? (
           <section className="card" aria-busy="true">
-            <p className="muted">Loading the current block…</p>
+            <p className="muted">{t('loadingBlock')}</p>
           </section>
         ) : ended ? (
           <FinishedBlockCard finished={ended} busy={dismissing} onDismiss={() => void dismiss(ended.summary.block)} />

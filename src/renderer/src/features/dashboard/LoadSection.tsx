@@ -9,12 +9,15 @@ import { WeeklyLoadChart } from '../../charts/WeeklyLoadChart'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
-import { CALENDAR_WEEKS } from '../../charts/weekDefinitions'
+import { calendarWeeks } from '../../charts/weekDefinitions'
+import { formatDate, formatNumber, useT } from '../../i18n'
+import { Linked } from './Tagged'
 
-const fmt1 = (n: number) => n.toFixed(1)
+const fmt1 = (n: number) => formatNumber(n, 1, 1)
 
 /** Weekly sRPE load with spikes marked, and fitness / fatigue / form, over a chosen range. */
 export function LoadSection() {
+  const { t } = useT('dashboard')
   const id = useId()
   const [range, setRange] = useState<RangeState>({ preset: '12w', from: '', to: '' })
   const today = todayLocal()
@@ -33,45 +36,43 @@ export function LoadSection() {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <header className="card-head wrap">
-        <h2 id={`${id}-h`}>Training load</h2>
-        <RangePicker label="Training load range" presets={['4w', '12w', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
+        <h2 id={`${id}-h`}>{t('trainingLoad')}</h2>
+        <RangePicker label={t('trainingLoadRange')} presets={['4w', '12w', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
       </header>
       <p className="week-definition" data-testid="load-week-definition">
-        {CALENDAR_WEEKS}
+        {calendarWeeks()}
       </p>
       {latest && (
-        <dl className="stats" aria-label="Fitness today">
+        <dl className="stats" aria-label={t('fitnessToday')}>
           <div>
-            <dt>Fitness</dt>
+            <dt>{t('fitness')}</dt>
             <dd data-testid="fitness-now">{fmt1(latest.fitness)}</dd>
           </div>
           <div>
-            <dt>Fatigue</dt>
+            <dt>{t('fatigue')}</dt>
             <dd data-testid="fatigue-now">{fmt1(latest.fatigue)}</dd>
           </div>
           <div>
-            <dt>Form</dt>
+            <dt>{t('form')}</dt>
             <dd data-testid="form-now" className={latest.form < 0 ? 'negative' : undefined}>
               {latest.form > 0 ? '+' : ''}
               {fmt1(latest.form)}
             </dd>
           </div>
           <div>
-            <dt>Sessions in range</dt>
+            <dt>{t('sessionsInRange')}</dt>
             <dd data-testid="load-sessions">{load?.sessions ?? 0}</dd>
           </div>
         </dl>
       )}
       <ChartPanel
-        title="Weekly load"
+        title={t('weeklyLoad')}
         testId="weekly-load"
         note={
           rule ? (
             <>
-              Session load (sRPE) = session RPE × duration in minutes (an untimed walk-down counted as its estimate), summed Monday to
-              Sunday.{' '}
-              <span className="swatch" style={{ background: 'var(--danger)' }} /> A spike is a week above {rule.ratio} × the mean of the{' '}
-              {rule.baselineWeeks} weeks before it and at least {rule.minLoad} AU (judged once {rule.baselineWeeks} weeks of history exist).
+              {t('loadNoteLoad')} <span className="swatch" style={{ background: 'var(--danger)' }} />{' '}
+              {t('loadNoteSpike', { ratio: formatNumber(rule.ratio, 2), weeks: rule.baselineWeeks, min: formatNumber(rule.minLoad) })}
             </>
           ) : undefined
         }
@@ -79,9 +80,7 @@ export function LoadSection() {
         error={errorOf(weekly)}
         empty={
           load && load.sessions === 0 ? (
-            <>
-              No sessions in this range. <a href="#/log">Log a session</a> with its RPE to see its load.
-            </>
+            <Linked text={t('noSessionsInRange')} href="#/log" />
           ) : undefined
         }
         chart={() =>
@@ -89,59 +88,56 @@ export function LoadSection() {
             <>
               <WeeklyLoadChart data={load} />
               {load.unrated > 0 && (
-                <p className="hint">
-                  {load.unrated} {load.unrated === 1 ? 'session has' : 'sessions have'} no RPE and so no load; rate sessions about 30 minutes
-                  after them.
-                </p>
+                <p className="hint">{t('unrated', { count: load.unrated })}</p>
               )}
-              {load.weeksPerPoint > 1 && <p className="hint">Long range: each bar is the mean of {load.weeksPerPoint} weeks.</p>}
+              {load.weeksPerPoint > 1 && <p className="hint">{t('longRangeWeeks', { count: load.weeksPerPoint })}</p>}
             </>
           )
         }
         table={() =>
           load && (
             <DataTable<LoadPoint>
-              caption="Weekly load"
+              caption={t('weeklyLoad')}
               rows={load.points}
               rowKey={(p) => p.weekStart}
               columns={[
-                { label: 'Week', value: (p) => `${p.weekStart} – ${p.weekEnd}` },
-                { label: 'Sessions', num: true, value: (p) => p.sessions },
-                { label: 'Load (AU)', num: true, value: (p) => p.load },
-                { label: '4-week mean (AU)', num: true, value: (p) => p.baseline ?? '–' },
-                { label: 'Spike', value: (p) => (p.spike ? 'Spike' : '') }
+                { label: t('colWeek'), value: (p) => t('dateRange', { from: formatDate(p.weekStart), to: formatDate(p.weekEnd) }) },
+                { label: t('colSessions'), num: true, value: (p) => formatNumber(p.sessions, 1) },
+                { label: t('colLoad'), num: true, value: (p) => formatNumber(p.load) },
+                { label: t('colBaseline'), num: true, value: (p) => (p.baseline === null ? '–' : formatNumber(p.baseline)) },
+                { label: t('colSpike'), value: (p) => (p.spike ? t('spike') : '') }
               ]}
             />
           )
         }
       />
       <ChartPanel
-        title="Fitness, fatigue and form"
+        title={t('fitnessTitle')}
         testId="fitness"
-        note="From daily load since your first session: fitness is the 42-day and fatigue the 7-day exponentially weighted load; form = fitness − fatigue (negative: tired, positive: fresh)."
+        note={t('fitnessNote')}
         loading={fitness.state === 'loading'}
         error={errorOf(fitness)}
-        empty={fit && fit.points.length === 0 ? 'No sessions yet: fitness and fatigue start with your first logged session.' : undefined}
+        empty={fit && fit.points.length === 0 ? t('noSessionsYet') : undefined}
         chart={() =>
           fit && (
             <>
               <FitnessChart data={fit} />
-              {fit.daysPerPoint > 1 && <p className="hint">Long range: each point is the mean of {fit.daysPerPoint} days.</p>}
+              {fit.daysPerPoint > 1 && <p className="hint">{t('longRangeDays', { count: fit.daysPerPoint })}</p>}
             </>
           )
         }
         table={() =>
           fit && (
             <DataTable<FitnessPoint>
-              caption="Fitness, fatigue and form"
+              caption={t('fitnessTitle')}
               rows={fit.points}
               rowKey={(p) => p.date}
               columns={[
-                { label: 'Date', value: (p) => p.date },
-                { label: 'Load (AU)', num: true, value: (p) => p.load },
-                { label: 'Fitness', num: true, value: (p) => fmt1(p.fitness) },
-                { label: 'Fatigue', num: true, value: (p) => fmt1(p.fatigue) },
-                { label: 'Form', num: true, value: (p) => fmt1(p.form) }
+                { label: t('colDate'), value: (p) => formatDate(p.date) },
+                { label: t('colLoad'), num: true, value: (p) => formatNumber(p.load) },
+                { label: t('colFitness'), num: true, value: (p) => fmt1(p.fitness) },
+                { label: t('colFatigue'), num: true, value: (p) => fmt1(p.fatigue) },
+                { label: t('colForm'), num: true, value: (p) => fmt1(p.form) }
               ]}
             />
           )

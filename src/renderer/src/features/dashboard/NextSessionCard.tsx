@@ -8,6 +8,7 @@ import { AdviceCard } from '../../components/AdviceCard'
 import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
 import { openTimer } from '../timer/timerStore'
+import { formatDate, tr, useT } from '../../i18n'
 import { WorkoutDownloadButton } from '../workouts/WorkoutDownloadButton'
 
 export interface Focus {
@@ -23,39 +24,37 @@ export interface Focus {
 function why(f: Focus): string {
   switch (f.source) {
     case 'current-block':
-      return `The protocol of the current block, “${f.blockName ?? ''}”.`
+      return tr('dashboard:whyCurrentBlock', { name: f.blockName ?? '' })
     case 'last-block':
-      return `The protocol of your last block, “${f.blockName ?? ''}”.`
+      return tr('dashboard:whyLastBlock', { name: f.blockName ?? '' })
     case 'next-block':
-      return `The protocol of the next block, “${f.blockName ?? ''}”.`
+      return tr('dashboard:whyNextBlock', { name: f.blockName ?? '' })
     case 'last-session':
-      return 'The protocol of your last session.'
+      return tr('dashboard:whyLastSession')
   }
 }
 
 /** The next session: the protocol to run, its plan after the progression rule, and a link to log it. */
 export function NextSessionCard({ focus, loading }: { focus: Focus | null; loading: boolean }) {
+  const { t } = useT('dashboard')
   const id = useId()
   const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0, today: todayLocal() }), [focus?.protocolId])
   const advice = useLoad<NextSessionAdvice>(focus ? load : null)
   return (
     <section className="card next-card" aria-labelledby={`${id}-h`} data-testid="next-session">
-      <p className="eyebrow">Next session</p>
+      <p className="eyebrow">{t('nextSession')}</p>
       {loading ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('loading')}</p>
       ) : !focus ? (
         <>
-          <h2 id={`${id}-h`}>Nothing planned yet</h2>
-          <p className="muted">
-            Log a session of one of the protocols, or plan a training block, and the next session with its progression advice appears
-            here.
-          </p>
+          <h2 id={`${id}-h`}>{t('nothingPlanned')}</h2>
+          <p className="muted">{t('nothingPlannedText')}</p>
           <p className="next-actions">
             <a className="button primary" href="#/log">
-              Log a session
+              {t('logASession')}
             </a>
             <a className="button" href="#/blocks">
-              Plan a block
+              {t('planABlock')}
             </a>
           </p>
         </>
@@ -69,11 +68,11 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
             <>
               {advice.value.startFrom !== null && (
                 <p className="next-plan muted" data-testid="next-start">
-                  Last plan ({advice.value.startFrom}): <code>{formatNotation(advice.value.start)}</code>
+                  {t('lastPlan', { date: formatDate(advice.value.startFrom) })} <code>{formatNotation(advice.value.start)}</code>
                 </p>
               )}
               <p className="next-plan">
-                Suggested plan: <code data-testid="next-plan">{formatNotation(advice.value.plan)}</code>
+                {t('suggestedPlan')} <code data-testid="next-plan">{formatNotation(advice.value.plan)}</code>
               </p>
               <AdviceCard advice={advice.value} />
             </>
@@ -81,7 +80,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
           {advice.state === 'error' && <ErrorText>{advice.message}</ErrorText>}
           <p className="next-actions">
             <a className="button primary" href="#/log">
-              Log this session
+              {t('logThis')}
             </a>
             {advice.state === 'ok' && (
               <button
@@ -91,7 +90,7 @@ export function NextSessionCard({ focus, loading }: { focus: Focus | null; loadi
                   openTimer({ protocolId: focus.protocolId, protocolName: focus.protocolName, plan: advice.value.start, warmupSeconds: 600, cooldownSeconds: 300 })
                 }
               >
-                Start timer
+                {t('startTimer')}
               </button>
             )}
             {advice.state === 'ok' && <WorkoutDownloadButton protocolId={focus.protocolId} />}

@@ -12,17 +12,21 @@ import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
+import { formatDate, formatNumber, tr, useT } from '../../i18n'
+import { Linked } from './Tagged'
+import { protocolNameById } from '../../i18n/builtins'
 
 interface Props {
   protocols: Protocol[] | null
   defaultProtocolId: number | null
 }
 
-const speed = (v: number | null) => (v === null ? '–' : `${v.toFixed(2)} m/s`)
-const pct = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} %`)
+const speed = (v: number | null) => (v === null ? '–' : tr('dashboard:speed', { value: formatNumber(v, 2, 2) }))
+const pct = (v: number | null) => (v === null ? '–' : tr('dashboard:pct', { value: formatNumber(v, 1, 1) }))
 
 /** For one protocol over time: reps, rest per rep, RPE, speed drop-off; and its sprint bests. */
 export function ProgressSection({ protocols, defaultProtocolId }: Props) {
+  const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
   const [picked, setPicked] = useState<number | null>(null)
@@ -39,12 +43,12 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
   const progress = useLoad(input.ok && protocolId !== null ? loadProgress : null)
   const bests = useLoad(protocolId === null ? null : loadBests)
   const data = progress.state === 'ok' ? protocolProgressChartData(progress.value, unit) : null
-  const name = progress.state === 'ok' ? progress.value.protocolName : ''
+  const name = progress.state === 'ok' ? (protocolNameById(protocols, protocolId, progress.value.protocolName) ?? '') : ''
   const rows = bests.state === 'ok' ? sprintBestRows(bests.value, unit) : null
 
   const selector = protocols && protocols.length > 0 && (
     <span className="picker">
-      <label htmlFor={`${id}-p`}>Protocol</label>
+      <label htmlFor={`${id}-p`}>{t('protocol')}</label>
       <select id={`${id}-p`} value={protocolId ?? ''} onChange={(e) => setPicked(Number(e.target.value))}>
         <ProtocolOptions protocols={protocols} />
       </select>
@@ -55,45 +59,45 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <header className="card-head wrap">
-        <h2 id={`${id}-h`}>Protocol progression</h2>
+        <h2 id={`${id}-h`}>{t('protocolProgression')}</h2>
         <div className="head-controls">
           {selector}
-          <RangePicker label="Progression range" presets={['12w', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
+          <RangePicker label={t('progressionRange')} presets={['12w', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
         </div>
       </header>
       <ChartPanel
-        title={name ? `${name}: reps, rest and effort` : 'Reps, rest and effort'}
+        title={name ? t('repsRestEffortOf', { name }) : t('repsRestEffort')}
         testId="progression"
-        note="Per session: completed reps, session RPE, and rest per rep (the mean recovery of the reps that had one)."
+        note={t('progressNote')}
         loading={protocols === null || progress.state === 'loading'}
         error={errorOf(progress)}
         empty={
           none ? (
-            <>
-              No sessions of this protocol in the range. <a href="#/log">Log one</a>.
-            </>
+            <Linked text={t('noSessionsOfProtocol')} href="#/log" />
           ) : undefined
         }
         chart={() =>
           data && (
             <>
               <ProtocolProgressChart data={data} protocolName={name} />
-              {data.sessionsPerPoint > 1 && <p className="hint">Long history: each point is the mean of {data.sessionsPerPoint} sessions.</p>}
+              {data.sessionsPerPoint > 1 && <p className="hint">{t('longHistory', { count: data.sessionsPerPoint })}</p>}
             </>
           )
         }
         table={() =>
           data && (
             <DataTable<ProgressChartPoint>
-              caption={`Progression of ${name}`}
+              caption={t('progressionOf', { name })}
               rows={data.points}
               rowKey={(p) => `${p.date}-${p.sessionId}`}
               columns={[
-                { label: 'Date', value: (p) => p.date },
-                { label: 'Reps done', num: true, value: (p) => `${p.reps} of ${p.planned}` },
-                { label: 'Rest per rep', num: true, value: (p) => (p.rest === null ? '–' : durationClock(p.rest)) },
-                { label: 'Session RPE', num: true, value: (p) => p.rpe ?? '–' },
-                ...(data.hasLoad ? [{ label: `Heaviest load (${unit})`, num: true, value: (p: ProgressChartPoint) => p.load ?? '–' }] : [])
+                { label: t('colDate'), value: (p) => formatDate(p.date) },
+                { label: t('colRepsDone'), num: true, value: (p) => t('ofPlanned', { done: formatNumber(p.reps, 1), planned: formatNumber(p.planned, 1) }) },
+                { label: t('colRestPerRep'), num: true, value: (p) => (p.rest === null ? '–' : durationClock(p.rest)) },
+                { label: t('colSessionRpe'), num: true, value: (p) => (p.rpe === null ? '–' : formatNumber(p.rpe, 1)) },
+                ...(data.hasLoad
+                  ? [{ label: t('colHeaviestLoad', { unit }), num: true, value: (p: ProgressChartPoint) => (p.load === null ? '–' : formatNumber(p.load, 2)) }]
+                  : [])
               ]}
             />
           )
@@ -101,28 +105,26 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
       />
       {data && !none && (
         <ChartPanel
-          title="Speed drop-off"
+          title={t('speedDropOff')}
           testId="drop-off"
-          note={`Per session: how much slower the last completed rep with a distance was than the first (speed = distance ÷ work time), over unloaded reps${
-            data.hasLoadedSpeeds ? '; loaded reps apart, comparing only reps with the same load' : ''
-          }.`}
-          empty={data.hasSpeeds ? undefined : 'Log the distance of each rep (two or more in a session) to see how much you slow down from first to last.'}
+          note={t('dropNote', { loaded: data.hasLoadedSpeeds ? 'yes' : 'no' })}
+          empty={data.hasSpeeds ? undefined : t('dropEmpty')}
           chart={() => <DropOffChart data={data} />}
           table={() => (
             <DataTable<ProgressChartPoint>
-              caption="Speed drop-off"
+              caption={t('speedDropOff')}
               rows={data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)}
               rowKey={(p) => `${p.date}-${p.sessionId}`}
               columns={[
-                { label: 'Date', value: (p) => p.date },
-                { label: 'First rep', num: true, value: (p) => speed(p.firstSpeed) },
-                { label: 'Last rep', num: true, value: (p) => speed(p.lastSpeed) },
-                { label: 'Drop-off', num: true, value: (p) => pct(p.dropOff) },
+                { label: t('colDate'), value: (p) => formatDate(p.date) },
+                { label: t('colFirstRep'), num: true, value: (p) => speed(p.firstSpeed) },
+                { label: t('colLastRep'), num: true, value: (p) => speed(p.lastSpeed) },
+                { label: t('colDropOff'), num: true, value: (p) => pct(p.dropOff) },
                 ...(data.hasLoadedSpeeds
                   ? [
-                      { label: 'Loaded first', num: true, value: (p: ProgressChartPoint) => speed(p.loadedFirstSpeed) },
-                      { label: 'Loaded last', num: true, value: (p: ProgressChartPoint) => speed(p.loadedLastSpeed) },
-                      { label: 'Loaded drop-off', num: true, value: (p: ProgressChartPoint) => pct(p.loadedDropOff) }
+                      { label: t('colLoadedFirst'), num: true, value: (p: ProgressChartPoint) => speed(p.loadedFirstSpeed) },
+                      { label: t('colLoadedLast'), num: true, value: (p: ProgressChartPoint) => speed(p.loadedLastSpeed) },
+                      { label: t('colLoadedDropOff'), num: true, value: (p: ProgressChartPoint) => pct(p.loadedDropOff) }
                     ]
                   : [])
               ]}
@@ -132,30 +134,27 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
       )}
       <section className="chart-panel" aria-labelledby={`${id}-b`} data-testid="sprint-bests">
         <header className="panel-head">
-          <h3 id={`${id}-b`}>Sprint bests{name ? ` — ${name}` : ''}</h3>
+          <h3 id={`${id}-b`}>{name ? t('sprintBestsOf', { name }) : t('sprintBests')}</h3>
         </header>
-        <p className="panel-note">
-          All time, completed reps with a distance: the fastest flat rep of each length, and the fastest hill rep. A loaded rep (vest, sled) never sets an
-          unloaded best: loaded reps have bests of their own, per load.
-        </p>
+        <p className="panel-note">{t('bestsNote')}</p>
         {rows === null ? (
-          <p className="empty">{bests.state === 'error' ? bests.message : 'Loading…'}</p>
+          <p className="empty">{bests.state === 'error' ? bests.message : t('loading')}</p>
         ) : rows.length === 0 ? (
-          <p className="empty">No reps with a distance yet: add the distance of your sprints when you log them to see your best speeds.</p>
+          <p className="empty">{t('noBests')}</p>
         ) : (
           <DataTable<BestRow>
-            caption="Sprint bests"
+            caption={t('sprintBests')}
             rows={rows}
             rowKey={(r) => `${r.kind}-${r.bucketSeconds}-${r.loadKg ?? 0}-${r.loadKind ?? ''}`}
             columns={[
-              { label: 'Rep', value: (r) => r.label },
+              { label: t('colRep'), value: (r) => r.label },
               // The load column appears once any rep carried a load.
-              ...(rows.some((r) => r.loadKg !== null) ? [{ label: 'Load', value: (r: BestRow) => r.load }] : []),
-              { label: 'Best speed', num: true, value: (r) => `${r.speed.toFixed(2)} m/s` },
-              { label: 'km/h', num: true, value: (r) => r.kmh.toFixed(1) },
-              { label: 'Distance', num: true, value: (r) => `${r.distanceMeters} m in ${r.workSeconds} s` },
-              { label: 'Date', value: (r) => <a href={`#/session/${r.sessionId}`}>{r.date}</a> },
-              { label: 'Reps compared', num: true, value: (r) => r.reps }
+              ...(rows.some((r) => r.loadKg !== null) ? [{ label: t('colLoadKind'), value: (r: BestRow) => r.load }] : []),
+              { label: t('colBestSpeed'), num: true, value: (r) => speed(r.speed) },
+              { label: t('colKmh'), num: true, value: (r) => formatNumber(r.kmh, 1, 1) },
+              { label: t('colDistance'), num: true, value: (r) => t('distanceIn', { meters: formatNumber(r.distanceMeters, 1), seconds: formatNumber(r.workSeconds, 1) }) },
+              { label: t('colDate'), value: (r) => <a href={`#/session/${r.sessionId}`}>{formatDate(r.date)}</a> },
+              { label: t('colRepsCompared'), num: true, value: (r) => r.reps }
             ]}
           />
         )}

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { RANGE_PRESETS, type RangePreset, type RangeState } from '../../charts/range'
+import { useT } from '../../i18n'
 
 interface Props {
   label: string
@@ -11,10 +12,11 @@ interface Props {
 
 /** Preset spans ending today, All, or Custom with two date fields. */
 export function RangePicker({ label, presets, value, onChange, error }: Props) {
+  const { t } = useT('charts')
   const id = useId()
   const options: { key: RangePreset | 'custom'; label: string }[] = [
-    ...presets.map((p) => ({ key: p, label: RANGE_PRESETS[p].label })),
-    { key: 'custom', label: 'Custom' }
+    ...presets.map((p) => ({ key: p, label: t(RANGE_PRESETS[p].label) })),
+    { key: 'custom', label: t('rangeCustom') }
   ]
   return (
     <div className="range-picker">
@@ -34,9 +36,9 @@ export function RangePicker({ label, presets, value, onChange, error }: Props) {
       </div>
       {value.preset === 'custom' && (
         <div className="range-dates">
-          <label htmlFor={`${id}-from`}>From</label>
+          <label htmlFor={`${id}-from`}>{t('rangeFrom')}</label>
           <input id={`${id}-from`} type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
-          <label htmlFor={`${id}-to`}>To</label>
+          <label htmlFor={`${id}-to`}>{t('rangeTo')}</label>
           <input id={`${id}-to`} type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} aria-invalid={error ? true : undefined} />
           {error && (
             <span className="error" role="alert">

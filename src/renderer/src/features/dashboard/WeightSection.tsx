@@ -11,9 +11,12 @@ import { useSettings } from '../../settings'
 import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
+import { formatDate, formatNumber, useT } from '../../i18n'
+import { Linked } from './Tagged'
 
 /** Daily mean weights with the smoothed trend, the trend weight and the protein target it implies. */
 export function WeightSection() {
+  const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
   const [range, setRange] = useState<RangeState>({ preset: '3m', from: '', to: '' })
@@ -28,55 +31,53 @@ export function WeightSection() {
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <header className="card-head wrap">
-        <h2 id={`${id}-h`}>Body weight</h2>
-        <RangePicker label="Body weight range" presets={['3m', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
+        <h2 id={`${id}-h`}>{t('bodyWeight')}</h2>
+        <RangePicker label={t('bodyWeightRange')} presets={['3m', '6m', '1y', 'all']} value={range} onChange={setRange} error={input.ok ? null : input.error} />
       </header>
       <div className="weight-layout">
         <ChartPanel
-          title="Weight trend"
+          title={t('weightTrend')}
           testId="weight-trend"
-          note="Dots: the day's mean weight. Line: the smoothed trend (each day closes 10 % of the gap)."
+          note={t('weightNote')}
           loading={daily.state === 'loading'}
           error={errorOf(daily)}
           empty={
             chart && chart.points.length === 0 ? (
-              <>
-                No weights in this range. <a href="#/weight">Add your weight</a> to see the trend.
-              </>
+              <Linked text={t('noWeights')} href="#/weight" />
             ) : undefined
           }
           chart={() =>
             chart && (
               <>
                 <WeightTrendChart points={chart.points} yTicks={chart.yTicks} unit={unit} />
-                {chart.downsampled && <p className="hint">Long range: nearby days are averaged so the chart stays quick.</p>}
+                {chart.downsampled && <p className="hint">{t('longRangeAveraged')}</p>}
               </>
             )
           }
           table={() =>
             chart && (
               <DataTable<WeightChartPoint>
-                caption="Body weight"
+                caption={t('bodyWeight')}
                 rows={chart.points}
                 rowKey={(p) => p.date}
                 columns={[
-                  { label: 'Date', value: (p) => p.date },
-                  { label: `Daily mean (${unit})`, num: true, value: (p) => p.weight.toFixed(1) },
-                  { label: `Trend (${unit})`, num: true, value: (p) => p.trend.toFixed(1) }
+                  { label: t('colDate'), value: (p) => formatDate(p.date) },
+                  { label: t('colDailyMean', { unit }), num: true, value: (p) => formatNumber(p.weight, 1, 1) },
+                  { label: t('colTrend', { unit }), num: true, value: (p) => formatNumber(p.trend, 1, 1) }
                 ]}
               />
             )
           }
         />
-        <dl className="side-stats" aria-label="Weight and protein">
+        <dl className="side-stats" aria-label={t('weightAndProtein')}>
           <div>
-            <dt>Trend weight</dt>
+            <dt>{t('trendWeight')}</dt>
             <dd data-testid="dash-trend-weight">{chart?.latestTrendKg != null ? formatWeight(chart.latestTrendKg, unit) : '–'}</dd>
           </div>
           <div>
-            <dt>Daily protein target</dt>
-            <dd data-testid="dash-protein">{protein ? `${protein.minG}–${protein.maxG} g` : '–'}</dd>
-            <dd className="hint">1.4–2.0 g per kg of trend weight</dd>
+            <dt>{t('proteinTarget')}</dt>
+            <dd data-testid="dash-protein">{protein ? t('proteinRange', { min: formatNumber(protein.minG), max: formatNumber(protein.maxG) }) : '–'}</dd>
+            <dd className="hint">{t('proteinHint')}</dd>
           </div>
         </dl>
       </div>

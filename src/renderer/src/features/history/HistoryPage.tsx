@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react'
 import type { SessionSummary } from '../../../../shared/contract'
 import { isLocalDate } from '../../../../shared/dates'
-import { ESTIMATE_RULE, estimatedText } from '../../components/estimateText'
+import { estimatedText, estimateRule } from '../../components/estimateText'
 import { durationClock } from '../../../../shared/duration'
 import { loadInUnit, type WeightUnit } from '../../../../shared/units'
 import { useSettings } from '../../settings'
@@ -180,7 +180,7 @@ export function HistoryPage() {
                   <td className="num">{durationClock(s.workSeconds)}</td>
                   <td className="num">
                     {s.estimatedSeconds > 0 ? (
-                      <span title={t('includesTitle', { estimate: estimatedText(s.estimatedSeconds), rule: ESTIMATE_RULE })}>
+                      <span title={t('includesTitle', { estimate: estimatedText(s.estimatedSeconds), rule: estimateRule() })}>
                         {t('approx', { value: durationClock(s.durationSeconds) })}
                         <span className="sr-only" data-testid="history-estimated">
                           {t('includesSr', { estimate: estimatedText(s.estimatedSeconds) })}
@@ -201,7 +201,7 @@ export function HistoryPage() {
           </table>
         )}
         {items?.some((s) => s.estimatedSeconds > 0) && (
-          <p className="muted estimate-note">{t('estimateNote', { rule: ESTIMATE_RULE })}</p>
+          <p className="muted estimate-note">{t('estimateNote', { rule: estimateRule() })}</p>
         )}
         {items && items.length < total && (
           <button type="button" className="more" onClick={() => setShown((n) => n + PAGE)}>
