@@ -48,8 +48,7 @@ interface RecoveryActions {
 
 function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, actions: RecoveryActions): Router {
   const unavailable = () => {
-    const what = failure.kind === 'corrupt' ? 'Sprintlog found damage in its database and stopped writing to it' : 'Sprintlog could not open its database'
-    throw new DomainError('unavailable', `${what}, so nothing can be read or saved. ${failure.message}`)
+    throw new DomainError('unavailable', { key: failure.kind === 'corrupt' ? 'recoveryDamaged' : 'recoveryUnopened', params: { reason: failure.msg } })
   }
   const handlers = Object.fromEntries(CHANNELS.map((c) => [c, unavailable])) as unknown as Handlers
   const info = (): AppInfo => ({
@@ -59,14 +58,14 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, action
     schemaVersion: 0,
     transport: opts.transport,
     locale: opts.locale ?? null,
-    database: { ok: false, kind: failure.kind, message: failure.message }
+    database: failure.status()
   })
   const statusAfter = async (): Promise<DatabaseStatus> => {
     try {
       await actions.reopen()
       return { ok: true }
     } catch (e) {
-      if (e instanceof DatabaseOpenError) return { ok: false, kind: e.kind, message: e.message }
+      if (e instanceof DatabaseOpenError) return e.status()
       throw e
     }
   }
@@ -84,7 +83,7 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, action
       },
       'database/retry': () => statusAfter(),
       'database/startNew': () => {
-        if (failure.kind !== 'empty') throw new DomainError('conflict', 'Sprintlog starts a new database only in place of an empty file; this one holds data. Restore a backup instead.')
+        if (failure.kind !== 'empty') throw new DomainError('conflict', { key: 'startNewNotEmpty' })
         removeEmptyDatabase(opts.dbPath)
         return statusAfter()
       }
@@ -97,7 +96,7 @@ function recoveryRouter(opts: RuntimeOptions, failure: DatabaseOpenError, action
 function removeEmptyDatabase(dbPath: string): void {
   const size = (p: string) => (existsSync(p) ? statSync(p).size : 0)
   if (!existsSync(dbPath) || size(dbPath) !== 0 || size(`${dbPath}-wal`) !== 0) {
-    throw new DomainError('conflict', 'The database file is no longer empty, so Sprintlog left it as it is. Look at it again before starting over.')
+    throw new DomainError('conflict', { key: 'noLongerEmpty' })
   }
   for (const p of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(p, { force: true })
 }
@@ -124,7 +123,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     enterRecovery(
       new DatabaseOpenError(
         'corrupt',
-        `The database file is damaged (${cause}). Sprintlog stopped using it at once, so it has not been changed since. Restore the latest good backup below.`,
+        { key: 'damagedWhileRunning', params: { cause } },
         opts.dbPath
       )
     )
@@ -199,7 +198,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   return {
     router,
-    status: () => (failure ? { ok: false, kind: failure.kind, message: failure.message } : { ok: true }),
+    status: () => (failure ? failure.status() : { ok: true }),
     backend: () => current,
     transfers: () => current?.transfers,
     close: () => {

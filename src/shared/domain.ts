@@ -1,3 +1,4 @@
+import type { Msg, Params } from './i18n/message'
 import type { LocalDate } from './dates'
 import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
@@ -63,7 +64,7 @@ export type DatabaseFailure =
   | 'locked'
   | 'disk_full'
 
-export type DatabaseStatus = { ok: true } | { ok: false; kind: DatabaseFailure; message: string }
+export type DatabaseStatus = { ok: true } | { ok: false; kind: DatabaseFailure; message: string; key: string; params?: Params }
 
 export type BackupKind = 'daily' | 'pre-migration' | 'before-restore' | 'manual' | 'other'
 
@@ -80,6 +81,8 @@ export interface BackupInfo {
   /** False when the file cannot be restored; `problem` says why. */
   ok: boolean
   problem?: string
+  /** The same as a message, for the renderer to word. */
+  problemMsg?: Msg
 }
 
 export interface RestoreOutcome {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { isLocalDate, MAX_DATE, MIN_DATE } from './dates'
+import { type Msg, zm } from './i18n/message'
 
 export type FieldType = 'id' | 'uuid' | 'date' | 'time' | 'datetime' | 'text' | 'enum' | 'number' | 'integer' | 'boolean' | 'json'
 
@@ -134,14 +135,29 @@ function def(type: FieldType, o: Common, extra: Partial<Omit<FieldDef, 'source'>
 
 const unitText = (unit: string) => (unit === '' ? '' : unit === '%' ? ' %' : ` ${unit}`)
 
+/** The catalogue key of a field's label (`Work` → `fieldWork`, `A rep number` → `fieldARepNumber`). */
+export const labelKey = (label: string): string =>
+  'field' +
+  label
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('')
+
+/** A field's label as a message parameter, capitalised as written or in lower case inside a sentence. */
+export const labelMsg = (label: string, lower = false): Msg => (lower ? { key: labelKey(label), lower: true } : { key: labelKey(label) })
+
 /** A number with its bounds, each refusal naming the field: `Work must be at least 0.1 s.` */
 function boundedNumber(o: Common & Bounds, integer: boolean): z.ZodNumber {
   const u = unitText(o.unit ?? '')
-  let s = z.number({ error: o.typeMessage ?? `Expected ${o.label.toLowerCase()}${o.unit ? ` in ${o.unit === 's' ? 'seconds' : o.unit}` : ''}.` }).finite()
-  if (integer) s = s.int(`${o.label} must be a whole number.`)
-  if (o.min !== undefined) s = s.min(o.min, o.minMessage ?? `${o.label} must be at least ${o.min}${u}.`)
-  if (o.above !== undefined) s = s.gt(o.above, o.minMessage ?? `${o.label} must be more than ${o.above}${u}.`)
-  if (o.max !== undefined) s = s.max(o.max, o.maxMessage ?? `${o.label} must be at most ${o.max}${u}.`)
+  const label = labelMsg(o.label)
+  const lower = labelMsg(o.label, true)
+  const expected = !o.unit ? zm('expectedNumber', { label: lower }) : o.unit === 's' ? zm('expectedSeconds', { label: lower }) : zm('expectedNumberIn', { label: lower, unit: o.unit })
+  let s = z.number({ error: o.typeMessage ?? expected }).finite()
+  if (integer) s = s.int(zm('wholeNumber', { label }))
+  if (o.min !== undefined) s = s.min(o.min, o.minMessage ?? zm('atLeast', { label, min: String(o.min), unit: u }))
+  if (o.above !== undefined) s = s.gt(o.above, o.minMessage ?? zm('moreThan', { label, above: String(o.above), unit: u }))
+  if (o.max !== undefined) s = s.max(o.max, o.maxMessage ?? zm('atMost', { label, max: String(o.max), unit: u }))
   return s
 }
 
@@ -178,7 +194,7 @@ export function optionalInteger<const O extends Common & Bounds>(o: O): Field<De
 
 /** A record id (an SQLite rowid): a whole number from 1, refused as `Protocol id must be a whole number from 1 up.` */
 const idSchema = (label: string) => {
-  const message = `${label} id must be a whole number from 1 up.`
+  const message = zm('idWhole', { label: labelMsg(label) })
   return z.number({ error: message }).int(message).min(1, message)
 }
 
@@ -192,20 +208,20 @@ export function optionalId<const O extends Common>(o: O): Field<Defaulted<z.ZodN
 }
 
 export function boolean<const O extends Common & { default: boolean }>(o: O): Field<Defaulted<z.ZodBoolean>, Src<O>> {
-  return { ...def('boolean', o), schema: z.boolean({ error: `Expected true or false for ${o.label.toLowerCase()}.` }).default(o.default) }
+  return { ...def('boolean', o), schema: z.boolean({ error: zm('expectedBoolean', { label: labelMsg(o.label, true) }) }).default(o.default) }
 }
 
 export function oneOf<const V extends readonly [string, ...string[]], const O extends Common>(
   values: V,
   o: O
 ): Field<z.ZodEnum<{ [K in V[number]]: K }>, Src<O>> {
-  return { ...def('enum', o, { values }), schema: z.enum(values, { error: `${o.label} must be one of ${values.join(', ')}.` }) }
+  return { ...def('enum', o, { values }), schema: z.enum(values, { error: zm('oneOf', { label: labelMsg(o.label), values: values.join(', ') }) }) }
 }
 export function optionalOneOf<const V extends readonly [string, ...string[]], const O extends Common>(
   values: V,
   o: O
 ): Field<Defaulted<z.ZodNullable<z.ZodEnum<{ [K in V[number]]: K }>>>, Src<O>> {
-  return { ...def('enum', o, { values, nullable: true }), schema: z.enum(values, { error: `${o.label} must be one of ${values.join(', ')}.` }).nullable().default(null) }
+  return { ...def('enum', o, { values, nullable: true }), schema: z.enum(values, { error: zm('oneOf', { label: labelMsg(o.label), values: values.join(', ') }) }).nullable().default(null) }
 }
 export function oneOfWithDefault<const V extends readonly [string, ...string[]], const O extends Common & { default: V[number] }>(
   values: V,
@@ -223,14 +239,14 @@ interface TextOpts extends Common {
 export function text<const O extends TextOpts>(o: O): Field<Defaulted<z.ZodString>, Src<O>> {
   return {
     ...def('text', o, { maxLength: o.maxLength }),
-    schema: z.string({ error: `Expected text for ${o.label.toLowerCase()}.` }).max(o.maxLength, o.maxMessage ?? `${o.label} can be at most ${o.maxLength.toLocaleString('en')} characters.`).default('')
+    schema: z.string({ error: zm('expectedText', { label: labelMsg(o.label, true) }) }).max(o.maxLength, o.maxMessage ?? zm('textMax', { label: labelMsg(o.label), max: o.maxLength })).default('')
   }
 }
 /** A name: trimmed, 1 to `maxLength` characters. */
 export function name<const O extends TextOpts & { emptyMessage: string }>(o: O): Field<z.ZodString, Src<O>> {
   return {
     ...def('text', o, { maxLength: o.maxLength }),
-    schema: z.string({ error: o.emptyMessage }).trim().min(1, o.emptyMessage).max(o.maxLength, o.maxMessage ?? `A name can be at most ${o.maxLength} characters.`)
+    schema: z.string({ error: o.emptyMessage }).trim().min(1, o.emptyMessage).max(o.maxLength, o.maxMessage ?? zm('nameMax', { max: String(o.maxLength) }))
   }
 }
 /** Text that comes from another record (a protocol's name beside a session), or null. */
@@ -238,8 +254,8 @@ export function optionalText<const O extends Common & { maxLength: number }>(o: 
   return {
     ...def('text', o, { maxLength: o.maxLength, nullable: true }),
     schema: z
-      .string({ error: `Expected text for ${o.label.toLowerCase()}.` })
-      .max(o.maxLength, `${o.label} can be at most ${o.maxLength.toLocaleString('en')} characters.`)
+      .string({ error: zm('expectedText', { label: labelMsg(o.label, true) }) })
+      .max(o.maxLength, zm('textMax', { label: labelMsg(o.label), max: o.maxLength }))
       .nullable()
   }
 }
@@ -249,7 +265,7 @@ export const isUuid = (s: string): boolean => UUID.test(s)
 
 /** The wrong type and the wrong pattern refused in the same words, naming the field. */
 const uuidSchema = (label: string) => {
-  const message = `${label} must be 32 lowercase hex digits in groups of 8-4-4-4-12.`
+  const message = zm('uuidForm', { label: labelMsg(label) })
   return z.string({ error: message }).regex(UUID, message)
 }
 
@@ -262,22 +278,22 @@ export function optionalUuid<const O extends Common>(o: O): Field<z.ZodNullable<
 
 /** A calendar date `YYYY-MM-DD` between MIN_DATE and MAX_DATE. */
 export const localDateSchema = z
-  .string({ error: 'Expected a date written YYYY-MM-DD.' })
-  .refine(isLocalDate, { error: `Expected a real calendar date written YYYY-MM-DD, between ${MIN_DATE} and ${MAX_DATE}.` })
+  .string({ error: zm('dateForm') })
+  .refine(isLocalDate, { error: zm('dateReal', { min: MIN_DATE, max: MAX_DATE }) })
 
 export function date<const O extends Common>(o: O): Field<typeof localDateSchema, Src<O>> {
   return { ...def('date', o), schema: localDateSchema }
 }
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
-export const startTimeSchema = z.string({ error: 'Expected a time written HH:MM.' }).regex(TIME, 'Expected a time written HH:MM.')
+export const startTimeSchema = z.string({ error: zm('timeForm') }).regex(TIME, zm('timeForm'))
 export function optionalTime<const O extends Common>(o: O): Field<Defaulted<z.ZodNullable<typeof startTimeSchema>>, Src<O>> {
   return { ...def('time', o, { nullable: true }), schema: startTimeSchema.nullable().default(null) }
 }
 
 const DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
-const DATETIME_MESSAGE = 'Expected a date and time in ISO 8601 form (2026-11-20T07:30:00.000Z).'
-const REAL_INSTANT_MESSAGE = 'Expected a real date and time: a calendar date, hours 00–23, minutes and seconds 00–59 (2026-11-20T07:30:00.000Z).'
+const DATETIME_MESSAGE = zm('datetimeForm')
+const REAL_INSTANT_MESSAGE = zm('datetimeReal')
 
 /**
  * A timestamp written in ISO 8601 form that names a real instant: a real calendar date (no 30 February), hours

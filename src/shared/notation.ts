@@ -10,10 +10,14 @@
 import { durationNotation } from './duration'
 import { LOAD_KINDS, RECOVERY_MODES, type Intensity, type LoadKind, type RecoveryMode, type RepeatGroup } from './training'
 import { KG_PER_LB } from './units'
+import { type Msg, type Params, worded } from './i18n/message'
 
 /** What is wrong, and the character range `[start, end)` of the offending part of the input. */
 export interface NotationError {
+  /** The English wording; `key` and `params` word it in the runner's language. */
   message: string
+  key: string
+  params?: Params
   start: number
   end: number
 }
@@ -35,14 +39,15 @@ class Failure {
   constructor(readonly error: NotationError) {}
 }
 
-/** Stops the parse with `message` about the characters `[start, end)`. */
-function throwAt(message: string, start: number, end: number): never {
-  throw new Failure({ message, start, end })
+/** Stops the parse with the message `key` (with `params`) about the characters `[start, end)`. */
+function throwAt(key: string, params: Params | null, start: number, end: number): never {
+  const m: Msg = params ? { key, params } : { key }
+  throw new Failure({ ...worded(m), start, end })
 }
 
 /** Parses the notation into repeat groups, or says what is wrong and where. */
 export function parseNotation(text: string): ParseResult {
-  if (text.trim() === '') return { ok: false, error: { message: 'Enter a protocol, e.g. “6x20s @max / 2m walk”.', start: 0, end: text.length } }
+  if (text.trim() === '') return { ok: false, error: { ...worded({ key: 'notationEmpty' }), start: 0, end: text.length } }
   try {
     const groups: RepeatGroup[] = []
     let start = 0
@@ -54,7 +59,7 @@ export function parseNotation(text: string): ParseResult {
       const part = text.slice(start, end)
       if (part.trim() === '' || part.trimStart().startsWith('+')) {
         const at = start > 0 ? start - 1 : part.trim() === '' ? end : start + part.indexOf('+')
-        throwAt(start > 0 ? 'Add another group after “+”, or remove the “+”.' : 'Start with a group before “+”.', at, at + 1)
+        throwAt(start > 0 ? 'notationAfterPlus' : 'notationBeforePlus', null, at, at + 1)
       }
       groups.push(parseGroup(new Cursor(text, start, end)))
       if (plus === -1) return { ok: true, groups }
@@ -133,9 +138,6 @@ class Cursor {
   }
 }
 
-const WORK_HINT = '(try 20s, 4m, 1m30s, 400mtr)'
-const MODE_HINT = 'use walk, jog, stand or walk-down'
-const KIND_HINT = 'vest, sled or other'
 const SPEED = /^(\d+(?:\.\d+)?)(kmh|kph|mph)$/i
 
 function parseGroup(c: Cursor): RepeatGroup {
@@ -144,22 +146,22 @@ function parseGroup(c: Cursor): RepeatGroup {
   while (!c.atEnd() && /[0-9]/.test(c.peekChar())) c.pos++
   if (c.pos === countStart) {
     const t = c.peek()
-    throwAt(`Start each group with the number of reps, e.g. “6x20s”, not “${t.text}”.`, t.start, t.end)
+    throwAt('notationCountFirst', { text: t.text }, t.start, t.end)
   }
   const countText = c.text.slice(countStart, c.pos)
   const count = Number(countText)
-  if (count < 1 || count > MAX_COUNT) throwAt(`The number of reps must be 1 to ${MAX_COUNT}, not ${countText}.`, countStart, c.pos)
+  if (count < 1 || count > MAX_COUNT) throwAt('notationCountRange', { max: String(MAX_COUNT), count: countText }, countStart, c.pos)
 
   c.skipSpace()
   if (!/^[x×]$/i.test(c.peekChar())) {
     const t = c.peek()
-    throwAt(`Put “x” between the number of reps and the work, e.g. “${count}x20s”.`, t.start, t.end)
+    throwAt('notationX', { count: String(count) }, t.start, t.end)
   }
   c.pos++
   c.skipSpace()
   const workToken = c.next()
   if (workToken.text === '' || /^[@/]$/.test(workToken.text)) {
-    throwAt(`Add the work after “x”, e.g. “${count}x20s” or “${count}x400mtr”.`, workToken.start, workToken.end)
+    throwAt('notationWork', { count: String(count) }, workToken.start, workToken.end)
   }
   const work = parseWork(workToken)
 
@@ -172,7 +174,7 @@ function parseGroup(c: Cursor): RepeatGroup {
     c.skipSpace()
     const t = c.next()
     if (t.text === '' || /^[@/]$/.test(t.text)) {
-      throwAt('Add the intensity after “@”: max, near-max, moderate, a percentage such as 85%, or a treadmill speed such as 12kmh.', at, at + 1)
+      throwAt('notationIntensityMissing', null, at, at + 1)
     }
     if (SPEED.test(t.text)) {
       treadmillKmh = parseSpeed(t, work.workMeters !== null, count)
@@ -201,15 +203,15 @@ function parseGroup(c: Cursor): RepeatGroup {
       c.next()
       c.skipSpace()
       const t = c.next()
-      if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('Add the incline in percent, e.g. “incline 5%”.', terrain.start, terrain.end)
+      if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('notationInclineMissing', null, terrain.start, terrain.end)
       const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
-      if (!m) throwAt(`“${t.text}” is not an incline: write a percentage, e.g. “incline 5%”.`, t.start, t.end)
+      if (!m) throwAt('notationIncline', { text: t.text }, t.start, t.end)
       inclinePct = Number(m[1])
-      if (inclinePct > MAX_INCLINE_PCT) throwAt(`The incline must be 0% to ${MAX_INCLINE_PCT}%.`, t.start, t.end)
+      if (inclinePct > MAX_INCLINE_PCT) throwAt('notationInclineRange', { max: String(MAX_INCLINE_PCT) }, t.start, t.end)
       terrainDone = true
     } else if (terrain.text === '+') {
-      if (/^\+\s*\d+\s*[x×]/i.test(c.text.slice(c.pos, c.end))) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”, before the next group.', c.pos, c.pos)
-      if (load !== null) throwAt('A rep carries one load: remove the second “+…”.', terrain.start, terrain.end)
+      if (/^\+\s*\d+\s*[x×]/i.test(c.text.slice(c.pos, c.end))) throwAt('notationRecoveryBeforeNext', null, c.pos, c.pos)
+      if (load !== null) throwAt('notationOneLoad', null, terrain.start, terrain.end)
       load = parseLoad(c)
     } else {
       break
@@ -217,35 +219,35 @@ function parseGroup(c: Cursor): RepeatGroup {
   }
 
   c.skipSpace()
-  if (c.atEnd()) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  if (c.atEnd()) throwAt('notationRecoveryMissing', null, c.pos, c.pos)
   if (c.peekChar() !== '/') unexpectedBeforeSlash(c.peek(), intensity !== null)
   c.pos++
 
   c.skipSpace()
-  if (c.atEnd()) throwAt('Add the recovery after “/”, e.g. “/ 2m walk”.', c.pos, c.pos)
+  if (c.atEnd()) throwAt('notationRecoveryMissing', null, c.pos, c.pos)
   const first = c.next()
   let recoverySeconds: number | null = null
   let recoveryMode = parseMode(first.text)
   if (recoveryMode !== null) {
-    if (recoveryMode !== 'walk-down') throwAt(`Recovery needs a duration, e.g. “2m ${recoveryMode}”.`, first.start, first.end)
+    if (recoveryMode !== 'walk-down') throwAt('notationRecoveryDuration', { mode: recoveryMode }, first.start, first.end)
   } else {
     recoverySeconds = parseDuration(first.text)
     if (recoverySeconds === null) {
-      if (/^\d/.test(first.text)) throwAt(`“${first.text}” is not a duration (try 90s, 2m, 1m30s).`, first.start, first.end)
-      throwAt(`“${first.text}” is not a recovery: ${MODE_HINT}, e.g. “2m walk”.`, first.start, first.end)
+      if (/^\d/.test(first.text)) throwAt('notationNotDuration', { text: first.text }, first.start, first.end)
+      throwAt('notationNotRecovery', { text: first.text }, first.start, first.end)
     }
-    if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) throwAt('The recovery must be 1s to 60m.', first.start, first.end)
+    if (recoverySeconds < 1 || recoverySeconds > MAX_SECONDS) throwAt('notationRecoveryRange', null, first.start, first.end)
     c.skipSpace()
     const second = c.next()
-    if (second.text === '') throwAt(`Say how you recover: ${MODE_HINT}, e.g. “${first.text} walk”.`, second.start, second.end)
+    if (second.text === '') throwAt('notationHowRecover', { text: first.text }, second.start, second.end)
     recoveryMode = parseMode(second.text)
-    if (recoveryMode === null) throwAt(`“${second.text}” is not a way to recover: ${MODE_HINT}.`, second.start, second.end)
+    if (recoveryMode === null) throwAt('notationNotMode', { text: second.text }, second.start, second.end)
   }
 
   c.skipSpace()
   if (!c.atEnd()) {
     const rest = c.text.slice(c.pos, c.end).trimEnd()
-    throwAt(`“${rest}” is not understood after the recovery; join groups with “+”.`, c.pos, c.pos + rest.length)
+    throwAt('notationAfterRecovery', { text: rest }, c.pos, c.pos + rest.length)
   }
   return { count, ...work, intensity, intensityPct, hill, inclinePct, recoverySeconds, recoveryMode, loadKg: load?.kg ?? null, loadKind: load?.kind ?? null, treadmillKmh }
 }
@@ -255,8 +257,8 @@ function parseSpeed(t: Token, distance: boolean, count: number): number {
   const m = SPEED.exec(t.text) as RegExpExecArray
   const mph = (m[2] as string).toLowerCase() === 'mph'
   const kmh = mph ? Math.round(Number(m[1]) * KM_PER_MILE * 10) / 10 : Number(m[1])
-  if (distance) throwAt(`A treadmill speed goes with timed work (the distance follows from the speed): write the work as a duration, e.g. “${count}x1m @${m[1]}${m[2]}”.`, t.start, t.end)
-  if (kmh < MIN_KMH || kmh > MAX_KMH) throwAt(`The treadmill speed must be ${MIN_KMH} to ${MAX_KMH} km/h${mph ? ` (${kmh} km/h)` : ''}.`, t.start, t.end)
+  if (distance) throwAt('notationSpeedTimed', { count: String(count), speed: `${m[1]}${m[2]}` }, t.start, t.end)
+  if (kmh < MIN_KMH || kmh > MAX_KMH) throwAt(mph ? 'notationSpeedRangeMph' : 'notationSpeedRange', { min: String(MIN_KMH), max: String(MAX_KMH), kmh: String(kmh) }, t.start, t.end)
   return kmh
 }
 
@@ -265,9 +267,9 @@ function parseLoad(c: Cursor): { kg: number; kind: LoadKind } {
   const plus = c.next()
   c.skipSpace()
   const t = c.next()
-  if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('Add the load after “+”, e.g. “+10kg vest”.', plus.start, plus.end)
+  if (t.text === '' || /^[@/+]$/.test(t.text)) throwAt('notationLoadMissing', null, plus.start, plus.end)
   const m = /^(\d+(?:\.\d+)?)(kg|lb|lbs)?$/i.exec(t.text)
-  if (!m) throwAt(`“${t.text}” is not a load: write the weight with its unit, then what carries it, e.g. “+10kg vest”.`, t.start, t.end)
+  if (!m) throwAt('notationNotLoad', { text: t.text }, t.start, t.end)
   let unit = m[2]?.toLowerCase()
   let end = t.end
   c.skipSpace()
@@ -279,14 +281,14 @@ function parseLoad(c: Cursor): { kg: number; kind: LoadKind } {
   }
   const kindToken = c.peek()
   const kind = LOAD_KINDS.find((k) => k === kindToken.text.toLowerCase())
-  if (unit === undefined) throwAt(`Give the load a unit: +${m[1]}kg ${kind ?? 'vest'} (or lb).`, t.start, t.end)
+  if (unit === undefined) throwAt('notationLoadUnit', { amount: String(m[1]), kind: kind ?? 'vest' }, t.start, t.end)
   const value = Number(m[1])
   const kg = unit === 'kg' ? value : Math.round(value * KG_PER_LB * 100) / 100
-  if (kg <= 0 || kg > MAX_LOAD_KG) throwAt(`The load must be more than 0 kg and at most ${MAX_LOAD_KG} kg.`, t.start, end)
+  if (kg <= 0 || kg > MAX_LOAD_KG) throwAt('notationLoadRange', { max: String(MAX_LOAD_KG) }, t.start, end)
   if (kind === undefined) {
     const example = `+${m[1]}${unit} vest`
-    if (kindToken.text === '' || /^[@/+]$/.test(kindToken.text)) throwAt(`Say what carries the load: ${KIND_HINT} (${example}).`, plus.start, end)
-    throwAt(`“${kindToken.text}” is not what carries a load: use ${KIND_HINT} (${example}).`, kindToken.start, kindToken.end)
+    if (kindToken.text === '' || /^[@/+]$/.test(kindToken.text)) throwAt('notationLoadKindMissing', { example }, plus.start, end)
+    throwAt('notationNotLoadKind', { text: kindToken.text, example }, kindToken.start, kindToken.end)
   }
   c.next()
   return { kg, kind }
@@ -295,40 +297,39 @@ function parseLoad(c: Cursor): { kg: number; kind: LoadKind } {
 /** Explains what is wrong with a token where `@…`, `hill`, `incline N%` or `/` was expected. */
 function unexpectedBeforeSlash(t: Token, hasIntensity: boolean): never {
   const lower = t.text.toLowerCase()
-  if (t.text === '@') throwAt('Write the intensity right after the work, before “hill” or “incline”, and only once.', t.start, t.end)
+  if (t.text === '@') throwAt('notationIntensityPlace', null, t.start, t.end)
   if (!hasIntensity && (NAMED_INTENSITIES as readonly string[]).includes(lower)) {
-    throwAt(`Write the intensity after “@”, e.g. “@${lower}”.`, t.start, t.end)
+    throwAt('notationIntensityAt', { text: lower }, t.start, t.end)
   }
-  if (SPEED.test(t.text)) throwAt(`Write the treadmill speed after “@”, right after the work, e.g. “@${t.text.toLowerCase()}”.`, t.start, t.end)
-  if ((LOAD_KINDS as readonly string[]).includes(lower)) throwAt(`Write the load after “+”, e.g. “+10kg ${lower}”.`, t.start, t.end)
-  if (parseMode(t.text) !== null || parseDuration(t.text) !== null) throwAt('Add “/” before the recovery, e.g. “/ 2m walk”.', t.start, t.end)
-  const hint = 'after the work may come “@max” or “@12kmh”, “hill” or “incline 5%”, and a load such as “+10kg vest”, then “/” and the recovery'
-  throwAt(`“${t.text}” is not understood here: ${hint}.`, t.start, t.end)
+  if (SPEED.test(t.text)) throwAt('notationSpeedAt', { text: t.text.toLowerCase() }, t.start, t.end)
+  if ((LOAD_KINDS as readonly string[]).includes(lower)) throwAt('notationLoadPlus', { kind: lower }, t.start, t.end)
+  if (parseMode(t.text) !== null || parseDuration(t.text) !== null) throwAt('notationSlash', null, t.start, t.end)
+  throwAt('notationNotUnderstood', { text: t.text }, t.start, t.end)
 }
 
 function parseWork(t: Token): { workSeconds: number; workMeters: null } | { workSeconds: null; workMeters: number } {
   const seconds = parseDuration(t.text)
   if (seconds !== null) {
-    if (seconds < 1 || seconds > MAX_SECONDS) throwAt('The work must be 1s to 60m.', t.start, t.end)
+    if (seconds < 1 || seconds > MAX_SECONDS) throwAt('notationWorkRange', null, t.start, t.end)
     return { workSeconds: seconds, workMeters: null }
   }
   const meters = parseDistance(t.text)
   if (meters !== null) {
-    if (meters < 1 || meters > MAX_METERS) throwAt('The distance must be 1mtr to 50km.', t.start, t.end)
+    if (meters < 1 || meters > MAX_METERS) throwAt('notationDistanceRange', null, t.start, t.end)
     return { workSeconds: null, workMeters: meters }
   }
-  return throwAt(`“${t.text}” is not a duration or distance ${WORK_HINT}.`, t.start, t.end)
+  return throwAt('notationNotWork', { text: t.text }, t.start, t.end)
 }
 
 function parseIntensity(t: Token): { intensity: Intensity; intensityPct: number | null } {
   const lower = t.text.toLowerCase()
   const named = NAMED_INTENSITIES.find((i) => i === lower)
   if (named) return { intensity: named, intensityPct: null }
-  if (/^\d+(?:\.\d+)?$/.test(t.text)) throwAt(`Give “${t.text}” a unit: a percentage of effort (${t.text}%) or a treadmill speed (${t.text}kmh).`, t.start, t.end)
+  if (/^\d+(?:\.\d+)?$/.test(t.text)) throwAt('notationIntensityUnit', { text: t.text }, t.start, t.end)
   const m = /^(\d+(?:\.\d+)?)%$/.exec(t.text)
-  if (!m) throwAt(`“${t.text}” is not an intensity: use max, near-max, moderate or a percentage such as 85%.`, t.start, t.end)
+  if (!m) throwAt('notationNotIntensity', { text: t.text }, t.start, t.end)
   const pct = Number(m[1])
-  if (pct < 1 || pct > 100) throwAt('The intensity must be 1% to 100%.', t.start, t.end)
+  if (pct < 1 || pct > 100) throwAt('notationIntensityRange', null, t.start, t.end)
   return { intensity: 'custom', intensityPct: pct }
 }
 

@@ -7,20 +7,21 @@
  */
 import { z } from 'zod'
 import * as f from './fields'
+import { zm } from './i18n/message'
 import { INTENSITIES, LOAD_KINDS, RECOVERY_MODES, TERRAINS } from './training'
 import { KG_PER_LB, MAX_BODY_KG, MIN_BODY_KG } from './units'
 
-const INCLINE = { min: -10, max: 40, unit: '%', minMessage: 'Incline is at least −10 %.', maxMessage: 'Incline is at most 40 %.' } as const
-const INTENSITY_PCT = { min: 1, max: 100, unit: '%', minMessage: 'Intensity is at least 1 %.', maxMessage: 'Intensity is at most 100 %.' } as const
+const INCLINE = { min: -10, max: 40, unit: '%', minMessage: zm('inclineMin'), maxMessage: zm('inclineMax') } as const
+const INTENSITY_PCT = { min: 1, max: 100, unit: '%', minMessage: zm('intensityPctMin'), maxMessage: zm('intensityPctMax') } as const
 /** An external load (weight vest, sled, other), in kilograms: more than 0, at most 300 kg (a loaded sled). */
-const LOAD = { above: 0, max: 300, unit: 'kg', minMessage: 'A load is more than 0 kg.', maxMessage: 'A load is at most 300 kg.', typeMessage: 'Expected a load in kilograms.' } as const
+const LOAD = { above: 0, max: 300, unit: 'kg', minMessage: zm('loadMin'), maxMessage: zm('loadMax'), typeMessage: zm('loadType') } as const
 /** A treadmill's belt speed, stored in km/h (the unit a treadmill is set in, so a speed typed as 12 stays exactly 12). */
-const TREADMILL_KMH = { min: 1, max: 40, unit: 'km/h', minMessage: 'A treadmill speed is at least 1 km/h.', maxMessage: 'A treadmill speed is at most 40 km/h.', typeMessage: 'Expected a treadmill speed in km/h.' } as const
-const RPE = { min: 0, max: 10, minMessage: 'RPE is at least 0.', maxMessage: 'RPE is at most 10.', typeMessage: 'Expected an RPE from 0 to 10.' } as const
+const TREADMILL_KMH = { min: 1, max: 40, unit: 'km/h', minMessage: zm('treadmillMin'), maxMessage: zm('treadmillMax'), typeMessage: zm('treadmillType') } as const
+const RPE = { min: 0, max: 10, minMessage: zm('rpeMin'), maxMessage: zm('rpeMax'), typeMessage: zm('rpeType') } as const
 
 /** One work interval and the recovery after it, as it was run. */
 export const REP_FIELDS = {
-  position: f.integer({ label: 'A rep number', source: 'system', sql: 'position', csv: 'rep_number', min: 1, max: 100, doc: 'Position of the rep in the session, from 1.', minMessage: 'A rep number is from 1 to 100.', maxMessage: 'A rep number is from 1 to 100.' }),
+  position: f.integer({ label: 'A rep number', source: 'system', sql: 'position', csv: 'rep_number', min: 1, max: 100, doc: 'Position of the rep in the session, from 1.', minMessage: zm('repNumberRange'), maxMessage: zm('repNumberRange') }),
   workSeconds: f.number({ label: 'Work', sql: 'work_seconds', csv: 'rep_work_seconds', unit: 's', min: 0.1, max: 7200, doc: 'Work duration of the rep.' }),
   distanceMeters: f.optionalNumber({ label: 'Distance', sql: 'distance_meters', csv: 'rep_distance_m', unit: 'm', above: 0, max: 100_000, doc: 'Distance run; empty when not measured.' }),
   intensity: f.oneOf(INTENSITIES, { label: 'Intensity', sql: 'intensity', csv: 'rep_intensity', doc: '`max`, `near-max`, `moderate` or `custom`.' }),
@@ -31,7 +32,7 @@ export const REP_FIELDS = {
   inclinePct: f.optionalNumber({ label: 'Incline', sql: 'incline_pct', csv: 'rep_incline_pct', ...INCLINE, doc: 'Treadmill or hill incline; may be negative.' }),
   hill: f.boolean({ label: 'Hill', sql: 'hill', csv: 'rep_hill', default: false, doc: '`true` for an uphill rep.' }),
   completed: f.boolean({ label: 'Completed', sql: 'completed', csv: 'rep_completed', default: true, doc: '`false` when the rep was abandoned.' }),
-  heartRate: f.optionalInteger({ label: 'Heart rate', sql: 'heart_rate', csv: 'rep_heart_rate_bpm', unit: 'bpm', min: 30, max: 250, minMessage: 'Heart rate is at least 30.', maxMessage: 'Heart rate is at most 250.', doc: 'Heart rate at the end of the rep; empty when not measured.' }),
+  heartRate: f.optionalInteger({ label: 'Heart rate', sql: 'heart_rate', csv: 'rep_heart_rate_bpm', unit: 'bpm', min: 30, max: 250, minMessage: zm('heartRateMin'), maxMessage: zm('heartRateMax'), doc: 'Heart rate at the end of the rep; empty when not measured.' }),
   loadKg: f.optionalNumber({
     label: 'Load',
     sql: 'load_kg',
@@ -53,7 +54,7 @@ export const REP_FIELDS = {
 
 /** One repeat group of a protocol's plan: `count` × (work, then recovery). Stored as JSON inside its record. */
 export const REPEAT_GROUP_FIELDS = {
-  count: f.integer({ label: 'Reps', min: 1, max: 50, minMessage: 'At least 1 rep.', maxMessage: 'At most 50 reps in a group.' }),
+  count: f.integer({ label: 'Reps', min: 1, max: 50, minMessage: zm('groupCountMin'), maxMessage: zm('groupCountMax') }),
   workSeconds: f.optionalNumber({ label: 'Work', unit: 's', min: 1, max: 3600 }),
   workMeters: f.optionalNumber({ label: 'Distance', unit: 'm', min: 1, max: 50_000 }),
   intensity: f.optionalOneOf(INTENSITIES, { label: 'Intensity' }),
@@ -72,32 +73,32 @@ export const loadHasKind = (r: { loadKg: number | null; loadKind: string | null 
 
 /** The refusal of a load without a kind, or a kind without a load, worded for the case. */
 export const loadKindMessage = (r: { loadKg: number | null }): string =>
-  r.loadKg === null ? 'A load kind goes with a load: give the load, or leave the kind empty.' : 'Say what carries the load: vest, sled or other.'
+  r.loadKg === null ? zm('loadKindWithoutLoad') : zm('loadWithoutKind')
 
 export const repeatGroupSchema = z
   .strictObject(f.shapeOf(REPEAT_GROUP_FIELDS, f.keysOf(REPEAT_GROUP_FIELDS, 'input')), {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `A repeat group has no ${issue.keys.map((k) => `“${k}”`).join(', ')}.`
-        : 'A repeat group must be an object with its count, work, intensity, terrain and recovery.'
+        ? zm('groupUnknownKeys', { keys: issue.keys.map((k) => `“${k}”`).join(', ') })
+        : zm('groupObject')
   })
   .refine((g) => (g.workSeconds === null) !== (g.workMeters === null), {
-    error: 'Give the work as a duration or as a distance, not both.',
+    error: zm('workDurationOrDistance'),
     path: ['workSeconds']
   })
   .refine((g) => g.recoverySeconds !== null || g.recoveryMode === 'walk-down', {
-    error: 'Give the recovery a duration (only a walk back down the hill may be untimed).',
+    error: zm('recoveryNeedsDuration'),
     path: ['recoverySeconds']
   })
   .superRefine((g, ctx) => {
     if (!loadHasKind(g)) ctx.addIssue({ code: 'custom', message: loadKindMessage(g), path: ['loadKind'] })
     if (g.treadmillKmh !== null && g.workMeters !== null) {
-      ctx.addIssue({ code: 'custom', message: 'A treadmill speed goes with timed work (the distance follows from the speed): give the work as a duration.', path: ['treadmillKmh'] })
+      ctx.addIssue({ code: 'custom', message: zm('treadmillTimedWork'), path: ['treadmillKmh'] })
     }
   })
 
 /** A plan: the repeat groups a session was prefilled from. */
-export const planSchema = z.array(repeatGroupSchema, { error: 'A plan must be a list of repeat groups.' }).min(1, 'A plan needs at least one repeat group.').max(10, 'A plan has at most 10 repeat groups.')
+export const planSchema = z.array(repeatGroupSchema, { error: zm('planList') }).min(1, zm('planMin')).max(10, zm('planMax'))
 
 const computed = { source: 'computed' } as const
 
@@ -122,7 +123,7 @@ export const SESSION_FIELDS = {
   cooldownSeconds: f.integerWithDefault({ label: 'Cool-down', sql: 'cooldown_seconds', csv: 'cooldown_seconds', unit: 's', min: 0, max: 7200, default: 300, doc: 'Cool-down duration.' }),
   rpe: f.optionalNumber({ label: 'Session RPE', sql: 'rpe', csv: 'rpe', ...RPE, doc: 'Session RPE, 0–10 (CR-10 scale); empty when not given.' }),
   couldNotRecover: f.boolean({ label: 'Could not recover', sql: 'could_not_recover', csv: 'could_not_recover', default: false, doc: '`true` when the runner could not catch their breath between reps.' }),
-  notes: f.text({ label: 'Notes', sql: 'notes', csv: 'notes', maxLength: 10_000, maxMessage: 'A note can be at most 10,000 characters.', doc: 'Free text, up to 10,000 characters; may contain line breaks.' }),
+  notes: f.text({ label: 'Notes', sql: 'notes', csv: 'notes', maxLength: 10_000, maxMessage: zm('noteMax'), doc: 'Free text, up to 10,000 characters; may contain line breaks.' }),
   repsDone: f.integer({ label: 'Reps done', ...computed, sql: 'reps_done', csv: 'reps_done', min: 0, doc: 'Completed reps.' }),
   workSeconds: f.number({ label: 'Work time', ...computed, sql: 'work_seconds', csv: 'work_seconds', unit: 's', min: 0, decimals: 3, doc: 'Work time: the work of every rep, completed or abandoned (an abandoned rep’s work is the part run).' }),
   distanceMeters: f.number({ label: 'Sprint distance', ...computed, sql: 'distance_meters', csv: 'distance_m', unit: 'm', min: 0, decimals: 3, doc: 'Sprint distance: the distance of every rep, completed or abandoned (an abandoned rep’s distance is the part run).' }),
@@ -182,11 +183,11 @@ export const WEIGHT_FIELDS = {
     unit: 'kg',
     min: MIN_BODY_KG,
     max: MAX_BODY_KG,
-    typeMessage: 'Expected a weight in kilograms.',
+    typeMessage: zm('weightType'),
     doc: 'Body weight as stored.',
     display: { csv: 'weight_lb', unit: 'lb', factor: 1 / KG_PER_LB, decimals: 2, doc: 'The same in pounds, rounded to 0.01.' }
   }),
-  note: f.text({ label: 'Note', sql: 'note', csv: 'note', maxLength: 10_000, maxMessage: 'A note can be at most 10,000 characters.', doc: 'Free text, up to 10,000 characters.' }),
+  note: f.text({ label: 'Note', sql: 'note', csv: 'note', maxLength: 10_000, maxMessage: zm('noteMax'), doc: 'Free text, up to 10,000 characters.' }),
   createdAt: f.datetime({ label: 'Created', sql: 'created_at', csv: 'created_at', doc: 'When the entry was first saved (ISO 8601, UTC).' }),
   updatedAt: f.datetime({ label: 'Updated', sql: 'updated_at', csv: 'updated_at', doc: 'When it was last changed (ISO 8601, UTC).' })
 }
@@ -195,10 +196,10 @@ export const WEIGHT_FIELDS = {
 export const BLOCK_FIELDS = {
   id: f.id({ label: 'Training block', sql: 'id' }),
   uuid: f.uuid({ label: 'Block UUID', sql: 'uuid', csv: 'block_uuid', doc: 'The block’s stable id; importing a file twice adds a block only once.' }),
-  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: 'Give the block a name.', doc: 'Name of the block, up to 120 characters.' }),
+  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: zm('blockNameEmpty'), doc: 'Name of the block, up to 120 characters.' }),
   startDate: f.date({ label: 'Start date', sql: 'start_date', csv: 'start_date', doc: 'First day of week 1, YYYY-MM-DD; weeks are counted from it.' }),
-  weeks: f.integerWithDefault({ label: 'Weeks', sql: 'weeks', csv: 'weeks', min: 1, max: 52, default: 10, minMessage: 'A block lasts at least 1 week.', maxMessage: 'A block lasts at most 52 weeks.', doc: 'Length of the block in weeks, 1–52.' }),
-  sessionsPerWeek: f.integerWithDefault({ label: 'Sessions per week', sql: 'sessions_per_week', csv: 'sessions_per_week', min: 1, max: 14, default: 3, minMessage: 'Plan at least 1 session a week.', maxMessage: 'At most 14 sessions a week.', doc: 'Planned sessions per week, 1–14.' }),
+  weeks: f.integerWithDefault({ label: 'Weeks', sql: 'weeks', csv: 'weeks', min: 1, max: 52, default: 10, minMessage: zm('blockWeeksMin'), maxMessage: zm('blockWeeksMax'), doc: 'Length of the block in weeks, 1–52.' }),
+  sessionsPerWeek: f.integerWithDefault({ label: 'Sessions per week', sql: 'sessions_per_week', csv: 'sessions_per_week', min: 1, max: 14, default: 3, minMessage: zm('sessionsPerWeekMin'), maxMessage: zm('sessionsPerWeekMax'), doc: 'Planned sessions per week, 1–14.' }),
   protocolId: f.optionalId({ label: 'Protocol', sql: 'protocol_id' }),
   protocolUuid: f.optionalUuid({ label: 'Protocol UUID', source: 'joined', select: 'p.uuid', csv: 'protocol_uuid', doc: 'The block’s protocol: one of the protocols file or a built-in one; empty for none.' }),
   protocolName: f.optionalText({ label: 'Protocol name', source: 'joined', select: 'p.name', csv: 'protocol_name', csvRead: false, maxLength: 120, doc: 'That protocol’s name, for reading the file; the import goes by `protocol_uuid`.' }),
@@ -210,11 +211,11 @@ export const BLOCK_FIELDS = {
 export const PROTOCOL_FIELDS = {
   id: f.id({ label: 'Protocol', sql: 'id' }),
   uuid: f.uuid({ label: 'Protocol UUID', sql: 'uuid', csv: 'protocol_uuid', doc: 'The protocol’s stable id, by which sessions and blocks name it; importing a file twice adds a protocol only once.' }),
-  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: 'Give the protocol a name.', doc: 'Name of the protocol, up to 120 characters.' }),
-  description: f.text({ label: 'Description', sql: 'description', csv: 'description', maxLength: 2000, maxMessage: 'A description can be at most 2,000 characters.', doc: 'Free text, up to 2,000 characters.' }),
-  sourceNote: f.text({ label: 'Source note', sql: 'source_note', csv: 'source_note', maxLength: 2000, maxMessage: 'A source note can be at most 2,000 characters.', doc: 'Where the protocol comes from, up to 2,000 characters.' }),
+  name: f.name({ label: 'Name', sql: 'name', csv: 'name', maxLength: 120, emptyMessage: zm('protocolNameEmpty'), doc: 'Name of the protocol, up to 120 characters.' }),
+  description: f.text({ label: 'Description', sql: 'description', csv: 'description', maxLength: 2000, maxMessage: zm('descriptionMax'), doc: 'Free text, up to 2,000 characters.' }),
+  sourceNote: f.text({ label: 'Source note', sql: 'source_note', csv: 'source_note', maxLength: 2000, maxMessage: zm('sourceNoteMax'), doc: 'Where the protocol comes from, up to 2,000 characters.' }),
   terrain: f.oneOfWithDefault(TERRAINS, { label: 'Terrain', sql: 'terrain', csv: 'terrain', default: 'flat', doc: '`flat`, `hill` or `treadmill`.' }),
-  groups: f.json(z.array(repeatGroupSchema, { error: 'A protocol’s repeat groups must be a list.' }).min(1, 'A protocol needs at least one repeat group.').max(10, 'A protocol has at most 10 repeat groups.'), {
+  groups: f.json(z.array(repeatGroupSchema, { error: zm('protocolGroupsList') }).min(1, zm('protocolGroupsMin')).max(10, zm('protocolGroupsMax')), {
     label: 'Repeat groups',
     sql: 'groups_json',
     csv: 'plan',

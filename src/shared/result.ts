@@ -1,4 +1,5 @@
 /** The shape every call across the bridge returns: a value, or an error a person can act on. */
+import { type Msg, type Params, worded } from './i18n/message'
 
 export type ErrorCode =
   | 'invalid_input' // the input failed the channel's schema; `issues` names the fields
@@ -15,31 +16,40 @@ export type ErrorCode =
 export interface FieldIssue {
   /** Dotted path of the offending field, for example `reps.2.workSeconds`; empty for the whole input. */
   path: string
+  /** The English wording (logs, tests, the CLI); the renderer words `key` with `params` in the runner's language. */
   message: string
+  key: string
+  params?: Params
 }
 
 export interface AppError {
   code: ErrorCode
+  /** The English wording (logs, tests, the CLI); the renderer words `key` with `params` in the runner's language. */
   message: string
+  key: string
+  params?: Params
   issues?: FieldIssue[]
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Result<never> => ({
+export const fail = (code: ErrorCode, m: Msg | string, issues?: FieldIssue[]): Result<never> => ({
   ok: false,
-  error: issues && issues.length > 0 ? { code, message, issues } : { code, message }
+  error: issues && issues.length > 0 ? { code, ...worded(m), issues } : { code, ...worded(m) }
 })
+
+/** A field's issue: its dotted path and its message. */
+export const fieldIssue = (path: string, m: Msg | string): FieldIssue => ({ path, ...worded(m) })
 
 /** An error raised by a handler or repository that maps to a result code. */
 export class DomainError extends Error {
   constructor(
     readonly code: Exclude<ErrorCode, 'internal' | 'unknown_channel'>,
-    message: string,
+    readonly msg: Msg | string,
     readonly issues?: FieldIssue[]
   ) {
-    super(message)
+    super(worded(msg).message)
     this.name = 'DomainError'
   }
 }

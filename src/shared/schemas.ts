@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
 import { LANGUAGES } from './i18n/languages'
 import { DISTANCE_UNITS, WEIGHT_UNITS } from './units'
+import { zm } from './i18n/message'
 import type { Settings } from './domain'
 import type { Weekday } from './metrics/calendar'
 import { BLOCK_FIELDS, loadHasKind, loadKindMessage, PROTOCOL_FIELDS, REP_FIELDS, repeatGroupSchema, SESSION_FIELDS, WEIGHT_FIELDS } from './records'
@@ -36,7 +37,7 @@ export const rep = z
   .object(shapeOf(REP_FIELDS, REP_INPUT))
   .strict()
   .refine(customHasPct, {
-    error: 'A custom intensity needs a percentage.',
+    error: zm('customNeedsPct'),
     path: ['intensityPct']
   })
   .superRefine((r, ctx) => {
@@ -47,7 +48,7 @@ export const rep = z
 export const sessionHead = z.object(shapeOf(SESSION_FIELDS, SESSION_INPUT)).strict()
 
 export const sessionFields = sessionHead.extend({
-  reps: z.array(rep).min(1, 'A session needs at least one rep.').max(100, 'At most 100 reps in a session.')
+  reps: z.array(rep).min(1, zm('sessionRepsMin')).max(100, zm('sessionRepsMax'))
 })
 
 export const weightFields = z.object(shapeOf(WEIGHT_FIELDS, WEIGHT_INPUT)).strict()
@@ -58,22 +59,22 @@ export const protocolFields = z.object(shapeOf(PROTOCOL_FIELDS, PROTOCOL_INPUT))
 
 /** The runner's usual training days: distinct ISO weekdays (1 = Monday … 7 = Sunday), kept in ascending order. */
 export const trainingDays = z
-  .array(z.number({ error: 'A training day is a weekday number from 1 (Monday) to 7 (Sunday).' }).int().min(1).max(7), {
-    error: 'Expected the training days as a list of weekday numbers.'
+  .array(z.number({ error: zm('trainingDay') }).int().min(1).max(7), {
+    error: zm('trainingDaysList')
   })
-  .max(7, 'A week has 7 days.')
-  .refine((days) => new Set(days).size === days.length, 'Each training day may be given once.')
+  .max(7, zm('trainingDaysMax'))
+  .refine((days) => new Set(days).size === days.length, zm('trainingDaysOnce'))
   .transform((days) => [...days].sort((a, b) => a - b) as Weekday[])
 
 /** Each setting's schema: what `settings/update` accepts and what a stored value must pass to be used. */
 export const SETTING_SCHEMAS = {
-  weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: 'Choose kg or lb.' }),
-  distanceUnit: z.enum(DISTANCE_UNITS as ['km', 'mi'], { error: 'Choose km or mi.' }),
+  weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: zm('weightUnit') }),
+  distanceUnit: z.enum(DISTANCE_UNITS as ['km', 'mi'], { error: zm('distanceUnit') }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
   language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
-  dismissedBlockSummary: z.string().min(1, 'Expected the UUID of a training block.').max(100, 'Expected the UUID of a training block.').nullable()
+  dismissedBlockSummary: z.string().min(1, zm('blockUuidExpected')).max(100, zm('blockUuidExpected')).nullable()
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }
 
 export const settingsPatch = z

@@ -1,4 +1,5 @@
 /** Unit conversion for display. Everything is stored in SI units (kilograms, metres, seconds). */
+import { type Worded, worded } from './i18n/message'
 
 export type WeightUnit = 'kg' | 'lb'
 export const WEIGHT_UNITS: readonly WeightUnit[] = ['kg', 'lb']
@@ -27,7 +28,7 @@ export function formatWeight(kg: number, unit: WeightUnit): string {
   return `${round1(kgToUnit(kg, unit)).toFixed(1)} ${unit}`
 }
 
-export type ReadWeight = { ok: true; kg: number } | { ok: false; message: string }
+export type ReadWeight = { ok: true; kg: number } | ({ ok: false } & Worded)
 
 /**
  * Reads a weight typed by a person in their display unit, as kilograms. Accepts a decimal point or a decimal
@@ -36,8 +37,8 @@ export type ReadWeight = { ok: true; kg: number } | { ok: false; message: string
  */
 export function readWeightText(text: string, unit: WeightUnit): ReadWeight {
   const t = text.trim().replace(',', '.')
-  if (t === '') return { ok: false, message: 'Enter a weight.' }
-  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${text.trim()}” is not a number.` }
+  if (t === '') return { ok: false, ...worded({ key: 'enterWeight' }) }
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, ...worded({ key: 'notANumber', params: { text: text.trim() } }) }
   return { ok: true, kg: Math.round(unitToKg(Number(t), unit) * 100) / 100 }
 }
 
@@ -59,13 +60,13 @@ export function formatLoad(kg: number, kind: string, unit: WeightUnit): string {
   return `+${loadInUnit(kg, unit)} ${unit} ${kind}`
 }
 
-export type ReadLoad = { ok: true; kg: number | null } | { ok: false; message: string }
+export type ReadLoad = { ok: true; kg: number | null } | ({ ok: false } & Worded)
 
 /** Reads a load typed in the runner's unit (a decimal point or comma); an empty field is no load. */
 export function readLoadText(text: string, unit: WeightUnit): ReadLoad {
   const t = text.trim().replace(',', '.').replace(new RegExp(`\\s*${unit}$`, 'i'), '')
   if (t === '') return { ok: true, kg: null }
-  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, message: `“${text.trim()}” is not a load in ${unit}: write a number, such as 10.` }
+  if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, ...worded({ key: 'notALoad', params: { text: text.trim(), unit } }) }
   return { ok: true, kg: loadToKg(Number(t), unit) }
 }
 

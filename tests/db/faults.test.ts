@@ -159,7 +159,7 @@ describe('another program holding the lock', () => {
     other.exec('BEGIN IMMEDIATE')
     expect(await rt.router.call('weights/add', { date: '2026-11-22', kg: 70 })).toEqual({
       ok: false,
-      error: { code: 'busy', message: `${dbPath} is in use by another program, so Sprintlog saved nothing. Close that program (or let it finish) and try again.` }
+      error: { code: 'busy', key: 'locked', params: { path: dbPath }, message: `${dbPath} is in use by another program, so Sprintlog saved nothing. Close that program (or let it finish) and try again.` }
     })
     other.exec('ROLLBACK')
     other.close()
@@ -194,7 +194,7 @@ describe('a full disk', () => {
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`)
     const before = await rt.router.call('sessions/list', {})
     const r = await rt.router.call('sessions/create', { date: '2026-11-22', rpe: 7, notes: 'y'.repeat(9000), reps: sprintReps(40) })
-    expect(r).toEqual({ ok: false, error: { code: 'disk_full', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' } })
+    expect(r).toEqual({ ok: false, error: { code: 'disk_full', key: 'diskFull', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' } })
     expect(await rt.router.call('sessions/list', {})).toEqual(before)
     rt.close()
   })
@@ -215,7 +215,7 @@ describe('a full disk', () => {
     const router = createRouter({ 'import/commit': ({ previewId: id }: { previewId: string }) => data.commit(id) } as unknown as Handlers, () => {})
     expect(await router.call('import/commit', { previewId })).toEqual({
       ok: false,
-      error: { code: 'disk_full', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' }
+      error: { code: 'disk_full', key: 'diskFull', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' }
     })
     expect(b.db.prepare('SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM reps) AS n').get()).toEqual({ n: 0 })
     data.close()
@@ -239,7 +239,7 @@ describe('a full disk', () => {
       const router = createRouter({ 'backups/create': () => backupFile(dbPath, join(mnt, 'copy.db')) } as unknown as Handlers, () => {})
       expect(await router.call('backups/create', undefined)).toEqual({
         ok: false,
-        error: { code: 'disk_full', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' }
+        error: { code: 'disk_full', key: 'diskFull', message: 'The disk is full: Sprintlog saved nothing. Free some space and try again.' }
       })
 
       // An export to the full disk: no file left, and the job says why.
@@ -276,7 +276,7 @@ describe('a read-only database file', () => {
       const rt = await startRuntime({ dbPath, ...quiet, dailyBackups: false })
       const r = await rt.router.call('weights/add', { date: '2026-11-22', kg: 70 })
       if (rt.status().ok) {
-        expect(r).toEqual({ ok: false, error: { code: 'read_only', message: expect.stringMatching(new RegExp(`^Sprintlog cannot write to ${dbPath}: it is read-only\\.`)) } })
+        expect(r).toEqual({ ok: false, error: { code: 'read_only', key: 'readOnly', params: { path: dbPath }, message: expect.stringMatching(new RegExp(`^Sprintlog cannot write to ${dbPath}: it is read-only\\.`)) } })
         expect(await rt.router.call('sessions/list', {})).toMatchObject({ ok: true, value: { total: 2 } })
       } else {
         expect(rt.status()).toMatchObject({ ok: false, kind: 'read_only', message: expect.stringMatching(/it is read-only/) })

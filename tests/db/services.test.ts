@@ -63,7 +63,7 @@ describe('services check and write in one transaction', () => {
 
   it('a missing protocol is refused with the same code, message and field, and nothing is written', async () => {
     const { db, deps, close } = await open()
-    const refusal = { code: 'invalid_input', message: 'There is no protocol with id 99.', issues: [{ path: 'protocolId', message: 'There is no protocol with id 99.' }] }
+    const refusal = { code: 'invalid_input', message: 'There is no protocol with id 99.', issues: [{ path: 'protocolId', message: 'There is no protocol with id 99.', key: 'noProtocol', params: { id: '99' } }] }
     expect(() => createSession(deps, { ...draft, protocolId: 99, reps: sprintReps(2) })).toThrow(expect.objectContaining(refusal))
     const s = createSession(deps, { ...draft, reps: sprintReps(2) })
     expect(() => updateSession(deps, s.id, { ...draft, protocolId: 99, notes: 'x', reps: sprintReps(4) })).toThrow(expect.objectContaining(refusal))

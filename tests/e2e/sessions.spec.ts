@@ -335,7 +335,7 @@ test('a weighted session typed in pounds: refused without what carries the load,
 test('in Chinese: the log form, its messages and the history speak Chinese', async ({ page, app }) => {
   await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
   await expect(page.getByRole('heading', { name: '记录一次训练' })).toBeVisible()
-  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: '冲刺 6×20 秒' })
   await expect(page.getByRole('heading', { name: '训练感受' })).toBeVisible()
   await expect(page.getByRole('columnheader', { name: '训练（秒/分:秒）' })).toBeAttached()
   await page.getByLabel('训练课 RPE（0–10）').fill('8')
@@ -348,7 +348,7 @@ test('in Chinese: the log form, its messages and the history speak Chinese', asy
   await page.getByRole('button', { name: '按计划记录' }).click()
   const zhDate = new Intl.DateTimeFormat('zh-CN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${today()}T12:00:00Z`))
   expect(zhDate).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
-  await expect(page.getByRole('region', { name: '训练已记录' })).toContainText(`已记录 ${zhDate} 的训练：Sprint 6×20 s`)
+  await expect(page.getByRole('region', { name: '训练已记录' })).toContainText(`已记录 ${zhDate} 的训练：冲刺 6×20 秒`)
   expect(sessions(app)).toHaveLength(1)
 
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '历史' }).click()
@@ -357,6 +357,9 @@ test('in Chinese: the log form, its messages and the history speak Chinese', asy
   const row = page.locator('tr[data-session-id]').first()
   await expect(row.getByRole('link', { name: zhDate, exact: true })).toBeVisible()
   await expect(row.locator('td').nth(2)).toHaveText('6/6')
+  // A built-in protocol is named in the runner's language, in the table and in the filter.
+  await expect(row.locator('td').nth(1)).toContainText('冲刺 6×20 秒')
+  await expect(page.getByLabel('训练方案').locator('option', { hasText: '坡道冲刺 4×30 秒' })).toHaveCount(1)
   await page.getByLabel('训练方案').selectOption('none')
   await expect(page.getByText('没有符合这些筛选条件的训练。')).toBeVisible()
 })

@@ -321,7 +321,7 @@ test('in Chinese: the timer shows and speaks its cues in Chinese, with the utter
   await page.reload()
   await page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: '中文' }).click()
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '记录训练' }).click()
-  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: 'Sprint 6×20 s' })
+  await page.getByLabel('训练方案', { exact: true }).selectOption({ label: '冲刺 6×20 秒' })
   await page.getByLabel('热身（分钟）').fill('1')
   await page.getByRole('button', { name: '开始计时' }).click()
   await expect(page.getByTestId('timer-phase')).toHaveText('热身')

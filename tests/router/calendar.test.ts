@@ -165,7 +165,7 @@ describe('calendar/export', () => {
         const { block } = await seed(b)
         expect(await b.router.call('calendar/export', { blockId: block.id, today: '2027-01-04' })).toEqual({
           ok: false,
-          error: { code: 'disk_full', message: 'The disk is full: the calendar file was not saved. Free some space and try again.' }
+          error: { code: 'disk_full', key: 'calendarDiskFull', message: 'The disk is full: the calendar file was not saved. Free some space and try again.' }
         })
         expect(readdirSync(small).filter((f) => f !== 'filler')).toEqual([])
       } finally {

@@ -70,7 +70,7 @@ describe('workouts/export', () => {
     try {
       const files = readdirSync(dir)
       const before = changes(b)
-      expect(await b.router.call('workouts/export', { protocolId: 99 })).toEqual({ ok: false, error: { code: 'not_found', message: 'There is no protocol with id 99.' } })
+      expect(await b.router.call('workouts/export', { protocolId: 99 })).toEqual({ ok: false, error: { code: 'not_found', key: 'noProtocol', params: { id: '99' }, message: 'There is no protocol with id 99.' } })
       for (const input of [{ protocolId: 'x' }, { protocolId: 1, asProgressed: 'yes' }, { protocolId: 1, today: '2027-02-30' }, { protocolId: 1, name: 'x' }, undefined]) {
         expect(await b.router.call('workouts/export', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
       }
@@ -127,13 +127,13 @@ describe('workouts/export', () => {
         const { client, sprint } = await seed(b)
         expect(await b.router.call('workouts/export', { protocolId: sprint.id })).toEqual({
           ok: false,
-          error: { code: 'disk_full', message: 'The disk is full: the workout file was not saved. Free some space and try again.' }
+          error: { code: 'disk_full', key: 'workoutDiskFull', message: 'The disk is full: the workout file was not saved. Free some space and try again.' }
         })
         expect(readdirSync(full)).toEqual(['filler'])
         target = join(ro, 'w.fit')
         expect(await b.router.call('workouts/export', { protocolId: sprint.id })).toEqual({
           ok: false,
-          error: { code: 'read_only', message: 'The workout file cannot be written to the chosen folder: it is read-only. Choose another folder and try again.' }
+          error: { code: 'read_only', key: 'workoutReadOnly', message: 'The workout file cannot be written to the chosen folder: it is read-only. Choose another folder and try again.' }
         })
         expect(readdirSync(ro)).toEqual([])
         // Still answering, and a good folder works.

@@ -73,12 +73,12 @@ describe('weight units', () => {
   })
 
   it.each([
-    ['', 'Enter a weight.'],
-    ['abc', '“abc” is not a number.'],
-    ['-70', '“-70” is not a number.'],
-    ['7e1', '“7e1” is not a number.']
-  ])('refuses %j with a clear message', (text, message) => {
-    expect(readWeightText(text, 'kg')).toEqual({ ok: false, message })
+    ['', 'Enter a weight.', 'enterWeight'],
+    ['abc', '“abc” is not a number.', 'notANumber'],
+    ['-70', '“-70” is not a number.', 'notANumber'],
+    ['7e1', '“7e1” is not a number.', 'notANumber']
+  ])('refuses %j with a clear message', (text, message, key) => {
+    expect(readWeightText(text, 'kg')).toMatchObject({ ok: false, message, key })
   })
 
   // Whether a weight read is one a person can have is the schema's to say (tests/unit/weight-form.test.ts).

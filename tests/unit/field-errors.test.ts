@@ -14,12 +14,12 @@ describe('field errors', () => {
 
   it('maps a back-end error to the fields it names, or to the form', () => {
     const issues = [
-      { path: 'kg', message: 'Too heavy.' },
-      { path: 'uuid', message: 'Not yours.' }
+      { path: 'kg', message: 'Too heavy.', key: 'text' },
+      { path: 'uuid', message: 'Not yours.', key: 'text' }
     ]
-    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', issues })).toEqual({ kg: 'Too heavy.', uuid: 'Not yours.' })
-    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', issues }, topFieldOf(['date', 'kg']))).toEqual({ kg: 'Too heavy.' })
-    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', issues }, topFieldOf(['date']))).toEqual({ form: 'Check.' })
-    expect(errorsFromResult({ code: 'unavailable', message: 'The database is not open.' })).toEqual({ form: 'The database is not open.' })
+    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', key: 'text', issues })).toEqual({ kg: 'Too heavy.', uuid: 'Not yours.' })
+    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', key: 'text', issues }, topFieldOf(['date', 'kg']))).toEqual({ kg: 'Too heavy.' })
+    expect(errorsFromResult({ code: 'invalid_input', message: 'Check.', key: 'text', issues }, topFieldOf(['date']))).toEqual({ form: 'Check.' })
+    expect(errorsFromResult({ code: 'unavailable', message: 'The database is not open.', key: 'text' })).toEqual({ form: 'The database is not open.' })
   })
 })

@@ -4,7 +4,7 @@ import { errorOf, type Loaded, valueOr } from '../../src/renderer/src/api/useLoa
 const loading: Loaded<number> = { state: 'loading' }
 const ok: Loaded<number> = { state: 'ok', value: 7, stale: false }
 const stale: Loaded<number> = { state: 'ok', value: 6, stale: true }
-const failed: Loaded<number> = { state: 'error', message: 'The database is busy.', error: { code: 'internal', message: 'The database is busy.' } }
+const failed: Loaded<number> = { state: 'error', message: 'The database is busy.', error: { code: 'internal', message: 'The database is busy.', key: 'text' } }
 
 describe('what a screen shows of a load', () => {
   it('errorOf gives the message of a failed load and null otherwise', () => {

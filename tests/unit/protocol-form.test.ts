@@ -101,14 +101,15 @@ describe('the protocol form', () => {
     const error = {
       code: 'invalid_input' as const,
       message: 'Check the highlighted fields.',
+      key: 'text',
       issues: [
-        { path: 'name', message: 'That name is taken.' },
-        { path: 'groups.0.recoverySeconds', message: 'Recovery must be at most 3600 s.' },
-        { path: 'groups.1.count', message: 'At most 50 reps in a group.' }
+        { path: 'name', message: 'That name is taken.', key: 'text' },
+        { path: 'groups.0.recoverySeconds', message: 'Recovery must be at most 3600 s.', key: 'text' },
+        { path: 'groups.1.count', message: 'At most 50 reps in a group.', key: 'text' }
       ]
     }
     expect(protocolErrorsFromResult(error)).toEqual({ name: 'That name is taken.', plan: 'Recovery must be at most 3600 s.' })
-    expect(protocolErrorsFromResult({ code: 'conflict', message: 'Someone else changed it.', issues: [{ path: 'id', message: 'Stale.' }] })).toEqual({
+    expect(protocolErrorsFromResult({ code: 'conflict', message: 'Someone else changed it.', key: 'text', issues: [{ path: 'id', message: 'Stale.', key: 'text' }] })).toEqual({
       form: 'Someone else changed it.'
     })
   })

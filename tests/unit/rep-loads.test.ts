@@ -65,7 +65,7 @@ describe('loads in the runner’s unit', () => {
     expect(readLoadText('', 'kg')).toEqual({ ok: true, kg: null })
     expect(readLoadText(' 12,5 ', 'kg')).toEqual({ ok: true, kg: 12.5 })
     expect(readLoadText('22 lb', 'lb')).toEqual({ ok: true, kg: 9.98 })
-    expect(readLoadText('ten', 'kg')).toEqual({ ok: false, message: '“ten” is not a load in kg: write a number, such as 10.' })
+    expect(readLoadText('ten', 'kg')).toEqual({ ok: false, message: '“ten” is not a load in kg: write a number, such as 10.', key: 'notALoad', params: { text: 'ten', unit: 'kg' } })
     expect(readLoadText('-5', 'lb')).toMatchObject({ ok: false })
   })
 })

@@ -55,10 +55,10 @@ describe('the body-weight form', () => {
 
   it('puts the back end’s issues at the fields', () => {
     const issues = [
-      { path: 'kg', message: 'A body weight must be at most 400 kg.' },
-      { path: 'id', message: 'Expected a record id.' }
+      { path: 'kg', message: 'A body weight must be at most 400 kg.', key: 'text' },
+      { path: 'id', message: 'Expected a record id.', key: 'text' }
     ]
-    expect(weightErrorsFromResult({ code: 'invalid_input', message: 'Check.', issues })).toEqual({ kg: 'A body weight must be at most 400 kg.' })
-    expect(weightErrorsFromResult({ code: 'not_found', message: 'That entry was deleted.' })).toEqual({ form: 'That entry was deleted.' })
+    expect(weightErrorsFromResult({ code: 'invalid_input', message: 'Check.', key: 'text', issues })).toEqual({ kg: 'A body weight must be at most 400 kg.' })
+    expect(weightErrorsFromResult({ code: 'not_found', message: 'That entry was deleted.', key: 'text' })).toEqual({ form: 'That entry was deleted.' })
   })
 })

@@ -60,7 +60,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     if (st.isDirectory()) {
       throw new DatabaseOpenError(
         'is_folder',
-        `${path} is a folder, not a database file. Start Sprintlog with --db (or SPRINTLOG_DB) naming a file, for example ${join(path, 'sprintlog.db')}.`,
+        { key: 'dbIsFolder', params: { path, example: join(path, 'sprintlog.db') } },
         path
       )
     }
@@ -69,7 +69,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
     if (st.size === 0) {
       throw new DatabaseOpenError(
         'empty',
-        'The database file is empty (0 bytes): the data it should hold is not in it. It has not been changed. Restore a backup, or start a new, empty database in its place.',
+        { key: 'dbEmpty' },
         path
       )
     }
@@ -100,7 +100,7 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
       const detail = e instanceof Error ? e.message : String(e)
       throw new DatabaseOpenError(
         'migration_failed',
-        `Updating the database from schema ${found} to ${latest} failed (${detail}). It was left exactly as it was.`,
+        { key: 'dbMigrationFailed', params: { from: String(found), to: String(latest), detail } },
         path
       )
     }
@@ -119,7 +119,7 @@ function inspect(path: string, binding: { nativeBinding?: string }, latest: numb
     if (version > latest) {
       throw new DatabaseOpenError(
         'too_new',
-        `This database was written by a newer version of Sprintlog (schema ${version}; this version understands up to ${latest}). Update Sprintlog to open it. The file has not been changed.`,
+        { key: 'dbTooNew', params: { version: String(version), latest: String(latest) } },
         path
       )
     }
@@ -128,7 +128,7 @@ function inspect(path: string, binding: { nativeBinding?: string }, latest: numb
     if (!existsSync(`${path}-wal`) && statSync(path).size < expected) {
       throw new DatabaseOpenError(
         'corrupt',
-        `The database file is damaged: it is shorter than its own header says (${statSync(path).size} of ${expected} bytes), so part of it is missing. It has not been changed.`,
+        { key: 'dbShort', params: { size: String(statSync(path).size), expected: String(expected) } },
         path
       )
     }
@@ -137,7 +137,7 @@ function inspect(path: string, binding: { nativeBinding?: string }, latest: numb
       if (tables.n > 0) {
         throw new DatabaseOpenError(
           'foreign',
-          'This file is an SQLite database, but not one of Sprintlog’s. Choose another file; this one has not been changed.',
+          { key: 'dbForeign' },
           path
         )
       }
@@ -154,21 +154,21 @@ function classify(e: unknown, path: string): DatabaseOpenError {
   const detail = e instanceof Error ? e.message : String(e)
   const problem = resourceProblem(e)
   if (problem === 'locked') {
-    return new DatabaseOpenError('locked', `${path} is in use by another program, so Sprintlog cannot open it. Sprintlog opens it by itself once that program lets go of it (or press Try again).`, path)
+    return new DatabaseOpenError('locked', { key: 'dbLocked', params: { path } }, path)
   }
   if (problem === 'read_only' || (code === 'SQLITE_CANTOPEN' && !writable(path))) {
     return new DatabaseOpenError('read_only', resourceMessage('read_only', path), path)
   }
   if (problem === 'disk_full') {
-    return new DatabaseOpenError('disk_full', 'The disk is full, so Sprintlog could not open (or update) its database; nothing was changed. Free some space and start Sprintlog again.', path)
+    return new DatabaseOpenError('disk_full', { key: 'dbDiskFull' }, path)
   }
   if (code === 'SQLITE_NOTADB') {
-    return new DatabaseOpenError('not_a_database', `The file is not a Sprintlog database (${detail}). It has not been changed.`, path)
+    return new DatabaseOpenError('not_a_database', { key: 'dbNotADatabase', params: { detail } }, path)
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new DatabaseOpenError('corrupt', `The database file is damaged (${detail}). It has not been changed.`, path)
+    return new DatabaseOpenError('corrupt', { key: 'dbCorrupt', params: { detail } }, path)
   }
-  return new DatabaseOpenError('unreadable', `The database could not be opened: ${detail}`, path)
+  return new DatabaseOpenError('unreadable', { key: 'dbUnreadable', params: { detail } }, path)
 }
 
 /** Whether the file (or, when it does not exist yet, its folder) can be written to. */

@@ -1,4 +1,5 @@
 import type { DatabaseFailure } from '../../shared/domain'
+import { english, type Msg, type Params, worded } from '../../shared/i18n/message'
 
 export type OpenFailure = DatabaseFailure
 
@@ -6,11 +7,16 @@ export type OpenFailure = DatabaseFailure
 export class DatabaseOpenError extends Error {
   constructor(
     readonly kind: OpenFailure,
-    message: string,
+    readonly msg: Msg,
     readonly path: string
   ) {
-    super(message)
+    super(english(msg))
     this.name = 'DatabaseOpenError'
+  }
+
+  /** What the recovery screen is told: the kind of failure and its message. */
+  status(): { ok: false; kind: OpenFailure; message: string; key: string; params?: Params } {
+    return { ok: false, kind: this.kind, ...worded(this.msg) }
   }
 }
 
@@ -37,15 +43,15 @@ export function isDamage(e: unknown): boolean {
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'corrupt'
 }
 
-/** The plain words for a resource problem with the file at `path`. */
-export function resourceMessage(problem: ResourceProblem, path: string): string {
+/** The plain words for a resource problem with the file at `path` (a path, or a message naming the file). */
+export function resourceMessage(problem: ResourceProblem, path: string | Msg): Msg {
   switch (problem) {
     case 'disk_full':
-      return 'The disk is full: Sprintlog saved nothing. Free some space and try again.'
+      return { key: 'diskFull' }
     case 'read_only':
-      return `Sprintlog cannot write to ${path}: it is read-only. Make the file and its folder writable (or start Sprintlog on another file with --db), then try again.`
+      return { key: 'readOnly', params: { path } }
     case 'locked':
-      return `${path} is in use by another program, so Sprintlog saved nothing. Close that program (or let it finish) and try again.`
+      return { key: 'locked', params: { path } }
   }
 }
 

@@ -22,7 +22,7 @@ export function registerIpc(
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
-      if (!isTrusted(event.senderFrame)) return fail('forbidden', 'This call did not come from Sprintlog’s own window.')
+      if (!isTrusted(event.senderFrame)) return fail('forbidden', { key: 'notOwnWindow' })
       return router.call(channel, input)
     })
   }

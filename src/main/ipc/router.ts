@@ -6,7 +6,8 @@
 import type { z } from 'zod'
 import { type Channel, isChannel } from '../../shared/channels'
 import { contract, type OutputOf, type ParsedInputOf } from '../../shared/contract'
-import { DomainError, fail, type FieldIssue, ok, type Result } from '../../shared/result'
+import { type Msg, issueMsg } from '../../shared/i18n/message'
+import { DomainError, fail, type FieldIssue, fieldIssue, ok, type Result } from '../../shared/result'
 import { errorCode, isDamage, oneLine, resourceMessage, resourceProblem } from '../db/errors'
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>
@@ -19,7 +20,7 @@ export interface Router {
 export type Logger = (message: string, error?: unknown) => void
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+  return error.issues.map((i) => fieldIssue(i.path.map(String).join('.'), issueMsg(i)))
 }
 
 /** How long a request keeps trying while another program holds the database's lock, between tries that do not block. */
@@ -47,16 +48,17 @@ export const consoleLogger: Logger = (m, e) => {
 export function createRouter(handlers: Handlers, log: Logger = consoleLogger, opts: RouterOptions = {}): Router {
   const now = opts.now ?? Date.now
   const sleep = opts.sleep ?? pause
-  const file = opts.dbPath ?? 'The database file'
+  const file: string | Msg = opts.dbPath ?? { key: 'theDatabaseFile' }
   return {
     async call(channel, input) {
-      if (!isChannel(channel)) return fail('unknown_channel', `There is no channel named “${String(channel)}”.`)
+      if (!isChannel(channel)) return fail('unknown_channel', { key: 'unknownChannel', params: { channel: String(channel) } })
       const parsed = contract[channel].input.safeParse(input)
       if (!parsed.success) {
         const issues = zodIssues(parsed.error)
         const first = issues[0]
-        const where = first && first.path ? `${first.path}: ` : ''
-        return fail('invalid_input', `Invalid input for ${channel}. ${where}${first?.message ?? ''}`.trim(), issues)
+        const reason: Msg = first ? { key: first.key, ...(first.params ? { params: first.params } : {}) } : { key: 'text', params: { text: '' } }
+        const m: Msg = !first ? { key: 'invalidInputBare', params: { channel } } : first.path ? { key: 'invalidInputAt', params: { channel, path: first.path, reason } } : { key: 'invalidInput', params: { channel, reason } }
+        return fail('invalid_input', m, issues)
       }
       const handler = handlers[channel] as (input: unknown) => unknown
       const started = now()
@@ -64,11 +66,11 @@ export function createRouter(handlers: Handlers, log: Logger = consoleLogger, op
         try {
           return ok(await handler(parsed.data))
         } catch (e) {
-          if (e instanceof DomainError) return fail(e.code, e.message, e.issues)
+          if (e instanceof DomainError) return fail(e.code, e.msg, e.issues)
           if (isDamage(e)) {
             log(oneLine(`Channel ${channel} hit a damaged database`, e))
             opts.onDamage?.(e)
-            return fail('unavailable', 'The database file is damaged, so this could not be done, and Sprintlog will not write to it any more; nothing was changed. Restore a backup.')
+            return fail('unavailable', { key: 'damaged' })
           }
           const problem = resourceProblem(e)
           // Another program holds the lock: try again a little later, without holding up other requests meanwhile.
@@ -82,7 +84,7 @@ export function createRouter(handlers: Handlers, log: Logger = consoleLogger, op
             return fail(problem === 'disk_full' ? 'disk_full' : problem === 'read_only' ? 'read_only' : 'busy', resourceMessage(problem, file))
           }
           log(`Channel ${channel} failed`, e)
-          return fail('internal', `Something went wrong in ${channel}; nothing was changed. The details are in the log.`)
+          return fail('internal', { key: 'internal', params: { channel } })
         }
       }
     }

@@ -14,6 +14,11 @@ import type { Db } from '../db/connection'
 import { migrate, schemaVersion } from '../db/migrate'
 import { LATEST_VERSION } from '../db/migrations'
 import type { Platform } from '../platform'
+import { english, type Msg, msg } from '../../shared/i18n/message'
+
+
+/** A backup's problem, in English and as a message. */
+const problem = (m: Msg): { problem: string; problemMsg: Msg } => ({ problem: english(m), problemMsg: m })
 
 export const KEEP: Record<Exclude<BackupKind, 'other'>, number> = { daily: 7, 'pre-migration': 5, 'before-restore': 5, manual: 20 }
 
@@ -49,11 +54,11 @@ export function describeBackup(path: string, nativeBinding?: string): BackupInfo
       sessions: version >= 2 ? count('SELECT count(*) FROM sessions WHERE deleted_at IS NULL') : 0,
       weights: version >= 1 ? count('SELECT count(*) FROM body_weights WHERE deleted_at IS NULL') : 0
     }
-    if (version < 1) return { ...info, problem: 'Not a Sprintlog database.' }
-    if (version > LATEST_VERSION) return { ...info, problem: `Written by a newer version of Sprintlog (schema ${version}).` }
+    if (version < 1) return { ...info, ...problem(msg('backupNotSprintlog')) }
+    if (version > LATEST_VERSION) return { ...info, ...problem(msg('backupTooNew', { version: String(version) })) }
     return { ...info, ok: true }
   } catch (e) {
-    return { ...base, problem: `Unreadable: ${e instanceof Error ? e.message : String(e)}` }
+    return { ...base, ...problem(msg('backupUnreadable', { detail: e instanceof Error ? e.message : String(e) })) }
   } finally {
     db?.close()
   }
@@ -74,7 +79,7 @@ export function listBackups(dbPath: string, nativeBinding?: string): BackupInfo[
 /** The path of a backup named by the UI; refuses anything that is not a backup file in the backup folder. */
 export function backupPath(dbPath: string, name: string): string {
   const path = join(backupDirFor(dbPath), name)
-  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', `There is no backup named “${name}”.`)
+  if (!BACKUP_NAME.test(name) || !existsSync(path)) throw new DomainError('not_found', msg('noBackup', { name }))
   return path
 }
 
@@ -131,7 +136,7 @@ export async function startupCheck(db: Db, dbPath: string, now = new Date(), nat
 }
 
 function assertRestorable(info: BackupInfo): void {
-  if (!info.ok) throw new DomainError('conflict', `The backup “${info.name}” cannot be restored: ${info.problem ?? 'it is not a good Sprintlog database'}`)
+  if (!info.ok) throw new DomainError('conflict', msg('backupNotRestorable', { name: info.name, problem: info.problemMsg ?? info.problem ?? msg('backupNotGood') }))
 }
 
 /** Verifies a backup file fully (integrity check), not only its header. */
@@ -141,7 +146,7 @@ function verify(path: string, nativeBinding?: string): BackupInfo {
   const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   try {
     const check = db.pragma('integrity_check', { simple: true })
-    if (check !== 'ok') throw new DomainError('conflict', `The backup “${info.name}” is damaged (${String(check)}); it was not restored.`)
+    if (check !== 'ok') throw new DomainError('conflict', msg('backupDamaged', { name: info.name, check: String(check) }))
   } finally {
     db.close()
   }

@@ -1,10 +1,11 @@
 /** Training-block rules: blocks may not overlap; progress is counted from the sessions logged in them. */
 import { randomUUID } from 'node:crypto'
 import { todayLocal, type LocalDate } from '../../shared/dates'
-import { blockEnd, blockProgress, type BlockProgress, blockSessionDates, findOverlap, overlapMessage } from '../../shared/metrics/block'
+import { blockEnd, blockProgress, type BlockProgress, blockSessionDates, findOverlap, overlapMsg } from '../../shared/metrics/block'
 import { blockSummary, type FinishedBlock, finishedBlockOn, nextBlockStart } from '../../shared/metrics/blockSummary'
 import { carriedPlan } from '../../shared/metrics/progression'
-import { DomainError } from '../../shared/result'
+import { DomainError, fieldIssue } from '../../shared/result'
+import { notFound } from './found'
 import type { Block } from '../../shared/training'
 import type { Db } from '../db/connection'
 import type { BlockDraft, BlocksRepo } from '../db/repos/blocks'
@@ -23,8 +24,8 @@ export interface BlockDeps {
 function assertNoOverlap(blocks: BlocksRepo, d: Pick<BlockDraft, 'startDate' | 'weeks'>, selfId: number | null): void {
   const other = findOverlap(d, blocks.list(), selfId)
   if (other) {
-    const message = overlapMessage(d, other)
-    throw new DomainError('conflict', message, [{ path: 'startDate', message }])
+    const message = overlapMsg(d, other)
+    throw new DomainError('conflict', message, [fieldIssue('startDate', message)])
   }
 }
 
@@ -38,7 +39,7 @@ export function createBlock(deps: BlockDeps, d: BlockDraft): Block {
 
 export function updateBlock(deps: BlockDeps, id: number, d: BlockDraft): Block {
   return deps.db.transaction(() => {
-    if (!deps.blocks.get(id)) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+    if (!deps.blocks.get(id)) throw notFound('training block', id)
     assertProtocol(deps.protocols, d.protocolId)
     assertNoOverlap(deps.blocks, d, id)
     return deps.blocks.update(id, d) as Block
@@ -48,7 +49,7 @@ export function updateBlock(deps: BlockDeps, id: number, d: BlockDraft): Block {
 export function restoreBlock(deps: BlockDeps, id: number): Block {
   return deps.db.transaction(() => {
     const deleted = deps.blocks.getDeleted(id)
-    if (!deleted) throw new DomainError('not_found', `There is no deleted training block with id ${id} to restore.`)
+    if (!deleted) throw new DomainError('not_found', { key: 'noDeletedBlock', params: { id: String(id) } })
     assertNoOverlap(deps.blocks, deleted, id)
     return deps.blocks.restore(id) as Block
   }).immediate()
@@ -91,6 +92,6 @@ export function finishedBlock(deps: BlockDeps & { settings: SettingsRepo }, toda
 }
 
 export function deleteBlock(deps: Pick<BlockDeps, 'blocks'>, id: number): { id: number } {
-  if (!deps.blocks.softDelete(id)) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+  if (!deps.blocks.softDelete(id)) throw notFound('training block', id)
   return { id }
 }

@@ -14,6 +14,7 @@ import { formatNotation } from '../../shared/notation'
 import { SESSION_FIELDS } from '../../shared/records'
 import { resourceProblem } from '../db/errors'
 import { DomainError } from '../../shared/result'
+import { notFound } from './found'
 import type { Block, Protocol, RepeatGroup } from '../../shared/training'
 import type { BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
@@ -21,6 +22,7 @@ import type { SessionsRepo } from '../db/repos/sessions'
 import type { SettingsRepo } from '../db/repos/settings'
 import type { Platform } from '../platform'
 import type { Transfers } from './csv/transfers'
+import { msg } from '../../shared/i18n/message'
 
 export interface CalendarDeps {
   blocks: BlocksRepo
@@ -37,7 +39,7 @@ export interface CalendarExportDeps extends CalendarDeps {
 
 function blockOf(deps: Pick<CalendarDeps, 'blocks'>, id: number): Block {
   const b = deps.blocks.get(id)
-  if (!b) throw new DomainError('not_found', `There is no training block with id ${id}.`)
+  if (!b) throw notFound('training block', id)
   return b
 }
 
@@ -116,9 +118,7 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
   const protocol = cal.block.protocolId === null ? null : (deps.protocols.get(cal.block.protocolId) ?? null)
   const events = calendarEvents(cal, protocol, deps.settings.get().sessionTime)
   if (events.length === 0) {
-    const message =
-      cal.endDate < today ? `“${cal.block.name}” has ended; it has no planned sessions ahead to export.` : `“${cal.block.name}” has no planned sessions ahead to export.`
-    throw new DomainError('conflict', message)
+    throw new DomainError('conflict', { key: cal.endDate < today ? 'calendarEnded' : 'calendarNothingAhead', params: { name: cal.block.name } })
   }
   const text = writeCalendar({ prodId: '-//Sprintlog//Training block calendar//EN', name: `Sprintlog: ${cal.block.name}`, events }, now)
   const fileName = calendarFileName(cal.block)
@@ -138,9 +138,9 @@ export async function exportCalendar(deps: CalendarExportDeps, blockId: number, 
     } catch (e) {
       await rm(temp, { force: true })
       const problem = resourceProblem(e)
-      if (problem === 'disk_full') throw new DomainError('disk_full', 'The disk is full: the calendar file was not saved. Free some space and try again.')
-      if (problem === 'read_only') throw new DomainError('read_only', 'The calendar file cannot be saved in the chosen folder: it is read-only. Choose another folder and try again.')
-      throw new DomainError('unavailable', `The calendar file could not be written: ${e instanceof Error ? e.message : String(e)}`)
+      if (problem === 'disk_full') throw new DomainError('disk_full', msg('calendarDiskFull'))
+      if (problem === 'read_only') throw new DomainError('read_only', msg('calendarReadOnly'))
+      throw new DomainError('unavailable', msg('calendarWriteFailed', { detail: e instanceof Error ? e.message : String(e) }))
     }
     return { fileName: basename(chosen), events: events.length, path: chosen }
   }

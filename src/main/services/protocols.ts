@@ -1,6 +1,6 @@
 /** Protocol rules: built-in templates cannot be changed, only duplicated; copies get a free `(copy N)` name. */
 import { randomUUID } from 'node:crypto'
-import { DomainError } from '../../shared/result'
+import { DomainError, fieldIssue } from '../../shared/result'
 import type { Protocol } from '../../shared/training'
 import type { Db } from '../db/connection'
 import type { ProtocolDraft, ProtocolsRepo } from '../db/repos/protocols'
@@ -14,8 +14,8 @@ export interface ProtocolDeps {
 /** A record that names a protocol (a session, a block) must name one that exists, or none. */
 export function assertProtocol(protocols: ProtocolsRepo, protocolId: number | null): void {
   if (protocolId !== null && !protocols.get(protocolId)) {
-    const message = `There is no protocol with id ${protocolId}.`
-    throw new DomainError('invalid_input', message, [{ path: 'protocolId', message }])
+    const message = { key: 'noProtocol', params: { id: String(protocolId) } }
+    throw new DomainError('invalid_input', message, [fieldIssue('protocolId', message)])
   }
 }
 
@@ -34,7 +34,7 @@ export function createProtocol(deps: ProtocolDeps, d: ProtocolDraft): Protocol {
 export function updateProtocol(deps: ProtocolDeps, id: number, d: ProtocolDraft): Protocol {
   return deps.db.transaction(() => {
     const existing = getProtocol(deps, id)
-    if (existing.builtIn) throw new DomainError('conflict', `“${existing.name}” is built in and cannot be changed. Duplicate it and edit the copy.`)
+    if (existing.builtIn) throw new DomainError('conflict', { key: 'builtInProtocol', params: { name: existing.name } })
     return deps.protocols.update(id, d) as Protocol
   }).immediate()
 }

@@ -43,7 +43,7 @@ export function deleteSession(deps: SessionDeps, id: number): { id: number } {
 }
 
 export function restoreSession(deps: SessionDeps, id: number) {
-  return must(deps.sessions.restore(id), () => new DomainError('not_found', `There is no deleted session with id ${id} to restore.`))
+  return must(deps.sessions.restore(id), () => new DomainError('not_found', { key: 'noDeletedSession', params: { id: String(id) } }))
 }
 
 /** The walk-down estimate's second source for a session of a protocol on a date (metrics/session.ts). */

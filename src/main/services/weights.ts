@@ -11,7 +11,7 @@ export interface WeightDeps {
 
 export type WeightDraft = Omit<NewWeight, 'uuid'>
 
-const missing = (id: number) => new DomainError('not_found', `There is no body-weight entry with id ${id}.`)
+const missing = (id: number) => new DomainError('not_found', { key: 'noWeight', params: { id: String(id) } })
 
 export function listWeights(deps: WeightDeps, range: DateRange, limit: number, offset: number) {
   return deps.weights.list(range, limit, offset)
@@ -36,5 +36,5 @@ export function deleteWeight(deps: WeightDeps, id: number): { id: number } {
 }
 
 export function restoreWeight(deps: WeightDeps, id: number) {
-  return must(deps.weights.restore(id), () => new DomainError('not_found', `There is no deleted body-weight entry with id ${id} to restore.`))
+  return must(deps.weights.restore(id), () => new DomainError('not_found', { key: 'noDeletedWeight', params: { id: String(id) } }))
 }

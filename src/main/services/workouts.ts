@@ -49,10 +49,10 @@ export function workoutFileName(protocol: Pick<Protocol, 'name'>): string {
 /** A write that failed: a full disk or a folder that cannot be written to says so, with its own code. */
 function writeFailure(e: unknown): DomainError {
   const problem = resourceProblem(e)
-  if (problem === 'disk_full') return new DomainError('disk_full', 'The disk is full: the workout file was not saved. Free some space and try again.')
-  if (problem === 'read_only') return new DomainError('read_only', 'The workout file cannot be written to the chosen folder: it is read-only. Choose another folder and try again.')
-  if (problem === 'locked') return new DomainError('busy', 'The workout file is in use by another program, so it was not saved. Close that program and try again.')
-  return new DomainError('unavailable', `The workout file could not be written: ${e instanceof Error ? e.message : String(e)}`)
+  if (problem === 'disk_full') return new DomainError('disk_full', { key: 'workoutDiskFull' })
+  if (problem === 'read_only') return new DomainError('read_only', { key: 'workoutReadOnly' })
+  if (problem === 'locked') return new DomainError('busy', { key: 'workoutLocked' })
+  return new DomainError('unavailable', { key: 'workoutWriteFailed', params: { detail: e instanceof Error ? e.message : String(e) } })
 }
 
 /** Writes the protocol's plan as a FIT workout file; null when the runner cancels the save dialog. */

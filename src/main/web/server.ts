@@ -14,6 +14,7 @@ import type { Router } from '../ipc/router'
 import { CONTENT_SECURITY_POLICY } from '../security'
 import type { Transfers } from '../services/csv/transfers'
 import { handleTransfer } from './transfers'
+import type { Msg } from '../../shared/i18n/message'
 
 export const TOKEN_HEADER = 'x-sprintlog-token'
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -86,7 +87,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.writeHead(status, { ...BASE_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
     res.end(text)
   }
-  const refuse = (res: ServerResponse, status: number, code: ErrorCode, message: string) => sendJson(res, status, fail(code, message))
+  const refuse = (res: ServerResponse, status: number, code: ErrorCode, m: Msg) => sendJson(res, status, fail(code, m))
 
   const tokenOk = (req: IncomingMessage) => {
     const given = req.headers[TOKEN_HEADER]
@@ -98,17 +99,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST')
-      return refuse(res, 405, 'invalid_input', 'Calls must use POST.')
+      return refuse(res, 405, 'invalid_input', { key: 'webPostOnly' })
     }
-    if (!tokenOk(req)) return refuse(res, 401, 'forbidden', 'Missing or wrong access token. Open the address Sprintlog printed when it started.')
+    if (!tokenOk(req)) return refuse(res, 401, 'forbidden', { key: 'webToken' })
     const type = req.headers['content-type'] ?? ''
-    if (!/^application\/json\b/i.test(type)) return refuse(res, 415, 'invalid_input', 'Calls must send JSON (Content-Type: application/json).')
+    if (!/^application\/json\b/i.test(type)) return refuse(res, 415, 'invalid_input', { key: 'webJsonOnly' })
     const chunks: Buffer[] = []
     let size = 0
     for await (const chunk of req) {
       size += (chunk as Buffer).length
       if (size > MAX_BODY_BYTES) {
-        refuse(res, 413, 'invalid_input', `The request is larger than ${MAX_BODY_BYTES} bytes.`)
+        refuse(res, 413, 'invalid_input', { key: 'webTooLarge', params: { max: String(MAX_BODY_BYTES) } })
         req.destroy()
         return
       }
@@ -120,7 +121,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       try {
         input = JSON.parse(text)
       } catch {
-        return refuse(res, 400, 'invalid_input', 'The request body is not valid JSON.')
+        return refuse(res, 400, 'invalid_input', { key: 'webBadJson' })
       }
     }
     const result = await opts.router.call(channel, input)
@@ -179,17 +180,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   const server = createServer((req, res) => {
     if (!allowedHosts().has(req.headers.host ?? '')) {
-      return refuse(res, 403, 'forbidden', 'Sprintlog answers only requests addressed to its own loopback address.')
+      return refuse(res, 403, 'forbidden', { key: 'webHost' })
     }
     const origin = req.headers.origin
     if (origin !== undefined && !allowedOrigins().has(origin)) {
-      return refuse(res, 403, 'forbidden', 'Requests from other sites are refused.')
+      return refuse(res, 403, 'forbidden', { key: 'webOrigin' })
     }
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`)
     if (url.pathname.startsWith('/api/')) {
       handleApi(req, res, url.pathname.slice('/api/'.length)).catch((e: unknown) => {
         console.error('Web request failed', e)
-        if (!res.headersSent) refuse(res, 500, 'internal', 'The request failed; nothing was changed.')
+        if (!res.headersSent) refuse(res, 500, 'internal', { key: 'webFailed' })
         else res.destroy()
       })
       return

@@ -32,7 +32,7 @@ export function handleTransfer(req: IncomingMessage, res: ServerResponse, url: U
   if (url.pathname === '/upload') {
     upload(req, res, url, ctx).catch((e: unknown) => {
       console.error('Upload failed', e)
-      if (!res.headersSent) json(res, 500, ctx, fail('internal', 'The upload failed.'))
+      if (!res.headersSent) json(res, 500, ctx, fail('internal', { key: 'uploadFailed' }))
       else res.destroy()
     })
     return true
@@ -52,12 +52,12 @@ function json(res: ServerResponse, status: number, ctx: TransferContext, body: R
 async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: TransferContext): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST')
-    return json(res, 405, ctx, fail('invalid_input', 'Uploads must use POST.'))
+    return json(res, 405, ctx, fail('invalid_input', { key: 'uploadPostOnly' }))
   }
-  if (!ctx.tokenOk()) return json(res, 401, ctx, fail('forbidden', 'Missing or wrong access token. Open the address Sprintlog printed when it started.'))
+  if (!ctx.tokenOk()) return json(res, 401, ctx, fail('forbidden', { key: 'webToken' }))
   const max = ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES
   const declared = Number(req.headers['content-length'] ?? 0)
-  const tooLarge = () => fail('invalid_input', `The file is larger than ${Math.round(max / 1024 / 1024)} MB, the most Sprintlog imports at once.`)
+  const tooLarge = () => fail('invalid_input', { key: 'uploadTooLarge', params: { mb: String(Math.round(max / 1024 / 1024)) } })
   if (declared > max) {
     // Answer at once and drop the connection rather than read hundreds of megabytes for nothing.
     json(res, 413, ctx, tooLarge(), () => req.destroy())

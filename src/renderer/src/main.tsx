@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { i18n, systemLanguage } from './i18n'
+import './i18n/errors'
 import './styles.css'
 
 // The first paint speaks the browser's language; the saved setting (or the desktop's locale) follows at once.

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import { formatNotation, parseNotation } from '../notation'
+import { issueMsg, type Msg, type Params, worded } from '../i18n/message'
 import { BLOCK_FIELDS, planSchema, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../records'
 import { blockFields, protocolFields, rep as repSchema, sessionHead, weightFields } from '../schemas'
 import type { Rep, RepeatGroup, Terrain } from '../training'
@@ -14,7 +15,6 @@ import {
   COLUMNS,
   type CsvColumn,
   type CsvKind,
-  KIND_LABEL,
   neutralise,
   PROTOCOL_COLUMNS,
   REP_COLUMNS,
@@ -116,7 +116,10 @@ export interface IndexedColumn {
   index: number
 }
 
-export type HeaderResult = { ok: true; header: HeaderInfo } | { ok: false; message: string }
+export type HeaderResult = { ok: true; header: HeaderInfo } | { ok: false; message: string; key: string; params?: Params }
+
+/** The catalogue key of each kind of file's name inside a sentence (`This reps file …`). */
+export const KIND_KEY: Record<CsvKind, string> = { sessions: 'kindSessions', reps: 'kindReps', weights: 'kindWeights', protocols: 'kindProtocols', blocks: 'kindBlocks' }
 
 const quoteList = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ')
 
@@ -126,7 +129,7 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   const seen = new Set<string>()
   for (const n of names) {
     if (n === '') continue
-    if (seen.has(n)) return { ok: false, message: `The column “${n}” appears twice in the header.` }
+    if (seen.has(n)) return { ok: false, ...worded({ key: 'csvColumnTwice', params: { column: n } }) }
     seen.add(n)
   }
   // Sessions and blocks files name protocols too (protocol_uuid): a protocols file is one that names nothing else.
@@ -142,18 +145,12 @@ export function readHeader(cells: readonly string[]): HeaderResult {
             ? 'protocols'
             : null
   if (kind === null) {
-    return {
-      ok: false,
-      message:
-        'This is not a Sprintlog CSV file: the first line must be a header naming the columns, with session_uuid (sessions), ' +
-        'session_uuid and rep_number (reps), weight_uuid (body weight), protocol_uuid (protocols) or block_uuid (training blocks). ' +
-        'See “CSV files” in the README.'
-    }
+    return { ok: false, ...worded({ key: 'csvNotSprintlog' }) }
   }
   const columns = COLUMNS[kind]
   const missing = columns.filter((c) => !c.derived && !seen.has(c.name)).map((c) => c.name)
   if (missing.length > 0) {
-    return { ok: false, message: `This ${KIND_LABEL[kind]} file lacks the column${missing.length > 1 ? 's' : ''} ${quoteList(missing)}.` }
+    return { ok: false, ...worded({ key: 'csvMissingColumns', params: { kind: { key: KIND_KEY[kind] }, n: missing.length, columns: quoteList(missing) } }) }
   }
   const index: Record<string, number> = {}
   for (const c of columns) index[c.name] = names.indexOf(c.name)
@@ -180,81 +177,89 @@ export interface NumberStyle {
 
 export interface CellIssue {
   column: string
+  /** The English wording; `key` and `params` word it in the runner's language. */
   message: string
+  key: string
+  params?: Params
 }
+
+const cellIssue = (column: string, m: Msg): CellIssue => ({ column, ...worded(m) })
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 const DECIMAL_COMMA = /^[+-]?\d+,\d+$/
 
 const show = (s: string) => (s.length > 40 ? `“${s.slice(0, 40)}…”` : `“${s}”`)
+/** A cell's text as a message parameter: shown whole up to 40 characters, in quotes. */
+const shown = (s: string) => show(s)
 
 type CellValue = string | number | boolean | RepeatGroup[] | null
 
 /** What `readCell` returns for a cell it cannot read (a readable cell is its value alone: no object per cell). */
 class Bad {
-  constructor(readonly message: string) {}
+  constructor(readonly msg: Msg) {}
 }
 const value = (v: CellValue): CellValue => v
-const problem = (message: string): Bad => new Bad(message)
+const problem = (key: string, params?: Params): Bad => new Bad(params ? { key, params } : { key })
 
 /**
  * One cell as a value of its column's type, as the record holds it. Text cells lose the formula-neutralising quote;
  * bounds and formats are left to the record's schema, which has the last word.
  */
 function readCell(c: CsvColumn, raw: string | undefined, style: NumberStyle): CellValue | Bad {
-  if (raw === undefined) return c.nullable ? value(null) : problem('A value is required.')
+  if (raw === undefined) return c.nullable ? value(null) : problem('csvRequired')
   if (c.type === 'text') return value(c.nullable && raw === '' ? null : unneutralise(raw))
   if (c.type === 'number' || c.type === 'integer') {
     let t = raw.trim()
-    if (t === '') return c.nullable ? value(null) : problem('A value is required.')
+    if (t === '') return c.nullable ? value(null) : problem('csvRequired')
     if (style.decimalComma && DECIMAL_COMMA.test(t)) t = t.replace(',', '.')
     if (!NUMBER.test(t)) {
-      const hint = !style.decimalComma && DECIMAL_COMMA.test(t) ? ' (decimal commas are read only in files separated by “;”)' : ''
-      return problem(`${show(raw)} is not a number${hint}.`)
+      return problem(!style.decimalComma && DECIMAL_COMMA.test(t) ? 'csvDecimalComma' : 'csvNotNumber', { text: shown(raw) })
     }
     const n = Number(t)
-    if (!Number.isFinite(n)) return problem(`${show(raw)} is not a finite number.`)
-    if (c.type === 'integer' && !Number.isInteger(n)) return problem(`${show(raw)} is not a whole number.`)
+    if (!Number.isFinite(n)) return problem('csvNotFinite', { text: shown(raw) })
+    if (c.type === 'integer' && !Number.isInteger(n)) return problem('csvNotWhole', { text: shown(raw) })
     return value(n)
   }
   if (c.type === 'boolean') {
     const t = unneutralise(raw).trim().toLowerCase()
     if (t === 'true' || t === 'yes' || t === '1') return value(true)
     if (t === 'false' || t === 'no' || t === '0') return value(false)
-    return problem(`${show(raw)} is not true or false.`)
+    return problem('csvNotBoolean', { text: shown(raw) })
   }
   const t = unneutralise(raw).trim()
-  if (t === '') return c.nullable ? value(null) : problem('A value is required.')
+  if (t === '') return c.nullable ? value(null) : problem('csvRequired')
   if (c.type === 'uuid' || c.type === 'date' || c.type === 'datetime') {
     const v = c.type === 'uuid' ? t.toLowerCase() : t
     const r = c.field.schema.safeParse(v)
-    return r.success ? value(v) : problem(`${show(raw)}: ${r.error.issues[0]?.message ?? 'not valid.'}`)
+    return r.success ? value(v) : problem('csvCellInvalid', { text: shown(raw), reason: r.error.issues[0] ? issueMsg(r.error.issues[0]) : { key: 'csvNotValid' } })
   }
   if (c.type === 'json') {
     const p = readPlan(t)
-    return p.ok ? value(p.groups) : problem(p.message)
+    return p.ok ? value(p.groups) : new Bad(p.msg)
   }
   return value(t)
 }
 
 /** A plan cell: the compact notation, or JSON (starting with `[`). */
-export function readPlan(text: string): { ok: true; groups: RepeatGroup[] } | { ok: false; message: string } {
+export function readPlan(text: string): { ok: true; groups: RepeatGroup[] } | { ok: false; message: string; msg: Msg } {
+  const bad = (m: Msg) => ({ ok: false as const, message: worded(m).message, msg: m })
   let groups: unknown
   if (text.trimStart().startsWith('[')) {
     try {
       groups = JSON.parse(text)
     } catch {
-      return { ok: false, message: 'The plan starts with “[” but is not valid JSON.' }
+      return bad({ key: 'csvPlanJson' })
     }
   } else {
     const p = parseNotation(text)
-    if (!p.ok) return { ok: false, message: `${p.error.message} (in ${show(text)})` }
+    if (!p.ok) return bad({ key: 'csvPlanNotation', params: { reason: { key: p.error.key, ...(p.error.params ? { params: p.error.params } : {}) }, text: shown(text) } })
     groups = p.groups
   }
   const parsed = planSchema.safeParse(groups)
   if (!parsed.success) {
     const i = parsed.error.issues[0]
-    return { ok: false, message: `${i?.path.length ? `${i.path.join('.')}: ` : ''}${i?.message ?? 'Not a plan.'}` }
+    if (!i) return bad({ key: 'csvNotPlan' })
+    return bad(i.path.length ? { key: 'csvPlanAt', params: { path: i.path.join('.'), reason: issueMsg(i) } } : issueMsg(i))
   }
   return { ok: true, groups: parsed.data }
 }
@@ -266,7 +271,7 @@ function readCells(columns: readonly IndexedColumn[], row: readonly string[], st
     const v = readCell(column, index < 0 ? undefined : row[index], style)
     if (!(v instanceof Bad)) out[column.key] = v
     else {
-      issues.push({ column: column.name, message: v.message })
+      issues.push(cellIssue(column.name, v.msg))
       out[column.key] = null
     }
   }
@@ -283,7 +288,7 @@ function checkSchema<S extends z.ZodType>(schema: S, fields: Record<string, { cs
     const column = fields[key]?.csv ?? key
     if (already.has(column)) continue
     already.add(column)
-    issues.push({ column, message: i.message })
+    issues.push(cellIssue(column, issueMsg(i)))
   }
   return null
 }
@@ -341,7 +346,7 @@ export function readSession(header: HeaderInfo, row: readonly string[], style: N
   const v = readCells(header.read.session, row, style, issues)
   const head = checkSchema(HEAD, SESSION_FIELDS, schemaInput(v, HEAD_KEYS), issues)
   const plan = (v.plan as RepeatGroup[] | null) ?? null
-  if (v.protocolUuid === null && plan !== null) issues.push({ column: 'plan', message: 'A plan needs a protocol_uuid (a free-form session has no plan).' })
+  if (v.protocolUuid === null && plan !== null) issues.push(cellIssue('plan', { key: 'csvPlanWithoutProtocol' }))
   if (issues.length > 0 || head === null) return { ok: false, issues }
   return {
     ok: true,
@@ -373,7 +378,7 @@ export function readRep(header: HeaderInfo, row: readonly string[], style: Numbe
   const position = v.position as number | null
   if (position !== null) {
     const p = REP_FIELDS.position.schema.safeParse(position)
-    if (!p.success) issues.push({ column: 'rep_number', message: p.error.issues[0]?.message ?? '' })
+    if (!p.success) issues.push(cellIssue('rep_number', p.error.issues[0] ? issueMsg(p.error.issues[0]) : { key: 'csvNotValid' }))
   }
   const input: Record<string, unknown> = {}
   for (const k of REP_KEYS) input[k] = v[k]

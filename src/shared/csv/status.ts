@@ -1,4 +1,5 @@
 /** What the back end reports about CSV exports and imports, as the UI shows it. */
+import type { Msg, Params } from '../i18n/message'
 import type { CsvKind, ExportChoice } from './columns'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -23,7 +24,9 @@ export interface ExportStatus {
   totalRows: number
   done: boolean
   cancelled: boolean
+  /** What went wrong, in English, and as a message for the renderer to word. */
   error?: string
+  errorMsg?: Msg
   /** The finished files (once done). */
   files: ExportFile[]
 }
@@ -34,6 +37,8 @@ export interface ImportLineError {
   line: number
   column?: string
   message: string
+  key?: string
+  params?: Params
 }
 
 export interface ImportFileSummary {
@@ -54,6 +59,8 @@ export interface ImportSampleRow {
   /** `differs`: in Sprintlog with other values; `deleted`: deleted in Sprintlog (the file can restore it). */
   status: 'add' | 'present' | 'differs' | 'deleted' | 'error'
   message?: string
+  key?: string
+  params?: Params
 }
 
 /** Records that differ (and records deleted in Sprintlog) listed with their details in a preview; all are counted. */
@@ -130,6 +137,8 @@ export interface ImportPreview {
   /** All errors, of which `errors` lists the first few hundred. */
   errorCount: number
   warnings: string[]
+  /** The same warnings as messages, for the renderer to word. */
+  warningMsgs: Msg[]
   /** The first rows of the files with what will happen to them. */
   sample: ImportSampleRow[]
   /** True when there are no errors and something to add, or records in Sprintlog to choose about. */
@@ -143,6 +152,7 @@ export interface ImportStatus {
   totalBytes: number
   preview?: ImportPreview
   error?: string
+  errorMsg?: Msg
   added?: ImportCounts
   /** Records whose file version replaced Sprintlog's, and records restored from the file (once committed). */
   replaced?: ChangeCounts

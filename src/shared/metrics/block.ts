@@ -1,4 +1,5 @@
 import { addLocalDays, daysBetween, type LocalDate } from '../dates'
+import { english, type Msg } from '../i18n/message'
 import type { Block } from '../training'
 
 /** The last day of a block: start + weeks × 7 − 1. */
@@ -25,9 +26,12 @@ export function findOverlap<B extends Pick<Block, 'id' | 'startDate' | 'weeks'>>
 }
 
 /** The overlap rule's message, one wording for the form and the back end. */
-export function overlapMessage(draft: Pick<Block, 'startDate' | 'weeks'>, other: Pick<Block, 'name' | 'startDate' | 'weeks'>): string {
-  return `This block (${draft.startDate} to ${blockEnd(draft)}) overlaps “${other.name}” (${other.startDate} to ${blockEnd(other)}). Blocks may not overlap.`
+export function overlapMsg(draft: Pick<Block, 'startDate' | 'weeks'>, other: Pick<Block, 'name' | 'startDate' | 'weeks'>): Msg {
+  return { key: 'blockOverlap', params: { start: draft.startDate, end: blockEnd(draft), name: other.name, otherStart: other.startDate, otherEnd: blockEnd(other) } }
 }
+
+/** The same in English. */
+export const overlapMessage = (draft: Pick<Block, 'startDate' | 'weeks'>, other: Pick<Block, 'name' | 'startDate' | 'weeks'>): string => english(overlapMsg(draft, other))
 
 /** Week 1…N of a block that `date` falls in, counted from the block's start date; null outside the block. */
 export function blockWeek(b: Pick<Block, 'startDate' | 'weeks'>, date: LocalDate): number | null {

@@ -8,7 +8,7 @@ export function databaseHandlers(): DatabaseHandlers {
   return {
     'database/retry': () => ({ ok: true }),
     'database/startNew': () => {
-      throw new DomainError('conflict', 'The database is open and holds your data; Sprintlog starts a new one only in place of an empty file.')
+      throw new DomainError('conflict', { key: 'startNewOpen' })
     }
   }
 }

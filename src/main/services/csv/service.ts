@@ -10,7 +10,8 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ChangeCounts, type ImportChoices, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
-import { DomainError } from '../../../shared/result'
+import { english, type Msg, msg } from '../../../shared/i18n/message'
+import { DomainError, fieldIssue } from '../../../shared/result'
 import type { Db } from '../../db/connection'
 import { exportRepo } from '../../db/repos/export'
 import type { Platform } from '../../platform'
@@ -20,11 +21,14 @@ import { commitImport, type ImportPlan, KEEP_ALL, readImport } from './import'
 import { oneLine, resourceProblem } from '../../db/errors'
 
 /** The export's failure in plain words: a full disk or a folder that cannot be written to says so. */
-export function exportFailure(e: unknown): string {
+export const exportFailure = (e: unknown): string => english(exportFailureMsg(e))
+
+/** The same as a message, for the renderer to word. */
+export function exportFailureMsg(e: unknown): Msg {
   const problem = resourceProblem(e)
-  if (problem === 'disk_full') return 'The disk is full: the export saved no file. Free some space and try again.'
-  if (problem === 'read_only') return 'The export cannot write to the chosen folder: it is read-only. Choose another folder and try again.'
-  return `The export failed and no file was written: ${e instanceof Error ? e.message : String(e)}`
+  if (problem === 'disk_full') return msg('exportDiskFull')
+  if (problem === 'read_only') return msg('exportReadOnly')
+  return msg('exportFailed', { detail: e instanceof Error ? e.message : String(e) })
 }
 import { createTransfers, type Transfers } from './transfers'
 
@@ -89,12 +93,12 @@ export function createDataService(deps: DataServiceDeps) {
 
   const exportJob = (jobId: string) => {
     const j = exports.get(jobId)
-    if (!j) throw new DomainError('not_found', 'There is no such export (it may have finished long ago). Start it again.')
+    if (!j) throw new DomainError('not_found', msg('noExport'))
     return j
   }
   const importJob = (previewId: string) => {
     const j = imports.get(previewId)
-    if (!j) throw new DomainError('not_found', 'There is no such import preview (it may have expired). Choose the file again.')
+    if (!j) throw new DomainError('not_found', msg('noPreview'))
     return j
   }
 
@@ -141,7 +145,8 @@ export function createDataService(deps: DataServiceDeps) {
       if (job.controller.signal.aborted) status.cancelled = true
       else {
         log(oneLine('CSV export failed', e))
-        status.error = exportFailure(e)
+        status.errorMsg = exportFailureMsg(e)
+        status.error = english(status.errorMsg)
       }
     } finally {
       reader?.close()
@@ -155,7 +160,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** Starts an export; `jobId` is null when the user cancelled the save dialog. */
     async startExport(req: ExportRequest): Promise<{ jobId: string | null }> {
       prune()
-      if (req.from && req.to && req.from > req.to) throw new DomainError('invalid_input', 'The start of the range is after its end.', [{ path: 'from', message: 'The start of the range is after its end.' }])
+      if (req.from && req.to && req.from > req.to) throw new DomainError('invalid_input', msg('rangeReversed'), [fieldIssue('from', msg('rangeReversed'))])
       const targets = await targetsFor(req.what, `sprintlog-${todayLocal(now())}`)
       if (!targets) return { jobId: null }
       const jobId = newId()
@@ -187,7 +192,7 @@ export function createDataService(deps: DataServiceDeps) {
     /** Desktop: the native open dialog; the chosen files are known to the renderer by id only. */
     async chooseFiles(): Promise<{ files: ChosenFile[] }> {
       const choose = deps.platform?.chooseOpenPaths
-      if (!choose) throw new DomainError('unavailable', 'Choose the files with the file picker on the page; in the browser they are uploaded to Sprintlog.')
+      if (!choose) throw new DomainError('unavailable', msg('usePicker'))
       const paths = await choose({ title: { key: 'importCsv' } })
       const files: ChosenFile[] = []
       for (const p of paths) files.push(transfers.addFile(p, basename(p), (await stat(p)).size, false))
@@ -199,7 +204,7 @@ export function createDataService(deps: DataServiceDeps) {
       prune()
       const sources = fileIds.map((id) => {
         const f = transfers.file(id)
-        if (!f) throw new DomainError('not_found', 'That file is no longer available. Choose it again.')
+        if (!f) throw new DomainError('not_found', msg('fileGone'))
         return { id, name: f.name, path: f.path, size: f.size }
       })
       const keep = new Set(fileIds)
@@ -223,7 +228,8 @@ export function createDataService(deps: DataServiceDeps) {
           if (job.status.state !== 'reading') return
           log(oneLine('CSV import preview failed', e))
           job.status.state = 'failed'
-          job.status.error = `The files could not be read: ${e instanceof Error ? e.message : String(e)}`
+          job.status.errorMsg = msg('importUnreadable', { detail: e instanceof Error ? e.message : String(e) })
+          job.status.error = english(job.status.errorMsg)
           job.finished = Date.now()
         })
       return { previewId }
@@ -246,10 +252,10 @@ export function createDataService(deps: DataServiceDeps) {
     commit(previewId: string, choices: ImportChoices = KEEP_ALL): ImportStatus {
       const j = importJob(previewId)
       if (j.status.state !== 'ready' || !j.plan) {
-        throw new DomainError('conflict', j.status.state === 'committed' ? 'This import has already been done.' : 'The preview is not ready.')
+        throw new DomainError('conflict', { key: j.status.state === 'committed' ? 'importDone' : 'previewNotReady' })
       }
       if (!j.plan.preview.canImport) {
-        throw new DomainError('invalid_input', j.plan.preview.errorCount > 0 ? 'The file has errors; nothing was imported. Fix the lines listed and choose the file again.' : 'There is nothing new to import.')
+        throw new DomainError('invalid_input', { key: j.plan.preview.errorCount > 0 ? 'importHasErrors' : 'nothingNew' })
       }
       const { preview, changed } = j.plan
       const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.sessionRow(uuid)?.state ?? changed.weight(uuid)?.state ?? changed.protocols.get(uuid)?.state ?? changed.blocks.get(uuid)?.state
@@ -259,8 +265,7 @@ export function createDataService(deps: DataServiceDeps) {
       ] as const) {
         const stray = list.find((uuid) => stateOf(uuid) !== state)
         if (stray !== undefined) {
-          const what = state === 'differs' ? 'that differ from Sprintlog' : 'deleted in Sprintlog'
-          throw new DomainError('invalid_input', `The record ${stray} is not among the records ${what} in this preview; nothing was imported.`)
+          throw new DomainError('invalid_input', { key: state === 'differs' ? 'strayDiffers' : 'strayDeleted', params: { uuid: stray } })
         }
       }
       const sum = (c: ChangeCounts) => c.sessions + c.weights + c.protocols + c.blocks
@@ -271,7 +276,7 @@ export function createDataService(deps: DataServiceDeps) {
       if (toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + taken + restoring === 0) {
         throw new DomainError(
           'invalid_input',
-          'There is nothing to import: every record of the files is in Sprintlog already. To change records there, choose “Take the file’s” or “Restore from the file” for them.'
+          msg('nothingToImport')
         )
       }
       const result = commitImport(deps.db, writer, j.plan, choices)

@@ -27,7 +27,7 @@ function httpTransport(): Transport {
       })
       return (await res.json()) as Result<unknown>
     } catch {
-      return fail('unavailable', 'Sprintlog’s back end is not answering. Is `npm run start:web` still running?')
+      return fail('unavailable', { key: 'backEndSilent' })
     }
   }
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppError, Result } from '../../../shared/result'
+import { wordError } from '../../../shared/i18n/message'
 
 /** What a screen has of something it loads: nothing yet, the answer (perhaps stale), or the error. */
 export type Loaded<T> =
@@ -38,7 +39,7 @@ export function useLoad<T>(load: (() => Promise<Result<T>>) | null): Load<T> {
   }, [load, version])
   const reload = useCallback(() => setVersion((v) => v + 1), [])
   if (!answer) return { state: 'loading', reload }
-  if (!answer.result.ok) return { state: 'error', message: answer.result.error.message, error: answer.result.error, reload }
+  if (!answer.result.ok) return { state: 'error', message: wordError(answer.result.error), error: answer.result.error, reload }
   return { state: 'ok', value: answer.result.value, stale: answer.load !== load || answer.version !== version, reload }
 }
 

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react'
 import type { Result } from '../../../shared/result'
+import { wordError } from '../../../shared/i18n/message'
 import { tr, useT } from '../i18n'
 
 export interface ToastAction {
@@ -115,7 +116,7 @@ export function useUndoable() {
     async <U,>(c: UndoableChange<U>): Promise<boolean> => {
       const r = await c.run()
       if (!r.ok) {
-        toast.show(r.error.message, { kind: 'error' })
+        toast.show(wordError(r.error), { kind: 'error' })
         return false
       }
       c.after?.()
@@ -124,7 +125,7 @@ export function useUndoable() {
           label: tr('components:undo'),
           run: async () => {
             const back = await c.undo()
-            if (!back.ok) toast.show(back.error.message, { kind: 'error' })
+            if (!back.ok) toast.show(wordError(back.error), { kind: 'error' })
             else if (c.undone) toast.show(typeof c.undone === 'function' ? c.undone(back.value) : c.undone)
             c.after?.()
           }

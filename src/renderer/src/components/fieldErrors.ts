@@ -2,6 +2,8 @@
  * Field errors of a form, keyed by the paths the shared schemas and the back end use (`name`,
  * `reps.2.workSeconds`), from a schema's issues or a back-end error's. One mapping for every form.
  */
+import { issueMsg, word, wordError } from '../../../shared/i18n/message'
+import type { Params } from '../../../shared/i18n/message'
 import type { AppError } from '../../../shared/result'
 
 export type FieldErrors = Record<string, string>
@@ -10,7 +12,14 @@ export type FieldErrors = Record<string, string>
 export interface PathIssue {
   path: string | readonly PropertyKey[]
   message: string
+  /** The back end's issues carry their message's key; a schema's issue is found by its English wording. */
+  key?: unknown
+  params?: unknown
 }
+
+/** An issue's message in the language shown. */
+export const issueText = (issue: PathIssue): string =>
+  typeof issue.key === 'string' ? wordError({ message: issue.message, key: issue.key, params: issue.params as Params }) : word(issueMsg(issue))
 
 /** Which of the form's errors an issue's dotted path belongs to; undefined for none. */
 export type FieldOf = (path: string) => string | undefined
@@ -28,7 +37,7 @@ export function addIssues<E extends Partial<FieldErrors>>(errors: E, issues: rea
   const out: Partial<FieldErrors> = errors
   for (const issue of issues) {
     const field = fieldOf(dottedPath(issue.path))
-    if (field !== undefined) out[field] ??= issue.message
+    if (field !== undefined) out[field] ??= issueText(issue)
   }
   return errors
 }
@@ -36,7 +45,7 @@ export function addIssues<E extends Partial<FieldErrors>>(errors: E, issues: rea
 /** A back-end error at the form's fields; the error's own message at `form` when none of its issues has a field. */
 export function errorsFromResult(error: AppError, fieldOf: FieldOf = samePath): FieldErrors {
   const out = addIssues<FieldErrors>({}, error.issues ?? [], fieldOf)
-  if (Object.keys(out).length === 0) out.form = error.message
+  if (Object.keys(out).length === 0) out.form = wordError(error)
   return out
 }
 

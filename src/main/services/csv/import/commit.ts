@@ -3,6 +3,7 @@
  * transaction: protocols first, then training blocks, then sessions with their reps, then body weights, whatever
  * order the files were chosen in. Plain functions: the database and repository are injected.
  */
+import type { Msg } from '../../../../shared/i18n/message'
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import {
@@ -21,7 +22,7 @@ import {
   readSession,
   readWeight
 } from '../../../../shared/csv'
-import { overlapMessage } from '../../../../shared/metrics/block'
+import { overlapMsg } from '../../../../shared/metrics/block'
 import { DomainError } from '../../../../shared/result'
 import type { Rep } from '../../../../shared/training'
 import type { Db } from '../../../db/connection'
@@ -62,14 +63,14 @@ export interface CommitResult {
 /** The files are not the ones previewed: nothing is written. */
 export class FileChanged extends DomainError {
   constructor(name: string) {
-    super('conflict', `The file ${name} changed after the preview; nothing was imported. Choose it again.`)
+    super('conflict', { key: 'csvFileChanged', params: { name } })
   }
 }
 
 /** A record the runner chose about changed in Sprintlog after the preview: nothing is written. */
 export class RecordChanged extends DomainError {
-  constructor(what: string) {
-    super('conflict', `${what} changed in Sprintlog after the preview; nothing was imported. Choose the files again to see it as it is now.`)
+  constructor(what: Msg) {
+    super('conflict', { key: 'csvRecordChanged', params: { what } })
   }
 }
 
@@ -118,7 +119,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     // The runner's protocols that take the file's version, as chosen; built-in ones never do.
     for (const [uuid, c] of plan.changed.protocols) {
       if (!choose(c.state, uuid)) continue
-      if (repo.protocolStamp(uuid) !== c.stamp) throw new RecordChanged(`The protocol “${c.record.name}”`)
+      if (repo.protocolStamp(uuid) !== c.stamp) throw new RecordChanged({ key: 'theProtocol', params: { name: c.record.name } })
       repo.replaceProtocol(c.record)
       replaced.protocols++
     }
@@ -129,11 +130,11 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     // Blocks that take the file's version or are restored from it, as chosen: they too may not overlap another.
     for (const c of chosenBlocks) {
       const b = c.record
-      if (repo.blockStamp(b.uuid) !== c.stamp) throw new RecordChanged(`The training block “${b.name}”`)
+      if (repo.blockStamp(b.uuid) !== c.stamp) throw new RecordChanged({ key: 'theBlock', params: { name: b.name } })
       const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
-      if (pid === undefined) throw new DomainError('conflict', `The protocol ${b.protocolUuid} of the block “${b.name}” is not in Sprintlog; nothing was imported. Keep Sprintlog’s version of the block, or import the protocols file too.`)
+      if (pid === undefined) throw new DomainError('conflict', { key: 'csvBlockProtocolGone', params: { uuid: String(b.protocolUuid), name: b.name } })
       const other = blocks.find(b)
-      if (other) throw new DomainError('conflict', `The file’s version of “${b.name}”: ${overlapMessage(b, other)} Nothing was imported; keep Sprintlog’s version of one of them.`)
+      if (other) throw new DomainError('conflict', { key: 'csvTakenBlockOverlaps', params: { name: b.name, overlap: overlapMsg(b, other) } })
       repo.replaceBlock(b, pid)
       blocks.add(b)
       if (c.state === 'deleted') restored.blocks++
@@ -145,10 +146,10 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
         continue
       }
       const pid = b.protocolUuid === null ? null : protocolId(b.protocolUuid)
-      if (pid === undefined) throw new DomainError('conflict', `The protocol ${b.protocolUuid} of the block “${b.name}” is no longer in Sprintlog; nothing was imported. Choose the files again.`)
+      if (pid === undefined) throw new DomainError('conflict', { key: 'csvBlockProtocolNoLonger', params: { uuid: String(b.protocolUuid), name: b.name } })
       // Blocks may not overlap: one added since the preview (the preview checked those in the files) stops the import.
       const other = blocks.find(b)
-      if (other) throw new DomainError('conflict', `${overlapMessage(b, other)} Nothing was imported.`)
+      if (other) throw new DomainError('conflict', { key: 'csvBlockOverlapsNothing', params: { overlap: overlapMsg(b, other) } })
       repo.insertBlock(b, pid)
       blocks.add(b)
       added.blocks++
@@ -156,14 +157,14 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     const sessions = repo.sessionWriter()
     /** A session in Sprintlog takes the file's version (or is restored with it), as the runner chose. */
     const change = (session: ImportedSession, reps: Rep[], action: Action) => {
-      if (repo.sessionStamp(session.uuid) !== action.stamp) throw new RecordChanged(`The session of ${session.date}`)
+      if (repo.sessionStamp(session.uuid) !== action.stamp) throw new RecordChanged({ key: 'theSessionOf', params: { date: session.date } })
       let pid: number | null = null
       if (session.protocolUuid !== null) {
         const known = protocolId(session.protocolUuid)
         if (known === undefined) {
           throw new DomainError(
             'conflict',
-            `The protocol ${session.protocolUuid} of the session of ${session.date} is not in Sprintlog, so the file’s version of that session cannot be taken; nothing was imported. Keep Sprintlog’s version of it, or import the protocols file too.`
+            { key: 'csvSessionProtocolGone', params: { uuid: session.protocolUuid, date: session.date } }
           )
         }
         pid = known
@@ -221,7 +222,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           const s = readSession(header, cells, style)
           if (!s.ok) throw changed()
           const here = repo.sessionStamp(uuid) === c.stamp ? repo.sessionHere(uuid) : undefined
-          if (!here) throw new RecordChanged(`The session of ${s.value.date}`)
+          if (!here) throw new RecordChanged({ key: 'theSessionOf', params: { date: s.value.date } })
           // Its session columns from the file; its reps stay those in Sprintlog (a sessions file has none).
           change(s.value, repo.repsHere(here.id) as unknown as Rep[], c)
           return
@@ -234,7 +235,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           const w = readWeight(header, cells, style)
           if (!w.ok) throw changed()
           if (here) {
-            if (repo.weightStamp(uuid) !== here.stamp) throw new RecordChanged(`The body weight of ${w.value.date}`)
+            if (repo.weightStamp(uuid) !== here.stamp) throw new RecordChanged({ key: 'theWeightOf', params: { date: w.value.date } })
             repo.replaceWeight(w.value)
             if (here.state === 'deleted') restored.weights++
             else replaced.weights++

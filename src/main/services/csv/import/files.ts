@@ -2,6 +2,8 @@
  * What the import learns of a file before reading its rows (its encoding, SHA-256 and delimiter), how it words a
  * syntax error at the line a text editor shows, and the small helpers its messages share. Plain functions.
  */
+import { type Msg, msgOf, type Params, worded } from '../../../../shared/i18n/message'
+import type { CellIssue } from '../../../../shared/csv/cells'
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -173,18 +175,18 @@ export async function csvErrorLine(e: CsvSyntaxError, path: string, encoding: st
   return line
 }
 
-export function csvErrorMessage(e: CsvSyntaxError['csvError']): string {
+export function csvErrorMessage(e: CsvSyntaxError['csvError']): Msg {
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'A quoted cell that starts on this line is never closed: a “"” is missing. Nothing after it could be read.'
+      return { key: 'csvQuoteNotClosed' }
     case 'CSV_MAX_RECORD_SIZE':
-      return `The row starting on this line is longer than ${MAX_RECORD_CHARS.toLocaleString('en')} characters — most likely a quote that is never closed.`
+      return { key: 'csvRecordTooLong', params: { max: MAX_RECORD_CHARS } }
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'A quote inside a quoted cell must be doubled (""), and a closing quote must be followed by the separator or the end of the line.'
+      return { key: 'csvClosingQuote' }
     case 'INVALID_OPENING_QUOTE':
-      return 'A quote appears in the middle of an unquoted cell; put the whole cell in quotes and double the quotes inside it.'
+      return { key: 'csvQuoteInCell' }
     default:
-      return `The file cannot be read as CSV here: ${e.message}`
+      return { key: 'csvSyntax', params: { detail: e.message } }
   }
 }
 
@@ -215,6 +217,10 @@ export function ownWeight(x: ImportedWeight): ImportedWeight {
 }
 
 export const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/\s+/g, ' ')
-export const firstIssue = (issues: readonly { column: string; message: string }[]) => (issues[0] ? `${issues[0].column}: ${issues[0].message}` : undefined)
-export const where = (at: { file: string; line: number }, file: string) => (at.file === file ? `line ${at.line}` : `line ${at.line} of ${at.file}`)
+/** A sample row's message: its first problem, after the column it is in. */
+export const columnMsg = (column: string, m: Msg): Msg => ({ key: 'csvColumnIssue', params: { column, reason: m } })
+export const firstIssue = (issues: readonly CellIssue[]): { message: string; key: string; params?: Params } | Record<string, never> =>
+  issues[0] ? worded(columnMsg(issues[0].column, msgOf(issues[0]))) : {}
+export const where = (at: { file: string; line: number }, file: string): Msg =>
+  at.file === file ? { key: 'csvLine', params: { line: String(at.line) } } : { key: 'csvLineOf', params: { line: String(at.line), file: at.file } }
 

@@ -3,6 +3,7 @@
  * give each rep number once, and stay within a session's reps; a session whose protocol is neither in Sprintlog nor
  * in a protocols file of the same import must bring enough to recreate it. What is kept per session is small (see `Group`), so memory stays flat.
  */
+import { issueMsg, type Msg, msgOf } from '../../../../shared/i18n/message'
 import { differingSessionColumn, type HeaderInfo, type ImportedRep, type ImportedSession, type NumberStyle, type Read, readSession, sessionCells } from '../../../../shared/csv'
 import { REP_FIELDS, SESSION_FIELDS } from '../../../../shared/records'
 import { protocolFields } from '../../../../shared/schemas'
@@ -161,7 +162,7 @@ export function repGroups(
         return current
       }
       const earlier = (mine ?? noted) as ScratchSession
-      report.error(file, line, `The session columns of this rep differ from ${where(at(earlier), file)}, an earlier rep of the same session.`, column)
+      report.error(file, line, { key: 'csvRepSessionDiffers', params: { where: where(at(earlier), file) } }, column)
       if (mine) mine.flags |= BAD
       else scratch.setFlags(earlier.uuid, earlier.flags | BAD)
       return null
@@ -217,7 +218,7 @@ export function repGroups(
         kept.set(uuid, { session: ownSession(s.value), reps: [], at: [] })
       }
     } else {
-      for (const i of s.issues) report.error(file, line, i.message, i.column)
+      for (const i of s.issues) report.error(file, line, msgOf(i), i.column)
     }
     return started
   }
@@ -235,9 +236,9 @@ export function repGroups(
       const info = shown.get(g.uuid)
       const date = info?.date ?? ''
       if (!r.ok) {
-        for (const i of r.issues) report.error(file, line, i.message, i.column)
+        for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
         g.flags |= BAD
-        report.addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', message: firstIssue(r.issues) })
+        report.addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', ...firstIssue(r.issues) })
         return
       }
       const position = r.value.position
@@ -278,13 +279,13 @@ export function repGroups(
       const NEW = OK | BAD | PRESENT
       // Every session read well and not in Sprintlog is planned, unless one of the checks below takes it off.
       scratch.flagWhere(PLANNED, NEW, OK, MAX_REPS)
-      for (const s of scratch.over(NEW, OK, MAX_REPS)) report.error(at(s).file, s.line, `Session ${s.uuid} has ${s.count} reps; a session has at most ${MAX_REPS}.`)
+      for (const s of scratch.over(NEW, OK, MAX_REPS)) report.error(at(s).file, s.line, { key: 'csvTooManyReps', params: { uuid: s.uuid, n: String(s.count), max: String(MAX_REPS) } })
       for (const [uuid, list] of twice) {
         const s = scratch.get(uuid)
         if (!s || (s.flags & NEW) !== OK) continue
         for (const [position, a, b] of list) {
           const lines = a > 0 ? `lines ${Math.min(a, b)} and ${Math.max(a, b)}` : `line ${b} and an earlier line`
-          report.error(at(s).file, Math.max(a, b), `rep_number ${position} appears twice for session ${uuid} (${lines}).`, 'rep_number')
+          report.error(at(s).file, Math.max(a, b), { key: 'csvRepTwice', params: { position: String(position), uuid, lines } }, 'rep_number')
         }
         scratch.setFlags(uuid, s.flags & ~PLANNED)
       }
@@ -312,7 +313,7 @@ export function repGroups(
         for (const s of scratch.before(pu, PLANNED, from)) {
           if (kept.has(s.uuid)) continue
           const { file, line } = at(s)
-          report.error(file, line, `The protocol ${pu} is not in Sprintlog, and no session of it without errors comes early enough in the file to recreate it from.`, 'protocol_uuid')
+          report.error(file, line, { key: 'csvProtocolNotRecreated', params: { uuid: pu } }, 'protocol_uuid')
         }
         scratch.clearBefore(PLANNED, pu, from)
       }
@@ -380,10 +381,11 @@ export function repGroups(
       groups: s.plan ?? groupsFromReps(reps)
     })
     if (!p.success) {
-      const message =
+      const first = p.error.issues[0]
+      const message: Msg =
         name === ''
-          ? `The protocol ${pu} is not in Sprintlog; its name is needed to recreate it.`
-          : `The protocol “${name}” is not in Sprintlog and cannot be recreated from this row: ${p.error.issues[0]?.message ?? ''}`
+          ? { key: 'csvProtocolNeedsName', params: { uuid: pu } }
+          : { key: 'csvProtocolNotValid', params: { name, reason: first ? issueMsg(first) : { key: 'text', params: { text: '' } } } }
       report.error(file, line, message, 'protocol_name')
       return null
     }

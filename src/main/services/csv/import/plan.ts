@@ -1,4 +1,5 @@
 /** What a preview hands to the commit: the files as read, and what they would add. */
+import type { Msg } from '../../../../shared/i18n/message'
 import type { CsvKind, ImportedBlock, ImportedProtocolRecord, ImportPreview, ImportSampleRow } from '../../../../shared/csv'
 import type { ImportedProtocol, ImportRepo } from '../../../db/repos/import'
 import type { ChangedSession, PlannedSessions } from './groups'
@@ -69,7 +70,7 @@ export type Lookups = Pick<ImportRepo, 'hasSession' | 'hasWeight' | 'protocolId'
 
 /** Where the preview's readers report what they find. */
 export interface Findings {
-  error(file: string, line: number, message: string, column?: string): void
+  error(file: string, line: number, m: Msg, column?: string): void
   /** Adds a row to the preview's sample while it has room. */
   addSample(row: SampleRow): void
   /** Whether the sample has room for more rows. */

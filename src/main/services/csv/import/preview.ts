@@ -4,6 +4,8 @@
  * the quick reader derived from the same fields, csv/plain.ts) and plans what would be added, without writing
  * anything and without keeping the rows. Plain functions: the repository is injected, no Electron, no HTTP.
  */
+import { english, type Msg, msgOf, worded } from '../../../../shared/i18n/message'
+import { KIND_KEY } from '../../../../shared/csv/cells'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import {
@@ -13,7 +15,6 @@ import {
   type ImportFileSummary,
   type ImportLineError,
   type ImportPreview,
-  KIND_LABEL,
   type NumberStyle,
   plainRepReader,
   readHeader,
@@ -72,12 +73,17 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   const errors: ImportLineError[] = []
   let errorCount = 0
   const warnings: string[] = []
+  const warningMsgs: Msg[] = []
+  const warn = (m: Msg) => {
+    warningMsgs.push(m)
+    warnings.push(english(m))
+  }
   const sample: SampleRow[] = []
   const files: ImportFileSummary[] = []
   const report: Findings = {
-    error(file, line, message, column) {
+    error(file, line, m, column) {
       errorCount++
-      if (errors.length < MAX_LISTED_ERRORS) errors.push(column ? { file, line, column, message } : { file, line, message })
+      if (errors.length < MAX_LISTED_ERRORS) errors.push(column ? { file, line, column, ...worded(m) } : { file, line, ...worded(m) })
     },
     addSample(row) {
       if (sample.length < MAX_SAMPLE) sample.push(row)
@@ -121,7 +127,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     const entry: ReadFile = { name: src.name, path: src.path, kind: null, delimiter, encoding, digest: facts.digest }
     read.push(entry)
     if (isUtf16(head)) {
-      error(file, 1, 'This file is UTF-16 text, which Sprintlog does not read. Save it again as UTF-8 (in Excel: Save As › “CSV UTF-8 (Comma delimited)”) and choose it again.')
+      error(file, 1, { key: 'csvUtf16' })
       return summary
     }
     if (encoding !== 'utf-8') {
@@ -129,14 +135,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       // turn every 中文, emoji and dash in it into something else.
       const damage = await utf8Damage(src.path)
       if (damage.multiByte > 0) {
-        const byte = damage.byte < 0 ? 'a character cut off at the end of the file' : `the byte 0x${damage.byte.toString(16).toUpperCase().padStart(2, '0')}`
-        error(file, damage.line, `This file is UTF-8 text except for ${byte} on this line, which is not UTF-8. Correct or delete that character (or save the file again as UTF-8) and choose it again.`)
+        const byte: Msg = damage.byte < 0 ? { key: 'csvCutCharacter' } : { key: 'csvByte', params: { byte: `0x${damage.byte.toString(16).toUpperCase().padStart(2, '0')}` } }
+        error(file, damage.line, { key: 'csvNotUtf8', params: { byte } })
         return summary
       }
-      warnings.push(`${file}: not UTF-8 text; read as Windows-1252 (Latin-1). Check accented letters in the preview.`)
+      warn({ key: 'csvWarnLatin1', params: { file } })
     }
     if (size === 0 || text.replace(/^\uFEFF/, '').trim() === '') {
-      error(file, 1, 'The file is empty: a Sprintlog CSV file starts with a header row naming its columns.')
+      error(file, 1, { key: 'csvEmpty' })
       return summary
     }
     const style: NumberStyle = { decimalComma: delimiter === ';' }
@@ -156,7 +162,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       if (header === null) {
         const h = readHeader(cells)
         if (!h.ok) {
-          error(file, at, h.message)
+          error(file, at, msgOf(h))
           throw new StopFile()
         }
         const hd = (header = h.header)
@@ -164,7 +170,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
         summary.kind = hd.kind
         entry.kind = hd.kind
         if (hd.unknown.length > 0) {
-          warnings.push(`${file}: ignored the column${hd.unknown.length > 1 ? 's' : ''} ${hd.unknown.map((n) => `“${n}”`).join(', ')}, which Sprintlog does not use.`)
+          warn({ key: 'csvWarnUnknownColumns', params: { file, n: hd.unknown.length, columns: hd.unknown.map((n) => `“${n}”`).join(', ') } })
         }
         const plain = plainRepReader(hd)
         repOf = (row) => {
@@ -175,11 +181,11 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       }
       summary.rows++
       if ((header.kind === 'protocols' || header.kind === 'blocks') && summary.rows > MAX_TRAINING_ROWS) {
-        error(file, at, `A ${KIND_LABEL[header.kind]} file has at most ${MAX_TRAINING_ROWS.toLocaleString('en')} rows; the rest of this file was not read.`)
+        error(file, at, { key: 'csvTooManyRows', params: { kind: { key: KIND_KEY[header.kind] }, max: MAX_TRAINING_ROWS } })
         throw new StopFile()
       }
       if (cells.length !== width) {
-        error(file, at, `This row has ${cells.length} cell${cells.length === 1 ? '' : 's'}, the header has ${width}.`)
+        error(file, at, { key: 'csvWidth', params: { cells: cells.length, width: String(width) } })
         return
       }
       if (header.kind === 'weights') onWeight(file, at, header, cells, style)
@@ -201,22 +207,22 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       }
       throw e
     }
-    if (header === null) error(file, 1, 'The file has no header row.')
-    else if (summary.rows === 0) warnings.push(`${file}: the file has a header but no rows.`)
+    if (header === null) error(file, 1, { key: 'csvNoHeader' })
+    else if (summary.rows === 0) warn({ key: 'csvWarnNoRows', params: { file } })
     return summary
   }
 
   function onWeight(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
     const r = readWeight(header, cells, style)
     if (!r.ok) {
-      for (const i of r.issues) error(file, line, i.message, i.column)
-      addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', summary: 'Body weight', status: 'error', message: firstIssue(r.issues) })
+      for (const i of r.issues) error(file, line, msgOf(i), i.column)
+      addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', summary: 'Body weight', status: 'error', ...firstIssue(r.issues) })
       return
     }
     const w = ownWeight(r.value)
     const seen = weightLines.get(w.uuid)
     if (seen) {
-      error(file, line, `weight_uuid ${w.uuid} appears twice (also ${where(seen, file)}).`, 'weight_uuid')
+      error(file, line, { key: 'csvTwice', params: { column: 'weight_uuid', uuid: w.uuid, where: where(seen, file) } }, 'weight_uuid')
       return
     }
     weightLines.set(w.uuid, { file, line })
@@ -247,14 +253,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   function onSessionRow(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
     const s = readSession(header, cells, style)
     if (!s.ok) {
-      for (const i of s.issues) error(file, line, i.message, i.column)
-      addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', summary: 'Session', status: 'error', message: firstIssue(s.issues) })
+      for (const i of s.issues) error(file, line, msgOf(i), i.column)
+      addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', summary: 'Session', status: 'error', ...firstIssue(s.issues) })
       return
     }
     const uuid = own(s.value.uuid)
     const seen = sessionRows.get(uuid)
     if (seen) {
-      error(file, line, `session_uuid ${uuid} appears twice (also ${where(seen, file)}).`, 'session_uuid')
+      error(file, line, { key: 'csvTwice', params: { column: 'session_uuid', uuid, where: where(seen, file) } }, 'session_uuid')
       return
     }
     const here = repo.sessionHere(uuid)
@@ -299,7 +305,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       error(
         r.file,
         r.line,
-        `Session ${uuid} is not in Sprintlog, and a sessions file has no reps. Import the reps file as well: it carries every session with its reps.`,
+        { key: 'csvSessionWithoutReps', params: { uuid } },
         'session_uuid'
       )
     }
@@ -307,7 +313,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
   for (const row of sample) {
     if (row.kind === 'sessions' && row.status === 'add' && row.uuid && !groups.has(row.uuid)) {
       row.status = 'error'
-      row.message = 'Not in Sprintlog; import the reps file to bring it with its reps.'
+      Object.assign(row, worded({ key: 'csvSampleWithoutReps' }))
     }
     // A session's rows are shown before its later reps are compared: its state is known once all are read.
     const known = row.status === 'present' || row.status === 'differs' || row.status === 'deleted'
@@ -335,6 +341,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     errors: errors.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line),
     errorCount,
     warnings,
+    warningMsgs,
     sample: sample.map(({ uuid: _uuid, ...row }) => row),
     canImport:
       errorCount === 0 &&

@@ -7,13 +7,14 @@
  * nothing is imported. These files are small, so their checked records are kept for the commit (at most
  * MAX_TRAINING_ROWS rows a file).
  */
+import { type Msg, msgOf, worded } from '../../../../shared/i18n/message'
 import { type HeaderInfo, type ImportedBlock, type ImportedProtocolRecord, type NumberStyle, readBlock, readProtocol } from '../../../../shared/csv'
 import { BLOCK_FIELDS, PROTOCOL_FIELDS } from '../../../../shared/records'
 import { COMPARED } from '../../../db/repos/import'
 import { type changeList, differingColumns } from './compare'
-import { blockEnd, overlapMessage } from '../../../../shared/metrics/block'
+import { blockEnd, overlapMsg } from '../../../../shared/metrics/block'
 import type { Block } from '../../../../shared/training'
-import { clip, firstIssue, own, where } from './files'
+import { clip, columnMsg, firstIssue, own, where } from './files'
 import type { Findings, Lookups, SampleRow } from './plan'
 
 /** Rows a protocols or blocks file may have (a runner has tens of each; blocks cannot overlap, so even this is centuries). */
@@ -105,16 +106,16 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
     onProtocol(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
       const r = readProtocol(header, cells, style)
       if (!r.ok) {
-        for (const i of r.issues) report.error(file, line, i.message, i.column)
+        for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
         const u = uuidCell(header, cells, 'protocol_uuid')
         if (u !== '') brokenProtocols.add(own(u))
-        sample({ file, line, kind: 'protocols', date: '', summary: 'Protocol', status: 'error', message: firstIssue(r.issues) })
+        sample({ file, line, kind: 'protocols', date: '', summary: 'Protocol', status: 'error', ...firstIssue(r.issues) })
         return
       }
       const p = ownProtocol(r.value)
       const seen = protocolLines.get(p.uuid)
       if (seen) {
-        report.error(file, line, `protocol_uuid ${p.uuid} appears twice (also ${where(seen, file)}).`, 'protocol_uuid')
+        report.error(file, line, { key: 'csvTwice', params: { column: 'protocol_uuid', uuid: p.uuid, where: where(seen, file) } }, 'protocol_uuid')
         return
       }
       protocolLines.set(p.uuid, { file, line })
@@ -138,14 +139,14 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
     onBlock(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
       const r = readBlock(header, cells, style)
       if (!r.ok) {
-        for (const i of r.issues) report.error(file, line, i.message, i.column)
-        sample({ file, line, kind: 'blocks', date: cells[header.index.start_date ?? -1] ?? '', summary: 'Training block', status: 'error', message: firstIssue(r.issues) })
+        for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
+        sample({ file, line, kind: 'blocks', date: cells[header.index.start_date ?? -1] ?? '', summary: 'Training block', status: 'error', ...firstIssue(r.issues) })
         return
       }
       const b = ownBlock(r.value)
       const seen = blockLines.get(b.uuid)
       if (seen) {
-        report.error(file, line, `block_uuid ${b.uuid} appears twice (also ${where(seen, file)}).`, 'block_uuid')
+        report.error(file, line, { key: 'csvTwice', params: { column: 'block_uuid', uuid: b.uuid, where: where(seen, file) } }, 'block_uuid')
         return
       }
       blockLines.set(b.uuid, { file, line })
@@ -176,23 +177,23 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
       const live = overlapChecker(repo.liveBlocks())
       const earlier = overlapChecker<At & Pick<Block, 'name' | 'startDate' | 'weeks'>>([])
       for (const { file, line, block: b, sample: row } of blocks) {
-        const problems: { column: string; message: string }[] = []
+        const problems: { column: string; msg: Msg }[] = []
         const pu = b.protocolUuid
         if (pu !== null && repo.protocolId(pu) === undefined && !this.hasProtocol(pu)) {
           problems.push({
             column: 'protocol_uuid',
-            message: `The protocol ${pu} is neither in Sprintlog nor in a protocols file of this import. Import the protocols file together with the blocks file (Export → Everything writes both).`
+            msg: { key: 'csvBlockProtocolMissing', params: { uuid: pu } }
           })
         }
         const inDb = live.find(b)
         const inFile = inDb ? undefined : earlier.find(b)
-        if (inDb) problems.push({ column: 'start_date', message: `${overlapMessage(b, inDb)} Move or delete one of them, or leave this row out.` })
-        else if (inFile) problems.push({ column: 'start_date', message: `${overlapMessage(b, inFile)} “${inFile.name}” is on ${where(inFile, file)}.` })
+        if (inDb) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsHere', params: { overlap: overlapMsg(b, inDb) } } })
+        else if (inFile) problems.push({ column: 'start_date', msg: { key: 'csvBlockOverlapsFile', params: { overlap: overlapMsg(b, inFile), name: inFile.name, where: where(inFile, file) } } })
         earlier.add({ file, line, name: b.name, startDate: b.startDate, weeks: b.weeks })
-        for (const p of problems) report.error(file, line, p.message, p.column)
+        for (const p of problems) report.error(file, line, p.msg, p.column)
         if (row && problems[0]) {
           row.status = 'error'
-          row.message = `${problems[0].column}: ${problems[0].message}`
+          Object.assign(row, worded(columnMsg(problems[0].column, problems[0].msg)))
         }
       }
       return { protocols, blocks: blocks.map((x) => x.block), present: { protocols: presentProtocols, blocks: presentBlocks }, changed }

@@ -3,6 +3,7 @@ import type { BackupInfo } from '../../../../shared/domain'
 import { backupDate, kindLabel, megabytes } from './backupText'
 import { useT } from '../../i18n'
 import { TableHead } from '../../components/TableHead'
+import { word } from '../../../../shared/i18n/message'
 
 const BACKUP_COLUMNS = [{ label: 'colMade' }, { label: 'colKind' }, { label: 'colSize', num: true }, { label: 'colSessions', num: true }, { label: 'colWeights', num: true }, { label: 'colActions', hidden: true }]
 
@@ -56,7 +57,7 @@ export function BackupTable({ backups, onRestore, confirmText, highlightLatest }
               <td>
                 {backupDate(b)}
                 {highlightLatest && b.name === latestGood && <span className="tag good">{t('latestGood')}</span>}
-                {!b.ok && <div className="error">{b.problem}</div>}
+                {!b.ok && <div className="error">{b.problemMsg ? word(b.problemMsg) : b.problem}</div>}
               </td>
               <td>{kindLabel(b.kind)}</td>
               <td className="num">{megabytes(b.sizeBytes)}</td>

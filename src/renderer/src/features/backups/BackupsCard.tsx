@@ -9,6 +9,7 @@ import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
 import { useT } from '../../i18n'
 import { rich } from '../../i18n/rich'
+import { wordError } from '../../../../shared/i18n/message'
 
 const listBackups = () => api.backups.list()
 const appInfo = () => api.app.info()
@@ -28,7 +29,7 @@ export function BackupsCard() {
     setBusy(true)
     const r = await api.backups.create()
     setBusy(false)
-    if (!r.ok) return toast.show(r.error.message, { kind: 'error' })
+    if (!r.ok) return toast.show(wordError(r.error), { kind: 'error' })
     if (r.value === null) return
     toast.show(t('backedUp', { sessions: r.value.sessions, weights: r.value.weights, name: r.value.name }))
     load()
@@ -37,7 +38,7 @@ export function BackupsCard() {
   async function restore(b: BackupInfo, undoOf?: string) {
     const r = await api.backups.restore({ name: b.name })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     load()

@@ -8,6 +8,7 @@ import './backups.css'
 import { ErrorText } from '../../components/ErrorText'
 import { tr, useT } from '../../i18n'
 import { rich } from '../../i18n/rich'
+import { wordError } from '../../../../shared/i18n/message'
 
 /** The kinds of failure the recovery screen explains in a sentence of its own. */
 const KNOWN = new Set(['too_new', 'not_a_database', 'corrupt', 'foreign', 'migration_failed', 'unreadable', 'empty', 'is_folder', 'read_only', 'locked', 'disk_full'])
@@ -26,7 +27,7 @@ function LockedActions({ onOpened }: { onOpened: () => void }) {
     const r = await api.database.retry()
     setBusy(false)
     if (r.ok && r.value.ok) return onOpened()
-    if (byHand) setNote(r.ok ? tr('backups:stillInUse') : r.error.message)
+    if (byHand) setNote(r.ok ? tr('backups:stillInUse') : wordError(r.error))
   }
   useEffect(() => {
     const timer = setInterval(() => void retry(false), RETRY_MS)
@@ -51,8 +52,8 @@ function StartNewActions({ path, onOpened }: { path: string; onOpened: () => voi
   const [error, setError] = useState<string | null>(null)
   async function start() {
     const r = await api.database.startNew({ confirm: true })
-    if (!r.ok) return setError(r.error.message)
-    if (!r.value.ok) return setError(r.value.message)
+    if (!r.ok) return setError(wordError(r.error))
+    if (!r.value.ok) return setError(wordError(r.value))
     onOpened()
   }
   return (
@@ -91,7 +92,7 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
 
   async function restore(b: BackupInfo) {
     const r = await api.backups.restore({ name: b.name })
-    if (!r.ok) return setRestoreError(r.error.message)
+    if (!r.ok) return setRestoreError(wordError(r.error))
     setDone(r.value.keptAs ? t('restoredKept', { date: backupDate(b), keptAs: r.value.keptAs }) : t('restored', { date: backupDate(b) }))
   }
 
@@ -103,7 +104,7 @@ export function RecoveryScreen({ info, onOpened }: { info: AppInfo; onOpened: ()
         <p className="muted">
           <code>{info.databasePath}</code>
         </p>
-        {status && <p>{status.message}</p>}
+        {status && <p>{wordError(status)}</p>}
         {status?.kind === 'locked' && <LockedActions onOpened={onOpened} />}
         {status?.kind === 'empty' && <StartNewActions path={info.databasePath} onOpened={onOpened} />}
         <p>

@@ -1,6 +1,6 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react'
 import { isLocalDate, todayLocal } from '../../../../shared/dates'
-import { blockEnd, findOverlap, overlapMessage } from '../../../../shared/metrics/block'
+import { blockEnd, findOverlap, overlapMsg } from '../../../../shared/metrics/block'
 import type { AppError } from '../../../../shared/result'
 import { BLOCK_FIELDS } from '../../../../shared/records'
 import { blockFields } from '../../../../shared/schemas'
@@ -11,6 +11,7 @@ import { Field, InputField } from '../../components/Field'
 import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { addIssues, topFieldOf } from '../../components/fieldErrors'
 import { formatDate, tr, useT } from '../../i18n'
+import { word, wordError } from '../../../../shared/i18n/message'
 
 export type { BlockDraft }
 
@@ -63,14 +64,14 @@ export function validateBlockForm(v: Values): { ok: true; draft: BlockDraft } | 
 /** The back end's overlap rule (shared with it): the message, or null when `draft` fits beside `others`. */
 export function overlapError(draft: Pick<BlockDraft, 'startDate' | 'weeks'>, others: readonly Block[], selfId: number | null): string | null {
   const other = findOverlap(draft, others, selfId)
-  return other ? overlapMessage(draft, other) : null
+  return other ? word(overlapMsg(draft, other)) : null
 }
 
 /** Maps a back-end error to the form's fields; an overlap is the start date's problem. */
 export function errorsFromResult(error: AppError): BlockErrors {
   const out: BlockErrors = addIssues({}, error.issues ?? [], blockFieldOf)
-  if (error.code === 'conflict' && !out.startDate) out.startDate = error.message
-  if (Object.keys(out).length === 0) out.form = error.message
+  if (error.code === 'conflict' && !out.startDate) out.startDate = wordError(error)
+  if (Object.keys(out).length === 0) out.form = wordError(error)
   return out
 }
 

@@ -15,6 +15,7 @@ import { dayList, WEEKDAY_NAMES } from './calendarText'
 import { MonthView } from './MonthView'
 import { BlockMeta } from '../../components/BlockMeta'
 import './calendar.css'
+import { wordError } from '../../../../shared/i18n/message'
 
 /** The calendar of one training block: its month view, the runner's usual training days, and the .ics export. */
 export function CalendarPage({ blockId }: { blockId: number }) {
@@ -116,7 +117,7 @@ function TrainingDaysForm({ cal, onSaved }: { cal: BlockCalendar; onSaved: () =>
     setError(null)
     const r = await update({ trainingDays: days, sessionTime: time === '' ? null : time })
     setBusy(false)
-    if (!r.ok) return setError(r.error.issues?.[0]?.message ?? r.error.message)
+    if (!r.ok) return setError(r.error.issues?.[0]?.message ?? wordError(r.error))
     toast.show(r.value.trainingDays.length > 0 ? t('toastDaysSaved', { days: dayList(r.value.trainingDays) }) : t('toastNoDays'))
     onSaved()
   }
@@ -175,7 +176,7 @@ function ExportCard({ cal }: { cal: BlockCalendar }) {
     setDone(null)
     const r = await api.calendar.export({ blockId: cal.block.id, today: cal.today })
     setBusy(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(wordError(r.error))
     if (r.value === null) return // the save dialog was cancelled
     const count = r.value.events
     if (r.value.downloadUrl) {

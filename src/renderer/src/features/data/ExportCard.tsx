@@ -7,6 +7,7 @@ import { download } from './upload'
 import { DateField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { formatNumber, useT } from '../../i18n'
+import { word, wordError } from '../../../../shared/i18n/message'
 
 const CHOICES: readonly ExportChoice[] = ['all', 'sessions', 'reps', 'weights']
 
@@ -31,7 +32,7 @@ export function ExportCard() {
     if (!status || status.done) return
     const timer = setTimeout(() => {
       void api.export.status({ jobId: status.jobId }).then((r) => {
-        if (!r.ok) return setError(r.error.message)
+        if (!r.ok) return setError(wordError(r.error))
         setStatus(r.value)
         // A single finished file downloads at once; several are offered as links (browsers block a burst of downloads).
         const only = r.value.done && r.value.files.length === 1 ? r.value.files[0] : undefined
@@ -51,7 +52,7 @@ export function ExportCard() {
     setStarting(true)
     const r = await api.export.start({ what, ...(isLocalDate(from) ? { from } : {}), ...(isLocalDate(to) ? { to } : {}) })
     setStarting(false)
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(wordError(r.error))
     if (r.value.jobId === null) return // the save dialog was cancelled
     setStatus({ jobId: r.value.jobId, what, rows: 0, totalRows: 0, done: false, cancelled: false, files: [] })
   }
@@ -59,7 +60,7 @@ export function ExportCard() {
   async function cancel() {
     if (!status) return
     const r = await api.export.cancel({ jobId: status.jobId })
-    if (!r.ok) setError(r.error.message)
+    if (!r.ok) setError(wordError(r.error))
   }
 
   return (
@@ -112,7 +113,7 @@ export function ExportCard() {
           {status.cancelled ? (
             <p>{t('exportCancelled')}</p>
           ) : status.error ? (
-            <p className="error">{status.error}</p>
+            <p className="error">{status.errorMsg ? word(status.errorMsg) : status.error}</p>
           ) : (
             <>
               <p>{t('exported', { rows: status.rows, files: status.files.length })}</p>

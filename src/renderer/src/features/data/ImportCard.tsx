@@ -6,6 +6,7 @@ import { uploadFile } from './upload'
 import { rich } from '../../i18n/rich'
 import { TableHead } from '../../components/TableHead'
 import { currentLanguage, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
+import { word, wordError } from '../../../../shared/i18n/message'
 
 const ERROR_COLUMNS = [{ label: 'colFile' }, { label: 'colLine', num: true }, { label: 'colColumn' }, { label: 'colProblem' }]
 const SAMPLE_COLUMNS = [{ label: 'colLine', num: true }, { label: 'colDate' }, { label: 'colRow' }, { label: 'colWhat' }]
@@ -66,12 +67,12 @@ export function ImportCard() {
     const timer = setTimeout(() => {
       void api.import.status({ previewId: reading.previewId }).then((r) => {
         if (!r.ok) {
-          setError(r.error.message)
+          setError(wordError(r.error))
           setPhase({ name: 'idle' })
         } else if (r.value.state === 'reading') setPhase({ name: 'reading', status: r.value })
         else if (r.value.state === 'ready' && r.value.preview) setPhase({ name: 'ready', status: { ...r.value, preview: r.value.preview } })
         else {
-          setError(r.value.error ?? tr('data:notRead'))
+          setError(r.value.errorMsg ? word(r.value.errorMsg) : (r.value.error ?? tr('data:notRead')))
           setPhase({ name: 'idle' })
         }
       })
@@ -82,7 +83,7 @@ export function ImportCard() {
   async function preview(fileIds: string[]) {
     const r = await api.import.preview({ fileIds })
     if (!r.ok) {
-      setError(r.error.message)
+      setError(wordError(r.error))
       setPhase({ name: 'idle' })
       return
     }
@@ -99,7 +100,7 @@ export function ImportCard() {
     for (const f of files) {
       const r = await uploadFile(f)
       if (!r.ok) {
-        setError(t('fileError', { file: f.name, message: r.error.message }))
+        setError(t('fileError', { file: f.name, message: wordError(r.error) }))
         setPhase({ name: 'idle' })
         return
       }
@@ -111,7 +112,7 @@ export function ImportCard() {
   async function chooseNative() {
     setError(null)
     const r = await api.import.chooseFile()
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(wordError(r.error))
     if (r.value.files.length > 0) await preview(r.value.files.map((f) => f.fileId))
   }
 
@@ -120,7 +121,7 @@ export function ImportCard() {
     setPhase({ name: 'committing', status: phase.status })
     const r = await api.import.commit({ previewId: phase.status.previewId, choices })
     if (!r.ok) {
-      setError(r.error.message)
+      setError(wordError(r.error))
       setPhase({ name: 'ready', status: phase.status })
       return
     }
@@ -267,9 +268,9 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
       {preview.newProtocols.length > 0 && <p className="hint">{t('newProtocols', { names: preview.newProtocols.join(t('fieldSeparator')) })}</p>}
       {preview.warnings.length > 0 && (
         <ul className="warnings">
-          {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
+          {(preview.warningMsgs ?? []).length === preview.warnings.length
+            ? preview.warningMsgs.map((w, i) => <li key={i}>{word(w)}</li>)
+            : preview.warnings.map((w) => <li key={w}>{w}</li>)}
         </ul>
       )}
 
@@ -287,7 +288,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td>{e.file}</td>
                     <td className="num">{e.line}</td>
                     <td>{e.column ? <code>{e.column}</code> : '—'}</td>
-                    <td>{e.message}</td>
+                    <td>{wordError(e)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -311,7 +312,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                     <td className="note">{r.summary}</td>
                     <td>
                       <span className={`pill ${r.status}`}>{t(`status_${r.status}`)}</span>
-                      {r.message && <span className="muted"> {r.message}</span>}
+                      {r.message && <span className="muted"> {wordError({ ...r, message: r.message })}</span>}
                     </td>
                   </tr>
                 ))}

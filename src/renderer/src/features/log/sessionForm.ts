@@ -12,6 +12,7 @@ import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
 import { tr } from '../../i18n/instance'
+import { wordError } from '../../../../shared/i18n/message'
 
 /** One rep's row of the form, as typed. */
 export interface RepFormState {
@@ -231,7 +232,7 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
     const hr = r.heartRate.trim() === '' ? null : /^\d+$/.test(r.heartRate.trim()) ? Number(r.heartRate) : null
     if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = tr('log:errHeartRate')
     const load = readLoadText(r.load, d.loadUnit)
-    if (!load.ok) errors[at('loadKg')] = load.message
+    if (!load.ok) errors[at('loadKg')] = wordError(load)
     return {
       workSeconds: work ?? 0,
       distanceMeters: num(r.distance, 'distanceMeters', 'log:errDistanceNumber'),

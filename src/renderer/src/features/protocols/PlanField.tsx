@@ -5,6 +5,7 @@ import { InputField } from '../../components/Field'
 import type { ProtocolFormModel } from './useProtocolForm'
 import { formatNumber, tr, useT } from '../../i18n'
 import { rich } from '../../i18n/rich'
+import { wordError } from '../../../../shared/i18n/message'
 
 export const EXAMPLE = '6x20s @max / 2m walk'
 
@@ -53,7 +54,7 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
         notationError && (
           <div id={problemId} className="notation-error" role="alert">
             <MarkedNotation text={form.text} error={notationError} />
-            <p className="error">{notationError.message}</p>
+            <p className="error">{wordError(notationError)}</p>
           </div>
         )
       }

@@ -11,6 +11,7 @@ import { useT } from '../../i18n'
 import { protocolDescription, protocolName, protocolSourceNote } from '../../i18n/builtins'
 import { rich } from '../../i18n/rich'
 import './protocols.css'
+import { wordError } from '../../../../shared/i18n/message'
 
 type Editing = 'new' | number | null
 
@@ -58,7 +59,7 @@ export function ProtocolsPage() {
   async function duplicate(p: Protocol) {
     const r = await api.protocols.duplicate({ id: p.id })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     toast.show(t('toastDuplicated', { from: protocolName(p), name: protocolName(r.value) }))
@@ -79,7 +80,7 @@ export function ProtocolsPage() {
     }
     const r = await api.protocols.archive({ id: p.id, archived: false })
     if (!r.ok) {
-      toast.show(r.error.message, { kind: 'error' })
+      toast.show(wordError(r.error), { kind: 'error' })
       return
     }
     refresh()

@@ -6,6 +6,7 @@ import type { Intensity, LoadKind, RecoveryMode, RepeatGroup } from '../../../..
 import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
 import { formatNumber } from '../../i18n/format'
 import { tr } from '../../i18n/instance'
+import { wordError } from '../../../../shared/i18n/message'
 
 export type WorkKind = 'time' | 'distance'
 export type IntensityChoice = Intensity | 'none'
@@ -150,7 +151,7 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
 
   let loadKg: number | null = null
   const load = readLoadText(d.load, d.loadUnit)
-  if (!load.ok) errors.load = load.message
+  if (!load.ok) errors.load = wordError(load)
   else if (load.kg !== null && (load.kg <= 0 || load.kg > LOAD_MAX_KG)) errors.load = tr('protocols:errLoadRange', { max: formatNumber(loadInUnit(LOAD_MAX_KG, d.loadUnit), 1), unit: d.loadUnit })
   else if (load.kg !== null && d.loadKind === '') errors.load = tr('protocols:errLoadKindMissing')
   else if (load.kg === null && d.loadKind !== '') errors.load = tr('protocols:errLoadMissing', { unit: d.loadUnit })
@@ -190,6 +191,6 @@ export function draftToGroup(d: GroupDraft): { ok: true; group: RepeatGroup } | 
   }
   // The notation is the plan's canonical form: make sure it can say exactly this.
   const back = parseNotation(formatNotation([group]))
-  if (!back.ok) return { ok: false, errors: { work: back.error.message } }
+  if (!back.ok) return { ok: false, errors: { work: wordError(back.error) } }
   return { ok: true, group }
 }

@@ -9,7 +9,7 @@ import { protocolFields } from '../../../../shared/schemas'
 import type { Protocol, ProtocolDraft, Terrain } from '../../../../shared/training'
 import type { AppError } from '../../../../shared/result'
 import type { WeightUnit } from '../../../../shared/units'
-import { addIssues, errorsFromResult, type FieldOf } from '../../components/fieldErrors'
+import { addIssues, errorsFromResult, type FieldOf, issueText } from '../../components/fieldErrors'
 import { draftToGroup, EMPTY_GROUP, GROUP_FIELDS, type GroupDraft, type GroupField, groupToDraft } from './plan'
 
 /** The whole protocol form, as typed. */
@@ -91,7 +91,7 @@ export function checkProtocolForm(s: ProtocolFormState): CheckedProtocol {
   })
   const errors: ProtocolErrors = result.success ? {} : addIssues<ProtocolErrors>({}, result.error.issues, protocolFieldOf)
   if (!parsed.ok) delete errors.plan
-  else if (!result.success && Object.keys(errors).length === 0) errors.form = result.error.issues[0]?.message
+  else if (!result.success && Object.keys(errors).length === 0) errors.form = result.error.issues[0] ? issueText(result.error.issues[0]) : undefined
   const group = !s.multi && s.groupDirty ? draftToGroup(s.group) : null
   const groupBad = group && !group.ok ? GROUP_FIELDS.find((f) => group.errors[f]) : undefined
   const first = PROTOCOL_FIELDS_IN_ORDER.find((f) => errors[f] || (f === 'plan' && (groupBad || !parsed.ok)))

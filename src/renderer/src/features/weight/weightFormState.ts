@@ -11,6 +11,7 @@ import { kgToUnit, readWeightText, round1, type WeightUnit } from '../../../../s
 import { addIssues, errorsFromResult, type PathIssue, topFieldOf } from '../../components/fieldErrors'
 import { formatNumber } from '../../i18n/format'
 import { tr } from '../../i18n/instance'
+import { wordError } from '../../../../shared/i18n/message'
 
 export interface WeightDraft {
   date: string
@@ -55,7 +56,7 @@ export function validateWeightForm(
   const errors: WeightErrors = {}
   if (values.date.trim() === '') errors.date = tr('weight:errNoDate')
   const weight = readWeightText(values.weight, unit)
-  if (!weight.ok) errors.kg = weight.message
+  if (!weight.ok) errors.kg = wordError(weight)
   const parsed = weightFields.safeParse({ date: values.date, kg: weight.ok ? weight.kg : WEIGHT_FIELDS.kg.min, note: values.note.trim() })
   if (!parsed.success) {
     // The schema states a bound in kilograms; the person reads it in their own unit.

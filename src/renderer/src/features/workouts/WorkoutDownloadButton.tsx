@@ -1,3 +1,4 @@
+import { wordError } from '../../../../shared/i18n/message'
 import { useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { formatNotation } from '../../../../shared/notation'
@@ -19,7 +20,7 @@ export function WorkoutDownloadButton({ protocolId, protocolName, className }: {
     setBusy(true)
     const r = await api.workouts.export({ protocolId, today: todayLocal() })
     setBusy(false)
-    if (!r.ok) return toast.show(r.error.message, { kind: 'error' })
+    if (!r.ok) return toast.show(wordError(r.error), { kind: 'error' })
     if (r.value === null) return // the save dialog was cancelled
     const plan = formatNotation(r.value.plan)
     if (r.value.downloadUrl) {
