@@ -1,12 +1,13 @@
 /** The Electron main process: app lifecycle and the window, nothing else. */
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, session, shell } from 'electron'
 import { defaultDataDir, resolveDbPath } from './config'
 import { hardenContents, hardenSession } from './hardening'
 import type { Platform } from './platform'
 import { registerIpc, trustedSender } from './ipc/electron'
 import { type Runtime, startRuntime } from './runtime'
+import { followTheme } from './theme'
 import { windowOptions } from './window'
 import { settingsRepo } from './db/repos/settings'
 import { mainLanguage, type MainMessage, mainText } from './i18n'
@@ -76,7 +77,10 @@ async function start(): Promise<void> {
     platform: fileDialogs(),
     ...(process.env.SPRINTLOG_NATIVE_BINDING ? { nativeBinding: process.env.SPRINTLOG_NATIVE_BINDING } : {})
   })
-  registerIpc(ipcMain, runtime.router, trustedSender(rendererUrlPrefixes))
+  // The native title bar, menus and dialogs follow the theme setting (system, light or dark) from the start.
+  const router = followTheme(runtime.router, (theme) => (nativeTheme.themeSource = theme))
+  await router.call('settings/get', undefined)
+  registerIpc(ipcMain, router, trustedSender(rendererUrlPrefixes))
   await createWindow()
 }
 

@@ -4,6 +4,7 @@ import type { Weekday } from './metrics/calendar'
 import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
 import type { Language } from './i18n/languages'
+import type { Theme } from './theme'
 import type { DistanceUnit, WeightUnit } from './units'
 
 /** One body-weight reading (records.ts). Several per day are allowed; charts use the daily mean. */
@@ -28,9 +29,11 @@ export interface Settings {
   sessionTime: string | null
   /** The language the runner chose; null follows the system's language. */
   language: Language | null
+  /** The colour theme; `system` follows the operating system's light or dark mode. */
+  theme: Theme
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
 
 export interface AppInfo {
   version: string

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
 import { LANGUAGES } from './i18n/languages'
+import { THEMES } from './theme'
 import { DISTANCE_UNITS, WEIGHT_UNITS } from './units'
 import { zm } from './i18n/message'
 import type { Settings } from './domain'
@@ -73,6 +74,7 @@ export const SETTING_SCHEMAS = {
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
   language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
+  theme: z.enum(THEMES, { error: 'Choose system, light or dark.' }),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
   dismissedBlockSummary: z.string().min(1, zm('blockUuidExpected')).max(100, zm('blockUuidExpected')).nullable()
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }
@@ -84,6 +86,7 @@ export const settingsPatch = z
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
     language: SETTING_SCHEMAS.language.optional(),
+    theme: SETTING_SCHEMAS.theme.optional(),
     dismissedBlockSummary: SETTING_SCHEMAS.dismissedBlockSummary.optional()
   })
   .strict()

@@ -87,16 +87,17 @@ describe('weights repository', () => {
 describe('settings repository', () => {
   it('returns defaults, stores updates, and ignores unreadable values', async () => {
     const { db, settings } = await repo()
-    const defaults = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null }
+    const defaults = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
     expect(settings.get()).toEqual(defaults)
     expect(settings.update({ weightUnit: 'lb' })).toEqual({ ...defaults, weightUnit: 'lb' })
     expect(settings.update({ dismissedBlockSummary: 'a-block-uuid' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid' })
-    expect(settings.update({ trainingDays: [5, 1, 3], sessionTime: '07:30' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
-    expect(settings.get()).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30' })
+    expect(settings.update({ trainingDays: [5, 1, 3], sessionTime: '07:30', theme: 'dark' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30', theme: 'dark' })
+    expect(settings.get()).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid', trainingDays: [1, 3, 5], sessionTime: '07:30', theme: 'dark' })
     db.prepare(`UPDATE settings SET value = 'not json' WHERE key = 'weightUnit'`).run()
     // Hand-edited values that read as JSON but fail their setting's schema keep the defaults too.
     db.prepare(`UPDATE settings SET value = '"stone"' WHERE key = 'sessionTime'`).run()
     db.prepare(`UPDATE settings SET value = '42' WHERE key = 'dismissedBlockSummary'`).run()
+    db.prepare(`UPDATE settings SET value = '"purple"' WHERE key = 'theme'`).run()
     expect(settings.get()).toEqual({ ...defaults, trainingDays: [1, 3, 5] })
     db.close()
   })

@@ -35,6 +35,9 @@ interface MainReport {
   foreign?: Result<unknown>
   subframe?: Result<unknown>
   noFrame?: Result<unknown>
+  themeAtStart?: string
+  themeSaved?: Result<{ theme: string }>
+  themeAfter?: string
 }
 
 /** Runs the built main bundle in a child process with the electron stand-in; returns the driver's report. */
@@ -66,6 +69,11 @@ describe('the built main bundle under a stand-in electron', () => {
     expect(report.list).toMatchObject({ ok: true, value: { total: 1, items: [{ date: '2026-11-20', kg: 72.4 }] } })
     expect(report.info).toMatchObject({ ok: true, value: { databasePath: dbPath, transport: 'desktop', database: { ok: true } } })
     for (const refused of [report.foreign, report.subframe, report.noFrame]) expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+
+    // The native theme follows the theme setting: the saved one at start (the default, system), and each change.
+    expect(report.themeAtStart).toBe('system')
+    expect(report.themeSaved).toMatchObject({ ok: true, value: { theme: 'dark' } })
+    expect(report.themeAfter).toBe('dark')
 
     // The window: windowOptions() with the preload and icon the bundle names, loading the built renderer.
     const preload = join(OUT, 'preload', 'index.cjs')

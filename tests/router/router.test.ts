@@ -86,9 +86,10 @@ describe('the router', () => {
   it('validates settings', async () => {
     const b = await backend()
     expect(await b.router.call('settings/update', { weightUnit: 'stone' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await b.router.call('settings/update', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'theme', message: 'Choose system, light or dark.' }] } })
     expect(count(b)).toBe(0)
-    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null } })
-    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null } })
+    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
+    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
   })
 
   it('saves the language, refuses one it does not speak, and can follow the system again', async () => {

@@ -25,6 +25,10 @@ describe('the window', () => {
       disableBlinkFeatures: 'Auxclick'
     })
   })
+
+  it('cannot be made narrower than the 720 px every screen is laid out for (tests/e2e/layout.spec.ts)', () => {
+    expect(windowOptions('/app/preload.cjs').minWidth).toBe(720)
+  })
 })
 
 describe('the content security policy', () => {

@@ -10,6 +10,7 @@ import { href, type Route, useRoute } from './router'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
+import { ThemeSwitch, useApplyTheme } from './theme'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
@@ -125,6 +126,7 @@ function Shell() {
   const { t } = useT()
   const language = settings.language ?? systemLanguage(info?.locale)
   useApplyLanguage(language)
+  useApplyTheme()
   // A call that finds the database unusable (damage found while running): ask again, and the recovery screen shows.
   const { reload } = infoLoad
   useEffect(() => {
@@ -177,6 +179,7 @@ function Shell() {
           <UnitSwitch />
           <DistanceSwitch />
           <LanguageSwitch current={language} />
+          <ThemeSwitch />
         </div>
       </header>
       {offline && (
@@ -185,6 +188,8 @@ function Shell() {
         </div>
       )}
       <main>
+        {/* The one h1 of a screen, for screen readers: its section and the app (the screens' own titles are h2). */}
+        <h1 className="sr-only">{t('screenHeading', { section: t(TABS.find((tab) => tab.route.name === current)?.label ?? 'tabProgress') })}</h1>
         {info && (
           <Suspense fallback={<p className="empty">{t('loading')}</p>}>
             <Screen route={route} />

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 register('./loader.mjs', import.meta.url)
-const { state } = await import('./stand-in.mjs')
+const { state, nativeTheme } = await import('./stand-in.mjs')
 const main = process.env.STAND_IN_MAIN
 await import(pathToFileURL(main).href)
 
@@ -21,6 +21,9 @@ if (!outcome.failed) {
   report.foreign = await call('weights/add', { date: '2026-11-21', kg: 70 }, { url: 'https://evil.example/', parent: null })
   report.subframe = await call('weights/list', undefined, { url: appFrame.url, parent: appFrame })
   report.noFrame = await call('weights/list', undefined, null)
+  report.themeAtStart = nativeTheme.themeSource
+  report.themeSaved = await call('settings/update', { theme: 'dark' })
+  report.themeAfter = nativeTheme.themeSource
 }
 const { app } = await import('./stand-in.mjs')
 app.emit('will-quit')

@@ -75,3 +75,6 @@ export const session = {
 }
 
 export const shell = { openExternal: async () => {} }
+
+// No theme until the main process sets one, so a test can see that it does at start.
+export const nativeTheme = { themeSource: undefined }

@@ -144,7 +144,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               isAnimationActive={false}
             >
               {points.map((p) => (
-                <Cell key={p.week} fill={p.met ? 'var(--ok)' : 'var(--accent-2)'} fillOpacity={p.met ? 0.85 : 0.55} />
+                <Cell key={p.week} fill={p.met ? 'var(--ok)' : 'var(--accent-2)'} fillOpacity={p.met ? 0.85 : 0.75} />
               ))}
               <LabelList dataKey="doneLabel" position="top" fill="var(--text)" fontSize={12} />
             </Bar>
@@ -153,7 +153,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       </div>
       <p className="legend-note">
         <span className="swatch" style={{ background: 'var(--ok)' }} /> {t('legendMet')}
-        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 55%, transparent)' }} /> {t('legendFewer')}
+        <span className="swatch" style={{ background: 'color-mix(in srgb, var(--accent-2) 75%, transparent)' }} /> {t('legendFewer')}
         <span className="swatch dashed" /> {t('legendPlanned')}
         {totals.otherSessions > 0 && <span>{t('legendOther')}</span>}
       </p>

@@ -18,7 +18,9 @@ interface Props<T> {
 /** The numbers behind a chart, as a plain table (for screen readers, copying, and checking). */
 export function DataTable<T>({ caption, columns, rows, rowKey }: Props<T>) {
   return (
-    <div className="table-wrap">
+    // A table wider or longer than its box scrolls inside it, so the keyboard can reach the box to scroll it
+    // (the table inside names itself by its caption).
+    <div className="table-wrap" tabIndex={0}>
       <table className="entries data-table">
         <caption className="sr-only">{caption}</caption>
         <TableHead columns={columns} />

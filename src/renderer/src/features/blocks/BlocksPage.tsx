@@ -167,17 +167,23 @@ export function BlocksPage({ after }: Props) {
                         {p.block.name}
                       </a>
                     </th>
-                    <td className="dates">
+                    <td className="dates" data-label={t('colDates')}>
                       {rich(t, 'dateRange', { start: <span>{formatDate(p.block.startDate)}</span>, end: <span>{formatDate(p.endDate)}</span> })}
                     </td>
-                    <td className="num">{p.block.weeks}</td>
-                    <td className="num">{p.block.sessionsPerWeek}</td>
-                    <td>{protocolLabel({ ...p, block: named(p.block) })}</td>
-                    <td>
+                    <td className="num" data-label={t('colWeeks')}>
+                      {p.block.weeks}
+                    </td>
+                    <td className="num" data-label={t('colPerWeek')}>
+                      {p.block.sessionsPerWeek}
+                    </td>
+                    <td className="protocol" data-label={t('colProtocol')}>
+                      {protocolLabel({ ...p, block: named(p.block) })}
+                    </td>
+                    <td data-label={t('colStatus')}>
                       <span className={`block-status ${p.status}`}>{STATUS_LABEL[p.status]}</span>
                       {p.status !== 'finished' && <span className="status-detail muted">{weekLabel(p)}</span>}
                     </td>
-                    <td className="num">
+                    <td className="num" data-label={t('colSessions')}>
                       {t('sessionsOf', { done: p.sessionsTotal, planned: p.plannedTotal })}
                       {p.otherTotal > 0 && <div className="muted other-sessions">{t('otherSessions', { count: p.otherTotal })}</div>}
                     </td>

@@ -61,8 +61,9 @@ export function MonthView({ cal }: { cal: BlockCalendar }) {
   const title = monthTitle(month)
   const prevMonth = monthIndex > 0 ? (months[monthIndex - 1] as string) : null
   const nextMonth = monthIndex < months.length - 1 ? (months[monthIndex + 1] as string) : null
-  const prev = prevMonth && monthTitle(prevMonth)
-  const next = nextMonth && monthTitle(nextMonth)
+  // The buttons' names hold the month name they show (WCAG 2.5.3: in Chinese the title's month is written otherwise).
+  const prev = prevMonth && monthName(prevMonth)
+  const next = nextMonth && monthName(nextMonth)
   return (
     <section className="card calendar-card" aria-labelledby={`${id}-title`}>
       <header className="card-head calendar-head">

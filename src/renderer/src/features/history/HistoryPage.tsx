@@ -52,6 +52,7 @@ function DateText({ date }: { date: string }) {
 
 export function HistoryPage() {
   const { t } = useT('history')
+  const columns = sessionColumns(t)
   const id = useId()
   const undoable = useUndoable()
   const unit = useSettings().settings.weightUnit
@@ -146,7 +147,7 @@ export function HistoryPage() {
           </p>
         ) : (
           <table className="entries sessions">
-            <TableHead columns={sessionColumns(t)} />
+            <TableHead columns={columns} />
             <tbody>
               {items.map((s) => (
                 <tr key={s.id} data-session-id={s.id}>
@@ -174,11 +175,13 @@ export function HistoryPage() {
                     )}
                     {s.notes && <div className="note muted">{s.notes}</div>}
                   </td>
-                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`}>
+                  <td className={`num ${s.repsDone < s.plannedReps ? 'short' : ''}`} data-label={columns[2]?.label}>
                     {t('repsOfPlanned', { done: s.repsDone, planned: s.plannedReps })}
                   </td>
-                  <td className="num">{durationClock(s.workSeconds)}</td>
-                  <td className="num">
+                  <td className="num" data-label={columns[3]?.label}>
+                    {durationClock(s.workSeconds)}
+                  </td>
+                  <td className="num" data-label={columns[4]?.label}>
                     {s.estimatedSeconds > 0 ? (
                       <span title={t('includesTitle', { estimate: estimatedText(s.estimatedSeconds), rule: estimateRule() })}>
                         {t('approx', { value: durationClock(s.durationSeconds) })}
@@ -190,10 +193,12 @@ export function HistoryPage() {
                       durationClock(s.durationSeconds)
                     )}
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={columns[5]?.label}>
                     {s.load === null ? '–' : s.estimatedSeconds > 0 ? t('approx', { value: formatNumber(Math.round(s.load)) }) : formatNumber(Math.round(s.load))}
                   </td>
-                  <td className="num">{s.rpe === null ? '–' : formatNumber(s.rpe, 1)}</td>
+                  <td className="num" data-label={columns[6]?.label}>
+                    {s.rpe === null ? '–' : formatNumber(s.rpe, 1)}
+                  </td>
                   <RowActions label={t('rowLabel', { date: formatDate(s.date) })} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />
                 </tr>
               ))}

@@ -232,7 +232,7 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
   return (
     <div className={`timer phase-${kind}${view.paused ? ' paused' : ''}`} data-testid="timer" data-status={view.status} data-phase-index={view.index}>
       <header className="timer-top">
-        <span className="timer-title">{saved.current.setup.protocolName ?? t('untitled')}</span>
+        <h1 className="timer-title">{saved.current.setup.protocolName ?? t('untitled')}</h1>
         <span className="timer-elapsed">
           {t('elapsed')} <b data-testid="timer-elapsed">{durationClock(Math.floor(view.elapsedMs / 1000))}</b>
         </span>
