@@ -5,7 +5,7 @@ import type { Values } from './fields'
 import type { WEIGHT_FIELDS } from './records'
 import type { Language } from './i18n/languages'
 import type { Theme } from './theme'
-import type { WeightUnit } from './units'
+import type { DistanceUnit, WeightUnit } from './units'
 
 /** One body-weight reading (records.ts). Several per day are allowed; charts use the daily mean. */
 export type WeightEntry = Values<typeof WEIGHT_FIELDS>
@@ -19,6 +19,8 @@ export interface DailyWeight {
 
 export interface Settings {
   weightUnit: WeightUnit
+  /** How distances and speeds are shown: metres and km (min/km, km/h), or yards and miles (min/mi, mph). Stored in metres. */
+  distanceUnit: DistanceUnit
   /** The UUID of the finished block whose summary card the runner dismissed on the dashboard; null when none. */
   dismissedBlockSummary: string | null
   /** The runner's usual training days (1 = Monday … 7 = Sunday, ascending); empty when not set (metrics/calendar.ts). */
@@ -31,7 +33,7 @@ export interface Settings {
   theme: Theme
 }
 
-export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
+export const DEFAULT_SETTINGS: Settings = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
 
 export interface AppInfo {
   version: string

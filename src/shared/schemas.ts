@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { keysOf, localDateSchema, shapeOf, startTimeSchema } from './fields'
 import { LANGUAGES } from './i18n/languages'
 import { THEMES } from './theme'
-import { WEIGHT_UNITS } from './units'
+import { DISTANCE_UNITS, WEIGHT_UNITS } from './units'
 import { zm } from './i18n/message'
 import type { Settings } from './domain'
 import type { Weekday } from './metrics/calendar'
@@ -70,6 +70,7 @@ export const trainingDays = z
 /** Each setting's schema: what `settings/update` accepts and what a stored value must pass to be used. */
 export const SETTING_SCHEMAS = {
   weightUnit: z.enum(WEIGHT_UNITS as ['kg', 'lb'], { error: zm('weightUnit') }),
+  distanceUnit: z.enum(DISTANCE_UNITS as ['km', 'mi'], { error: zm('distanceUnit') }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
   language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
@@ -81,6 +82,7 @@ export const SETTING_SCHEMAS = {
 export const settingsPatch = z
   .object({
     weightUnit: SETTING_SCHEMAS.weightUnit.optional(),
+    distanceUnit: SETTING_SCHEMAS.distanceUnit.optional(),
     trainingDays: SETTING_SCHEMAS.trainingDays.optional(),
     sessionTime: SETTING_SCHEMAS.sessionTime.optional(),
     language: SETTING_SCHEMAS.language.optional(),

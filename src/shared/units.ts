@@ -69,3 +69,51 @@ export function readLoadText(text: string, unit: WeightUnit): ReadLoad {
   if (!/^\d+(\.\d+)?$/.test(t)) return { ok: false, ...worded({ key: 'notALoad', params: { text: text.trim(), unit } }) }
   return { ok: true, kg: loadToKg(Number(t), unit) }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Distances and speeds: stored in metres and metres per second, shown in the runner's unit. Metric shows a rep's
+// distance in metres and totals in kilometres; imperial, as a US track runner counts, a rep's distance in yards
+// (a 150 m sprint is 164 yd) and totals in miles.
+
+export type DistanceUnit = 'km' | 'mi'
+export const DISTANCE_UNITS: readonly DistanceUnit[] = ['km', 'mi']
+
+/** The international mile and yard, exactly. */
+export const M_PER_MILE = 1609.344
+export const M_PER_YARD = 0.9144
+
+/** A rep's distance in the runner's short unit: metres, or yards. */
+export function repDistanceInUnit(m: number, unit: DistanceUnit): number {
+  return unit === 'km' ? m : m / M_PER_YARD
+}
+
+/** A rep's distance typed in the runner's short unit (m or yd), as metres to 0.1 m. */
+export function repDistanceToMeters(value: number, unit: DistanceUnit): number {
+  return unit === 'km' ? value : Math.round(value * M_PER_YARD * 10) / 10
+}
+
+/** A total distance in the runner's long unit: kilometres, or miles. */
+export function totalDistanceInUnit(m: number, unit: DistanceUnit): number {
+  return unit === 'km' ? m / 1000 : m / M_PER_MILE
+}
+
+/** Seconds per kilometre or per mile at `mps` metres per second; null when not moving. */
+export function paceSeconds(mps: number, unit: DistanceUnit): number | null {
+  if (!(mps > 0) || !Number.isFinite(mps)) return null
+  return (unit === 'km' ? 1000 : M_PER_MILE) / mps
+}
+
+/** km/h or mph from metres per second. */
+export function speedInUnit(mps: number, unit: DistanceUnit): number {
+  return unit === 'km' ? mps * 3.6 : (mps * 3600) / M_PER_MILE
+}
+
+/** A treadmill speed typed in km/h or mph, as km/h to 0.1 (the stored unit of a treadmill's speed). */
+export function treadmillToKmh(value: number, unit: DistanceUnit): number {
+  return unit === 'km' ? value : Math.round(((value * M_PER_MILE) / 1000) * 10) / 10
+}
+
+/** A treadmill speed stored in km/h, in km/h or mph to 0.1. */
+export function treadmillInUnit(kmh: number, unit: DistanceUnit): number {
+  return unit === 'km' ? kmh : Math.round(((kmh * 1000) / M_PER_MILE) * 10) / 10
+}

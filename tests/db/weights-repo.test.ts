@@ -87,7 +87,7 @@ describe('weights repository', () => {
 describe('settings repository', () => {
   it('returns defaults, stores updates, and ignores unreadable values', async () => {
     const { db, settings } = await repo()
-    const defaults = { weightUnit: 'kg', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
+    const defaults = { weightUnit: 'kg', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' }
     expect(settings.get()).toEqual(defaults)
     expect(settings.update({ weightUnit: 'lb' })).toEqual({ ...defaults, weightUnit: 'lb' })
     expect(settings.update({ dismissedBlockSummary: 'a-block-uuid' })).toEqual({ ...defaults, weightUnit: 'lb', dismissedBlockSummary: 'a-block-uuid' })

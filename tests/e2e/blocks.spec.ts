@@ -64,7 +64,7 @@ test('empty state explains blocks; create the HIIT study block and watch the cou
   await page.getByRole('button', { name: 'Create a block' }).click()
   const form = blockForm(page)
   await expect(form.getByLabel('Name')).toBeFocused()
-  await expect(form.getByLabel('Start date')).toHaveValue(today)
+  await expect(form.getByLabel('Start date')).toHaveAttribute('data-value', today)
   await expect(form.getByLabel('Weeks')).toHaveValue('10')
   await expect(form.getByLabel('Sessions per week')).toHaveValue('3')
   await expect(form.getByLabel('Protocol')).toHaveValue('')

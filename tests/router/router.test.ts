@@ -88,8 +88,8 @@ describe('the router', () => {
     expect(await b.router.call('settings/update', { weightUnit: 'stone' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect(await b.router.call('settings/update', { theme: 'purple' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'theme', message: 'Choose system, light or dark.' }] } })
     expect(count(b)).toBe(0)
-    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
-    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
+    expect(await b.router.call('settings/update', { weightUnit: 'lb' })).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
+    expect(await b.router.call('settings/get', undefined)).toEqual({ ok: true, value: { weightUnit: 'lb', distanceUnit: 'km', dismissedBlockSummary: null, trainingDays: [], sessionTime: null, language: null, theme: 'system' } })
   })
 
   it('saves the language, refuses one it does not speak, and can follow the system again', async () => {
@@ -98,6 +98,14 @@ describe('the router', () => {
     expect((await b.router.call('settings/get', undefined)) as unknown).toMatchObject({ ok: true, value: { language: null } })
     expect(await b.router.call('settings/update', { language: 'zh-CN' })).toMatchObject({ ok: true, value: { language: 'zh-CN' } })
     expect(await b.router.call('settings/update', { language: null })).toMatchObject({ ok: true, value: { language: null } })
+  })
+
+  it('saves the distance unit and refuses one it does not know', async () => {
+    const b = await backend()
+    expect(await b.router.call('settings/update', { distanceUnit: 'furlong' })).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'distanceUnit' }] } })
+    expect((await b.router.call('settings/get', undefined)) as unknown).toMatchObject({ ok: true, value: { distanceUnit: 'km' } })
+    expect(await b.router.call('settings/update', { distanceUnit: 'mi' })).toMatchObject({ ok: true, value: { distanceUnit: 'mi', weightUnit: 'kg' } })
+    expect((await b.router.call('settings/get', undefined)) as unknown).toMatchObject({ ok: true, value: { distanceUnit: 'mi' } })
   })
 
   it('reports where the data lives', async () => {

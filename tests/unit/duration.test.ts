@@ -83,3 +83,12 @@ describe('durationWithUnits', () => {
     expect(durationWithUnits(240)).toBe('4 min')
   })
 })
+
+describe('parseClock', () => {
+  it('takes a decimal comma as a decimal point', () => {
+    expect(parseClock('13,4')).toBeCloseTo(13.4, 6)
+    expect(parseClock('13,4s')).toBeCloseTo(13.4, 6)
+    expect(parseClock('1:05,5')).toBeCloseTo(65.5, 6)
+    expect(parseClock('1,5,5')).toBeNull()
+  })
+})

@@ -146,3 +146,14 @@ describe('the structured fields of a repeat group', () => {
     }
   })
 })
+
+describe('decimal commas in the structured fields', () => {
+  const base = { ...EMPTY_GROUP, count: '6', work: '20s', recovery: '2m' }
+  it('reads 92,5 % and 12,5 km/h as 92.5 and 12.5', () => {
+    const r = draftToGroup({ ...base, intensity: 'custom', intensityPct: '92,5', speed: '12,5' })
+    expect(r).toMatchObject({ ok: true, group: { intensityPct: 92.5, treadmillKmh: 12.5 } })
+  })
+  it('still refuses text that is not a number', () => {
+    expect(draftToGroup({ ...base, speed: '12,5,1' })).toMatchObject({ ok: false, errors: { speed: expect.any(String) } })
+  })
+})

@@ -1,6 +1,6 @@
 import { Suspense, useEffect } from 'react'
 import { LANGUAGE_NAMES, LANGUAGES } from '../../shared/i18n/languages'
-import { WEIGHT_UNITS } from '../../shared/units'
+import { DISTANCE_UNITS, WEIGHT_UNITS } from '../../shared/units'
 import { api, UNAVAILABLE_EVENT } from './api'
 import { useLoad, valueOr } from './api/useLoad'
 import { ToastProvider } from './components/Toast'
@@ -26,6 +26,27 @@ function UnitSwitch() {
           aria-checked={settings.weightUnit === u}
           className={settings.weightUnit === u ? 'on' : ''}
           onClick={() => void update({ weightUnit: u })}
+        >
+          {u}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function DistanceSwitch() {
+  const { settings, update } = useSettings()
+  const { t } = useT('units')
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('distanceUnit')}>
+      {DISTANCE_UNITS.map((u) => (
+        <button
+          key={u}
+          type="button"
+          role="radio"
+          aria-checked={settings.distanceUnit === u}
+          className={settings.distanceUnit === u ? 'on' : ''}
+          onClick={() => void update({ distanceUnit: u })}
         >
           {u}
         </button>
@@ -158,6 +179,7 @@ function Shell() {
         </nav>
         <div className="switches">
           <UnitSwitch />
+          <DistanceSwitch />
           <LanguageSwitch current={language} />
           <ThemeSwitch />
         </div>

@@ -8,7 +8,7 @@ export interface ControlProps {
   'aria-describedby': string | undefined
 }
 
-interface FieldProps {
+export interface FieldProps {
   /** The control's id; the label points at it and the error line is `${id}-error`. */
   id: string
   label: ReactNode

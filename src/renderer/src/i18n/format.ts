@@ -4,7 +4,9 @@
  */
 import type { LocalDate } from '../../../shared/dates'
 import type { Language } from '../../../shared/i18n/languages'
-import { currentLanguage } from './instance'
+import { durationClock } from '../../../shared/duration'
+import { type DistanceUnit, paceSeconds, repDistanceInUnit, speedInUnit, totalDistanceInUnit } from '../../../shared/units'
+import { currentLanguage, tr } from './instance'
 
 /** The Intl locale of each language: English dates are written day first (22 Nov 2026). */
 export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' }
@@ -62,4 +64,28 @@ export function parseDecimal(text: string): number | null {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null
   const n = Number(t)
   return Number.isFinite(n) ? n : null
+}
+
+/**
+ * A distance in the runner's unit. A rep's distance (`rep`, the default) in metres or yards, to 0.1 m or whole
+ * yards (`150 m`, `164 yd`); a total (`total`) in kilometres or miles to 0.01 (`12.35 km`, `7.67 mi`).
+ */
+export function formatDistance(m: number, unit: DistanceUnit, kind: 'rep' | 'total' = 'rep'): string {
+  if (kind === 'total') {
+    const value = formatNumber(totalDistanceInUnit(m, unit), 2)
+    return tr(unit === 'km' ? 'units:kilometers' : 'units:miles', { value })
+  }
+  return unit === 'km' ? tr('units:meters', { value: formatNumber(m, 1) }) : tr('units:yards', { value: formatNumber(repDistanceInUnit(m, unit), 0) })
+}
+
+/** A speed as a pace, minutes and seconds per kilometre or mile (`2:05 /km`); a dash when not moving. */
+export function formatPace(mps: number, unit: DistanceUnit): string {
+  const s = paceSeconds(mps, unit)
+  if (s === null) return '–'
+  return tr(unit === 'km' ? 'units:pacePerKm' : 'units:pacePerMile', { pace: durationClock(s) })
+}
+
+/** A speed in km/h or mph, to 0.1 (`28.8 km/h`, `17.9 mph`). */
+export function formatSpeed(mps: number, unit: DistanceUnit): string {
+  return tr(unit === 'km' ? 'units:kmh' : 'units:mph', { value: formatNumber(speedInUnit(mps, unit), 1) })
 }

@@ -5,6 +5,7 @@ import type { AppError } from '../../../../shared/result'
 import { BLOCK_FIELDS } from '../../../../shared/records'
 import { blockFields } from '../../../../shared/schemas'
 import type { Block, BlockDraft, Protocol } from '../../../../shared/training'
+import { DateInputField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { Field, InputField } from '../../components/Field'
 import { ProtocolOptions } from '../../components/ProtocolOptions'
@@ -202,15 +203,14 @@ export function BlockForm({ block, prefill, protocols, onSubmit, onCancel }: Pro
         </Field>
       </div>
       <div className="fields">
-        <InputField
+        <DateInputField
           id={fieldId('startDate')}
           label={t('startDate')}
           error={errors.startDate}
           describedBy={`${id}-end`}
           name="startDate"
-          type="date"
           value={values.startDate}
-          onChange={set('startDate')}
+          onChange={(v) => setValues((old) => ({ ...old, startDate: v }))}
         />
         <InputField
           id={fieldId('weeks')}

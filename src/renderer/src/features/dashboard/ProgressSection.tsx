@@ -12,7 +12,8 @@ import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
-import { formatDate, formatNumber, tr, useT } from '../../i18n'
+import { formatDate, formatDistance, formatNumber, tr, useT } from '../../i18n'
+import { speedInUnit } from '../../../../shared/units'
 import { Linked } from './Tagged'
 import { protocolNameById } from '../../i18n/builtins'
 
@@ -29,6 +30,7 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
   const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
+  const distanceUnit = useSettings().settings.distanceUnit
   const [picked, setPicked] = useState<number | null>(null)
   const protocolId = picked ?? defaultProtocolId ?? protocols?.[0]?.id ?? null
   const [range, setRange] = useState<RangeState>({ preset: 'all', from: '', to: '' })
@@ -151,8 +153,13 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
               // The load column appears once any rep carried a load.
               ...(rows.some((r) => r.loadKg !== null) ? [{ label: t('colLoadKind'), value: (r: BestRow) => r.load }] : []),
               { label: t('colBestSpeed'), num: true, value: (r) => speed(r.speed) },
-              { label: t('colKmh'), num: true, value: (r) => formatNumber(r.kmh, 1, 1) },
-              { label: t('colDistance'), num: true, value: (r) => t('distanceIn', { meters: formatNumber(r.distanceMeters, 1), seconds: formatNumber(r.workSeconds, 1) }) },
+              // km/h or mph, and the distance in m or yd, as the km / mi switch says.
+              { label: distanceUnit === 'km' ? tr('units:unitKmh') : tr('units:unitMph'), num: true, value: (r) => formatNumber(speedInUnit(r.speed, distanceUnit), 1, 1) },
+              {
+                label: t('colDistance'),
+                num: true,
+                value: (r) => tr('units:distanceInTime', { distance: formatDistance(r.distanceMeters, distanceUnit), seconds: formatNumber(r.workSeconds, 1) })
+              },
               { label: t('colDate'), value: (r) => <a href={`#/session/${r.sessionId}`}>{formatDate(r.date)}</a> },
               { label: t('colRepsCompared'), num: true, value: (r) => r.reps }
             ]}

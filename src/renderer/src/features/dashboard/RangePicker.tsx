@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { RANGE_PRESETS, type RangePreset, type RangeState } from '../../charts/range'
+import { DateField } from '../../components/DateField'
 import { useT } from '../../i18n'
 
 interface Props {
@@ -37,9 +38,9 @@ export function RangePicker({ label, presets, value, onChange, error }: Props) {
       {value.preset === 'custom' && (
         <div className="range-dates">
           <label htmlFor={`${id}-from`}>{t('rangeFrom')}</label>
-          <input id={`${id}-from`} type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
+          <DateField id={`${id}-from`} value={value.from} onChange={(from) => onChange({ ...value, from })} />
           <label htmlFor={`${id}-to`}>{t('rangeTo')}</label>
-          <input id={`${id}-to`} type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} aria-invalid={error ? true : undefined} />
+          <DateField id={`${id}-to`} value={value.to} onChange={(to) => onChange({ ...value, to })} aria-invalid={error ? true : undefined} />
           {error && (
             <span className="error" role="alert">
               {error}

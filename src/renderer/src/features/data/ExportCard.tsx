@@ -4,6 +4,7 @@ import { isLocalDate } from '../../../../shared/dates'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { download } from './upload'
+import { DateField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { formatNumber, useT } from '../../i18n'
 import { word, wordError } from '../../../../shared/i18n/message'
@@ -81,11 +82,11 @@ export function ExportCard() {
         <div className="fields">
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('from')}</label>
-            <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
+            <DateField id={`${id}-from`} value={from} onChange={setFrom} aria-invalid={rangeError ? true : undefined} disabled={running} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('to')}</label>
-            <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={rangeError ? true : undefined} disabled={running} />
+            <DateField id={`${id}-to`} value={to} onChange={setTo} aria-invalid={rangeError ? true : undefined} disabled={running} />
           </div>
           <div className="field actions">
             <button type="submit" className="primary" disabled={running || starting || Boolean(rangeError)}>

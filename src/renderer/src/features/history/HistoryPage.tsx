@@ -10,6 +10,7 @@ import { useLoad, valueOr } from '../../api/useLoad'
 import { useUndoable } from '../../components/Toast'
 import { href } from '../../router'
 import './history.css'
+import { DateField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
@@ -116,11 +117,11 @@ export function HistoryPage() {
           </div>
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('from')}</label>
-            <input id={`${id}-from`} type="date" value={from} onChange={(e) => (setFrom(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
+            <DateField id={`${id}-from`} value={from} onChange={(v) => (setFrom(v), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('to')}</label>
-            <input id={`${id}-to`} type="date" value={to} onChange={(e) => (setTo(e.target.value), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
+            <DateField id={`${id}-to`} value={to} onChange={(v) => (setTo(v), setShown(PAGE))} aria-invalid={rangeError ? true : undefined} />
           </div>
           {filtered && (
             <div className="field actions">

@@ -6,6 +6,7 @@ import type { SessionMetrics } from '../../../../shared/metrics/session'
 import { formatNotation } from '../../../../shared/notation'
 import type { Protocol } from '../../../../shared/training'
 import { ErrorText } from '../../components/ErrorText'
+import { DateInputField } from '../../components/DateField'
 import { Field, InputField } from '../../components/Field'
 import { ProtocolOptions } from '../../components/ProtocolOptions'
 import { navigate } from '../../router'
@@ -87,16 +88,18 @@ function DateField({ m, id, error, path }: { m: SessionFormModel; id: string; er
   const today = todayLocal()
   const hint = `${id}-hint`
   return (
-    <InputField
+    <DateInputField
       id={id}
       label={t('date')}
       error={error}
-      type="date"
       value={m.form.date}
       max={today}
-      onChange={(e) => m.set('date', e.target.value)}
+      onChange={(v) => m.set('date', v)}
       onKeyDown={(e) => {
-        if ((e.key === 't' || e.key === 'T') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        // T is today while the field shows its date (or nothing); inside a date being typed it is a letter (Oct).
+        const el = e.currentTarget
+        const untouched = el.value === '' || el.value === formatDate(m.form.date) || (el.selectionStart === 0 && el.selectionEnd === el.value.length)
+        if ((e.key === 't' || e.key === 'T') && untouched && !e.altKey && !e.ctrlKey && !e.metaKey) {
           e.preventDefault()
           m.set('date', todayLocal())
         }

@@ -59,9 +59,12 @@ export type Errors = Record<string, string>
 let nextKey = 1
 export const newKey = () => nextKey++
 
-/** Reads `20`, `13.4`, `1:30`, `4:00`, `20s`, `4m`, `1m30s` as seconds; null when it is none of those. */
+/**
+ * Reads `20`, `13.4`, `1:30`, `4:00`, `20s`, `4m`, `1m30s` as seconds, with a decimal point or comma (`13,4`,
+ * `1:05,5`); null when it is none of those.
+ */
 export function parseClock(text: string): number | null {
-  const t = text.trim().toLowerCase()
+  const t = text.trim().toLowerCase().replace(',', '.')
   let m: RegExpExecArray | null
   if ((m = /^(\d+(?:\.\d+)?)s?$/.exec(t))) return Number(m[1])
   if ((m = /^(\d+):([0-5]\d(?:\.\d+)?)$/.exec(t))) return Number(m[1]) * 60 + Number(m[2])

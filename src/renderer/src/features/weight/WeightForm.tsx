@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { WeightUnit } from '../../../../shared/units'
+import { DateInputField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { InputField } from '../../components/Field'
 import { formatNumber, useT } from '../../i18n'
@@ -61,7 +62,7 @@ export function WeightForm({ unit, onSubmit }: Props) {
     <form ref={formRef} className="card weight-form" onSubmit={submit} noValidate aria-label={t('formLabel')} aria-busy={saving > 0}>
       <h2>{t('formHeading')}</h2>
       <div className="fields">
-        <InputField id={fid('date')} label={t('date')} error={errors.date} name="date" type="date" value={date} max={todayLocal()} onChange={(e) => setDate(e.target.value)} />
+        <DateInputField id={fid('date')} label={t('date')} error={errors.date} name="date" value={date} max={todayLocal()} onChange={setDate} />
         <InputField
           id={fid('kg')}
           label={t('weightIn', { unit })}

@@ -1,6 +1,7 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { WeightEntry } from '../../../../shared/domain'
 import { kgToUnit, round1, type WeightUnit } from '../../../../shared/units'
+import { DateField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
@@ -62,12 +63,14 @@ function EditRow({
 }) {
   const { t } = useT('weight')
   const [date, setDate] = useState(entry.date)
+  // Enter in the date field reads the typed date before this row's Enter saves it, in the same key press.
+  const dateNow = useRef(entry.date)
   const [weight, setWeight] = useState(String(round1(kgToUnit(entry.kg, unit))))
   const [note, setNote] = useState(entry.note)
   const [errors, setErrors] = useState<WeightErrors>({})
 
   async function save() {
-    const checked = validateWeightForm({ date, weight, note }, unit)
+    const checked = validateWeightForm({ date: dateNow.current, weight, note }, unit)
     if (!checked.ok) {
       setErrors(checked.errors)
       return
@@ -92,7 +95,7 @@ function EditRow({
   return (
     <tr className="editing" data-entry-id={entry.id} onKeyDown={onKey}>
       <td>
-        <input aria-label={t('date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...wired(errors.date)} />
+        <DateField aria-label={t('date')} value={date} onChange={(v) => ((dateNow.current = v), setDate(v))} {...wired(errors.date)} />
       </td>
       <td className="num">
         <input aria-label={t('weightIn', { unit })} inputMode="decimal" value={weight} onChange={(e) => setWeight(e.target.value)} {...wired(errors.kg)} autoFocus />
