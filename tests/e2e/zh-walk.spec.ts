@@ -15,7 +15,7 @@ const ALLOWED = new Set(
     // units
     'kg', 'lb', 'km', 'mi', 'm', 's', 'min', 'h', 'bpm', 'mph', 'au', 'x',
     // names and abbreviations a Chinese runner reads as they are
-    'sprintlog', 'rpe', 'srpe', 'hiit', 'fit', 'csv', 'tcx', 'gpx', 'ics', 'json', 'utf', 'sqlite', 'uuid', 'garmin', 'connect',
+    'sprintlog', 'rpe', 'srpe', 'hiit', 'fit', 'csv', 'tcx', 'gpx', 'ics', 'json', 'utf', 'gzip', 'sqlite', 'uuid', 'garmin', 'connect',
     'coros', 'polar', 'suunto', 'apple', 'icalendar', 'google', 'outlook', 'english', 'ok', 'vo', 'kb', 'mb', 'gb',
     // keys named in keyboard help
     'ctrl', 'esc', 'enter', 'space', 'tab', 'page', 'up', 'down', 'n', 'a', 't', 'z',
