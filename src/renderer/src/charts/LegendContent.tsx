@@ -7,11 +7,11 @@ import type { LegendPayload } from 'recharts'
 export function LegendContent({ payload }: { payload?: readonly LegendPayload[] }) {
   if (!payload?.length) return null
   return (
-    <ul className="recharts-default-legend chart-legend">
+    <ul className="recharts-default-legend chart-legend" style={{ padding: 0, margin: 0, textAlign: 'center' }}>
       {payload.map((entry, i) =>
         entry.type === 'none' ? null : (
-          <li key={`${String(entry.value)}-${i}`} className={`recharts-legend-item legend-item-${i}`}>
-            <svg width={14} height={14} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <li key={`${String(entry.value)}-${i}`} className={`recharts-legend-item legend-item-${i}`} style={{ display: 'inline-block', marginRight: 10 }}>
+            <svg width={14} height={14} viewBox="0 0 32 32" aria-hidden="true" focusable="false" style={{ display: 'inline-block', verticalAlign: 'middle', marginRight: 4 }}>
               {entry.type === 'line' || entry.type === 'plainline' ? (
                 <line x1={0} y1={16} x2={32} y2={16} stroke={entry.color} strokeWidth={4} strokeDasharray={(entry.payload as { strokeDasharray?: string } | undefined)?.strokeDasharray} />
               ) : entry.type === 'circle' ? (
