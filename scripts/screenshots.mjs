@@ -89,7 +89,7 @@ try {
       const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 }, colorScheme: theme, locale: language })
       await page.goto(url)
       for (const s of SCREENS) {
-        await page.evaluate((h) => (location.hash = h), s.hash)
+        await page.evaluate((h) => (globalThis.location.hash = h), s.hash)
         await page.locator(s.ready).first().waitFor()
         await page.waitForLoadState('networkidle')
         const file = join(OUT, `${s.name}-${language}-${theme}.png`)
