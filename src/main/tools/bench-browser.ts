@@ -57,7 +57,9 @@ const INIT = `
 const CONTENT_READY = `(name) => {
   const tab = document.querySelector('nav a[href="#/' + name + '"]')
   const main = document.querySelector('main')
-  if (!tab || tab.getAttribute('aria-current') !== 'page' || !main || main.firstElementChild === window.__before) return false
+  // The screen is main's first child after its (hidden) h1, which stays from screen to screen.
+  const screen = main && main.querySelector(':scope > :not(h1)')
+  if (!tab || tab.getAttribute('aria-current') !== 'page' || !screen || screen === window.__before) return false
   if (main.querySelector('[aria-busy="true"]')) return false
   for (const p of main.querySelectorAll('p.empty')) if (/^Loading/.test(p.textContent || '')) return false
   return main.children.length > 0
@@ -114,7 +116,7 @@ export async function browserFigures(router: Router, runs: number): Promise<Brow
       for (const name of SCREENS) {
         // The click and the wait in one evaluation, the wait checked at every frame: click → content.
         switches[name] = await page.evaluate<number>(`(() => {
-          window.__before = document.querySelector('main')?.firstElementChild ?? null
+          window.__before = document.querySelector('main > :not(h1)') ?? null
           const t0 = performance.now()
           document.querySelector('nav a[href="#/${name}"]').click()
           return ${untilInPage(`(${CONTENT_READY})('${name}')`, 30_000)}.then(() => performance.now() - t0)
