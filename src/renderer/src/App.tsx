@@ -12,61 +12,24 @@ import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
 import { ThemeSwitch, useApplyTheme } from './theme'
 import { useWatchDrop } from './features/log/watchDrop'
+import { Segmented } from './components/Segmented'
 
 function UnitSwitch() {
   const { settings, update } = useSettings()
   const { t } = useT()
-  return (
-    <div className="segmented" role="radiogroup" aria-label={t('weightUnit')}>
-      {WEIGHT_UNITS.map((u) => (
-        <button
-          key={u}
-          type="button"
-          role="radio"
-          aria-checked={settings.weightUnit === u}
-          className={settings.weightUnit === u ? 'on' : ''}
-          onClick={() => void update({ weightUnit: u })}
-        >
-          {u}
-        </button>
-      ))}
-    </div>
-  )
+  return <Segmented label={t('weightUnit')} options={WEIGHT_UNITS} value={settings.weightUnit} onChange={(weightUnit) => void update({ weightUnit })} />
 }
 
 function DistanceSwitch() {
   const { settings, update } = useSettings()
   const { t } = useT('units')
-  return (
-    <div className="segmented" role="radiogroup" aria-label={t('distanceUnit')}>
-      {DISTANCE_UNITS.map((u) => (
-        <button
-          key={u}
-          type="button"
-          role="radio"
-          aria-checked={settings.distanceUnit === u}
-          className={settings.distanceUnit === u ? 'on' : ''}
-          onClick={() => void update({ distanceUnit: u })}
-        >
-          {u}
-        </button>
-      ))}
-    </div>
-  )
+  return <Segmented label={t('distanceUnit')} options={DISTANCE_UNITS} value={settings.distanceUnit} onChange={(distanceUnit) => void update({ distanceUnit })} />
 }
 
 function LanguageSwitch({ current }: { current: (typeof LANGUAGES)[number] }) {
   const { update } = useSettings()
   const { t } = useT()
-  return (
-    <div className="segmented" role="radiogroup" aria-label={t('language')}>
-      {LANGUAGES.map((l) => (
-        <button key={l} type="button" role="radio" lang={l} aria-checked={current === l} className={current === l ? 'on' : ''} onClick={() => void update({ language: l })}>
-          {LANGUAGE_NAMES[l]}
-        </button>
-      ))}
-    </div>
-  )
+  return <Segmented label={t('language')} options={LANGUAGES} value={current} onChange={(language) => void update({ language })} text={(l) => LANGUAGE_NAMES[l]} lang={(l) => l} />
 }
 
 // The start screen is in the first bundle; the others load after it has painted (or when first opened, if sooner),

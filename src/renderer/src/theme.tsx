@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { type Theme, THEMES } from '../../shared/theme'
 import { useT } from './i18n'
+import { Segmented } from './components/Segmented'
 import { useSettings } from './settings'
 
 /** The switch's words (the common catalogue). */
@@ -44,20 +45,5 @@ function remember(theme: Theme): void {
 export function ThemeSwitch() {
   const { settings, update } = useSettings()
   const { t } = useT()
-  return (
-    <div className="segmented" role="radiogroup" aria-label={t('theme')}>
-      {THEMES.map((theme) => (
-        <button
-          key={theme}
-          type="button"
-          role="radio"
-          aria-checked={settings.theme === theme}
-          className={settings.theme === theme ? 'on' : ''}
-          onClick={() => void update({ theme })}
-        >
-          {t(KEYS[theme])}
-        </button>
-      ))}
-    </div>
-  )
+  return <Segmented label={t('theme')} options={THEMES} value={settings.theme} onChange={(theme) => void update({ theme })} text={(theme) => t(KEYS[theme])} />
 }

@@ -8,12 +8,13 @@ import { Decoder, Stream } from '@garmin/fitsdk'
 import { XMLParser } from 'fast-xml-parser'
 import { Gunzip } from 'fflate'
 import type { Protocol } from '../../../shared/training'
+import { MAX_WATCH_FILE_BYTES } from '../../../shared/watch'
 import { detectReps, type LapIntensity, type LapTrigger, type Recording, type RecordingLap, type RecordingPoint } from './detect'
 import { matchProtocol } from './match'
 import { WatchFileError, type WatchActivity, type WatchFormat, type WatchReading, type WatchWeights } from './types'
 
-/** The largest file read (bytes), packed or unpacked. */
-export const MAX_WATCH_FILE_BYTES = 50 * 1024 * 1024
+/** The largest file read (bytes), packed or unpacked: the bridge's limit. */
+export { MAX_WATCH_FILE_BYTES }
 
 export interface ReadOptions {
   /** IANA zone for the local date and start time; the process's zone when not given. */
