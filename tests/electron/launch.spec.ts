@@ -23,7 +23,8 @@ test('the desktop app opens its window on a real database and stays sandboxed', 
   const dbPath = join(dir, 'sprintlog.db')
   const app = await electron.launch({
     executablePath: exe.path,
-    args: [join(process.cwd(), 'out', 'main', 'index.js'), '--db', dbPath],
+    // The texts below are the English ones: the app follows the system's language at first start.
+    args: [join(process.cwd(), 'out', 'main', 'index.js'), '--db', dbPath, '--lang=en-US'],
     env: { ...process.env, SPRINTLOG_NATIVE_BINDING: sqlite.path }
   })
   try {
