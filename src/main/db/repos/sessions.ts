@@ -56,14 +56,18 @@ const SUMMARY = `${HEAD}, ${selectList(SESSION_FIELDS, 's', METRICS)}, ${LOADS}`
 const REP_SELECT = `r.session_id AS "sessionId", ${selectList(REP_FIELDS, 'r', REP_KEYS)}`
 const LIVE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 
-/** The history queries, one per filter so each can use its index; exported for query-plan tests. */
+/**
+ * The history queries, one per filter so each can use its index; exported for query-plan tests. The counts of a
+ * page's total read the stored daily totals (migration 007: live sessions per day and protocol, free-form ones
+ * under protocol 0, kept exact by triggers on every write), one row per day and protocol however many sessions.
+ */
 export const SESSION_QUERIES = {
   listAll: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countAll: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE}`,
+  countAll: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ?`,
   listProtocol: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countProtocol: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id = ?`,
+  countProtocol: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ? AND protocol_id = ?`,
   listFree: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id IS NULL ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countFree: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id IS NULL`,
+  countFree: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ? AND protocol_id = 0`,
   repsOf: `SELECT ${REP_SELECT} FROM reps r WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
   recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
