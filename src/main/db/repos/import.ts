@@ -147,6 +147,8 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     hasWeight: (uuid: string): boolean => s.weight.get(uuid) !== undefined,
     /** The session with this UUID, deleted or not, with the values an import compares. */
     sessionHere(uuid: string): SessionHere | undefined {
+      // Most sessions of a file are new: a seek in the UUID index says so, without the joins.
+      if (s.session.get(uuid) === undefined) return undefined
       const row = s.sessionHere.get(uuid)
       if (!row) return undefined
       const { id, deleted, stamp, reps, ...values } = row
