@@ -7,7 +7,9 @@ import { EXPORT_QUERIES, exportRepo } from '../../src/main/db/repos/export'
 import { openReader } from '../../src/main/db/reader'
 import { exportFiles } from '../../src/main/services/csv/export'
 import { commitImport } from '../../src/main/services/csv/import'
-import { type ImportRepo, importRepo } from '../../src/main/db/repos/import'
+import { type ImportRepo, importRepo, LARGE_IMPORT_SESSIONS } from '../../src/main/db/repos/import'
+import type { Db } from '../../src/main/db/connection'
+import { generateHistory } from '../../src/main/tools/synthetic'
 import { HEADERS, REP_COLUMNS, rowCells, SESSION_COLUMNS } from '../../src/shared/csv'
 import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
@@ -317,5 +319,77 @@ describe('CSV round trip', () => {
     await exportKinds(b.path, dir)
     expect(readdirSync(dir).sort()).toEqual(['export-body-weight.csv', 'export-reps.csv', 'export-sessions.csv'])
     expect(existsSync(join(dir, 'export-reps.csv.partial'))).toBe(false)
+  })
+})
+
+describe('a large import', () => {
+  const indexes = (db: Db) => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sessions', 'reps') ORDER BY name`).all()
+
+  /** A reps file of LARGE_IMPORT_SESSIONS one-rep sessions, exported from a synthetic history. */
+  async function largeRepsFile(): Promise<Buffer> {
+    const a = await backend()
+    generateHistory(a.db, { start: '2000-01-01', sessions: LARGE_IMPORT_SESSIONS, perDay: 4, repsPerSession: 1, weightDays: 0 })
+    return (await exportKinds(a.path, tmp(), ['reps'])).reps
+  }
+
+  it('sets the secondary indexes aside while it writes into a smaller history, and builds them again as they were', async () => {
+    const reps = await largeRepsFile()
+    const b = await backend()
+    const before = indexes(b.db)
+    expect(before.length).toBeGreaterThan(3)
+    const plan = await preview(b.db, tmp(), { 'reps.csv': reps })
+    expect(plan.preview.toAdd.sessions).toBe(LARGE_IMPORT_SESSIONS)
+    const repo = importRepo(b.db)
+    let setAside = 0
+    const watched: ImportRepo = {
+      ...repo,
+      setAsideIndexes: () => {
+        setAside++
+        const rebuild = repo.setAsideIndexes()
+        // Inside the commit the indexes are gone; the UNIQUE constraints stay.
+        expect(indexes(b.db).map((i) => (i as { name: string }).name)).toEqual(['sqlite_autoindex_reps_1', 'sqlite_autoindex_sessions_1'])
+        return rebuild
+      }
+    }
+    expect(commitImport(b.db, watched, plan).added.sessions).toBe(LARGE_IMPORT_SESSIONS)
+    expect(setAside).toBe(1)
+    expect(indexes(b.db)).toEqual(before)
+    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(counts(b.db)).toMatchObject({ sessions: LARGE_IMPORT_SESSIONS, reps: LARGE_IMPORT_SESSIONS })
+    // The same file again adds nothing, and is not a large import any more.
+    const again = await preview(b.db, tmp(), { 'reps.csv': reps })
+    expect(repo.isLarge(again.sessions.size)).toBe(false)
+  })
+
+  it('keeps the indexes when it fails after setting them aside: all or nothing', async () => {
+    const reps = await largeRepsFile()
+    const b = await backend()
+    const before = indexes(b.db)
+    const plan = await preview(b.db, tmp(), { 'reps.csv': reps })
+    const repo = importRepo(b.db)
+    const broken: ImportRepo = {
+      ...repo,
+      sessionWriter: () => {
+        const w = repo.sessionWriter()
+        return {
+          ...w,
+          end: () => {
+            throw new Error('the disk went away')
+          }
+        }
+      }
+    }
+    expect(() => commitImport(b.db, broken, plan)).toThrow(/disk went away/)
+    expect(indexes(b.db)).toEqual(before)
+    expect(counts(b.db)).toMatchObject({ sessions: 0, reps: 0 })
+  })
+
+  it('is not large for a few sessions, or for fewer sessions than the history holds', async () => {
+    const b = await backend()
+    const repo = importRepo(b.db)
+    expect(repo.isLarge(LARGE_IMPORT_SESSIONS - 1)).toBe(false)
+    expect(repo.isLarge(LARGE_IMPORT_SESSIONS)).toBe(true)
+    generateHistory(b.db, { start: '2000-01-01', sessions: LARGE_IMPORT_SESSIONS + 10, perDay: 4, repsPerSession: 1, weightDays: 0 })
+    expect(repo.isLarge(LARGE_IMPORT_SESSIONS)).toBe(false)
   })
 })

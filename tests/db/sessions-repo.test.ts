@@ -26,6 +26,18 @@ describe('sessions repository', () => {
     db.close()
   })
 
+  it("inside a caller's transaction, writes in that one: when it rolls back, nothing is left", async () => {
+    const { db, sessions } = await open()
+    const saveThenFail = db.transaction(() => {
+      const s = sessions.insert('u1', { ...draft, reps: sprintReps(3) })
+      expect(sessions.get(s.id)?.reps).toHaveLength(3)
+      throw new Error('the caller changed its mind')
+    })
+    expect(() => saveThenFail.immediate()).toThrow(/changed its mind/)
+    expect(db.prepare('SELECT (SELECT count(*) FROM sessions) AS s, (SELECT count(*) FROM reps) AS r, (SELECT count(*) FROM daily_totals) AS d').get()).toEqual({ s: 0, r: 0, d: 0 })
+    db.close()
+  })
+
   it('an update that fails halfway keeps the old reps', async () => {
     const { db, sessions } = await open()
     const s = sessions.insert('u1', { ...draft, reps: sprintReps(3) })
@@ -46,6 +58,54 @@ describe('sessions repository', () => {
     db.close()
   })
 
+  it("counts a history page's total from the daily totals, equal to counting the live sessions after saves, edits, deletes and restores", async () => {
+    const { db, sessions } = await open()
+    const protocols = (db.prepare('SELECT id FROM protocols ORDER BY id LIMIT 3').pluck().all() as number[])
+    // A small seeded generator, so a failure can be replayed.
+    let seed = 20261204
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const choices = [null, ...protocols]
+    const day = () => `2026-0${1 + next(3)}-${String(1 + next(28)).padStart(2, '0')}`
+    const ids: number[] = []
+    const deleted = new Set<number>()
+    const check = () => {
+      const ranges: [string | undefined, string | undefined][] = [[undefined, undefined], ['2026-02-01', undefined], [undefined, '2026-02-14'], ['2026-01-10', '2026-03-05']]
+      for (const [from, to] of ranges) {
+        for (const protocolId of [undefined, 'none' as const, ...protocols]) {
+          const where = ['deleted_at IS NULL', 'date >= ?', 'date <= ?']
+          const args: unknown[] = [from ?? '0000-01-01', to ?? '9999-12-31']
+          if (protocolId === 'none') where.push('protocol_id IS NULL')
+          else if (protocolId !== undefined) {
+            where.push('protocol_id = ?')
+            args.push(protocolId)
+          }
+          const counted = db.prepare(`SELECT count(*) FROM sessions WHERE ${where.join(' AND ')}`).pluck().get(...args)
+          expect(sessions.list({ from, to, protocolId }, 5, 0).total, `${from}…${to}, protocol ${String(protocolId)}`).toBe(counted)
+        }
+      }
+    }
+    for (let step = 0; step < 300; step++) {
+      const op = ids.length < 10 ? 0 : next(5)
+      const id = ids[next(ids.length)] as number
+      if (op <= 1) ids.push(sessions.insert(`u${step}`, { ...draft, date: day(), protocolId: choices[next(choices.length)] ?? null, reps: sprintReps(1 + next(4)) }).id)
+      else if (op === 2 && !deleted.has(id)) sessions.update(id, { ...draft, date: day(), protocolId: choices[next(choices.length)] ?? null, reps: sprintReps(2) })
+      else if (op === 3 && !deleted.has(id)) {
+        expect(sessions.softDelete(id)).toBe(true)
+        deleted.add(id)
+      } else if (op === 4 && deleted.has(id)) {
+        expect(sessions.restore(id)).toBeDefined()
+        deleted.delete(id)
+      }
+      if (step % 25 === 0) check()
+    }
+    expect(deleted.size).toBeGreaterThan(0)
+    check()
+    db.close()
+  })
+
   it('answers history queries from the date indexes, without sorting', async () => {
     const { db } = await open()
     const plan = (sql: string, ...args: unknown[]) =>
@@ -54,8 +114,20 @@ describe('sessions repository', () => {
     expect(all).toMatch(/SEARCH s USING INDEX sessions_live_date/)
     expect(all).not.toMatch(/TEMP B-TREE/)
     expect(plan(SESSION_QUERIES.listProtocol, '2026-01-01', '2026-12-31', 3, 50, 0)).toMatch(/USING INDEX sessions_live_protocol_date/)
+    // A page's total: the stored daily totals by their key (date, protocol), never the sessions.
+    for (const [sql, args] of [
+      [SESSION_QUERIES.countAll, ['2026-01-01', '2026-12-31']],
+      [SESSION_QUERIES.countProtocol, ['2026-01-01', '2026-12-31', 3]],
+      [SESSION_QUERIES.countFree, ['2026-01-01', '2026-12-31']]
+    ] as const) {
+      const count = plan(sql, ...args)
+      expect(count).toMatch(/SEARCH daily_totals USING PRIMARY KEY \(date>\? AND date<\?\)/)
+      expect(count).not.toMatch(/sessions/)
+    }
     expect(plan(SESSION_QUERIES.recent, 3, 3)).toMatch(/USING INDEX sessions_live_protocol_date/)
-    expect(plan(SESSION_QUERIES.repsOf, '[1,2]')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_reps_1/)
+    const reps = plan(SESSION_QUERIES.repsOf, 1)
+    expect(reps).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_reps_1 \(session_id=\?\)/)
+    expect(reps).not.toMatch(/TEMP B-TREE/)
     const block = plan(SESSION_QUERIES.blockSessions, '2026-01-01', '2026-03-15')
     expect(block).toMatch(/SEARCH s USING INDEX sessions_live_date/)
     expect(block).not.toMatch(/TEMP B-TREE/)

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { LATEST_VERSION } from '../../src/main/db/migrations'
-import { createRouter } from '../../src/main/ipc/router'
+import { createRouter, type Handlers, LOCK_PATIENCE_MS } from '../../src/main/ipc/router'
+import { DomainError } from '../../src/shared/result'
 import { useBackend } from '../helpers/backend'
 
 const backend = useBackend()
@@ -124,5 +125,86 @@ describe('the router', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } })
     expect(JSON.stringify(r)).not.toMatch(/secret/)
     expect(logged).toHaveLength(1)
+  })
+
+  describe('answers the same whether a handler answers at once or with a promise', () => {
+    const lockErr = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
+    const variants = {
+      'at once': <T>(f: () => T) => f,
+      'with a promise': <T>(f: () => T) => () => Promise.resolve().then(f)
+    }
+    /** A router with one handler on app/info, a clock the waits move on, and the waits it made. */
+    const withHandler = (h: () => unknown) => {
+      let t = 0
+      const waits: number[] = []
+      const logged: string[] = []
+      const router = createRouter({ 'app/info': h } as unknown as Handlers, (m) => logged.push(m), {
+        now: () => t,
+        sleep: async (ms) => {
+          waits.push(ms)
+          t += ms
+        }
+      })
+      return { router, waits, logged }
+    }
+
+    it.each(Object.entries(variants))('%s: a value', async (_name, wrap) => {
+      const { router } = withHandler(wrap(() => ({ n: 1 })))
+      const answer = router.call('app/info', undefined)
+      expect(answer).toBeInstanceOf(Promise)
+      expect(await answer).toEqual({ ok: true, value: { n: 1 } })
+    })
+
+    it.each(Object.entries(variants))('%s: a domain error', async (_name, wrap) => {
+      const { router, logged } = withHandler(
+        wrap(() => {
+          throw new DomainError('not_found', { key: 'notFound', params: { kind: 'session', id: 3 } })
+        })
+      )
+      expect(await router.call('app/info', undefined)).toMatchObject({ ok: false, error: { code: 'not_found', key: 'notFound' } })
+      expect(logged).toEqual([])
+    })
+
+    it.each(Object.entries(variants))('%s: damage in the file', async (_name, wrap) => {
+      const { router, logged } = withHandler(
+        wrap(() => {
+          throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' })
+        })
+      )
+      expect(await router.call('app/info', undefined)).toMatchObject({ ok: false, error: { code: 'unavailable', key: 'damaged' } })
+      expect(logged).toHaveLength(1)
+    })
+
+    it.each(Object.entries(variants))('%s: tries again while the lock is held, then answers', async (_name, wrap) => {
+      let tries = 0
+      const { router, waits } = withHandler(
+        wrap(() => {
+          if (++tries <= 3) throw lockErr()
+          return 'done'
+        })
+      )
+      expect(await router.call('app/info', undefined)).toEqual({ ok: true, value: 'done' })
+      expect(tries).toBe(4)
+      expect(waits).toEqual([20, 40, 80])
+    })
+
+    it.each(Object.entries(variants))('%s: gives up on a lock that stays, after its patience', async (_name, wrap) => {
+      const { router, waits } = withHandler(
+        wrap(() => {
+          throw lockErr()
+        })
+      )
+      expect(await router.call('app/info', undefined)).toMatchObject({ ok: false, error: { code: 'busy', key: 'locked' } })
+      const waited = waits.reduce((a, b) => a + b, 0)
+      expect(waited).toBeGreaterThanOrEqual(LOCK_PATIENCE_MS)
+      expect(waited - (waits.at(-1) ?? 0)).toBeLessThan(LOCK_PATIENCE_MS)
+      expect(Math.max(...waits)).toBe(250)
+    })
+
+    it('never throws: a refused input and an unknown channel are answers too', async () => {
+      const { router } = withHandler(() => 'x')
+      await expect(router.call('app/nothing', undefined)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+      await expect(router.call('weights/add', { kg: 'x' })).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    })
   })
 })

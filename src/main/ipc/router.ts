@@ -4,7 +4,7 @@
  * schema before any handler runs and always answers with a result object.
  */
 import type { z } from 'zod'
-import { type Channel, isChannel } from '../../shared/channels'
+import { CHANNELS, type Channel } from '../../shared/channels'
 import { contract, type OutputOf, type ParsedInputOf } from '../../shared/contract'
 import { type Msg, issueMsg } from '../../shared/i18n/message'
 import { DomainError, fail, type FieldIssue, fieldIssue, ok, type Result } from '../../shared/result'
@@ -45,48 +45,76 @@ export const consoleLogger: Logger = (m, e) => {
   else console.error(m, e)
 }
 
+/** True for a promise or any other thenable a handler may answer with. */
+const isThenable = (v: unknown): v is PromiseLike<unknown> => v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function'
+
+/** The refusal of an input its channel's schema did not accept, with every field issue. */
+function refusal(channel: Channel, error: z.ZodError): Result<never> {
+  const issues = zodIssues(error)
+  const first = issues[0]
+  const reason: Msg = first ? { key: first.key, ...(first.params ? { params: first.params } : {}) } : { key: 'text', params: { text: '' } }
+  const m: Msg = !first ? { key: 'invalidInputBare', params: { channel } } : first.path ? { key: 'invalidInputAt', params: { channel, path: first.path, reason } } : { key: 'invalidInput', params: { channel, reason } }
+  return fail('invalid_input', m, issues)
+}
+
 export function createRouter(handlers: Handlers, log: Logger = consoleLogger, opts: RouterOptions = {}): Router {
   const now = opts.now ?? Date.now
   const sleep = opts.sleep ?? pause
   const file: string | Msg = opts.dbPath ?? { key: 'theDatabaseFile' }
+  const known = new Set<string>(CHANNELS)
+
+  /** What a failed try answers, or null when another program holds the lock and there is patience left to try again. */
+  const failure = (channel: Channel, e: unknown, started: number): Result<never> | null => {
+    if (e instanceof DomainError) return fail(e.code, e.msg, e.issues)
+    if (isDamage(e)) {
+      log(oneLine(`Channel ${channel} hit a damaged database`, e))
+      opts.onDamage?.(e)
+      return fail('unavailable', { key: 'damaged' })
+    }
+    const problem = resourceProblem(e)
+    // Another program holds the lock: try again a little later, without holding up other requests meanwhile.
+    // Every handler's writes are one transaction, rolled back when it throws, so trying again is safe.
+    if (problem === 'locked' && now() - started < LOCK_PATIENCE_MS) return null
+    if (problem) {
+      log(oneLine(`Channel ${channel} failed`, e))
+      return fail(problem === 'disk_full' ? 'disk_full' : problem === 'read_only' ? 'read_only' : 'busy', resourceMessage(problem, file))
+    }
+    log(`Channel ${channel} failed`, e)
+    return fail('internal', { key: 'internal', params: { channel } })
+  }
+
+  /** The tries after the first failed on the lock: waits growing from 20 ms to 250 ms, until LOCK_PATIENCE_MS. */
+  const retry = async (channel: Channel, handler: (input: unknown) => unknown, input: unknown, started: number): Promise<Result<unknown>> => {
+    for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
+      await sleep(wait)
+      try {
+        return ok(await handler(input))
+      } catch (e) {
+        const answer = failure(channel, e, started)
+        if (answer) return answer
+      }
+    }
+  }
+
   return {
-    async call(channel, input) {
-      if (!isChannel(channel)) return fail('unknown_channel', { key: 'unknownChannel', params: { channel: String(channel) } })
-      const parsed = contract[channel].input.safeParse(input)
-      if (!parsed.success) {
-        const issues = zodIssues(parsed.error)
-        const first = issues[0]
-        const reason: Msg = first ? { key: first.key, ...(first.params ? { params: first.params } : {}) } : { key: 'text', params: { text: '' } }
-        const m: Msg = !first ? { key: 'invalidInputBare', params: { channel } } : first.path ? { key: 'invalidInputAt', params: { channel, path: first.path, reason } } : { key: 'invalidInput', params: { channel, reason } }
-        return fail('invalid_input', m, issues)
+    call(channel, input) {
+      if (typeof channel !== 'string' || !known.has(channel)) {
+        return Promise.resolve(fail('unknown_channel', { key: 'unknownChannel', params: { channel: String(channel) } }))
       }
-      const handler = handlers[channel] as (input: unknown) => unknown
+      const c = channel as Channel
+      const parsed = contract[c].input.safeParse(input)
+      if (!parsed.success) return Promise.resolve(refusal(c, parsed.error))
+      const handler = handlers[c] as (input: unknown) => unknown
       const started = now()
-      for (let wait = 20; ; wait = Math.min(wait * 2, 250)) {
-        try {
-          return ok(await handler(parsed.data))
-        } catch (e) {
-          if (e instanceof DomainError) return fail(e.code, e.msg, e.issues)
-          if (isDamage(e)) {
-            log(oneLine(`Channel ${channel} hit a damaged database`, e))
-            opts.onDamage?.(e)
-            return fail('unavailable', { key: 'damaged' })
-          }
-          const problem = resourceProblem(e)
-          // Another program holds the lock: try again a little later, without holding up other requests meanwhile.
-          // Every handler's writes are one transaction, rolled back when it throws, so trying again is safe.
-          if (problem === 'locked' && now() - started < LOCK_PATIENCE_MS) {
-            await sleep(wait)
-            continue
-          }
-          if (problem) {
-            log(oneLine(`Channel ${channel} failed`, e))
-            return fail(problem === 'disk_full' ? 'disk_full' : problem === 'read_only' ? 'read_only' : 'busy', resourceMessage(problem, file))
-          }
-          log(`Channel ${channel} failed`, e)
-          return fail('internal', { key: 'internal', params: { channel } })
-        }
+      let value: unknown
+      try {
+        value = handler(parsed.data)
+      } catch (e) {
+        return Promise.resolve(failure(c, e, started) ?? retry(c, handler, parsed.data, started))
       }
+      // Most handlers answer at once (better-sqlite3 is synchronous): no further promise, no await.
+      if (!isThenable(value)) return Promise.resolve(ok(value))
+      return Promise.resolve(value).then(ok, (e: unknown) => failure(c, e, started) ?? retry(c, handler, parsed.data, started))
     }
   }
 }

@@ -32,6 +32,13 @@ export interface ImportedProtocol {
 export type ImportRepo = ReturnType<typeof importRepo>
 
 /**
+ * An import adding at least this many sessions, and at least as many as the database holds, writes them with the
+ * secondary indexes of sessions and reps set aside and builds those again after: faster than keeping them up to
+ * date row by row.
+ */
+export const LARGE_IMPORT_SESSIONS = 10_000
+
+/**
  * The fields an import compares with Sprintlog's for a record that is there already: those the runner enters and
  * the file carries (computed columns follow from them; timestamps are not a difference), and a session's protocol.
  */
@@ -125,6 +132,10 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     insertSource: db.prepare<[number, string, string, string, string | null, string], never>(
       `INSERT INTO session_sources (session_id, sha256, file_name, format, device, sport, byte_size, data, imported_at) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?)`
     ),
+    lastSessionId: db.prepare<[], number | null>(`SELECT max(id) FROM sessions`).pluck(),
+    secondaryIndexes: db.prepare<[], { name: string; sql: string }>(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sessions', 'reps') AND sql IS NOT NULL ORDER BY name`
+    ),
     insertWeight: db.prepare<[string, string, number, string, string, string], never>(
       `INSERT INTO body_weights (uuid, date, kg, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
     )
@@ -136,6 +147,8 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     hasWeight: (uuid: string): boolean => s.weight.get(uuid) !== undefined,
     /** The session with this UUID, deleted or not, with the values an import compares. */
     sessionHere(uuid: string): SessionHere | undefined {
+      // Most sessions of a file are new: a seek in the UUID index says so, without the joins.
+      if (s.session.get(uuid) === undefined) return undefined
       const row = s.sessionHere.get(uuid)
       if (!row) return undefined
       const { id, deleted, stamp, reps, ...values } = row
@@ -254,6 +267,19 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     insertWeight(w: ImportedWeight): void {
       s.insertWeight.run(w.uuid, w.date, w.kg, w.note, w.createdAt, w.updatedAt)
+    },
+    /** Whether adding `sessions` is a large import for this database (LARGE_IMPORT_SESSIONS); its row ids stand for its size. */
+    isLarge: (sessions: number): boolean => sessions >= LARGE_IMPORT_SESSIONS && sessions >= (s.lastSessionId.get() ?? 0),
+    /**
+     * Drops the secondary indexes of sessions and reps (their UNIQUE constraints stay) and returns what builds them
+     * again as they were. Both must run inside the caller's transaction, which rolls the drop back if it fails.
+     */
+    setAsideIndexes(): () => void {
+      const indexes = s.secondaryIndexes.all()
+      for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
+      return () => {
+        for (const i of indexes) db.exec(i.sql)
+      }
     }
   }
 }

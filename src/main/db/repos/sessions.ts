@@ -53,18 +53,22 @@ const LOADS = `(SELECT json_group_array(json_array(l.load_kg, l.load_kind, l.n))
     SELECT r.load_kg, r.load_kind, count(*) AS n FROM reps r WHERE r.session_id = s.id AND r.load_kg IS NOT NULL
     GROUP BY r.load_kg, r.load_kind ORDER BY r.load_kg, r.load_kind) AS l) AS "loads"`
 const SUMMARY = `${HEAD}, ${selectList(SESSION_FIELDS, 's', METRICS)}, ${LOADS}`
-const REP_SELECT = `r.session_id AS "sessionId", ${selectList(REP_FIELDS, 'r', REP_KEYS)}`
+const REP_SELECT = selectList(REP_FIELDS, 'r', REP_KEYS)
 const LIVE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
 
-/** The history queries, one per filter so each can use its index; exported for query-plan tests. */
+/**
+ * The history queries, one per filter so each can use its index; exported for query-plan tests. The counts of a
+ * page's total read the stored daily totals (migration 007: live sessions per day and protocol, free-form ones
+ * under protocol 0, kept exact by triggers on every write), one row per day and protocol however many sessions.
+ */
 export const SESSION_QUERIES = {
   listAll: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countAll: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE}`,
+  countAll: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ?`,
   listProtocol: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countProtocol: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id = ?`,
+  countProtocol: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ? AND protocol_id = ?`,
   listFree: `SELECT ${SUMMARY} ${FROM} WHERE ${LIVE} AND s.protocol_id IS NULL ORDER BY s.date DESC, s.id DESC LIMIT ? OFFSET ?`,
-  countFree: `SELECT count(*) AS n FROM sessions s WHERE ${LIVE} AND s.protocol_id IS NULL`,
-  repsOf: `SELECT ${REP_SELECT} FROM reps r WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY session_id, position`,
+  countFree: `SELECT coalesce(sum(sessions), 0) AS n FROM daily_totals WHERE date BETWEEN ? AND ? AND protocol_id = 0`,
+  repsOf: `SELECT ${REP_SELECT} FROM reps r WHERE session_id = ? ORDER BY position`,
   recent: `SELECT ${selectList(SESSION_FIELDS, 's', ['date', 'plannedReps', 'rpe', 'couldNotRecover', 'plan', 'firstSpeed', 'lastSpeed'])},
     (SELECT count(*) FROM reps r WHERE r.session_id = s.id AND r.completed = 1) AS "repsDone"
     FROM sessions s WHERE s.deleted_at IS NULL AND s.protocol_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
@@ -74,7 +78,7 @@ export const SESSION_QUERIES = {
 type Row = Record<string, unknown>
 const decodeBlockSession = rowDecoder<BlockSession>(SESSION_FIELDS, BLOCK_SESSION)
 const decodeHead = rowDecoder<SessionHead>(SESSION_FIELDS, SESSION_HEAD)
-const decodeRep = rowDecoder<Rep & { sessionId: number }>(REP_FIELDS, REP_KEYS)
+const decodeRep = rowDecoder<Rep>(REP_FIELDS, REP_KEYS)
 const decodeRecent = rowDecoder<Omit<RecentSession, 'speedDropPct'> & { firstSpeed: number | null; lastSpeed: number | null }>(SESSION_FIELDS, [
   'couldNotRecover',
   'plan'
@@ -96,7 +100,7 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     countProtocol: db.prepare<[string, string, number], { n: number }>(SESSION_QUERIES.countProtocol),
     listFree: db.prepare<[string, string, number, number], Row>(SESSION_QUERIES.listFree),
     countFree: db.prepare<[string, string], { n: number }>(SESSION_QUERIES.countFree),
-    repsOf: db.prepare<[string], Row>(SESSION_QUERIES.repsOf),
+    repsOf: db.prepare<[number], Row>(SESSION_QUERIES.repsOf),
     recent: db.prepare<[number, number], Row>(SESSION_QUERIES.recent),
     blockSessions: db.prepare<[string, string], Row>(SESSION_QUERIES.blockSessions),
     get: db.prepare<[number], Row>(`SELECT ${HEAD} ${FROM} WHERE s.id = ? AND s.deleted_at IS NULL`),
@@ -113,24 +117,15 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     if (p?.timed) walkDowns.refresh(p.protocolId, p.date, true)
   }
 
-  const repsBySession = (ids: readonly number[]): Map<number, Rep[]> => {
-    const out = new Map<number, Rep[]>(ids.map((id) => [id, []]))
-    if (ids.length === 0) return out
-    for (const row of q.repsOf.all(JSON.stringify(ids))) {
-      const { sessionId, ...rep } = decodeRep(row)
-      out.get(sessionId)?.push(rep)
-    }
-    return out
-  }
-
   const fields = ({ reps: _reps, ...d }: SessionDraft) => d
-  const insertTx = db.transaction((uuid: string, d: SessionDraft) => {
+  const insertBody = (uuid: string, d: SessionDraft) => {
     const now = clock().toISOString()
     const id = writer.add({ ...fields(d), uuid, createdAt: now, updatedAt: now }, d.reps, earlierFor(d, null)) as number
     writer.flush()
     carryForward({ protocolId: d.protocolId, date: d.date, timed: d.reps.some(isTimedWalkDown) })
     return id
-  })
+  }
+  const insertTx = db.transaction(insertBody)
   const updateTx = db.transaction((id: number, d: SessionDraft) => {
     const before = walkDowns.place(id)
     const done = writer.replace(id, { ...fields(d), updatedAt: clock().toISOString() }, d.reps, earlierFor(d, id))
@@ -178,11 +173,12 @@ export function sessionsRepo(db: Db, clock: () => Date = () => new Date()) {
     get(id: number): Session | undefined {
       const row = q.get.get(id)
       if (!row) return undefined
-      return { ...decodeHead(row), reps: repsBySession([id]).get(id) ?? [] }
+      return { ...decodeHead(row), reps: q.repsOf.all(id).map(decodeRep) }
     },
-    /** Writes the session and its reps in one transaction. */
+    /** Writes the session and its reps in one transaction: the caller's, or one of its own. */
     insert(uuid: string, d: SessionDraft): Session {
-      return this.get(insertTx(uuid, d)) as Session
+      // Inside the caller's transaction (a save checks its protocol in the same one), that transaction is the unit.
+      return this.get(db.inTransaction ? insertBody(uuid, d) : insertTx(uuid, d)) as Session
     },
     /** Replaces the session and all its reps in one transaction; undefined when there is no live session with that id. */
     update(id: number, d: SessionDraft): Session | undefined {

@@ -154,6 +154,9 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       blocks.add(b)
       added.blocks++
     }
+    // A large import into a smaller history writes faster without the secondary indexes of sessions and reps, which
+    // are built again, from the rows, before the transaction ends (and rolled back with it if anything fails).
+    const rebuild = repo.isLarge(plan.sessions.size) ? repo.setAsideIndexes() : null
     const sessions = repo.sessionWriter()
     /** A session in Sprintlog takes the file's version (or is restored with it), as the runner chose. */
     const change = (session: ImportedSession, reps: Rep[], action: Action) => {
@@ -309,6 +312,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
       if (hash.digest('hex') !== f.digest) throw changed()
     }
     if (pending.size > 0) throw new FileChanged([...pending.values()][0]?.file ?? '')
+    rebuild?.()
     sessions.end()
     return { added, skipped, replaced, restored }
   }).immediate()
