@@ -19,8 +19,9 @@ describe('distances', () => {
     expect(formatDistance(12_345, 'mi', 'total')).toBe('7.67 mi')
     expect(formatDistance(1609.344, 'mi', 'total')).toBe('1 mi')
   })
-  it('reads yards typed for a rep back as metres', () => {
-    expect(repDistanceToMeters(164, 'mi')).toBe(150)
+  it('reads yards typed for a rep back as metres, to 0.01 m', () => {
+    expect(repDistanceToMeters(164, 'mi')).toBe(149.96)
+    expect(repDistanceToMeters(100, 'mi')).toBe(91.44)
     expect(repDistanceToMeters(150, 'km')).toBe(150)
   })
   it('speaks Chinese with the Chinese units and separators', async () => {
