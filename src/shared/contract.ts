@@ -183,7 +183,8 @@ export const contract = {
   'protocols/get': { input: z.object({ id }).strict(), output: returns<Protocol>() },
   'protocols/create': { input: protocolFields, output: returns<Protocol>() },
   'protocols/update': { input: protocolFields.extend({ id }), output: returns<Protocol>() },
-  'protocols/duplicate': { input: z.object({ id }).strict(), output: returns<Protocol>() },
+  /** `name`: the copy's name as the runner's language words it (`… (副本)`); the back end makes it free, else words one in English. */
+  'protocols/duplicate': { input: z.object({ id, name: protocolFields.shape.name.optional() }).strict(), output: returns<Protocol>() },
   'protocols/archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: returns<Protocol>() },
 
   'sessions/list': {
