@@ -54,6 +54,23 @@ describe('protocols', () => {
     expect((await client.protocols.list({ includeArchived: true })).find((p) => p.id === copy.id)?.archived).toBe(true)
   })
 
+  it('names a duplicate as the renderer words it, made free of the names taken; refuses a bad name and writes nothing', async () => {
+    const { b, client, byName, counts } = await setup()
+    const sprint = byName('Sprint 6×20 s')
+    const copy = await client.protocols.duplicate({ id: sprint.id, name: '  冲刺 6×20 秒（副本）  ' })
+    expect(copy).toMatchObject({ name: '冲刺 6×20 秒（副本）', builtIn: false, groups: sprint.groups })
+    expect((await client.protocols.duplicate({ id: sprint.id, name: '冲刺 6×20 秒（副本）' })).name).toBe('冲刺 6×20 秒（副本） (2)')
+    expect((await client.protocols.duplicate({ id: sprint.id, name: '冲刺 6×20 秒（副本）' })).name).toBe('冲刺 6×20 秒（副本） (3)')
+    // Without a name, the English fallback.
+    expect((await client.protocols.duplicate({ id: sprint.id })).name).toBe('Sprint 6×20 s (copy)')
+    const before = counts()
+    for (const name of ['', '   ', 'x'.repeat(121), 7]) {
+      const r = await b.router.call('protocols/duplicate', { id: sprint.id, name })
+      expect(r, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(counts()).toEqual(before)
+  })
+
   it('refuses a malformed template and writes nothing', async () => {
     const { b, counts } = await setup()
     const before = counts()

@@ -39,11 +39,12 @@ export function updateProtocol(deps: ProtocolDeps, id: number, d: ProtocolDraft)
   }).immediate()
 }
 
-export function duplicateProtocol(deps: ProtocolDeps, id: number): Protocol {
+/** A copy of protocol `id`, named `name` (worded by the renderer) or `Name (copy)`, made free of other protocols' names. */
+export function duplicateProtocol(deps: ProtocolDeps, id: number, name?: string): Protocol {
   return deps.db.transaction(() => {
     const p = getProtocol(deps, id)
     return deps.protocols.insert(randomUUID(), {
-      name: deps.protocols.copyName(p.name),
+      name: name === undefined ? deps.protocols.copyName(p.name) : deps.protocols.freeName(name),
       description: p.description,
       sourceNote: p.sourceNote,
       terrain: p.terrain,

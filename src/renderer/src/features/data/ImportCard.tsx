@@ -5,7 +5,8 @@ import { Progress } from './Progress'
 import { uploadFile } from './upload'
 import { rich } from '../../i18n/rich'
 import { TableHead } from '../../components/TableHead'
-import { currentLanguage, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
+import { currentLanguage, formatDate, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
+import { isLocalDate } from '../../../../shared/dates'
 import { word, wordError } from '../../../../shared/i18n/message'
 
 const ERROR_COLUMNS = [{ label: 'colFile' }, { label: 'colLine', num: true }, { label: 'colColumn' }, { label: 'colProblem' }]
@@ -206,16 +207,19 @@ const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
   return { all: c.all, except }
 }
 
+/** A record's date as the lists write dates; a cell that is not a date (on a row with an error) as the file has it. */
+const shownDate = (d: string) => (isLocalDate(d) ? formatDate(d) : d)
+
 /** How a record is named in its choice's label: “Session of 2026-03-02”, “Protocol Hill 6×15 s”. */
 const recordName = (r: ChangedRecord, as: 'record' | 'restoreRecord' = 'record') =>
-  tr(`data:${as}_${r.kind}`, { name: r.summary.replace(/^Protocol · /, ''), date: r.date ?? '' })
+  tr(`data:${as}_${r.kind}`, { name: String(r.summaryMsg.params?.name ?? r.summary.replace(/^Protocol · /, '')), date: r.date ? shownDate(r.date) : '' })
 
 /** What a changed record is and where the file has it. */
 function ChangedWhat({ r }: { r: ChangedRecord }) {
   const { t } = useT('data')
   return (
     <div className="changed-what">
-      {r.date && <strong>{r.date}</strong>} {r.summary}
+      {r.date && <strong>{shownDate(r.date)}</strong>} {word(r.summaryMsg)}
       <span className="muted changed-where">
         {t('changedWhere', { file: r.file, line: r.line })}
       </span>
@@ -308,8 +312,8 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                 {preview.sample.map((r) => (
                   <tr key={`${r.file}:${r.line}`} className={`status-${r.status}`}>
                     <td className="num">{r.line}</td>
-                    <td>{r.date}</td>
-                    <td className="note">{r.summary}</td>
+                    <td>{shownDate(r.date)}</td>
+                    <td className="note">{word(r.summaryMsg)}</td>
                     <td>
                       <span className={`pill ${r.status}`}>{t(`status_${r.status}`)}</span>
                       {r.message && <span className="muted"> {wordError({ ...r, message: r.message })}</span>}
