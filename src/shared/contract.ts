@@ -186,7 +186,11 @@ export const contract = {
   'protocols/create': { input: protocolFields, output: returns<Protocol>() },
   'protocols/update': { input: protocolFields.extend({ id }), output: returns<Protocol>() },
   /** `name`: the copy's name as the runner's language words it (`… (副本)`); the back end makes it free, else words one in English. */
-  'protocols/duplicate': { input: z.object({ id, name: protocolFields.shape.name.optional() }).strict(), output: returns<Protocol>() },
+  /** The copy's name, description and source note may come worded by the renderer in the runner's language (a built-in's are shown translated). */
+  'protocols/duplicate': {
+    input: z.object({ id, name: protocolFields.shape.name.optional(), description: protocolFields.shape.description.unwrap().optional(), sourceNote: protocolFields.shape.sourceNote.unwrap().optional() }).strict(),
+    output: returns<Protocol>()
+  },
   'protocols/archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: returns<Protocol>() },
 
   'sessions/list': {

@@ -1,5 +1,5 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react'
-import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus, KIND_LABEL } from '../../../../shared/csv'
+import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus } from '../../../../shared/csv'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
@@ -265,7 +265,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
         {preview.files
           .map((f) => {
             const how = { name: f.name, semicolon: f.delimiter === ';' ? 'yes' : 'no', windows: f.encoding !== 'utf-8' ? 'yes' : 'no' }
-            return f.kind ? t('fileKind', { ...how, kind: KIND_LABEL[f.kind], rows: f.rows }) : t('fileNotRead', how)
+            return f.kind ? t('fileKind', { ...how, kind: t(`kindName_${f.kind}`), rows: f.rows }) : t('fileNotRead', how)
           })
           .join(' · ')}
       </p>

@@ -65,7 +65,7 @@ export function ProtocolsPage() {
     const from = protocolName(p)
     let name = ''
     for (let n = 1; name === '' || taken.has(name); n++) name = t(n === 1 ? 'copyName' : 'copyNameN', { name: from, n }).slice(0, NAME_MAX)
-    const r = await api.protocols.duplicate({ id: p.id, name })
+    const r = await api.protocols.duplicate({ id: p.id, name, description: protocolDescription(p), sourceNote: protocolSourceNote(p) })
     if (!r.ok) {
       toast.show(wordError(r.error), { kind: 'error' })
       return
