@@ -14,6 +14,8 @@ const SAMPLE_COLUMNS = [{ label: 'colLine', num: true }, { label: 'colDate' }, {
 const columns = (cols: { label: string; num?: boolean }[]) => cols.map((c) => ({ ...c, label: tr(`data:${c.label}`) }))
 
 const n = (x: number) => formatNumber(x)
+/** Bytes as megabytes to one decimal: “12.5”. */
+const megabytes = (bytes: number) => formatNumber(bytes / 1024 / 1024, 1, 1)
 /** “a, b and c” / “a、b和c” */
 const list = (items: string[]) => new Intl.ListFormat(INTL_LOCALE[currentLanguage()], { style: 'long', type: 'conjunction' }).format(items)
 const POLL_MS = 200
@@ -50,7 +52,7 @@ function doneMessage(added: ImportCounts, replaced: ChangeCounts, restored: Chan
 
 type Phase =
   | { name: 'idle' }
-  | { name: 'uploading'; files: string[] }
+  | { name: 'uploading'; files: string[]; sent: number; total: number }
   | { name: 'reading'; status: ImportStatus }
   | { name: 'ready'; status: ImportStatus & { preview: ImportPreview } }
   | { name: 'committing'; status: ImportStatus & { preview: ImportPreview } }
@@ -96,10 +98,14 @@ export function ImportCard() {
     e.target.value = ''
     if (files.length === 0) return
     setError(null)
-    setPhase({ name: 'uploading', files: files.map((f) => f.name) })
+    const total = files.reduce((sum, f) => sum + f.size, 0)
+    const names = files.map((f) => f.name)
+    setPhase({ name: 'uploading', files: names, sent: 0, total })
     const ids: string[] = []
+    let before = 0
     for (const f of files) {
-      const r = await uploadFile(f)
+      const r = await uploadFile(f, (sent) => setPhase({ name: 'uploading', files: names, sent: before + sent, total }))
+      before += f.size
       if (!r.ok) {
         setError(t('fileError', { file: f.name, message: wordError(r.error) }))
         setPhase({ name: 'idle' })
@@ -157,8 +163,9 @@ export function ImportCard() {
 
       {phase.name === 'uploading' && (
         <div className="job" aria-live="polite">
-          <Progress label={t('uploadProgress')} />
+          <Progress label={t('uploadProgress')} value={phase.total > 0 ? phase.sent / phase.total : undefined} />
           <p className="job-line">{t('sending', { files: list(phase.files) })}</p>
+          {phase.total > 0 && <p className="job-line muted">{t('sentOf', { sent: megabytes(phase.sent), total: megabytes(phase.total) })}</p>}
         </div>
       )}
       {phase.name === 'reading' && (
