@@ -1,0 +1,157 @@
+import type { Migration } from './types'
+
+/**
+ * Protocol progress and sprint bests read one row per session (progress) or per session with such reps (bests), so
+ * over a long history they cost more the longer the history, whatever range is shown. Both are now stored per
+ * protocol and day, and kept exact by triggers on every write to `sessions` and `reps` (a save, an edit, a move to
+ * another day or protocol, a delete, a restore, an import):
+ *
+ * - `progress_days`: per protocol and day, the sessions, the id of the day's last session, and for each field the
+ *   progress chart means, the sum and the count of its values that are not null (the drop-offs by `dropOffPct`:
+ *   `(1 - last / first) * 100`). Free-form sessions have no progress chart and no row.
+ * - `best_days`: per protocol (0: free-form sessions) and day, the fastest unloaded flat rep of each rep length
+ *   (`bucket`, `durationBucket`) and the fastest unloaded hill rep (`hill` 1, `bucket` 0), with its session and the
+ *   number of reps compared.
+ *
+ * A write does not add to or take from a stored row: it computes the day's rows again from the day's live sessions
+ * (a few index entries through sessions_live_protocol_date, sessions_live_flat_bests, sessions_live_hill_bests, and
+ * the reps of sessions mixing flat rep lengths), so a best stays exact when the session that set it goes, and a
+ * stored sum is exactly the sum over the day's sessions. The reps of a session mixing flat rep lengths are written
+ * after its row, so writes to their reps compute their day again too.
+ *
+ * `BUILD` computes every row from the sessions (here, and after an import that set the indexes and these triggers
+ * aside); `TRIGGERS` are the triggers, all named `day_stats_…`.
+ */
+
+const LIVE = 's.deleted_at IS NULL'
+/** A completed unloaded flat rep with a distance: the reps that have a speed and set a flat best. */
+const FLAT_REP = 'r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0 AND r.hill = 0 AND r.load_kg IS NULL'
+
+const PROGRESS_COLUMNS = `protocol_id, date, sessions, last_session_id, reps_done, planned_reps, rpe, rpe_n, rest_per_rep, rest_per_rep_n,
+  first_speed, first_speed_n, last_speed, last_speed_n, drop_off_pct, drop_off_pct_n, max_load_kg, max_load_kg_n,
+  loaded_first_speed, loaded_first_speed_n, loaded_last_speed, loaded_last_speed_n, loaded_drop_off_pct, loaded_drop_off_pct_n`
+
+/** Sum and count of a nullable value. */
+const sumCount = (v: string) => `total(${v}), count(${v})`
+const PROGRESS_VALUES = `count(*), max(s.id), sum(s.reps_done), sum(s.planned_reps), ${[
+  's.rpe',
+  's.rest_per_rep',
+  's.first_speed',
+  's.last_speed',
+  '(1 - s.last_speed / s.first_speed) * 100',
+  's.max_load_kg',
+  's.loaded_first_speed',
+  's.loaded_last_speed',
+  '(1 - s.loaded_last_speed / s.loaded_first_speed) * 100'
+]
+  .map(sumCount)
+  .join(', ')}`
+
+const BEST_COLUMNS = 'protocol_id, date, hill, bucket, speed, work_seconds, distance_meters, session_id, reps'
+
+/** Flat bests per rep length: one row per session whose flat reps share a length, the reps of those that mix lengths. */
+const flatSources = (where: string) => `
+    SELECT s.protocol_id, s.date, round(s.flat_best_work_seconds) AS bucket, s.flat_best_speed AS speed, s.flat_best_work_seconds AS work_seconds,
+      s.flat_best_distance AS distance_meters, s.id AS session_id, s.flat_speed_reps AS n
+    FROM sessions s WHERE ${where} AND s.flat_buckets = 1
+    UNION ALL
+    SELECT s.protocol_id, s.date, round(r.work_seconds), r.distance_meters / r.work_seconds, r.work_seconds, r.distance_meters, s.id, 1
+    FROM sessions s JOIN reps r ON r.session_id = s.id WHERE ${where} AND s.flat_buckets > 1 AND ${FLAT_REP}`
+
+/** The whole of both tables, from the live sessions. */
+export const BUILD = `
+    DELETE FROM progress_days;
+    INSERT INTO progress_days (${PROGRESS_COLUMNS})
+      SELECT s.protocol_id, s.date, ${PROGRESS_VALUES}
+      FROM sessions s WHERE ${LIVE} AND s.protocol_id IS NOT NULL GROUP BY s.protocol_id, s.date;
+    DELETE FROM best_days;
+    INSERT INTO best_days (${BEST_COLUMNS})
+      SELECT coalesce(protocol_id, 0), date, 0, bucket, max(speed), work_seconds, distance_meters, session_id, sum(n)
+      FROM (${flatSources(LIVE)}) GROUP BY coalesce(protocol_id, 0), date, bucket;
+    INSERT INTO best_days (${BEST_COLUMNS})
+      SELECT coalesce(s.protocol_id, 0), s.date, 1, 0, max(s.hill_best_speed), s.hill_best_work_seconds, s.hill_best_distance, s.id, sum(s.hill_speed_reps)
+      FROM sessions s WHERE ${LIVE} AND s.hill_speed_reps > 0 GROUP BY coalesce(s.protocol_id, 0), s.date;`
+
+/** Computes the rows of one protocol (`p`, NULL for free-form sessions) and day (`d`) again from its live sessions. */
+export const recomputeDay = (p: string, d: string) => {
+  const where = `${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}`
+  return `
+      DELETE FROM progress_days WHERE protocol_id = ${p} AND date = ${d};
+      INSERT INTO progress_days (${PROGRESS_COLUMNS})
+        SELECT ${p}, ${d}, ${PROGRESS_VALUES} FROM sessions s WHERE ${LIVE} AND s.protocol_id = ${p} AND s.date = ${d} HAVING count(*) > 0;
+      DELETE FROM best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d};
+      INSERT INTO best_days (${BEST_COLUMNS})
+        SELECT coalesce(${p}, 0), ${d}, 0, bucket, max(speed), work_seconds, distance_meters, session_id, sum(n)
+        FROM (${flatSources(where)}) GROUP BY bucket
+        UNION ALL
+        SELECT coalesce(${p}, 0), ${d}, 1, 0, max(s.hill_best_speed), s.hill_best_work_seconds, s.hill_best_distance, s.id, sum(s.hill_speed_reps)
+        FROM sessions s WHERE ${where} AND s.hill_speed_reps > 0 HAVING count(*) > 0;`
+}
+
+/** The day of the session of the rep `row`. */
+const repDay = (row: 'NEW' | 'OLD') =>
+  recomputeDay(`(SELECT protocol_id FROM sessions WHERE id = ${row}.session_id)`, `(SELECT date FROM sessions WHERE id = ${row}.session_id)`)
+/** A rep of a live session that mixes flat rep lengths: its day's bests read its reps. */
+const mixedRep = (row: 'NEW' | 'OLD') => `EXISTS (SELECT 1 FROM sessions WHERE id = ${row}.session_id AND deleted_at IS NULL AND flat_buckets > 1)`
+
+/** The columns the stored rows are computed from. */
+const READ = `protocol_id, date, deleted_at, reps_done, planned_reps, rpe, rest_per_rep, first_speed, last_speed, max_load_kg,
+      loaded_first_speed, loaded_last_speed, flat_speed_reps, flat_buckets, flat_best_speed, flat_best_work_seconds, flat_best_distance,
+      hill_speed_reps, hill_best_speed, hill_best_work_seconds, hill_best_distance`
+
+export const TRIGGERS = `
+    CREATE TRIGGER day_stats_insert AFTER INSERT ON sessions BEGIN${recomputeDay('NEW.protocol_id', 'NEW.date')}
+    END;
+    CREATE TRIGGER day_stats_delete AFTER DELETE ON sessions BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
+    END;
+    CREATE TRIGGER day_stats_update AFTER UPDATE OF ${READ} ON sessions BEGIN${recomputeDay('NEW.protocol_id', 'NEW.date')}
+    END;
+    CREATE TRIGGER day_stats_move AFTER UPDATE OF protocol_id, date ON sessions
+    WHEN OLD.protocol_id IS NOT NEW.protocol_id OR OLD.date IS NOT NEW.date BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
+    END;
+    CREATE TRIGGER day_stats_rep_insert AFTER INSERT ON reps WHEN ${mixedRep('NEW')} BEGIN${repDay('NEW')}
+    END;
+    CREATE TRIGGER day_stats_rep_delete AFTER DELETE ON reps WHEN ${mixedRep('OLD')} BEGIN${repDay('OLD')}
+    END;
+    CREATE TRIGGER day_stats_rep_update AFTER UPDATE ON reps WHEN ${mixedRep('OLD')} OR ${mixedRep('NEW')} BEGIN${repDay('OLD')}${repDay('NEW')}
+    END;`
+
+export const m009: Migration = {
+  version: 9,
+  name: 'stored progress and sprint bests per day',
+  sql: `
+    CREATE TABLE progress_days (
+      protocol_id INTEGER NOT NULL,
+      date TEXT NOT NULL,
+      sessions INTEGER NOT NULL CHECK (sessions > 0),
+      last_session_id INTEGER NOT NULL,
+      reps_done INTEGER NOT NULL,
+      planned_reps INTEGER NOT NULL,
+      rpe REAL NOT NULL, rpe_n INTEGER NOT NULL,
+      rest_per_rep REAL NOT NULL, rest_per_rep_n INTEGER NOT NULL,
+      first_speed REAL NOT NULL, first_speed_n INTEGER NOT NULL,
+      last_speed REAL NOT NULL, last_speed_n INTEGER NOT NULL,
+      drop_off_pct REAL NOT NULL, drop_off_pct_n INTEGER NOT NULL,
+      max_load_kg REAL NOT NULL, max_load_kg_n INTEGER NOT NULL,
+      loaded_first_speed REAL NOT NULL, loaded_first_speed_n INTEGER NOT NULL,
+      loaded_last_speed REAL NOT NULL, loaded_last_speed_n INTEGER NOT NULL,
+      loaded_drop_off_pct REAL NOT NULL, loaded_drop_off_pct_n INTEGER NOT NULL,
+      PRIMARY KEY (protocol_id, date)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE best_days (
+      protocol_id INTEGER NOT NULL,
+      date TEXT NOT NULL,
+      hill INTEGER NOT NULL CHECK (hill IN (0, 1)),
+      bucket INTEGER NOT NULL,
+      speed REAL NOT NULL,
+      work_seconds REAL NOT NULL,
+      distance_meters REAL NOT NULL,
+      session_id INTEGER NOT NULL,
+      reps INTEGER NOT NULL CHECK (reps > 0),
+      PRIMARY KEY (protocol_id, date, hill, bucket)
+    ) STRICT, WITHOUT ROWID;
+    ${BUILD}
+    ${TRIGGERS}
+  `
+}
