@@ -223,7 +223,7 @@ function charts(raw: Database.Database, first: string, last: string, block: { id
       sql: [
         [STATS_QUERIES.bestsByDuration, [hillId, EARLIEST, LATEST]],
         [STATS_QUERIES.bestHill, [hillId, EARLIEST, LATEST]],
-        [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, hillId]]
+        [STATS_QUERIES.bestLoaded, [hillId, EARLIEST, LATEST]]
       ]
     },
     {
@@ -233,7 +233,7 @@ function charts(raw: Database.Database, first: string, last: string, block: { id
       sql: [
         [STATS_QUERIES.bestsByDuration, [sprintId, EARLIEST, LATEST]],
         [STATS_QUERIES.bestHill, [sprintId, EARLIEST, LATEST]],
-        [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, sprintId]]
+        [STATS_QUERIES.bestLoaded, [sprintId, EARLIEST, LATEST]]
       ]
     },
     // Not asked for by the dashboard (it shows one protocol's bests), but offered by the back end.

@@ -12,12 +12,15 @@ import type { Migration } from './types'
  * - `best_days`: per protocol (0: free-form sessions) and day, the fastest unloaded flat rep of each rep length
  *   (`bucket`, `durationBucket`) and the fastest unloaded hill rep (`hill` 1, `bucket` 0), with its session and the
  *   number of reps compared.
+ * - `loaded_best_days`: likewise the fastest loaded rep per terrain, rep length (flat reps; hill reps all as 0),
+ *   load and kind (`loadedBests`).
  *
  * A write does not add to or take from a stored row: it computes the day's rows again from the day's live sessions
  * (a few index entries through sessions_live_protocol_date, sessions_live_flat_bests, sessions_live_hill_bests, and
- * the reps of sessions mixing flat rep lengths), so a best stays exact when the session that set it goes, and a
- * stored sum is exactly the sum over the day's sessions. The reps of a session mixing flat rep lengths are written
- * after its row, so writes to their reps compute their day again too.
+ * the reps of sessions mixing flat rep lengths, the loaded reps through reps_loaded), so a best stays exact when the
+ * session that set it goes, and a stored sum is exactly the sum over the day's sessions. A session's reps are written
+ * after its row, so a write to a loaded rep, or to a rep of a session mixing flat rep lengths, computes its day
+ * again too.
  *
  * `BUILD` computes every row from the sessions (here, and after an import that set the indexes and these triggers
  * aside); `TRIGGERS` are the triggers, all named `day_stats_…`.
@@ -58,7 +61,16 @@ const flatSources = (where: string) => `
     SELECT s.protocol_id, s.date, round(r.work_seconds), r.distance_meters / r.work_seconds, r.work_seconds, r.distance_meters, s.id, 1
     FROM sessions s JOIN reps r ON r.session_id = s.id WHERE ${where} AND s.flat_buckets > 1 AND ${FLAT_REP}`
 
-/** The whole of both tables, from the live sessions. */
+const LOADED_COLUMNS = 'protocol_id, date, hill, bucket, load_kg, load_kind, speed, work_seconds, distance_meters, session_id, reps'
+
+/** Loaded reps with a speed. */
+const loadedSources = (where: string) => `
+    SELECT s.protocol_id, s.date, r.hill, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END AS bucket, r.load_kg, r.load_kind,
+      r.distance_meters / r.work_seconds AS speed, r.work_seconds, r.distance_meters, s.id AS session_id
+    FROM sessions s JOIN reps r ON r.session_id = s.id
+    WHERE ${where} AND r.load_kg IS NOT NULL AND r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0`
+
+/** The whole of the tables, from the live sessions. */
 export const BUILD = `
     DELETE FROM progress_days;
     INSERT INTO progress_days (${PROGRESS_COLUMNS})
@@ -70,7 +82,11 @@ export const BUILD = `
       FROM (${flatSources(LIVE)}) GROUP BY coalesce(protocol_id, 0), date, bucket;
     INSERT INTO best_days (${BEST_COLUMNS})
       SELECT coalesce(s.protocol_id, 0), s.date, 1, 0, max(s.hill_best_speed), s.hill_best_work_seconds, s.hill_best_distance, s.id, sum(s.hill_speed_reps)
-      FROM sessions s WHERE ${LIVE} AND s.hill_speed_reps > 0 GROUP BY coalesce(s.protocol_id, 0), s.date;`
+      FROM sessions s WHERE ${LIVE} AND s.hill_speed_reps > 0 GROUP BY coalesce(s.protocol_id, 0), s.date;
+    DELETE FROM loaded_best_days;
+    INSERT INTO loaded_best_days (${LOADED_COLUMNS})
+      SELECT coalesce(protocol_id, 0), date, hill, bucket, load_kg, load_kind, max(speed), work_seconds, distance_meters, session_id, count(*)
+      FROM (${loadedSources(LIVE)}) GROUP BY coalesce(protocol_id, 0), date, hill, bucket, load_kg, load_kind;`
 
 /** Computes the rows of one protocol (`p`, NULL for free-form sessions) and day (`d`) again from its live sessions. */
 export const recomputeDay = (p: string, d: string) => {
@@ -85,14 +101,19 @@ export const recomputeDay = (p: string, d: string) => {
         FROM (${flatSources(where)}) GROUP BY bucket
         UNION ALL
         SELECT coalesce(${p}, 0), ${d}, 1, 0, max(s.hill_best_speed), s.hill_best_work_seconds, s.hill_best_distance, s.id, sum(s.hill_speed_reps)
-        FROM sessions s WHERE ${where} AND s.hill_speed_reps > 0 HAVING count(*) > 0;`
+        FROM sessions s WHERE ${where} AND s.hill_speed_reps > 0 HAVING count(*) > 0;
+      DELETE FROM loaded_best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d};
+      INSERT INTO loaded_best_days (${LOADED_COLUMNS})
+        SELECT coalesce(${p}, 0), ${d}, hill, bucket, load_kg, load_kind, max(speed), work_seconds, distance_meters, session_id, count(*)
+        FROM (${loadedSources(where)}) GROUP BY hill, bucket, load_kg, load_kind;`
 }
 
 /** The day of the session of the rep `row`. */
 const repDay = (row: 'NEW' | 'OLD') =>
   recomputeDay(`(SELECT protocol_id FROM sessions WHERE id = ${row}.session_id)`, `(SELECT date FROM sessions WHERE id = ${row}.session_id)`)
-/** A rep of a live session that mixes flat rep lengths: its day's bests read its reps. */
-const mixedRep = (row: 'NEW' | 'OLD') => `EXISTS (SELECT 1 FROM sessions WHERE id = ${row}.session_id AND deleted_at IS NULL AND flat_buckets > 1)`
+/** A loaded rep, or a rep of a session that mixes flat rep lengths, of a live session: its day's bests read it. */
+const readRep = (row: 'NEW' | 'OLD') =>
+  `EXISTS (SELECT 1 FROM sessions WHERE id = ${row}.session_id AND deleted_at IS NULL AND (${row}.load_kg IS NOT NULL OR flat_buckets > 1))`
 
 /** The columns the stored rows are computed from. */
 const READ = `protocol_id, date, deleted_at, reps_done, planned_reps, rpe, rest_per_rep, first_speed, last_speed, max_load_kg,
@@ -109,11 +130,11 @@ export const TRIGGERS = `
     CREATE TRIGGER day_stats_move AFTER UPDATE OF protocol_id, date ON sessions
     WHEN OLD.protocol_id IS NOT NEW.protocol_id OR OLD.date IS NOT NEW.date BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
     END;
-    CREATE TRIGGER day_stats_rep_insert AFTER INSERT ON reps WHEN ${mixedRep('NEW')} BEGIN${repDay('NEW')}
+    CREATE TRIGGER day_stats_rep_insert AFTER INSERT ON reps WHEN ${readRep('NEW')} BEGIN${repDay('NEW')}
     END;
-    CREATE TRIGGER day_stats_rep_delete AFTER DELETE ON reps WHEN ${mixedRep('OLD')} BEGIN${repDay('OLD')}
+    CREATE TRIGGER day_stats_rep_delete AFTER DELETE ON reps WHEN ${readRep('OLD')} BEGIN${repDay('OLD')}
     END;
-    CREATE TRIGGER day_stats_rep_update AFTER UPDATE ON reps WHEN ${mixedRep('OLD')} OR ${mixedRep('NEW')} BEGIN${repDay('OLD')}${repDay('NEW')}
+    CREATE TRIGGER day_stats_rep_update AFTER UPDATE ON reps WHEN ${readRep('OLD')} OR ${readRep('NEW')} BEGIN${repDay('OLD')}${repDay('NEW')}
     END;`
 
 export const m009: Migration = {
@@ -150,6 +171,21 @@ export const m009: Migration = {
       session_id INTEGER NOT NULL,
       reps INTEGER NOT NULL CHECK (reps > 0),
       PRIMARY KEY (protocol_id, date, hill, bucket)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE loaded_best_days (
+      protocol_id INTEGER NOT NULL,
+      date TEXT NOT NULL,
+      hill INTEGER NOT NULL CHECK (hill IN (0, 1)),
+      bucket INTEGER NOT NULL,
+      load_kg REAL NOT NULL,
+      load_kind TEXT NOT NULL,
+      speed REAL NOT NULL,
+      work_seconds REAL NOT NULL,
+      distance_meters REAL NOT NULL,
+      session_id INTEGER NOT NULL,
+      reps INTEGER NOT NULL CHECK (reps > 0),
+      PRIMARY KEY (protocol_id, date, hill, bucket, load_kg, load_kind)
     ) STRICT, WITHOUT ROWID;
     ${BUILD}
     ${TRIGGERS}

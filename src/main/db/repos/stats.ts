@@ -9,7 +9,7 @@
  * Sprint bests are the best of the days' bests (best_days), each the best of its sessions' bests per rep length:
  * for sessions whose flat reps mix lengths, of their reps, so the figures are exactly those of all reps. Those are
  * the unloaded bests: a loaded rep never sets one. Loaded bests (per terrain, rep length, load and kind:
- * `loadedBests`) are read rep by rep from the few loaded reps, through their partial index (reps_loaded).
+ * `loadedBests`) are the best of the days' loaded bests (loaded_best_days), likewise.
  */
 import type { LocalDate } from '../../../shared/dates'
 import type { LoadKind } from '../../../shared/training'
@@ -18,8 +18,6 @@ import type { Db } from '../connection'
 import { EARLIEST, LATEST } from '../rows'
 
 const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
-/** A completed rep with a distance: the reps that have a speed (`repSpeed`). */
-const TIMED_DISTANCE = 'r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0'
 
 const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed,
     s.max_load_kg, s.loaded_first_speed, s.loaded_last_speed
@@ -39,16 +37,16 @@ const bestDays = (hill: boolean, byProtocol: boolean) => `SELECT ${hill ? 'round
   }`
 
 /**
- * Loaded bests, from the loaded reps alone: per terrain, rep length (flat reps; hill reps all together), load and
- * kind, the fastest (max() takes the bare columns from its row). Flat first, then by load, kind and length.
+ * Loaded bests from the stored day rows (loaded_best_days, migration 9): per terrain, rep length (flat reps; hill
+ * reps all together), load and kind, the fastest (max() takes the bare columns from its row). Flat first, then by
+ * load, kind and length. Parameters: (protocol,) from, to.
  */
-const bestLoaded = (byProtocol: boolean) => `SELECT r.hill AS hill, round(r.work_seconds) AS bucket, r.load_kg AS load_kg, r.load_kind AS load_kind,
-    max(r.distance_meters / r.work_seconds) AS speed, r.work_seconds AS work_seconds, r.distance_meters AS distance_meters, s.date AS date,
-    s.id AS session_id, count(*) AS reps
-  FROM reps r JOIN sessions s ON s.id = r.session_id
-  WHERE r.load_kg IS NOT NULL AND ${TIMED_DISTANCE} AND ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''}
-  GROUP BY r.hill, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END, r.load_kg, r.load_kind
-  ORDER BY r.hill, r.load_kg, r.load_kind, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END`
+const bestLoaded = (byProtocol: boolean) => `SELECT b.hill AS hill, round(b.work_seconds) AS bucket, b.load_kg AS load_kg, b.load_kind AS load_kind,
+    max(b.speed) AS speed, b.work_seconds AS work_seconds, b.distance_meters AS distance_meters, b.date AS date, b.session_id AS session_id,
+    sum(b.reps) AS reps
+  FROM loaded_best_days b WHERE b.protocol_id ${byProtocol ? '= ?' : 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'} AND b.date BETWEEN ? AND ?
+  GROUP BY b.hill, b.bucket, b.load_kg, b.load_kind
+  ORDER BY b.hill, b.load_kg, b.load_kind, b.bucket`
 
 /** Exported for the query-plan tests. Values only through placeholders. */
 export const STATS_QUERIES = {
@@ -83,8 +81,9 @@ export const STATS_QUERIES = {
   bestsByDurationAll: bestDays(false, false),
   bestHill: bestDays(true, true),
   bestHillAll: bestDays(true, false),
-  /** Parameters: from, to (and protocol). */
+  /** Parameters: protocol, from, to. */
   bestLoaded: bestLoaded(true),
+  /** Parameters: from, to. */
   bestLoadedAll: bestLoaded(false)
 } as const
 
@@ -206,7 +205,7 @@ export function statsRepo(db: Db) {
     bestsByDurationAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
     bestHill: db.prepare<[number, string, string], BestRow>(STATS_QUERIES.bestHill),
     bestHillAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestHillAll),
-    bestLoaded: db.prepare<[string, string, number], LoadedRow>(STATS_QUERIES.bestLoaded),
+    bestLoaded: db.prepare<[number, string, string], LoadedRow>(STATS_QUERIES.bestLoaded),
     bestLoadedAll: db.prepare<[string, string], LoadedRow>(STATS_QUERIES.bestLoadedAll)
   }
 
@@ -290,7 +289,7 @@ export function statsRepo(db: Db) {
       const b = to ?? LATEST
       const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b) : q.bestsByDuration.all(protocolId, a, b)
       const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(protocolId, a, b)
-      const loaded = protocolId === undefined ? q.bestLoadedAll.all(a, b) : q.bestLoaded.all(a, b, protocolId)
+      const loaded = protocolId === undefined ? q.bestLoadedAll.all(a, b) : q.bestLoaded.all(protocolId, a, b)
       return {
         byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null),
         hill: toBest(hill),
