@@ -88,40 +88,88 @@ export const BUILD = `
       SELECT coalesce(protocol_id, 0), date, hill, bucket, load_kg, load_kind, max(speed), work_seconds, distance_meters, session_id, count(*)
       FROM (${loadedSources(LIVE)}) GROUP BY coalesce(protocol_id, 0), date, hill, bucket, load_kg, load_kind;`
 
-/** Computes the rows of one protocol (`p`, NULL for free-form sessions) and day (`d`) again from its live sessions. */
-export const recomputeDay = (p: string, d: string) => {
-  const where = `${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}`
-  return `
+/** The progress row of one protocol (`p`; nothing for free-form sessions, NULL) and day (`d`), from its live sessions. */
+const progressDay = (p: string, d: string) => `
       DELETE FROM progress_days WHERE protocol_id = ${p} AND date = ${d};
       INSERT INTO progress_days (${PROGRESS_COLUMNS})
-        SELECT ${p}, ${d}, ${PROGRESS_VALUES} FROM sessions s WHERE ${LIVE} AND s.protocol_id = ${p} AND s.date = ${d} HAVING count(*) > 0;
+        SELECT ${p}, ${d}, ${PROGRESS_VALUES} FROM sessions s WHERE ${LIVE} AND s.protocol_id = ${p} AND s.date = ${d} HAVING count(*) > 0;`
+
+/** What `PROGRESS_VALUES` gives for the one session `row`. */
+const ONE_SESSION = (row: 'NEW') => `1, ${row}.id, ${row}.reps_done, ${row}.planned_reps, ${[
+  `${row}.rpe`,
+  `${row}.rest_per_rep`,
+  `${row}.first_speed`,
+  `${row}.last_speed`,
+  `(1 - ${row}.last_speed / ${row}.first_speed) * 100`,
+  `${row}.max_load_kg`,
+  `${row}.loaded_first_speed`,
+  `${row}.loaded_last_speed`,
+  `(1 - ${row}.loaded_last_speed / ${row}.loaded_first_speed) * 100`
+]
+  .map((v) => `coalesce(${v}, 0.0), ${v} IS NOT NULL`)
+  .join(', ')}`
+
+/**
+ * A new session's progress row: its own values when it is the day's first session of its protocol (what computing
+ * the row from that one session gives), else the row computed again (a new session's id is above every other's).
+ */
+const progressAdd = (row: 'NEW') => `
+      INSERT INTO progress_days (${PROGRESS_COLUMNS}) SELECT ${row}.protocol_id, ${row}.date, ${ONE_SESSION(row)} WHERE ${row}.protocol_id IS NOT NULL
+        ON CONFLICT (protocol_id, date) DO NOTHING;
+      DELETE FROM progress_days WHERE protocol_id = ${row}.protocol_id AND date = ${row}.date AND last_session_id <> ${row}.id;
+      INSERT INTO progress_days (${PROGRESS_COLUMNS})
+        SELECT ${row}.protocol_id, ${row}.date, ${PROGRESS_VALUES} FROM sessions s
+        WHERE NOT EXISTS (SELECT 1 FROM progress_days WHERE protocol_id = ${row}.protocol_id AND date = ${row}.date)
+          AND ${LIVE} AND s.protocol_id = ${row}.protocol_id AND s.date = ${row}.date HAVING count(*) > 0;`
+
+/** The unloaded best rows of one protocol (`p`, NULL for free-form sessions) and day (`d`). */
+const bestsDay = (p: string, d: string) => {
+  const where = `${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}`
+  return `
       DELETE FROM best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d};
       INSERT INTO best_days (${BEST_COLUMNS})
         SELECT coalesce(${p}, 0), ${d}, 0, bucket, max(speed), work_seconds, distance_meters, session_id, sum(n)
         FROM (${flatSources(where)}) GROUP BY bucket
         UNION ALL
         SELECT coalesce(${p}, 0), ${d}, 1, 0, max(s.hill_best_speed), s.hill_best_work_seconds, s.hill_best_distance, s.id, sum(s.hill_speed_reps)
-        FROM sessions s WHERE ${where} AND s.hill_speed_reps > 0 HAVING count(*) > 0;
+        FROM sessions s WHERE ${where} AND s.hill_speed_reps > 0 HAVING count(*) > 0;`
+}
+
+/** The loaded best rows of one protocol (`p`, NULL for free-form sessions) and day (`d`). */
+const loadedDay = (p: string, d: string) => `
       DELETE FROM loaded_best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d};
       INSERT INTO loaded_best_days (${LOADED_COLUMNS})
         SELECT coalesce(${p}, 0), ${d}, hill, bucket, load_kg, load_kind, max(speed), work_seconds, distance_meters, session_id, count(*)
-        FROM (${loadedSources(where)}) GROUP BY hill, bucket, load_kg, load_kind;`
-}
+        FROM (${loadedSources(`${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}`)}) GROUP BY hill, bucket, load_kg, load_kind;`
 
-/** The day of the session of the rep `row`. */
-const repDay = (row: 'NEW' | 'OLD') =>
-  recomputeDay(`(SELECT protocol_id FROM sessions WHERE id = ${row}.session_id)`, `(SELECT date FROM sessions WHERE id = ${row}.session_id)`)
-/** A loaded rep, or a rep of a session that mixes flat rep lengths, of a live session: its day's bests read it. */
-const readRep = (row: 'NEW' | 'OLD') =>
-  `EXISTS (SELECT 1 FROM sessions WHERE id = ${row}.session_id AND deleted_at IS NULL AND (${row}.load_kg IS NOT NULL OR flat_buckets > 1))`
+/** Computes every row of one protocol (`p`, NULL for free-form sessions) and day (`d`) again from its live sessions. */
+export const recomputeDay = (p: string, d: string) => progressDay(p, d) + bestsDay(p, d) + loadedDay(p, d)
+
+/** The protocol and the day of the session of the rep `row`. */
+const ofRep = (row: 'NEW' | 'OLD') =>
+  [`(SELECT protocol_id FROM sessions WHERE id = ${row}.session_id)`, `(SELECT date FROM sessions WHERE id = ${row}.session_id)`] as const
+/** A rep with a speed (`repSpeed`). */
+const timed = (row: 'NEW' | 'OLD') => `${row}.completed = 1 AND ${row}.distance_meters IS NOT NULL AND ${row}.work_seconds > 0`
+const liveSession = (row: 'NEW' | 'OLD', and = '') => `EXISTS (SELECT 1 FROM sessions WHERE id = ${row}.session_id AND deleted_at IS NULL${and})`
+/** A loaded rep of a live session: its day's loaded bests read it (when it has a speed). */
+const loadedRep = (row: 'NEW' | 'OLD') => `${row}.load_kg IS NOT NULL AND ${liveSession(row)}`
+/** An unloaded flat rep of a live session mixing flat rep lengths: its day's bests read it (when it has a speed). */
+const mixedRep = (row: 'NEW' | 'OLD') => `${row}.load_kg IS NULL AND ${row}.hill = 0 AND ${liveSession(row, ' AND flat_buckets > 1')}`
 
 /** The columns the stored rows are computed from. */
 const READ = `protocol_id, date, deleted_at, reps_done, planned_reps, rpe, rest_per_rep, first_speed, last_speed, max_load_kg,
       loaded_first_speed, loaded_last_speed, flat_speed_reps, flat_buckets, flat_best_speed, flat_best_work_seconds, flat_best_distance,
       hill_speed_reps, hill_best_speed, hill_best_work_seconds, hill_best_distance`
 
+/**
+ * A new session's row comes before its reps: it adds to the progress row, and to the best rows with the bests it
+ * holds itself (flat reps of one length, hill reps); its loaded reps, and the flat reps of a session mixing lengths,
+ * compute their day's best rows again as they are written. Changes, moves and deletes compute every row of the days
+ * again. (One trigger per table and event where it can be: each trigger run costs a little on every row written.)
+ */
 export const TRIGGERS = `
-    CREATE TRIGGER day_stats_insert AFTER INSERT ON sessions BEGIN${recomputeDay('NEW.protocol_id', 'NEW.date')}
+    CREATE TRIGGER day_stats_insert AFTER INSERT ON sessions WHEN NEW.deleted_at IS NULL
+    BEGIN${progressAdd('NEW')}${bestsDay('NEW.protocol_id', 'NEW.date')}
     END;
     CREATE TRIGGER day_stats_delete AFTER DELETE ON sessions BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
     END;
@@ -130,11 +178,13 @@ export const TRIGGERS = `
     CREATE TRIGGER day_stats_move AFTER UPDATE OF protocol_id, date ON sessions
     WHEN OLD.protocol_id IS NOT NEW.protocol_id OR OLD.date IS NOT NEW.date BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
     END;
-    CREATE TRIGGER day_stats_rep_insert AFTER INSERT ON reps WHEN ${readRep('NEW')} BEGIN${repDay('NEW')}
+    CREATE TRIGGER day_stats_rep_insert AFTER INSERT ON reps WHEN ${timed('NEW')} AND (${loadedRep('NEW')} OR ${mixedRep('NEW')})
+    BEGIN${loadedDay(...ofRep('NEW'))}${bestsDay(...ofRep('NEW'))}
     END;
-    CREATE TRIGGER day_stats_rep_delete AFTER DELETE ON reps WHEN ${readRep('OLD')} BEGIN${repDay('OLD')}
+    CREATE TRIGGER day_stats_rep_delete AFTER DELETE ON reps WHEN ${timed('OLD')} AND (${loadedRep('OLD')} OR ${mixedRep('OLD')})
+    BEGIN${loadedDay(...ofRep('OLD'))}${bestsDay(...ofRep('OLD'))}
     END;
-    CREATE TRIGGER day_stats_rep_update AFTER UPDATE ON reps WHEN ${readRep('OLD')} OR ${readRep('NEW')} BEGIN${repDay('OLD')}${repDay('NEW')}
+    CREATE TRIGGER day_stats_rep_update AFTER UPDATE ON reps BEGIN${recomputeDay(...ofRep('OLD'))}${recomputeDay(...ofRep('NEW'))}
     END;`
 
 export const m009: Migration = {
