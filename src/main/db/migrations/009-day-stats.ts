@@ -122,11 +122,12 @@ const progressAdd = (row: 'NEW') => `
         WHERE NOT EXISTS (SELECT 1 FROM progress_days WHERE protocol_id = ${row}.protocol_id AND date = ${row}.date)
           AND ${LIVE} AND s.protocol_id = ${row}.protocol_id AND s.date = ${row}.date HAVING count(*) > 0;`
 
-/** The unloaded best rows of one protocol (`p`, NULL for free-form sessions) and day (`d`). */
-const bestsDay = (p: string, d: string) => {
-  const where = `${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}`
+/** The unloaded best rows of one protocol (`p`, NULL for free-form sessions) and day (`d`); only if `guard` holds. */
+const bestsDay = (p: string, d: string, guard = '') => {
+  const only = guard === '' ? '' : ` AND ${guard}`
+  const where = `${LIVE} AND s.protocol_id IS ${p} AND s.date = ${d}${only}`
   return `
-      DELETE FROM best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d};
+      DELETE FROM best_days WHERE protocol_id = coalesce(${p}, 0) AND date = ${d}${only};
       INSERT INTO best_days (${BEST_COLUMNS})
         SELECT coalesce(${p}, 0), ${d}, 0, bucket, max(speed), work_seconds, distance_meters, session_id, sum(n)
         FROM (${flatSources(where)}) GROUP BY bucket
@@ -169,7 +170,7 @@ const READ = `protocol_id, date, deleted_at, reps_done, planned_reps, rpe, rest_
  */
 export const TRIGGERS = `
     CREATE TRIGGER day_stats_insert AFTER INSERT ON sessions WHEN NEW.deleted_at IS NULL
-    BEGIN${progressAdd('NEW')}${bestsDay('NEW.protocol_id', 'NEW.date')}
+    BEGIN${progressAdd('NEW')}${bestsDay('NEW.protocol_id', 'NEW.date', '(NEW.flat_buckets = 1 OR NEW.hill_speed_reps > 0)')}
     END;
     CREATE TRIGGER day_stats_delete AFTER DELETE ON sessions BEGIN${recomputeDay('OLD.protocol_id', 'OLD.date')}
     END;
