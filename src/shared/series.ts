@@ -10,10 +10,18 @@
  */
 export function mergeRuns<T>(points: readonly T[], max: number, merge: (run: readonly T[]) => T): { points: T[]; size: number } {
   if (points.length <= max || max < 1) return { points: points.slice(), size: 1 }
-  const size = Math.ceil(points.length / max)
-  const out: T[] = []
-  const start = points.length % size === 0 ? 0 : (points.length % size) - size
-  for (let i = start; i < points.length; i += size) out.push(merge(points.slice(Math.max(0, i), i + size)))
+  return mapRuns(points, max, merge)
+}
+
+/**
+ * The runs of `mergeRuns` (runs of `size` = ⌈length / max⌉ consecutive items, aligned to the end, so only the first
+ * run can be shorter), each made into one point by `merge`, also when every run is a single item.
+ */
+export function mapRuns<T, U>(items: readonly T[], max: number, merge: (run: readonly T[]) => U): { points: U[]; size: number } {
+  const size = Math.max(1, Math.ceil(items.length / Math.max(1, max)))
+  const out: U[] = []
+  const start = items.length % size === 0 ? 0 : (items.length % size) - size
+  for (let i = start; i < items.length; i += size) out.push(merge(items.slice(Math.max(0, i), i + size)))
   return { points: out, size }
 }
 

@@ -53,11 +53,11 @@ export interface FitnessSeries {
   latest: FitnessDay | null
 }
 
-/** One session of a protocol (or, over long ranges, the mean of a run of consecutive sessions). */
+/** One session of a protocol (or, over long ranges, the mean of the sessions of a run of consecutive days). */
 export interface ProgressPoint {
-  /** The session's date (the last session's date for a run). */
+  /** The session's date (the last day's date for a run). */
   date: LocalDate
-  /** The session's id (the last session's id for a run). */
+  /** The session's id (the id of the last day's last session for a run). */
   sessionId: number
   repsDone: number
   plannedReps: number
@@ -83,8 +83,13 @@ export interface ProtocolProgress {
   protocolName: string
   /** Sessions of the protocol in the range. */
   sessions: number
-  /** Oldest first; one per session, or means of runs of `sessionsPerPoint` sessions over long histories. */
+  /**
+   * Oldest first; one per session while they are at most `MAX_CHART_POINTS`. Past that, one per run of consecutive
+   * days with sessions of the protocol (⌈days / MAX_CHART_POINTS⌉ such days, aligned to the end: only the first run
+   * can be shorter), each field the mean over all the run's sessions of the values present.
+   */
   points: ProgressPoint[]
+  /** 1 for one point per session; else the mean number of sessions a point stands for, rounded up. */
   sessionsPerPoint: number
 }
 

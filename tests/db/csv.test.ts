@@ -15,6 +15,7 @@ import { useBackend } from '../helpers/backend'
 import { useTempDir } from '../helpers/tmp'
 import { group, rep } from '../helpers/training'
 import { clientFor } from '../helpers/client'
+import { expectDayStatsExact } from '../helpers/dayStats'
 import { commit, counts, exportKinds, NASTY_NOTES, preview, seedHistory } from './csv-fixtures'
 
 const backend = useBackend()
@@ -324,6 +325,7 @@ describe('CSV round trip', () => {
 
 describe('a large import', () => {
   const indexes = (db: Db) => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sessions', 'reps') ORDER BY name`).all()
+  const triggers = (db: Db) => db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all()
 
   /** A reps file of LARGE_IMPORT_SESSIONS one-rep sessions, exported from a synthetic history. */
   async function largeRepsFile(): Promise<Buffer> {
@@ -336,7 +338,9 @@ describe('a large import', () => {
     const reps = await largeRepsFile()
     const b = await backend()
     const before = indexes(b.db)
+    const triggersBefore = triggers(b.db)
     expect(before.length).toBeGreaterThan(3)
+    expect(triggersBefore.length).toBeGreaterThan(3)
     const plan = await preview(b.db, tmp(), { 'reps.csv': reps })
     expect(plan.preview.toAdd.sessions).toBe(LARGE_IMPORT_SESSIONS)
     const repo = importRepo(b.db)
@@ -348,12 +352,17 @@ describe('a large import', () => {
         const rebuild = repo.setAsideIndexes()
         // Inside the commit the indexes are gone; the UNIQUE constraints stay.
         expect(indexes(b.db).map((i) => (i as { name: string }).name)).toEqual(['sqlite_autoindex_reps_1', 'sqlite_autoindex_sessions_1'])
+        expect(triggers(b.db).filter((t) => (t as { name: string }).name.startsWith('day_stats_'))).toEqual([])
         return rebuild
       }
     }
     expect(commitImport(b.db, watched, plan).added.sessions).toBe(LARGE_IMPORT_SESSIONS)
     expect(setAside).toBe(1)
     expect(indexes(b.db)).toEqual(before)
+    // The triggers that keep the stored rows per day were set aside too, and the rows built again from the sessions.
+    expect(triggers(b.db)).toEqual(triggersBefore)
+    expect((b.db.prepare('SELECT count(*) FROM progress_days').pluck().get() as number) > 100).toBe(true)
+    expectDayStatsExact(b.db)
     expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(counts(b.db)).toMatchObject({ sessions: LARGE_IMPORT_SESSIONS, reps: LARGE_IMPORT_SESSIONS })
     // The same file again adds nothing, and is not a large import any more.
@@ -365,6 +374,7 @@ describe('a large import', () => {
     const reps = await largeRepsFile()
     const b = await backend()
     const before = indexes(b.db)
+    const triggersBefore = triggers(b.db)
     const plan = await preview(b.db, tmp(), { 'reps.csv': reps })
     const repo = importRepo(b.db)
     const broken: ImportRepo = {
@@ -381,6 +391,7 @@ describe('a large import', () => {
     }
     expect(() => commitImport(b.db, broken, plan)).toThrow(/disk went away/)
     expect(indexes(b.db)).toEqual(before)
+    expect(triggers(b.db)).toEqual(triggersBefore)
     expect(counts(b.db)).toMatchObject({ sessions: 0, reps: 0 })
   })
 

@@ -95,9 +95,10 @@ describe('stored daily totals', () => {
     const path = b.path
     const before = summed(b.db)
     b.close()
-    // The same database as version 6 left it: no totals table, no triggers (and no later table).
+    // The same database as version 6 left it: no totals table, no triggers (and no later table or trigger).
     const raw = new Database(path)
-    raw.exec('DROP TABLE session_sources; DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_delete; DROP TRIGGER daily_totals_update; DROP TABLE daily_totals; PRAGMA user_version = 6')
+    for (const t of raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'day_stats_*'").pluck().all() as string[]) raw.exec(`DROP TRIGGER ${t}`)
+    raw.exec('DROP TABLE progress_days; DROP TABLE best_days; DROP TABLE loaded_best_days; DROP TABLE session_sources; DROP TRIGGER daily_totals_insert; DROP TRIGGER daily_totals_delete; DROP TRIGGER daily_totals_update; DROP TABLE daily_totals; PRAGMA user_version = 6')
     raw.close()
     const reopened = await startBackend({ dbPath: path, transport: 'web', log: () => {} })
     try {

@@ -37,25 +37,26 @@ describe('stats queries', () => {
     const progress = plan(STATS_QUERIES.protocolSessions, ...range, 2)
     expect(progress).toBe('SEARCH s USING COVERING INDEX sessions_live_protocol_date (protocol_id=? AND date>? AND date<?)')
 
-    // Sprint bests: one index entry per session with such reps; only sessions mixing flat rep lengths read their reps.
-    const mixed = /SEARCH s USING INDEX sessions_live_mixed_flat \(date>\? AND date<\?\) \| SEARCH r USING INDEX sqlite_autoindex_reps_1 \(session_id=\?\)/
-    const flat = plan(STATS_QUERIES.bestsByDuration, ...range, 2, ...range, 2)
-    expect(flat).toMatch(/SEARCH s USING COVERING INDEX sessions_live_flat_bests \(protocol_id=\? AND date>\? AND date<\?\)/)
-    expect(flat).toMatch(mixed)
-    expect(flat).not.toMatch(/SCAN [sr]\b/)
-    expect(plan(STATS_QUERIES.bestHill, ...range, 2)).toBe('SEARCH s USING COVERING INDEX sessions_live_hill_bests (protocol_id=? AND date>? AND date<?)')
-    // Over all protocols: the whole (partial) index, never the table through the date index.
-    const flatAll = plan(STATS_QUERIES.bestsByDurationAll, ...range, ...range)
-    expect(flatAll).toMatch(/SCAN s USING COVERING INDEX sessions_live_flat_bests/)
-    expect(flatAll).toMatch(mixed)
-    expect(plan(STATS_QUERIES.bestHillAll, ...range)).toBe('SCAN s USING COVERING INDEX sessions_live_hill_bests')
-    // Loaded bests: the live sessions from a covering index, and for each only its loaded reps, from their partial
-    // covering index; neither table is read.
-    const loaded = plan(STATS_QUERIES.bestLoaded, ...range, 2)
-    expect(loaded).toMatch(/^SEARCH s USING COVERING INDEX sessions_live_protocol_date \(protocol_id=\? AND date>\? AND date<\?\) \| SEARCH r USING COVERING INDEX reps_loaded \(session_id=\? AND load_kg>\?\)/)
+    // Protocol progress over a long range and sprint bests: the stored day rows (migration 9), through their
+    // primary keys, one row per day; over all protocols, each protocol's range in turn.
+    expect(plan(STATS_QUERIES.protocolDays, 2, ...range)).toBe('SEARCH progress_days USING PRIMARY KEY (protocol_id=? AND date>? AND date<?)')
+    const byDay = /^SEARCH best_days USING PRIMARY KEY \(protocol_id=\? AND date>\? AND date<\?\)/
+    for (const q of [STATS_QUERIES.bestsByDuration, STATS_QUERIES.bestHill]) {
+      const p = plan(q, 2, ...range)
+      expect(p).toMatch(byDay)
+      expect(p).not.toMatch(/SCAN|sessions|reps/)
+    }
+    for (const q of [STATS_QUERIES.bestsByDurationAll, STATS_QUERIES.bestHillAll]) {
+      const p = plan(q, ...range)
+      expect(p).toMatch(byDay)
+      expect(p).toMatch(/LIST SUBQUERY/)
+      expect(p).not.toMatch(/SCAN best_days|sessions|reps/)
+    }
+    // Loaded bests: the stored day rows too.
+    expect(plan(STATS_QUERIES.bestLoaded, 2, ...range)).toMatch(/^SEARCH b USING PRIMARY KEY \(protocol_id=\? AND date>\? AND date<\?\)/)
     const loadedAll = plan(STATS_QUERIES.bestLoadedAll, ...range)
-    expect(loadedAll).toMatch(/^SEARCH s USING COVERING INDEX sessions_live_date \(date>\? AND date<\?\) \| SEARCH r USING COVERING INDEX reps_loaded \(session_id=\? AND load_kg>\?\)/)
-    for (const p of [loaded, loadedAll]) expect(p).not.toMatch(/SCAN/)
+    expect(loadedAll).toMatch(/^SEARCH b USING PRIMARY KEY \(protocol_id=\? AND date>\? AND date<\?\)/)
+    for (const p of [plan(STATS_QUERIES.bestLoaded, 2, ...range), loadedAll]) expect(p).not.toMatch(/SCAN b|sessions|reps/)
     db.close()
   })
 

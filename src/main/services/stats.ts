@@ -4,11 +4,11 @@ import { blockEnd } from '../../shared/metrics/block'
 import { dayNumber, fitnessModel, type LoadWeek, markLoadSpikes, SPIKE_RULE, weeklyTotals, weekStart, dateOfDay } from '../../shared/metrics/load'
 import { dropOffPct } from '../../shared/metrics/reps'
 import { blockVolumeWeeks, plannedVolume } from '../../shared/metrics/volume'
-import { mergeRuns, meanMerge, meanOfPresent } from '../../shared/series'
+import { mapRuns, mergeRuns, meanMerge, meanOfPresent } from '../../shared/series'
 import { type BlockVolume, type FitnessSeries, MAX_CHART_POINTS, type ProgressPoint, type WeeklyLoad } from '../../shared/stats'
 import type { BlocksRepo } from '../db/repos/blocks'
 import type { ProtocolsRepo } from '../db/repos/protocols'
-import type { StatsRepo } from '../db/repos/stats'
+import { PROGRESS_MEANS, type ProgressDay, type StatsRepo } from '../db/repos/stats'
 import { notFound } from './found'
 
 export interface StatsDeps {
@@ -17,6 +17,8 @@ export interface StatsDeps {
   protocols: ProtocolsRepo
   /** The local date, for ranges that end "today" by default. */
   today?: () => LocalDate
+  /** The most points a series has (MAX_CHART_POINTS; smaller in tests). */
+  maxPoints?: number
 }
 
 const todayOf = (deps: StatsDeps): LocalDate => (deps.today ? deps.today() : todayLocal())
@@ -88,11 +90,69 @@ export function fitness(deps: StatsDeps, from?: LocalDate, to?: LocalDate): Fitn
   return { from: start, to: end, historyStart, points, daysPerPoint: size, latest: days[days.length - 1] ?? null }
 }
 
+/**
+ * Days of a protocol as one point: per field, the mean over all their sessions of the values present (the sums and
+ * counts of the days added up), so a point is exactly the mean of those sessions' own figures; the date and id of
+ * the last session of the last day.
+ */
+function mergeDays(run: readonly ProgressDay[]): ProgressPoint {
+  const last = run[run.length - 1] as ProgressDay
+  let sessions = 0
+  let repsDone = 0
+  let plannedReps = 0
+  const sums = PROGRESS_MEANS.map(() => 0)
+  const counts = PROGRESS_MEANS.map(() => 0)
+  for (const d of run) {
+    sessions += d.sessions
+    repsDone += d.repsDone
+    plannedReps += d.plannedReps
+    for (let i = 0; i < sums.length; i++) {
+      sums[i] = (sums[i] as number) + (d.sums[i] as number)
+      counts[i] = (counts[i] as number) + (d.counts[i] as number)
+    }
+  }
+  const mean = (k: (typeof PROGRESS_MEANS)[number]) => {
+    const i = PROGRESS_MEANS.indexOf(k)
+    return counts[i] === 0 ? null : (sums[i] as number) / (counts[i] as number)
+  }
+  return {
+    date: last.date,
+    sessionId: last.lastSessionId,
+    repsDone: repsDone / sessions,
+    plannedReps: plannedReps / sessions,
+    rpe: mean('rpe'),
+    restPerRep: mean('restPerRep'),
+    firstSpeed: mean('firstSpeed'),
+    lastSpeed: mean('lastSpeed'),
+    dropOffPct: mean('dropOffPct'),
+    maxLoadKg: mean('maxLoadKg'),
+    loadedFirstSpeed: mean('loadedFirstSpeed'),
+    loadedLastSpeed: mean('loadedLastSpeed'),
+    loadedDropOffPct: mean('loadedDropOffPct')
+  }
+}
+
+/**
+ * A protocol's sessions in the range, one point each while they fit in the point budget. Past it, points are made
+ * of whole days, from the stored day rows (progress_days), so the cost follows the days shown, not the sessions:
+ * the days with sessions of the protocol are split into runs of ⌈days / budget⌉ consecutive such days, aligned to
+ * the end so the newest day ends the last point (`mapRuns`, as the per-session runs were), and each point is the
+ * mean over the sessions of its days. `sessionsPerPoint` is then the mean number of sessions a point stands for,
+ * rounded up.
+ */
 export function protocolProgress(deps: StatsDeps, protocolId: number, from?: LocalDate, to?: LocalDate) {
   const protocol = deps.protocols.get(protocolId)
   if (!protocol) throw notFound('protocol', protocolId)
-  // Fields one by one (not a spread): over tens of thousands of sessions, a spread each costs more than the query.
-  const sessions: ProgressPoint[] = deps.stats.protocolSessions(protocolId, from, to).map((s) => ({
+  const max = deps.maxPoints ?? MAX_CHART_POINTS
+  const days = deps.stats.protocolDays(protocolId, from, to)
+  let sessions = 0
+  for (const d of days) sessions += d.sessions
+  if (sessions > max) {
+    const { points } = mapRuns(days, max, mergeDays)
+    return { protocolId, protocolName: protocol.name, sessions, points, sessionsPerPoint: Math.ceil(sessions / points.length) }
+  }
+  // Fields one by one (not a spread): over thousands of sessions, a spread each costs more than the query.
+  const points: ProgressPoint[] = deps.stats.protocolSessions(protocolId, from, to).map((s) => ({
     sessionId: s.sessionId,
     date: s.date,
     repsDone: s.repsDone,
@@ -107,24 +167,7 @@ export function protocolProgress(deps: StatsDeps, protocolId: number, from?: Loc
     loadedLastSpeed: s.loadedLastSpeed,
     loadedDropOffPct: s.loadedFirstSpeed !== null && s.loadedLastSpeed !== null ? dropOffPct(s.loadedFirstSpeed, s.loadedLastSpeed) : null
   }))
-  const { points, size } = mergeRuns(
-    sessions,
-    MAX_CHART_POINTS,
-    meanMerge<ProgressPoint, keyof ProgressPoint>([
-      'repsDone',
-      'plannedReps',
-      'restPerRep',
-      'rpe',
-      'firstSpeed',
-      'lastSpeed',
-      'dropOffPct',
-      'maxLoadKg',
-      'loadedFirstSpeed',
-      'loadedLastSpeed',
-      'loadedDropOffPct'
-    ])
-  )
-  return { protocolId, protocolName: protocol.name, sessions: sessions.length, points, sessionsPerPoint: size }
+  return { protocolId, protocolName: protocol.name, sessions: points.length, points, sessionsPerPoint: 1 }
 }
 
 export function sprintBests(deps: StatsDeps, protocolId?: number, from?: LocalDate, to?: LocalDate) {

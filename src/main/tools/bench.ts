@@ -34,6 +34,7 @@ import { blocksRepo } from '../db/repos/blocks'
 import { protocolsRepo } from '../db/repos/protocols'
 import { blockVolume } from '../services/stats'
 import { WEIGHT_QUERIES } from '../db/repos/weights'
+import { MAX_CHART_POINTS } from '../../shared/stats'
 import { type Dataset, dataset } from './bench-data'
 import { benchCsv, benchImport50Mb, benchImportMemory } from './bench-csv'
 import { benchParsers } from './bench-parsers'
@@ -205,15 +206,26 @@ function charts(raw: Database.Database, first: string, last: string, block: { id
       maxRatio: 2,
       service: () => blockVolume(deps, block.id)
     },
-    { label: 'protocol progress (Sprint 6×20 s), whole history', channel: 'stats/protocolProgress', input: { protocolId: sprintId }, sql: [[STATS_QUERIES.protocolSessions, [EARLIEST, LATEST, sprintId]]] },
+    // The stored days; and the sessions one by one when they fit in the point budget (as the service reads them).
+    {
+      label: 'protocol progress (Sprint 6×20 s), whole history',
+      channel: 'stats/protocolProgress',
+      input: { protocolId: sprintId },
+      sql: [
+        [STATS_QUERIES.protocolDays, [sprintId, EARLIEST, LATEST]],
+        ...(deps.stats.protocolDays(sprintId, undefined, undefined).reduce((n, d) => n + d.sessions, 0) <= MAX_CHART_POINTS
+          ? [[STATS_QUERIES.protocolSessions, [EARLIEST, LATEST, sprintId]] as Statement]
+          : [])
+      ]
+    },
     {
       label: 'sprint bests (Hill sprint 4×30 s)',
       channel: 'stats/sprintBests',
       input: { protocolId: hillId },
       sql: [
-        [STATS_QUERIES.bestsByDuration, [EARLIEST, LATEST, hillId, EARLIEST, LATEST, hillId]],
-        [STATS_QUERIES.bestHill, [EARLIEST, LATEST, hillId]],
-        [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, hillId]]
+        [STATS_QUERIES.bestsByDuration, [hillId, EARLIEST, LATEST]],
+        [STATS_QUERIES.bestHill, [hillId, EARLIEST, LATEST]],
+        [STATS_QUERIES.bestLoaded, [hillId, EARLIEST, LATEST]]
       ]
     },
     {
@@ -221,13 +233,13 @@ function charts(raw: Database.Database, first: string, last: string, block: { id
       channel: 'stats/sprintBests',
       input: { protocolId: sprintId },
       sql: [
-        [STATS_QUERIES.bestsByDuration, [EARLIEST, LATEST, sprintId, EARLIEST, LATEST, sprintId]],
-        [STATS_QUERIES.bestHill, [EARLIEST, LATEST, sprintId]],
-        [STATS_QUERIES.bestLoaded, [EARLIEST, LATEST, sprintId]]
+        [STATS_QUERIES.bestsByDuration, [sprintId, EARLIEST, LATEST]],
+        [STATS_QUERIES.bestHill, [sprintId, EARLIEST, LATEST]],
+        [STATS_QUERIES.bestLoaded, [sprintId, EARLIEST, LATEST]]
       ]
     },
     // Not asked for by the dashboard (it shows one protocol's bests), but offered by the back end.
-    { label: 'sprint bests, all protocols', channel: 'stats/sprintBests', input: {}, sql: [[STATS_QUERIES.bestsByDurationAll, [EARLIEST, LATEST, EARLIEST, LATEST]], [STATS_QUERIES.bestHillAll, [EARLIEST, LATEST]], [STATS_QUERIES.bestLoadedAll, [EARLIEST, LATEST]]] },
+    { label: 'sprint bests, all protocols', channel: 'stats/sprintBests', input: {}, sql: [[STATS_QUERIES.bestsByDurationAll, [EARLIEST, LATEST]], [STATS_QUERIES.bestHillAll, [EARLIEST, LATEST]], [STATS_QUERIES.bestLoadedAll, [EARLIEST, LATEST]]] },
     { label: 'weight trend, whole history', channel: 'weights/daily', input: {}, sql: [[WEIGHT_QUERIES.daily, [EARLIEST, LATEST]]] }
   ]
 }

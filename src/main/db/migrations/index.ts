@@ -11,8 +11,9 @@ import { m005 } from './005-rep-loads'
 import { m006 } from './006-timed-walk-downs'
 import { m007 } from './007-daily-totals'
 import { m008 } from './008-session-sources'
+import { m009 } from './009-day-stats'
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008]
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009]
 
 export const LATEST_VERSION = MIGRATIONS.length
 

@@ -9,6 +9,7 @@ import { BLOCK_FIELDS, PROTOCOL_FIELDS, REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELD
 import type { Block, Rep, RepeatGroup, Terrain } from '../../../shared/training'
 import type { Db } from '../connection'
 import { sessionWriter, walkDownEstimates } from './sessionWriter'
+import { BUILD as BUILD_DAY_STATS } from '../migrations/009-day-stats'
 
 /** Every stored column of a protocol but its id: a protocol from a protocols file is written as it was exported. */
 const PROTOCOL_KEYS = storedColumns(PROTOCOL_FIELDS)
@@ -133,6 +134,7 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
       `INSERT INTO session_sources (session_id, sha256, file_name, format, device, sport, byte_size, data, imported_at) VALUES (?, ?, ?, ?, ?, NULL, 0, NULL, ?)`
     ),
     lastSessionId: db.prepare<[], number | null>(`SELECT max(id) FROM sessions`).pluck(),
+    dayStatsTriggers: db.prepare<[], { name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'day_stats_*' ORDER BY name`),
     secondaryIndexes: db.prepare<[], { name: string; sql: string }>(
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('sessions', 'reps') AND sql IS NOT NULL ORDER BY name`
     ),
@@ -273,12 +275,19 @@ export function importRepo(db: Db, clock: () => Date = () => new Date()) {
     /**
      * Drops the secondary indexes of sessions and reps (their UNIQUE constraints stay) and returns what builds them
      * again as they were. Both must run inside the caller's transaction, which rolls the drop back if it fails.
+     * The triggers that keep the stored progress and bests per day (migration 9) read the day's sessions through
+     * those indexes: they are set aside too, and the day rows built again from all the sessions at the end.
      */
     setAsideIndexes(): () => void {
       const indexes = s.secondaryIndexes.all()
+      const triggers = s.dayStatsTriggers.all()
+      for (const t of triggers) db.exec(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`)
       for (const i of indexes) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`)
       return () => {
         for (const i of indexes) db.exec(i.sql)
+        if (triggers.length === 0) return
+        db.exec(BUILD_DAY_STATS)
+        for (const t of triggers) db.exec(t.sql)
       }
     }
   }

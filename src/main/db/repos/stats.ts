@@ -1,15 +1,15 @@
 /**
  * Chart queries for the progress dashboard. They aggregate the sessions' derived columns (written by
- * `derivedColumns` in sessions.ts, with the shared metric functions, on every save and import), so a chart
- * over years reads one row per session, found through the partial date indexes:
+ * `derivedColumns` in sessionWriter.ts, with the shared metric functions, on every save and import), or the rows
+ * stored from them per day (daily_totals, migration 7; progress_days and best_days, migration 9), so a chart over
+ * years reads one row per day, or per session over short ranges, through primary keys and partial covering indexes:
  * - work, reps, distance, load: `src/shared/metrics/session.ts`;
  * - rest per rep, first and last speeds, and each session's fastest flat and hill reps:
  *   `src/shared/metrics/reps.ts` (`restPerRep`, `speedDropOff`, `sessionSpeeds`).
- * Sprint bests are the best of the sessions' bests. Per rep length that is exact only for sessions whose flat
- * reps share one length; the few that mix lengths (`flat_buckets > 1`, a partial index of their own) are read
- * rep by rep, so the figures are exactly those of all reps. Those are the unloaded bests: a loaded rep never sets
- * one. Loaded bests (per terrain, rep length, load and kind: `loadedBests`) are read rep by rep from the few
- * loaded reps, through their partial index (reps_loaded).
+ * Sprint bests are the best of the days' bests (best_days), each the best of its sessions' bests per rep length:
+ * for sessions whose flat reps mix lengths, of their reps, so the figures are exactly those of all reps. Those are
+ * the unloaded bests: a loaded rep never sets one. Loaded bests (per terrain, rep length, load and kind:
+ * `loadedBests`) are the best of the days' loaded bests (loaded_best_days), likewise.
  */
 import type { LocalDate } from '../../../shared/dates'
 import type { LoadKind } from '../../../shared/training'
@@ -18,53 +18,35 @@ import type { Db } from '../connection'
 import { EARLIEST, LATEST } from '../rows'
 
 const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
-/** A completed rep with a distance: the reps that have a speed (`repSpeed`). */
-const TIMED_DISTANCE = 'r.completed = 1 AND r.distance_meters IS NOT NULL AND r.work_seconds > 0'
 
 const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed,
     s.max_load_kg, s.loaded_first_speed, s.loaded_last_speed
   FROM sessions s WHERE ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''} ORDER BY s.date, s.id`
 
 /**
- * Sprint bests read sessions through the partial covering indexes of the sessions that have such reps
- * (sessions_live_flat_bests, sessions_live_hill_bests): by protocol and date, or, over all protocols, the whole
- * index (`+s.date` keeps SQLite from reading the table through the date index instead, which over a long history
- * means a page of the file for nearly every row).
+ * Sprint bests from the stored day rows (best_days, migration 9): per rep length the fastest of the days' bests
+ * (a single max() makes SQLite take the bare columns from the row holding the maximum: on a tie, the first read, by
+ * protocol and then date), and the reps compared summed. Through the primary key: one protocol's range, or each
+ * protocol's range in turn (0: free-form sessions) for all of them, so the cost follows the range, not the history.
+ * Parameters: (protocol,) from, to.
  */
-const bestsFrom = (byProtocol: boolean) => (byProtocol ? `${LIVE_RANGE} AND s.protocol_id = ?` : 's.deleted_at IS NULL AND +s.date BETWEEN ? AND ?')
+const bestDays = (hill: boolean, byProtocol: boolean) => `SELECT ${hill ? 'round(work_seconds)' : 'bucket'} AS bucket, max(speed) AS speed,
+    work_seconds, distance_meters, date, session_id, sum(reps) AS reps
+  FROM best_days WHERE protocol_id ${byProtocol ? '= ?' : 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'} AND date BETWEEN ? AND ? AND hill = ${hill ? 1 : 0}${
+    hill ? '' : ' GROUP BY bucket ORDER BY bucket'
+  }`
 
 /**
- * Flat bests per rep length. A single max() makes SQLite take the bare columns from the row holding the maximum.
- * The first part reads one row per session whose flat reps share one length; the second the reps of the sessions
- * that mix lengths, through their own small partial index (`+` keeps the protocol index out of it). Parameters:
- * the range (and protocol) twice.
+ * Loaded bests from the stored day rows (loaded_best_days, migration 9): per terrain, rep length (flat reps; hill
+ * reps all together), load and kind, the fastest (max() takes the bare columns from its row). Flat first, then by
+ * load, kind and length. Parameters: (protocol,) from, to.
  */
-const bestFlat = (byProtocol: boolean) => `SELECT bucket, max(speed) AS speed, work_seconds, distance_meters, date, session_id, sum(n) AS reps FROM (
-    SELECT round(s.flat_best_work_seconds) AS bucket, s.flat_best_speed AS speed, s.flat_best_work_seconds AS work_seconds,
-      s.flat_best_distance AS distance_meters, s.date, s.id AS session_id, s.flat_speed_reps AS n
-    FROM sessions s WHERE ${bestsFrom(byProtocol)} AND s.flat_buckets = 1
-    UNION ALL
-    SELECT round(r.work_seconds), r.distance_meters / r.work_seconds, r.work_seconds, r.distance_meters, s.date, s.id, 1
-    FROM sessions s JOIN reps r ON r.session_id = s.id
-    WHERE ${LIVE_RANGE}${byProtocol ? ' AND +s.protocol_id = ?' : ''} AND s.flat_buckets > 1 AND ${TIMED_DISTANCE} AND r.hill = 0 AND r.load_kg IS NULL
-  ) GROUP BY bucket ORDER BY bucket`
-
-/** The fastest hill rep: the best of the sessions' bests (hill reps are not split by length). */
-const bestHill = (byProtocol: boolean) => `SELECT round(s.hill_best_work_seconds) AS bucket, max(s.hill_best_speed) AS speed,
-    s.hill_best_work_seconds AS work_seconds, s.hill_best_distance AS distance_meters, s.date, s.id AS session_id, sum(s.hill_speed_reps) AS reps
-  FROM sessions s WHERE ${bestsFrom(byProtocol)} AND s.hill_speed_reps > 0`
-
-/**
- * Loaded bests, from the loaded reps alone: per terrain, rep length (flat reps; hill reps all together), load and
- * kind, the fastest (max() takes the bare columns from its row). Flat first, then by load, kind and length.
- */
-const bestLoaded = (byProtocol: boolean) => `SELECT r.hill AS hill, round(r.work_seconds) AS bucket, r.load_kg AS load_kg, r.load_kind AS load_kind,
-    max(r.distance_meters / r.work_seconds) AS speed, r.work_seconds AS work_seconds, r.distance_meters AS distance_meters, s.date AS date,
-    s.id AS session_id, count(*) AS reps
-  FROM reps r JOIN sessions s ON s.id = r.session_id
-  WHERE r.load_kg IS NOT NULL AND ${TIMED_DISTANCE} AND ${LIVE_RANGE}${byProtocol ? ' AND s.protocol_id = ?' : ''}
-  GROUP BY r.hill, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END, r.load_kg, r.load_kind
-  ORDER BY r.hill, r.load_kg, r.load_kind, CASE WHEN r.hill = 1 THEN 0 ELSE round(r.work_seconds) END`
+const bestLoaded = (byProtocol: boolean) => `SELECT b.hill AS hill, round(b.work_seconds) AS bucket, b.load_kg AS load_kg, b.load_kind AS load_kind,
+    max(b.speed) AS speed, b.work_seconds AS work_seconds, b.distance_meters AS distance_meters, b.date AS date, b.session_id AS session_id,
+    sum(b.reps) AS reps
+  FROM loaded_best_days b WHERE b.protocol_id ${byProtocol ? '= ?' : 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'} AND b.date BETWEEN ? AND ?
+  GROUP BY b.hill, b.bucket, b.load_kg, b.load_kind
+  ORDER BY b.hill, b.load_kg, b.load_kind, b.bucket`
 
 /** Exported for the query-plan tests. Values only through placeholders. */
 export const STATS_QUERIES = {
@@ -85,14 +67,23 @@ export const STATS_QUERIES = {
   historyStart: `SELECT min(date) AS first FROM daily_totals`,
   /** Per session of a protocol: reps, RPE, rest per rep, first and last rep speeds. */
   protocolSessions: progress(true),
-  /** Parameters: from, to, protocol, from, to, protocol. */
-  bestsByDuration: bestFlat(true),
-  /** Parameters: from, to, from, to. */
-  bestsByDurationAll: bestFlat(false),
-  bestHill: bestHill(true),
-  bestHillAll: bestHill(false),
-  /** Parameters: from, to (and protocol). */
+  /**
+   * Per day of a protocol (progress_days, migration 9): its sessions, the last one's id, and per field the sum and
+   * count of the values present. Parameters: protocol, from, to.
+   */
+  protocolDays: `SELECT date, last_session_id, sessions, reps_done, planned_reps, rpe, rpe_n, rest_per_rep, rest_per_rep_n,
+    first_speed, first_speed_n, last_speed, last_speed_n, drop_off_pct, drop_off_pct_n, max_load_kg, max_load_kg_n,
+    loaded_first_speed, loaded_first_speed_n, loaded_last_speed, loaded_last_speed_n, loaded_drop_off_pct, loaded_drop_off_pct_n
+    FROM progress_days WHERE protocol_id = ? AND date BETWEEN ? AND ? ORDER BY date`,
+  /** Parameters: protocol, from, to. */
+  bestsByDuration: bestDays(false, true),
+  /** Parameters: from, to. */
+  bestsByDurationAll: bestDays(false, false),
+  bestHill: bestDays(true, true),
+  bestHillAll: bestDays(true, false),
+  /** Parameters: protocol, from, to. */
   bestLoaded: bestLoaded(true),
+  /** Parameters: from, to. */
   bestLoadedAll: bestLoaded(false)
 } as const
 
@@ -115,6 +106,34 @@ type ProgressRow = [
   loadedFirstSpeed: number | null,
   loadedLastSpeed: number | null
 ]
+
+/** A day's sessions of a protocol; per field, the sum and the count of the values present. */
+type ProgressDayRow = [date: string, lastSessionId: number, sessions: number, repsDone: number, plannedReps: number, ...sumsAndCounts: number[]]
+
+/** The fields a progress point means, in the order of progress_days' sum and count columns (after reps done, planned reps). */
+export const PROGRESS_MEANS = [
+  'rpe',
+  'restPerRep',
+  'firstSpeed',
+  'lastSpeed',
+  'dropOffPct',
+  'maxLoadKg',
+  'loadedFirstSpeed',
+  'loadedLastSpeed',
+  'loadedDropOffPct'
+] as const
+
+/** One day's sessions of a protocol, as stored: sums and counts, to be merged with other days' into means. */
+export interface ProgressDay {
+  date: LocalDate
+  lastSessionId: number
+  sessions: number
+  repsDone: number
+  plannedReps: number
+  /** Per field of PROGRESS_MEANS: the sum of the values present, and how many there were. */
+  sums: number[]
+  counts: number[]
+}
 
 interface BestRow {
   bucket: number | null
@@ -181,11 +200,12 @@ export function statsRepo(db: Db) {
     dailyTotalsSplit: db.prepare<[number, string, string], SplitRow>(STATS_QUERIES.dailyTotalsSplit).raw(true),
     historyStart: db.prepare<[], { first: string | null }>(STATS_QUERIES.historyStart),
     protocolSessions: db.prepare<[string, string, number], ProgressRow>(STATS_QUERIES.protocolSessions).raw(true),
-    bestsByDuration: db.prepare<[string, string, number, string, string, number], BestRow>(STATS_QUERIES.bestsByDuration),
-    bestsByDurationAll: db.prepare<[string, string, string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
-    bestHill: db.prepare<[string, string, number], BestRow>(STATS_QUERIES.bestHill),
+    protocolDays: db.prepare<[number, string, string], ProgressDayRow>(STATS_QUERIES.protocolDays).raw(true),
+    bestsByDuration: db.prepare<[number, string, string], BestRow>(STATS_QUERIES.bestsByDuration),
+    bestsByDurationAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestsByDurationAll),
+    bestHill: db.prepare<[number, string, string], BestRow>(STATS_QUERIES.bestHill),
     bestHillAll: db.prepare<[string, string], BestRow>(STATS_QUERIES.bestHillAll),
-    bestLoaded: db.prepare<[string, string, number], LoadedRow>(STATS_QUERIES.bestLoaded),
+    bestLoaded: db.prepare<[number, string, string], LoadedRow>(STATS_QUERIES.bestLoaded),
     bestLoadedAll: db.prepare<[string, string], LoadedRow>(STATS_QUERIES.bestLoadedAll)
   }
 
@@ -244,6 +264,18 @@ export function statsRepo(db: Db) {
         loadedLastSpeed: r[10]
       }))
     },
+    /** The stored days of a protocol in the range, oldest first; days without its sessions are absent. */
+    protocolDays(protocolId: number, from: LocalDate | undefined, to: LocalDate | undefined): ProgressDay[] {
+      return q.protocolDays.all(protocolId, from ?? EARLIEST, to ?? LATEST).map((r) => {
+        const sums: number[] = []
+        const counts: number[] = []
+        for (let i = 5; i < r.length; i += 2) {
+          sums.push(r[i] as number)
+          counts.push(r[i + 1] as number)
+        }
+        return { date: r[0], lastSessionId: r[1], sessions: r[2], repsDone: r[3], plannedReps: r[4], sums, counts }
+      })
+    },
     /**
      * The fastest unloaded flat rep per rep length, and the fastest unloaded hill rep, of a protocol (or of all
      * sessions); and the loaded bests, per terrain, length (flat), load and kind.
@@ -255,9 +287,9 @@ export function statsRepo(db: Db) {
     ): { byDuration: BestRep[]; hill: BestRep | null; loaded: LoadedBestRep[] } {
       const a = from ?? EARLIEST
       const b = to ?? LATEST
-      const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b, a, b) : q.bestsByDuration.all(a, b, protocolId, a, b, protocolId)
-      const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(a, b, protocolId)
-      const loaded = protocolId === undefined ? q.bestLoadedAll.all(a, b) : q.bestLoaded.all(a, b, protocolId)
+      const flat = protocolId === undefined ? q.bestsByDurationAll.all(a, b) : q.bestsByDuration.all(protocolId, a, b)
+      const hill = protocolId === undefined ? q.bestHillAll.get(a, b) : q.bestHill.get(protocolId, a, b)
+      const loaded = protocolId === undefined ? q.bestLoadedAll.all(a, b) : q.bestLoaded.all(protocolId, a, b)
       return {
         byDuration: flat.map(toBest).filter((x): x is BestRep => x !== null),
         hill: toBest(hill),
