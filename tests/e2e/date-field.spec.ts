@@ -75,6 +75,9 @@ test('in Chinese the field shows and reads the Chinese form, and its button and 
   await from.fill('2026年11月23日')
   await from.press('Enter')
   await expect(from).toHaveAttribute('data-value', '2026-11-23')
+  // Enter also sends the form: the export runs (the field is disabled meanwhile) and ends.
+  await expect(page.getByRole('status').filter({ hasText: '已导出' })).toBeVisible()
+  await expect(from).toBeEnabled()
   await from.fill('明天')
   await from.press('Tab')
   await expect(page.getByRole('alert').filter({ hasText: '请按 2026年11月22日 的格式填写日期。' })).toBeVisible()
