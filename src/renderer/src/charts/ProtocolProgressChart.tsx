@@ -1,8 +1,11 @@
-import { LegendContent } from './LegendContent'
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
+import { ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
 import { formatNumber, useT } from '../i18n'
-import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, dotsFor, fullDate, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { ProgressChartData } from './progressData'
 
 interface Props {
@@ -17,7 +20,7 @@ const spanOf = (data: ProgressChartData) => {
 }
 
 /** Per session of a protocol: completed reps and session RPE (left axis), rest per rep (right axis, m:ss). */
-export function ProtocolProgressChart({ data, protocolName }: Props) {
+export const ProtocolProgressChart = memo(function ProtocolProgressChart({ data, protocolName }: Props) {
   const { t } = useT('charts')
   const { points } = data
   const restName = t('restPerRep')
@@ -43,9 +46,9 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
           : ''
       })}
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ChartFrame height={260}>
         <ComposedChart data={points} margin={MARGIN}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis
             yAxisId="n"
@@ -71,7 +74,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             labelFormatter={(t) => fullDate(Number(t))}
             formatter={(value, name) => [name === restName ? durationClock(Number(value)) : formatNumber(Number(value), 2), name]}
           />
-          <Legend {...LEGEND} content={LegendContent} />
+          <ChartLegend />
           <Line yAxisId="n" dataKey="reps" name={t('repsCompleted')} type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
           {data.hasRpe && (
             <Line yAxisId="n" dataKey="rpe" name={t('sessionRpe')} type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
@@ -105,13 +108,13 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             />
           )}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})
 
 /** Speed drop-off per session, first to last rep with a distance (positive: slower at the end). */
-export function DropOffChart({ data }: { data: ProgressChartData }) {
+export const DropOffChart = memo(function DropOffChart({ data }: { data: ProgressChartData }) {
   const { t } = useT('charts')
   const points = data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)
   const tick = timeTickFormat(spanOf(data))
@@ -123,10 +126,10 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
       role="img"
       aria-label={t('dropAria', { count: points.length, mean: formatNumber(mean, 1, 1), loaded: data.hasLoadedSpeeds ? 'yes' : 'no' })}
     >
-      <ResponsiveContainer width="100%" height={200}>
+      <ChartFrame height={200}>
         {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
         <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle(t('axisDropOff'))} />
           <Tooltip
@@ -136,7 +139,7 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
             formatter={(value, name) => [t('valuePct', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          {data.hasLoadedSpeeds && <Legend {...LEGEND} content={LegendContent} />}
+          {data.hasLoadedSpeeds && <ChartLegend />}
           <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? t('unloadedReps') : t('dropOffLine')} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
           {data.hasLoadedSpeeds && (
             <Line
@@ -151,7 +154,7 @@ export function DropOffChart({ data }: { data: ProgressChartData }) {
             />
           )}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})
