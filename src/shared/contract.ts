@@ -4,6 +4,8 @@
  * channel list, the router from the schemas, the renderer's api from the types).
  */
 import { z } from 'zod'
+import './i18n/zodMessages'
+import { zm } from './i18n/message'
 import { CHANNELS, type Channel } from './channels'
 import type { AppInfo, BackupInfo, DatabaseStatus, Page, RestoreOutcome, Settings, WeightEntry } from './domain'
 import type { NextSessionAdvice } from './metrics/progression'
@@ -69,11 +71,11 @@ export type SessionSummary = Omit<Session, 'reps'> & SessionMetrics & { loads: R
 const none = z.object({}).strict().optional()
 
 /** A file's SHA-256 in hex: how a read watch file is named when it is saved. */
-const sha256 = z.string({ error: 'Expected the SHA-256 of a watch file read just now.' }).regex(/^[0-9a-f]{64}$/, 'Expected the SHA-256 of a watch file read just now (64 hex digits).')
+const sha256 = z.string({ error: zm('watchSha256') }).regex(/^[0-9a-f]{64}$/, zm('watchSha256Form'))
 /** The runner's time zone (an IANA name such as Europe/Berlin), for a watch file's local date and time. */
 const timeZone = z
-  .string()
-  .max(64)
+  .string({ error: zm('timeZoneForm') })
+  .max(64, zm('timeZoneForm'))
   .refine((zone) => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: zone })
@@ -81,13 +83,13 @@ const timeZone = z
     } catch {
       return false
     }
-  }, 'Expected a time zone such as Europe/Berlin.')
+  }, zm('timeZoneForm'))
   .optional()
 /** A session saved from a watch file names the file read by `watch/read` or `watch/open`. */
 const sessionCreate = sessionFields.extend({
   sourceSha256: sha256.optional(),
   /** The runner confirmed importing an activity that is not a run (as a free-form session). */
-  sourceNotRunning: z.literal(true, 'Confirm with true, or leave it out.').optional()
+  sourceNotRunning: z.literal(true, zm('notRunningConfirm')).optional()
 })
 const dateRange = {
   from: localDate.optional(),
@@ -96,31 +98,31 @@ const dateRange = {
 
 /** For the stats channels: a range whose start is not after its end. */
 const ordered = (r: { from?: string | undefined; to?: string | undefined }) => !r.from || !r.to || r.from <= r.to
-const orderedError = { error: 'The start of the range is after its end.', path: ['to'] }
+const orderedError = { error: zm('rangeReversed'), path: ['to'] }
 
 /** Marks the type a channel returns; it exists only for the type checker. */
 const returns = <T>(): T => undefined as T
 
 const changedUuids = z
-  .array(z.string({ error: 'Expected the UUID of a record of the preview.' }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Expected the UUID of a record of the preview.'), {
-    error: 'Expected a list of record UUIDs.'
+  .array(z.string({ error: zm('previewUuid') }).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, zm('previewUuid')), {
+    error: zm('previewUuidList')
   })
-  .max(MAX_LISTED_CHANGES, `At most ${MAX_LISTED_CHANGES} records can be chosen one by one; choose for all of them instead.`)
+  .max(MAX_LISTED_CHANGES, zm('previewUuidMax', { max: String(MAX_LISTED_CHANGES) }))
 
 /** What the runner chooses for the records of an import that are in Sprintlog already (see ImportChoices). */
 const importChoices = z
   .object({
-    differs: z.object({ all: z.enum(['keep', 'file'], { error: 'Choose keep or file for the records that differ.' }), except: changedUuids }).strict(),
-    restore: z.object({ all: z.boolean({ error: 'Expected true or false for restoring deleted records.' }), except: changedUuids }).strict()
+    differs: z.object({ all: z.enum(['keep', 'file'], { error: zm('differsChoice') }), except: changedUuids }).strict(),
+    restore: z.object({ all: z.boolean({ error: zm('restoreChoice') }), except: changedUuids }).strict()
   })
   .strict() satisfies z.ZodType<ImportChoices>
 
 export const contract = {
   'export/start': {
     input: z
-      .object({ what: z.enum(EXPORT_CHOICES, { error: `Choose one of ${EXPORT_CHOICES.join(', ')}.` }), ...dateRange })
+      .object({ what: z.enum(EXPORT_CHOICES, { error: zm('exportWhat', { values: EXPORT_CHOICES.join(', ') }) }), ...dateRange })
       .strict()
-      .refine((r) => !r.from || !r.to || r.from <= r.to, { error: 'The start of the range is after its end.', path: ['from'] }),
+      .refine((r) => !r.from || !r.to || r.from <= r.to, { error: zm('rangeReversed'), path: ['from'] }),
     output: returns<{ jobId: string | null }>()
   },
   'export/status': { input: z.object({ jobId: z.string().min(1).max(100) }).strict(), output: returns<ExportStatus>() },
@@ -138,13 +140,13 @@ export const contract = {
   /** Desktop: to a file the user picks (null when they cancel); web mode: into the backup folder. */
   'backups/create': { input: none, output: returns<BackupInfo | null>() },
   'backups/restore': {
-    input: z.object({ name: z.string().regex(/^[\w.-]+\.db$/, 'Expected the file name of a backup.') }).strict(),
+    input: z.object({ name: z.string({ error: zm('backupFileName') }).regex(/^[\w.-]+\.db$/, zm('backupFileName')) }).strict(),
     output: returns<RestoreOutcome>()
   },
   /** In recovery mode: try to open the database again (after another program let go of it). */
   'database/retry': { input: none, output: returns<DatabaseStatus>() },
   /** In recovery mode for an empty (0-byte) file only: start a new, empty database in its place. */
-  'database/startNew': { input: z.object({ confirm: z.literal(true, 'Confirm that a new, empty database should be started.') }).strict(), output: returns<DatabaseStatus>() },
+  'database/startNew': { input: z.object({ confirm: z.literal(true, zm('startNewConfirm')) }).strict(), output: returns<DatabaseStatus>() },
   'settings/get': { input: none, output: returns<Settings>() },
   'settings/update': {
     input: settingsPatch,
@@ -183,7 +185,12 @@ export const contract = {
   'protocols/get': { input: z.object({ id }).strict(), output: returns<Protocol>() },
   'protocols/create': { input: protocolFields, output: returns<Protocol>() },
   'protocols/update': { input: protocolFields.extend({ id }), output: returns<Protocol>() },
-  'protocols/duplicate': { input: z.object({ id }).strict(), output: returns<Protocol>() },
+  /** `name`: the copy's name as the runner's language words it (`… (副本)`); the back end makes it free, else words one in English. */
+  /** The copy's name, description and source note may come worded by the renderer in the runner's language (a built-in's are shown translated). */
+  'protocols/duplicate': {
+    input: z.object({ id, name: protocolFields.shape.name.optional(), description: protocolFields.shape.description.unwrap().optional(), sourceNote: protocolFields.shape.sourceNote.unwrap().optional() }).strict(),
+    output: returns<Protocol>()
+  },
   'protocols/archive': { input: z.object({ id, archived: z.boolean() }).strict(), output: returns<Protocol>() },
 
   'sessions/list': {
@@ -236,7 +243,7 @@ export const contract = {
    * suggests for `today`), else the protocol's own. Desktop: to a file the user picks (null when they cancel); web mode: a download.
    */
   'workouts/export': {
-    input: z.object({ protocolId: id, asProgressed: z.boolean({ error: 'Expected true or false for “as progressed”.' }).default(true), today: localDate.optional() }).strict(),
+    input: z.object({ protocolId: id, asProgressed: z.boolean({ error: zm('asProgressedType') }).default(true), today: localDate.optional() }).strict(),
     output: returns<WorkoutExport | null>()
   },
 
@@ -253,9 +260,9 @@ export const contract = {
   'watch/read': {
     input: z
       .object({
-        fileName: z.string({ error: 'Expected the file’s name.' }).min(1, 'Expected the file’s name.').max(255, 'A file name is at most 255 characters.'),
+        fileName: z.string({ error: zm('watchFileName') }).min(1, zm('watchFileName')).max(255, zm('watchFileNameMax', { max: '255' })),
         // The limit is checked on the decoded size (the too_large problem); this only bounds what is parsed.
-        data: z.string({ error: 'Expected the file’s bytes as base64 text.' }).max(Math.ceil((MAX_WATCH_FILE_BYTES * 4) / 3) + 4 * 1024 * 1024, 'The file is far larger than 50 MB.'),
+        data: z.string({ error: zm('watchFileData') }).max(Math.ceil((MAX_WATCH_FILE_BYTES * 4) / 3) + 4 * 1024 * 1024, zm('watchFileFarTooLarge', { mb: String(MAX_WATCH_FILE_BYTES / 1024 / 1024) })),
         timeZone
       })
       .strict(),

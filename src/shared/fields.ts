@@ -5,8 +5,9 @@
  * from the same line. Platform-free.
  */
 import { z } from 'zod'
+import './i18n/zodMessages'
 import { isLocalDate, MAX_DATE, MIN_DATE } from './dates'
-import { type Msg, zm } from './i18n/message'
+import { dateParam, type Msg, zm } from './i18n/message'
 
 export type FieldType = 'id' | 'uuid' | 'date' | 'time' | 'datetime' | 'text' | 'enum' | 'number' | 'integer' | 'boolean' | 'json'
 
@@ -279,7 +280,7 @@ export function optionalUuid<const O extends Common>(o: O): Field<z.ZodNullable<
 /** A calendar date `YYYY-MM-DD` between MIN_DATE and MAX_DATE. */
 export const localDateSchema = z
   .string({ error: zm('dateForm') })
-  .refine(isLocalDate, { error: zm('dateReal', { min: MIN_DATE, max: MAX_DATE }) })
+  .refine(isLocalDate, { error: zm('dateReal', { min: dateParam(MIN_DATE), max: dateParam(MAX_DATE) }) })
 
 export function date<const O extends Common>(o: O): Field<typeof localDateSchema, Src<O>> {
   return { ...def('date', o), schema: localDateSchema }

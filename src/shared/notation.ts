@@ -6,6 +6,11 @@
  * A group is `count x work [@intensity] [@speed] [hill | incline N%] [+load kind] / recovery`: a treadmill speed in km/h
  * (`@12kmh`, or `@max 12kmh` beside an intensity) and an external load (`+10kg vest`, `+20lb sled`, stored in kg). A `+`
  * before the group's `/` starts a load; after it, the next group.
+ *
+ * The runner may also write it in Chinese: full-width characters (`６×２０秒`, `＠`, `／`, `＋`) are read as their
+ * ASCII forms (NFKC), `乘` as `x`, and the Chinese units and words as the notation's own (`20秒` 20s, `2分钟` 2m,
+ * `400米` 400mtr, `@最大` @max, `坡道` hill, `坡度5%` incline 5%, `+10公斤背心` +10kg vest, `慢跑` jog, `走下坡`
+ * walk-down, …; see `CHINESE`). The canonical form stays ASCII; an error's range points at the runner's characters.
  */
 import { durationNotation } from './duration'
 import { LOAD_KINDS, RECOVERY_MODES, type Intensity, type LoadKind, type RecoveryMode, type RepeatGroup } from './training'
@@ -45,8 +50,127 @@ function throwAt(key: string, params: Params | null, start: number, end: number)
   throw new Failure({ ...worded(m), start, end })
 }
 
+/**
+ * The Chinese words of the notation and the ASCII each stands for. A unit is written right after its number
+ * (`20秒` → `20s`); every other word stands apart (`走` → ` walk `). Longer words are matched first.
+ */
+interface ChineseWord {
+  zh: string
+  ascii: string
+  unit?: true
+}
+const CHINESE: readonly ChineseWord[] = (
+  [
+  { zh: '分钟', ascii: 'm', unit: true },
+  { zh: '秒钟', ascii: 's', unit: true },
+  { zh: '秒', ascii: 's', unit: true },
+  { zh: '分', ascii: 'm', unit: true },
+  { zh: '公里', ascii: 'km', unit: true },
+  { zh: '千米', ascii: 'km', unit: true },
+  { zh: '米', ascii: 'mtr', unit: true },
+  { zh: '公斤', ascii: 'kg', unit: true },
+  { zh: '千克', ascii: 'kg', unit: true },
+  { zh: '磅', ascii: 'lb', unit: true },
+  { zh: '乘', ascii: 'x' },
+  { zh: '接近最大', ascii: 'near-max' },
+  { zh: '次最大', ascii: 'near-max' },
+  { zh: '最大', ascii: 'max' },
+  { zh: '全力', ascii: 'max' },
+  { zh: '中等', ascii: 'moderate' },
+  { zh: '坡道', ascii: 'hill' },
+  { zh: '上坡', ascii: 'hill' },
+  { zh: '坡度', ascii: 'incline' },
+  { zh: '走下坡', ascii: 'walk-down' },
+  { zh: '慢跑', ascii: 'jog' },
+  { zh: '步行', ascii: 'walk' },
+  { zh: '走', ascii: 'walk' },
+  { zh: '休息', ascii: 'stand' },
+  { zh: '站立', ascii: 'stand' },
+  { zh: '背心', ascii: 'vest' },
+  { zh: '负重背心', ascii: 'vest' },
+  { zh: '雪橇', ascii: 'sled' },
+  { zh: '其他', ascii: 'other' }
+  ] satisfies ChineseWord[]
+).sort((a, b) => b.zh.length - a.zh.length)
+
+const HAN = /\p{Script=Han}/u
+
+/** The text as the parser reads it, and for each of its characters the range `[from, to)` of the runner's text it came from. */
+interface Normalised {
+  text: string
+  from: number[]
+  to: number[]
+}
+
+/** Full-width forms as ASCII (NFKC, character by character) and the Chinese words as the notation's, keeping where each came from. */
+function normalise(text: string): Normalised {
+  let out = ''
+  const from: number[] = []
+  const to: number[] = []
+  const emit = (s: string, a: number, b: number) => {
+    for (const ch of s) {
+      for (let k = 0; k < ch.length; k++) {
+        from.push(a)
+        to.push(b)
+      }
+      out += ch
+    }
+  }
+  for (let i = 0; i < text.length; ) {
+    const word = CHINESE.find((w) => text.startsWith(w.zh, i))
+    if (word) {
+      const end = i + word.zh.length
+      if (word.unit) {
+        emit(word.ascii, i, end)
+      } else {
+        emit(' ', i, i)
+        emit(word.ascii, i, end)
+        emit(' ', end, end)
+      }
+      i = end
+      continue
+    }
+    if (HAN.test(text.charAt(i))) {
+      // Chinese the notation does not know stands apart, so the runner is told about it alone (`2分钟跑`: “跑”),
+      // unless it follows a number, as a unit it does not know (`20克`).
+      let end = i
+      while (end < text.length && HAN.test(text.charAt(end)) && !CHINESE.some((w) => text.startsWith(w.zh, end))) end++
+      if (!/[0-9.]$/.test(out)) emit(' ', i, i)
+      emit(text.slice(i, end), i, end)
+      emit(' ', end, end)
+      i = end
+      continue
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) as number)
+    emit(ch.normalize('NFKC'), i, i + ch.length)
+    i += ch.length
+  }
+  return { text: out, from, to }
+}
+
+/** An error about the normalised text, about the runner's own characters (and quoting them). */
+function toRunner(e: NotationError, n: Normalised, original: string): NotationError {
+  const at = (i: number) => (i < n.from.length ? (n.from[i] as number) : original.length)
+  const start = at(e.start)
+  const end = e.end > e.start ? (n.to[e.end - 1] as number) : start
+  const said = n.text.slice(e.start, e.end)
+  const theirs = original.slice(start, end)
+  if (!e.params || said === theirs) return { ...e, start, end }
+  const params: Params = {}
+  for (const [k, v] of Object.entries(e.params)) params[k] = v === said ? theirs : v
+  return { ...worded({ key: e.key, params }), start, end }
+}
+
 /** Parses the notation into repeat groups, or says what is wrong and where. */
 export function parseNotation(text: string): ParseResult {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return parseAscii(text)
+  const n = normalise(text)
+  const r = parseAscii(n.text)
+  return r.ok ? r : { ok: false, error: toRunner(r.error, n, text) }
+}
+
+function parseAscii(text: string): ParseResult {
   if (text.trim() === '') return { ok: false, error: { ...worded({ key: 'notationEmpty' }), start: 0, end: text.length } }
   try {
     const groups: RepeatGroup[] = []

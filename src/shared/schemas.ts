@@ -73,8 +73,8 @@ export const SETTING_SCHEMAS = {
   distanceUnit: z.enum(DISTANCE_UNITS as ['km', 'mi'], { error: zm('distanceUnit') }),
   trainingDays,
   sessionTime: startTimeSchema.nullable(),
-  language: z.enum(LANGUAGES, { error: 'Choose English or 中文.' }).nullable(),
-  theme: z.enum(THEMES, { error: 'Choose system, light or dark.' }),
+  language: z.enum(LANGUAGES, { error: zm('languageChoice') }).nullable(),
+  theme: z.enum(THEMES, { error: zm('themeChoice') }),
   /** The UUID of the finished block whose summary the runner dismissed; null shows it again. */
   dismissedBlockSummary: z.string().min(1, zm('blockUuidExpected')).max(100, zm('blockUuidExpected')).nullable()
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K], unknown> }

@@ -87,9 +87,12 @@ export function repDistanceInUnit(m: number, unit: DistanceUnit): number {
   return unit === 'km' ? m : m / M_PER_YARD
 }
 
-/** A rep's distance typed in the runner's short unit (m or yd), as metres to 0.1 m. */
+/**
+ * A rep's distance typed in the runner's short unit (m or yd), as metres; yards to 0.01 m, so that a distance
+ * typed to 0.1 yd shows back as typed (0.1 m would turn 31 yd into 30.9 yd).
+ */
 export function repDistanceToMeters(value: number, unit: DistanceUnit): number {
-  return unit === 'km' ? value : Math.round(value * M_PER_YARD * 10) / 10
+  return unit === 'km' ? value : Math.round(value * M_PER_YARD * 100) / 100
 }
 
 /** A total distance in the runner's long unit: kilometres, or miles. */
@@ -116,4 +119,87 @@ export function treadmillToKmh(value: number, unit: DistanceUnit): number {
 /** A treadmill speed stored in km/h, in km/h or mph to 0.1. */
 export function treadmillInUnit(kmh: number, unit: DistanceUnit): number {
   return unit === 'km' ? kmh : Math.round(((kmh * 1000) / M_PER_MILE) * 10) / 10
+}
+
+/** The short unit of a rep's distance (`m`, `yd`) and the unit of a treadmill's speed (`km/h`, `mph`), as typed. */
+export const REP_DISTANCE_UNIT: Record<DistanceUnit, string> = { km: 'm', mi: 'yd' }
+export const TREADMILL_UNIT: Record<DistanceUnit, string> = { km: 'km/h', mi: 'mph' }
+
+/** A rep's stored distance as the form's text: metres as stored, yards to 0.1 yd. */
+export function repDistanceText(m: number, unit: DistanceUnit): string {
+  return unit === 'km' ? String(m) : String(Math.round(repDistanceInUnit(m, unit) * 10) / 10)
+}
+
+/** A treadmill's stored speed (km/h) as the form's text, in km/h or mph to 0.1. */
+export function treadmillText(kmh: number, unit: DistanceUnit): string {
+  return String(treadmillInUnit(kmh, unit))
+}
+
+/** A number read from a field: null when the field is empty, 'bad' when it is not a number. */
+export type ReadNumber = number | null | 'bad'
+
+/** A number typed with a decimal point or comma, optionally followed by `suffix` (`164 yd`, `8 mph`, `12kmh`). */
+function readWithSuffix(text: string, suffixes: readonly string[]): ReadNumber {
+  let t = text.trim().replace(',', '.')
+  for (const s of suffixes) {
+    if (t.toLowerCase().endsWith(s)) {
+      t = t.slice(0, t.length - s.length).trimEnd()
+      break
+    }
+  }
+  if (t === '') return text.trim() === '' ? null : 'bad'
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : 'bad'
+}
+
+/** A rep's distance typed in m or yd (the unit may follow the number), as metres. */
+export function readRepDistance(text: string, unit: DistanceUnit): ReadNumber {
+  const v = readWithSuffix(text, unit === 'km' ? ['m'] : ['yd', 'yds'])
+  return typeof v === 'number' ? repDistanceToMeters(v, unit) : v
+}
+
+/** A treadmill speed typed in km/h or mph (the unit may follow the number), as km/h. */
+export function readTreadmill(text: string, unit: DistanceUnit): ReadNumber {
+  const v = readWithSuffix(text, unit === 'km' ? ['km/h', 'kmh', 'kph'] : ['mph'])
+  return typeof v === 'number' ? treadmillToKmh(v, unit) : v
+}
+
+/**
+ * What a field showed before a switch of unit converted it: the text as typed, its unit, and the text the switch put
+ * in its place. Switching back restores the typed text as long as the field still shows the converted one, so
+ * switching units and back never drifts (12 km/h is 7.5 mph, which is 12.1 km/h).
+ */
+export interface TypedText<U extends string> {
+  unit: U
+  text: string
+  shown: string
+}
+
+/**
+ * A field's text in unit `to` instead of `from`: `convert` turns text in one unit into text in another (leaving text
+ * it cannot read as it is). Gives the new text and what to remember for the way back (undefined when there is none).
+ */
+export function convertTyped<U extends string>(
+  text: string,
+  typed: TypedText<U> | undefined,
+  from: U,
+  to: U,
+  convert: (text: string, from: U, to: U) => string
+): { text: string; typed: TypedText<U> | undefined } {
+  const source = typed && typed.shown === text ? typed : { unit: from, text }
+  if (source.unit === to) return { text: source.text, typed: undefined }
+  const shown = convert(source.text, source.unit, to)
+  // Text left as it is (empty, or no number) needs no way back; a number that reads the same in both units does.
+  return shown === source.text && convert(shown, to, source.unit) === source.text ? { text: shown, typed: undefined } : { text: shown, typed: { unit: source.unit, text: source.text, shown } }
+}
+
+/** A rep distance's text typed in one unit, in another; text that is no distance stays as typed. */
+export function convertRepDistanceText(text: string, from: DistanceUnit, to: DistanceUnit): string {
+  const m = readRepDistance(text, from)
+  return typeof m === 'number' ? repDistanceText(m, to) : text
+}
+
+/** A treadmill speed's text typed in one unit, in another; text that is no speed stays as typed. */
+export function convertTreadmillText(text: string, from: DistanceUnit, to: DistanceUnit): string {
+  const kmh = readTreadmill(text, from)
+  return typeof kmh === 'number' ? treadmillText(kmh, to) : text
 }

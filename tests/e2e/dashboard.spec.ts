@@ -198,11 +198,11 @@ test('a known 10-week history: the charts show the numbers of the seeded session
   const dropTable = await showTable(panel(page, 'drop-off'))
   const dropRows = await rowsOf(dropTable)
   expect(dropRows).toHaveLength(24)
-  expect(dropRows.find((r) => r[0] === shown(s.dates[0] as string))).toEqual([shown(s.dates[0] as string), '7.50 m/s', '6.75 m/s', '10.0 %'])
+  expect(dropRows.find((r) => r[0] === shown(s.dates[0] as string))).toEqual([shown(s.dates[0] as string), '27.0 km/h · 2:13 /km', '24.3 km/h · 2:28 /km', '10.0 %'])
   // 164 m → 135 m: 8.20 → 6.75 m/s, 17.7 % slower.
-  expect(dropRows.find((r) => r[0] === shown(s.bestDate))).toEqual([shown(s.bestDate), '8.20 m/s', '6.75 m/s', '17.7 %'])
+  expect(dropRows.find((r) => r[0] === shown(s.bestDate))).toEqual([shown(s.bestDate), '29.5 km/h · 2:02 /km', '24.3 km/h · 2:28 /km', '17.7 %'])
   const bests = panel(page, 'sprint-bests').getByRole('table', { name: 'Sprint bests' })
-  expect(await rowsOf(bests)).toEqual([['20 s', '8.20 m/s', '29.5', '164 m in 20 s', shown(s.bestDate), '144']])
+  expect(await rowsOf(bests)).toEqual([['20 s', '29.5 km/h', '2:02 /km', '164 m in 20 s', shown(s.bestDate), '144']])
 
   // Back to the chart.
   await progress.getByRole('button', { name: 'Show as chart' }).click()
@@ -404,16 +404,16 @@ test('weighted sessions: loaded reps have bests and a drop-off of their own, per
   const first = shown(browserDay(-6))
   await expect(bests.getByRole('row')).toHaveCount(4)
   expect(await rowsOf(bests)).toEqual([
-    ['20 s', 'unloaded', '7.50 m/s', '27.0', '150 m in 20 s', first, '12'],
-    ['20 s', '+10 kg vest', '8.50 m/s', '30.6', '170 m in 20 s', shown(browserDay(-5)), '6'],
-    ['20 s', '+20 kg sled', '5.00 m/s', '18.0', '100 m in 20 s', shown(browserDay(-3)), '6']
+    ['20 s', 'unloaded', '27.0 km/h', '2:13 /km', '150 m in 20 s', first, '12'],
+    ['20 s', '+10 kg vest', '30.6 km/h', '1:58 /km', '170 m in 20 s', shown(browserDay(-5)), '6'],
+    ['20 s', '+20 kg sled', '18.0 km/h', '3:20 /km', '100 m in 20 s', shown(browserDay(-3)), '6']
   ])
   const drop = await rowsOf(await showTable(panel(page, 'drop-off')))
   expect(drop).toEqual([
-    [first, '7.50 m/s', '6.75 m/s', '10.0 %', '–', '–', '–'],
-    [shown(browserDay(-5)), '–', '–', '–', '8.50 m/s', '7.25 m/s', '14.7 %'],
-    [shown(browserDay(-4)), '7.40 m/s', '6.65 m/s', '10.1 %', '–', '–', '–'],
-    [shown(browserDay(-3)), '–', '–', '–', '5.00 m/s', '4.50 m/s', '10.0 %']
+    [first, '27.0 km/h · 2:13 /km', '24.3 km/h · 2:28 /km', '10.0 %', '–', '–', '–'],
+    [shown(browserDay(-5)), '–', '–', '–', '30.6 km/h · 1:58 /km', '26.1 km/h · 2:18 /km', '14.7 %'],
+    [shown(browserDay(-4)), '26.6 km/h · 2:15 /km', '23.9 km/h · 2:30 /km', '10.1 %', '–', '–', '–'],
+    [shown(browserDay(-3)), '–', '–', '–', '18.0 km/h · 3:20 /km', '16.2 km/h · 3:42 /km', '10.0 %']
   ])
   // In pounds: the loads and the progression's heaviest load.
   await page.getByRole('radio', { name: 'lb' }).click()

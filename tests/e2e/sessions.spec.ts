@@ -59,7 +59,7 @@ test('a Sprint 6×20 s session: figures agree with a hand calculation in the for
 
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click()
   const row = page.locator('tr[data-session-id]').first()
-  await expect(row.locator('td')).toHaveText([listed(today()), 'Sprint 6×20 s', '6/6', '2:00', '27:00', '216', '8', /Edit\s*Delete/])
+  await expect(row.locator('td')).toHaveText([listed(today()), 'Sprint 6×20 s', '6/6', '2:00', '–', '27:00', '216', '8', /Edit\s*Delete/])
   expect(sessions(app)[0]).toMatchObject({ rpe: 8 })
 })
 
@@ -140,9 +140,9 @@ test('hill sprints: untimed walk-downs are estimated, shown as such, and follow 
   await expect(rows).toHaveCount(3)
   await expect(rows.getByTestId('history-estimated')).toHaveText([', includes ≈ 4:40 estimated walk-down', ', includes ≈ 2:40 estimated walk-down', ', includes ≈ 6:00 estimated walk-down'])
   // 9 × 21:40 = 195; an estimated duration and its load read ≈, and a note under the table says why.
-  await expect(rows.first().locator('td').nth(4)).toContainText('≈ 21:40')
+  await expect(rows.first().locator('td').nth(5)).toContainText('≈ 21:40')
   await expect(page.getByText(/^≈ Duration and load include an estimated walk back down the hill\./)).toBeVisible()
-  await expect(rows.first().locator('td').nth(5)).toHaveText('≈ 195')
+  await expect(rows.first().locator('td').nth(6)).toHaveText('≈ 195')
 })
 
 test('delete from the history and undo', async ({ page, app }) => {

@@ -54,6 +54,30 @@ describe('protocols', () => {
     expect((await client.protocols.list({ includeArchived: true })).find((p) => p.id === copy.id)?.archived).toBe(true)
   })
 
+  it('names a duplicate as the renderer words it, made free of the names taken; refuses a bad name and writes nothing', async () => {
+    const { b, client, byName, counts } = await setup()
+    const sprint = byName('Sprint 6×20 s')
+    const copy = await client.protocols.duplicate({ id: sprint.id, name: '  冲刺 6×20 秒（副本）  ' })
+    expect(copy).toMatchObject({ name: '冲刺 6×20 秒（副本）', builtIn: false, groups: sprint.groups, description: sprint.description })
+    // The description and source note as the renderer words them, too.
+    const worded = await client.protocols.duplicate({ id: sprint.id, name: '冲刺', description: '六次二十秒全力冲刺。', sourceNote: '出处说明' })
+    expect(worded).toMatchObject({ name: '冲刺', description: '六次二十秒全力冲刺。', sourceNote: '出处说明' })
+    expect((await client.protocols.duplicate({ id: sprint.id, name: '冲刺 6×20 秒（副本）' })).name).toBe('冲刺 6×20 秒（副本） (2)')
+    expect((await client.protocols.duplicate({ id: sprint.id, name: '冲刺 6×20 秒（副本）' })).name).toBe('冲刺 6×20 秒（副本） (3)')
+    // Without a name, the English fallback.
+    expect((await client.protocols.duplicate({ id: sprint.id })).name).toBe('Sprint 6×20 s (copy)')
+    const before = counts()
+    for (const name of ['', '   ', 'x'.repeat(121), 7]) {
+      const r = await b.router.call('protocols/duplicate', { id: sprint.id, name })
+      expect(r, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    for (const texts of [{ description: 'x'.repeat(2001) }, { sourceNote: 'x'.repeat(2001) }, { description: 7 }]) {
+      const r = await b.router.call('protocols/duplicate', { id: sprint.id, ...texts })
+      expect(r, JSON.stringify(texts).slice(0, 40)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(counts()).toEqual(before)
+  })
+
   it('refuses a malformed template and writes nothing', async () => {
     const { b, counts } = await setup()
     const before = counts()

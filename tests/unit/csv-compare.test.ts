@@ -5,7 +5,7 @@ import { MAX_LISTED_CHANGES, MAX_LISTED_FIELDS } from '../../src/shared/csv'
 import { REP_FIELDS, SESSION_FIELDS, WEIGHT_FIELDS } from '../../src/shared/records'
 import { group, rep } from '../helpers/training'
 
-const at = () => ({ file: 'f.csv', line: 2, date: '2026-03-01', summary: 'x' })
+const at = () => ({ file: 'f.csv', line: 2, date: '2026-03-01', summary: 'x', summaryMsg: { key: 'csvSumWeightBare' } })
 
 describe('comparing a record of a file with the one in Sprintlog', () => {
   it('compares the input columns only, in table order, named as in the CSV files', () => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { Readable } from 'node:stream'
+import { existsSync, readFileSync } from 'node:fs'
+import { Readable, Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createTransfers, UploadTooLarge } from '../../src/main/services/csv/transfers'
+import { createTransfers, NoSpaceForUpload, UPLOAD_SPARE_BYTES, UploadTooLarge } from '../../src/main/services/csv/transfers'
 import { detectDelimiter } from '../../src/main/services/csv/import'
 import { COLUMNS, CSV_KINDS, formatNumber, HEADERS, isNumeric, neutralise, readHeader, readPlan, unneutralise } from '../../src/shared/csv'
 import { BLOCK_COLUMNS, columnTable, PROTOCOL_COLUMNS, REP_COLUMNS, SESSION_COLUMNS, WEIGHT_COLUMNS } from '../../src/shared/csv'
@@ -104,14 +104,50 @@ describe('the README', () => {
 })
 
 describe('web-mode uploads', () => {
-  it('are capped in size and leave nothing behind when refused', async () => {
+  it('are capped in size when a cap is asked for, and leave nothing behind when refused', async () => {
     const t = createTransfers()
     try {
-      await expect(t.saveUpload('big.csv', Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), 1000)).rejects.toBeInstanceOf(UploadTooLarge)
-      const ok = await t.saveUpload('small.csv', Readable.from([Buffer.from('abc')]), 1000)
+      await expect(t.saveUpload('big.csv', Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1000 })).rejects.toBeInstanceOf(UploadTooLarge)
+      const ok = await t.saveUpload('small.csv', Readable.from([Buffer.from('abc')]), { maxBytes: 1000 })
       expect(ok).toMatchObject({ name: 'small.csv', size: 3 })
       const f = t.file(ok.fileId)!
       expect(readFileSync(f.path, 'utf8')).toBe('abc')
+    } finally {
+      t.close()
+    }
+  })
+
+  it('take any size the disk has room for, and say so when it has not', async () => {
+    const written: string[] = []
+    let freeNow = UPLOAD_SPARE_BYTES + 2000
+    /** A disk with room for `freeNow` bytes: writing past it fails as a full disk does. */
+    const t = createTransfers(Date.now, {
+      freeBytes: () => freeNow,
+      writeFile: (path) => {
+        let n = 0
+        written.push(path)
+        return new Writable({
+          write(chunk: Buffer, _enc, cb) {
+            n += chunk.length
+            cb(n > 1500 ? Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }) : null)
+          }
+        })
+      }
+    })
+    try {
+      // Declared larger than the room left beside the spare: refused before anything is written.
+      const declared = t.saveUpload('big.csv', Readable.from([Buffer.alloc(10)]), { declared: 2001 })
+      await expect(declared).rejects.toBeInstanceOf(NoSpaceForUpload)
+      await expect(declared).rejects.toMatchObject({ needed: 2001, free: 2000 })
+      expect(written).toEqual([])
+      // Not declared, and the disk fills while it is written: the partial file is removed.
+      freeNow = UPLOAD_SPARE_BYTES + 100
+      await expect(t.saveUpload('big.csv', Readable.from([Buffer.alloc(1000), Buffer.alloc(1000)]))).rejects.toMatchObject({ needed: 2000, free: 100 })
+      expect(written).toHaveLength(1)
+      expect(existsSync(written[0]!)).toBe(false)
+      // Far beyond the old 200 MB limit is fine when declared within the room.
+      freeNow = 10 * 1024 ** 3
+      expect(await t.saveUpload('small.csv', Readable.from([Buffer.alloc(100)]), { declared: 5 * 1024 ** 3 })).toMatchObject({ size: 100 })
     } finally {
       t.close()
     }

@@ -85,4 +85,17 @@ describe('the timer’s spoken cues', () => {
     await i18n.changeLanguage('zh-CN')
     expect(phases.map((p) => phaseName(p, 5)).slice(0, 3)).toEqual(['热身 · 10:00', '训练 第 1/5 次 · 0:20', '恢复 · 1:30'])
   })
+
+  it('call and show a distance rep in yards when the runner counts in miles', async () => {
+    const { cues, state } = cuesOf(PLAN, 600, 330)
+    const distanceCue = cues.find((c) => c.kind === 'work' && state.phases[c.phase]?.meters !== null)!
+    // 200 m is 218.7 yd, said as a whole number.
+    expect(cueSpeech(distanceCue, state.phases, 'mi')).toBe('Rep 3 of 5, 219 yards — go')
+    expect(cueSpeech(distanceCue, state.phases, 'km')).toBe(distanceCue.text)
+    const phase = state.phases.find((p) => p.meters !== null)!
+    expect(phaseName(phase, 5, 'mi')).toBe('WORK 3 of 5 · 219 yd')
+    await i18n.changeLanguage('zh-CN')
+    expect(cueSpeech(distanceCue, state.phases, 'mi')).toBe('第 3 次，共 5 次，219 码，开始')
+    expect(phaseName(phase, 5, 'mi')).toBe('训练 第 3/5 次 · 219 码')
+  })
 })

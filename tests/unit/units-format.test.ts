@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { formatDistance, formatPace, formatSpeed } from '../../src/renderer/src/i18n/format'
+import { formatDistance, formatPace, formatSpeed, formatSpeedPace } from '../../src/renderer/src/i18n/format'
 import { i18n } from '../../src/renderer/src/i18n/instance'
-import { paceSeconds, repDistanceToMeters, speedInUnit, treadmillInUnit, treadmillToKmh } from '../../src/shared/units'
+import { M_PER_MILE, paceSeconds, repDistanceToMeters, speedInUnit, treadmillInUnit, treadmillToKmh } from '../../src/shared/units'
 
 afterEach(async () => {
   await i18n.changeLanguage('en')
@@ -19,8 +19,9 @@ describe('distances', () => {
     expect(formatDistance(12_345, 'mi', 'total')).toBe('7.67 mi')
     expect(formatDistance(1609.344, 'mi', 'total')).toBe('1 mi')
   })
-  it('reads yards typed for a rep back as metres', () => {
-    expect(repDistanceToMeters(164, 'mi')).toBe(150)
+  it('reads yards typed for a rep back as metres, to 0.01 m', () => {
+    expect(repDistanceToMeters(164, 'mi')).toBe(149.96)
+    expect(repDistanceToMeters(100, 'mi')).toBe(91.44)
     expect(repDistanceToMeters(150, 'km')).toBe(150)
   })
   it('speaks Chinese with the Chinese units and separators', async () => {
@@ -43,6 +44,12 @@ describe('speeds', () => {
     expect(speedInUnit(10, 'km')).toBeCloseTo(36)
     expect(formatSpeed(8, 'km')).toBe('28.8 km/h')
     expect(formatSpeed(8, 'mi')).toBe('17.9 mph')
+    expect(formatSpeed(7.5, 'km')).toBe('27.0 km/h')
+  })
+  it('writes a speed with its pace', () => {
+    expect(formatSpeedPace(7.5, 'km')).toBe('27.0 km/h · 2:13 /km')
+    expect(formatSpeedPace(M_PER_MILE / 360, 'mi')).toBe('10.0 mph · 6:00 /mi')
+    expect(formatSpeedPace(0, 'mi')).toBe('–')
   })
   it('converts a treadmill speed to and from mph, stored in km/h', () => {
     expect(treadmillToKmh(10, 'mi')).toBe(16.1)
@@ -53,5 +60,6 @@ describe('speeds', () => {
     await i18n.changeLanguage('zh-CN')
     expect(formatPace(8, 'km')).toBe('2:05/公里')
     expect(formatSpeed(8, 'mi')).toBe('17.9 英里/小时')
+    expect(formatSpeedPace(M_PER_MILE / 360, 'mi')).toBe('10.0 英里/小时，配速 6:00/英里')
   })
 })

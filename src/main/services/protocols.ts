@@ -39,13 +39,21 @@ export function updateProtocol(deps: ProtocolDeps, id: number, d: ProtocolDraft)
   }).immediate()
 }
 
-export function duplicateProtocol(deps: ProtocolDeps, id: number): Protocol {
+/** What the renderer words for a copy in the runner's language; each left out is the original's (the name as `Name (copy)`). */
+export interface CopyTexts {
+  name?: string | undefined
+  description?: string | undefined
+  sourceNote?: string | undefined
+}
+
+/** A copy of protocol `id`, with the texts given (worded by the renderer) or the original's, its name made free of other protocols' names. */
+export function duplicateProtocol(deps: ProtocolDeps, id: number, { name, description, sourceNote }: CopyTexts = {}): Protocol {
   return deps.db.transaction(() => {
     const p = getProtocol(deps, id)
     return deps.protocols.insert(randomUUID(), {
-      name: deps.protocols.copyName(p.name),
-      description: p.description,
-      sourceNote: p.sourceNote,
+      name: name === undefined ? deps.protocols.copyName(p.name) : deps.protocols.freeName(name),
+      description: description ?? p.description,
+      sourceNote: sourceNote ?? p.sourceNote,
       terrain: p.terrain,
       groups: p.groups
     })

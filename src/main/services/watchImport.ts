@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { msg } from '../../shared/i18n/message'
+import { dateParam, msg } from '../../shared/i18n/message'
 import { DomainError } from '../../shared/result'
 import type { Protocol } from '../../shared/training'
 import { MAX_BODY_KG, MIN_BODY_KG } from '../../shared/units'
@@ -128,10 +128,10 @@ export function sourceFor(deps: Pick<WatchDeps, 'pending' | 'sources'>, choice: 
   if (!f) throw importAgain()
   if (f.reading.kind !== 'activity') throw new DomainError('invalid_input', msg('watchIsWeights', { file: f.fileName }))
   if (!f.reading.running && !choice.notRunning) {
-    throw new DomainError('invalid_input', msg('watchNotRunning', { file: f.fileName, sport: f.reading.sport }))
+    throw new DomainError('invalid_input', msg('watchNotRunning', { file: f.fileName, sport: msg('watchSport', { sport: f.reading.sport }) }))
   }
   const logged = loggedAs(deps, f.sha256)
-  if (logged) throw new DomainError('conflict', msg('watchLoggedAlready', { file: f.fileName, date: logged.date }))
+  if (logged) throw new DomainError('conflict', msg('watchLoggedAlready', { file: f.fileName, date: dateParam(logged.date) }))
   return f
 }
 

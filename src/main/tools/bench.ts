@@ -3,14 +3,14 @@
  * runs, each set beside the same work done by the plain `sqlite3` shell and by plain better-sqlite3 (the same
  * SQL, prepared, `.all()`), interleaved with it, where they can do it.
  *
- *   node out/main/bench.js [--quick] [--flat-memory] [--only charts,start,…] [--out bench-results/latest.json]
+ *   node out/main/bench.js [--quick] [--flat-memory [--large-gb N]] [--only charts,start,…] [--out bench-results/latest.json]
  *
  * Data sets, generated through the real repositories:
  *   daily10y  10 years of daily sessions (about 3,650, with their reps) and 10 years of daily weights
  *   large     100,000 sessions with 1,000,000 reps (10 per session) and 30 years of daily weights
  *   1m        (not with --quick) 1,000,000 sessions with 10,000,000 reps over the same 30 years, generated once
  *             into bench-results/cache/ and copied from there by later runs (bench-data.ts)
- *   memory    (only with --flat-memory, and then only it) a 40 MB and a 1 GB reps file, imported for their peak RSS
+ *   memory    (only with --flat-memory, and then only it) a 40 MB and a 1 GB reps file (or N GB), imported for their peak RSS
  *
  * `--only` keeps the named parts: open, charts, history, save, start, browser, csv, parsers, migrate, import50,
  * bundle (and the data sets they need).
@@ -63,6 +63,8 @@ const argv = process.argv.slice(2)
 const QUICK = argv.includes('--quick')
 /** Only the import's memory check: a 40 MB and a 1 GB reps file (several minutes). */
 const FLAT_MEMORY = argv.includes('--flat-memory')
+/** The large file of the memory check, in GB (1 unless `--large-gb N`). */
+const LARGE_GB = Number(argValue(argv, 'large-gb') ?? 1)
 const OUT = argValue(argv, 'out') ?? 'bench-results/latest.json'
 const ONLY = argValue(argv, 'only')?.split(',').map((s) => s.trim()) ?? null
 const RUNS = QUICK ? 5 : 15
@@ -464,7 +466,7 @@ async function main(): Promise<void> {
       : 'No sqlite3 shell found: figures beside plain better-sqlite3 only.'
   )
   try {
-    if (FLAT_MEMORY) await benchImportMemory(dir, (m) => results.push({ dataset: 'memory', ...m }))
+    if (FLAT_MEMORY) await benchImportMemory(dir, LARGE_GB, (m) => results.push({ dataset: 'memory', ...m }))
     else {
       if (part('bundle')) bundle(results)
       const sets: [string, Parameters<typeof dataset>[2], string | undefined][] = [

@@ -1,7 +1,7 @@
 /**
  * Web mode's file transfers for CSV import and export (and the calendar export's .ics file), beside the JSON API (whose bodies are capped at 1 MiB):
- * - `POST /upload?name=FILE` streams a file for import into a private temporary folder (token required, size
- *   capped) and answers `{ ok: true, value: { fileId, name, size } }`;
+ * - `POST /upload?name=FILE` streams a file for import into a private temporary folder (token required; any
+ *   size the disk has room for, said plainly when it has not) and answers `{ ok: true, value: { fileId, name, size } }`;
  * - `GET /download/TICKET` sends a finished export once. The ticket is random, single-use and short-lived, and is
  *   handed out only through the token-protected API; a browser download cannot send the token header itself.
  * The server's Host and Origin checks run before either.
@@ -9,7 +9,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { fail, ok, type Result } from '../../shared/result'
-import { cleanFileName, MAX_UPLOAD_BYTES, type Transfers, UploadTooLarge } from '../services/csv/transfers'
+import { cleanFileName, NoSpaceForUpload, type Transfers, UploadTooLarge } from '../services/csv/transfers'
 
 export interface TransferContext {
   transfers: Transfers
@@ -55,22 +55,21 @@ async function upload(req: IncomingMessage, res: ServerResponse, url: URL, ctx: 
     return json(res, 405, ctx, fail('invalid_input', { key: 'uploadPostOnly' }))
   }
   if (!ctx.tokenOk()) return json(res, 401, ctx, fail('forbidden', { key: 'webToken' }))
-  const max = ctx.maxUploadBytes ?? MAX_UPLOAD_BYTES
-  const declared = Number(req.headers['content-length'] ?? 0)
+  const max = ctx.maxUploadBytes ?? Infinity
+  const length = req.headers['content-length']
+  const declared = length === undefined ? undefined : Number(length)
   const tooLarge = () => fail('invalid_input', { key: 'uploadTooLarge', params: { mb: String(Math.round(max / 1024 / 1024)) } })
-  if (declared > max) {
-    // Answer at once and drop the connection rather than read hundreds of megabytes for nothing.
-    json(res, 413, ctx, tooLarge(), () => req.destroy())
-    return
-  }
   const name = cleanFileName(url.searchParams.get('name') ?? 'upload.csv')
+  // Refused at once, the connection dropped rather than hundreds of megabytes read for nothing.
+  if (declared !== undefined && declared > max) return json(res, 413, ctx, tooLarge(), () => req.destroy())
   try {
-    const file = await ctx.transfers.saveUpload(name, req, max)
+    const file = await ctx.transfers.saveUpload(name, req, { maxBytes: max, ...(declared !== undefined && Number.isFinite(declared) ? { declared } : {}) })
     json(res, 200, ctx, ok(file))
   } catch (e) {
-    if (e instanceof UploadTooLarge) {
-      json(res, 413, ctx, tooLarge(), () => req.destroy())
-      return
+    if (e instanceof UploadTooLarge) return json(res, 413, ctx, tooLarge(), () => req.destroy())
+    if (e instanceof NoSpaceForUpload) {
+      const mb = (n: number) => String(Math.max(1, Math.ceil(n / 1024 / 1024)))
+      return json(res, 507, ctx, fail('disk_full', { key: 'uploadNoSpace', params: { file: name, needed: mb(e.needed), free: mb(e.free) } }), () => req.destroy())
     }
     throw e
   }

@@ -22,7 +22,6 @@ export type ExportChoice = (typeof EXPORT_CHOICES)[number]
 export const ALL_KINDS: readonly CsvKind[] = ['protocols', 'blocks', 'sessions', 'reps', 'weights']
 export const APPLY_ORDER: Record<CsvKind, number> = { protocols: 0, blocks: 1, sessions: 2, reps: 2, weights: 3 }
 
-export const KIND_LABEL: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body weight', protocols: 'protocols', blocks: 'training blocks' }
 /** The part of the file name that says what is in it: `sprintlog-2026-11-20-sessions.csv`. */
 export const KIND_FILE_SUFFIX: Record<CsvKind, string> = { sessions: 'sessions', reps: 'reps', weights: 'body-weight', protocols: 'protocols', blocks: 'blocks' }
 

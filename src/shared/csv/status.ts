@@ -55,7 +55,9 @@ export interface ImportSampleRow {
   line: number
   kind: CsvKind
   date: string
+  /** The English wording of `summaryMsg`, the line describing the record (the renderer words the message). */
   summary: string
+  summaryMsg: Msg
   /** `differs`: in Sprintlog with other values; `deleted`: deleted in Sprintlog (the file can restore it). */
   status: 'add' | 'present' | 'differs' | 'deleted' | 'error'
   message?: string
@@ -87,6 +89,7 @@ export interface ChangedRecord {
   /** The file's date of the record, and a line describing it. */
   date: string
   summary: string
+  summaryMsg: Msg
   /** Where it is in the files (a session: its first rep row). */
   file: string
   line: number

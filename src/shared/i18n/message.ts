@@ -26,6 +26,9 @@ export interface Worded {
 
 export const msg = (key: string, params?: Params): Msg => (params ? { key, params } : { key })
 
+/** A calendar date (`YYYY-MM-DD`) as a parameter: written as it is in English for logs, in the runner's language by the renderer. */
+export const dateParam = (date: string): Msg => ({ key: 'isoDate', params: { date } })
+
 export const isMsg = (v: unknown): v is Msg => typeof v === 'object' && v !== null && typeof (v as Msg).key === 'string'
 
 const EN = en as Record<string, string>

@@ -1,5 +1,5 @@
 import { addLocalDays, daysBetween, type LocalDate } from '../dates'
-import { english, type Msg } from '../i18n/message'
+import { dateParam, english, type Msg } from '../i18n/message'
 import type { Block } from '../training'
 
 /** The last day of a block: start + weeks × 7 − 1. */
@@ -27,7 +27,7 @@ export function findOverlap<B extends Pick<Block, 'id' | 'startDate' | 'weeks'>>
 
 /** The overlap rule's message, one wording for the form and the back end. */
 export function overlapMsg(draft: Pick<Block, 'startDate' | 'weeks'>, other: Pick<Block, 'name' | 'startDate' | 'weeks'>): Msg {
-  return { key: 'blockOverlap', params: { start: draft.startDate, end: blockEnd(draft), name: other.name, otherStart: other.startDate, otherEnd: blockEnd(other) } }
+  return { key: 'blockOverlap', params: { start: dateParam(draft.startDate), end: dateParam(blockEnd(draft)), name: other.name, otherStart: dateParam(other.startDate), otherEnd: dateParam(blockEnd(other)) } }
 }
 
 /** The same in English. */

@@ -17,6 +17,7 @@ export function protocolsRepo(db: Db, clock: () => Date = () => new Date()) {
       `SELECT ${COLUMNS} FROM protocols p WHERE archived = 0 OR ? = 1 ORDER BY built_in DESC, archived, name COLLATE NOCASE, id`
     ),
     get: db.prepare<[number], Record<string, unknown>>(`SELECT ${COLUMNS} FROM protocols p WHERE id = ?`),
+    taken: db.prepare<[string, string], { name: string }>(`SELECT name FROM protocols WHERE name = ? OR name LIKE ? || ' (%'`),
     names: db.prepare<[string, string], { name: string }>(`SELECT name FROM protocols WHERE name = ? OR name LIKE ? || ' (copy%'`),
     insert: db.prepare<[Record<string, unknown>], never>(insertSql('protocols', PROTOCOL_FIELDS, ['uuid', ...INPUT, 'builtIn', 'archived', 'createdAt', 'updatedAt'])),
     update: db.prepare<[Record<string, unknown>], never>(`UPDATE protocols SET ${updateSet(PROTOCOL_FIELDS, [...INPUT, 'updatedAt'])} WHERE id = @id AND built_in = 0`),
@@ -44,6 +45,14 @@ export function protocolsRepo(db: Db, clock: () => Date = () => new Date()) {
     },
     setArchived(id: number, archived: boolean): Protocol | undefined {
       return s.archive.run(archived ? 1 : 0, clock().toISOString(), id).changes === 1 ? this.get(id) : undefined
+    },
+    /** `name` itself if no protocol has it, else `name (2)`, `name (3)`, … whichever is free. */
+    freeName(name: string): string {
+      const taken = new Set(s.taken.all(name, name).map((r) => r.name))
+      for (let i = 1; ; i++) {
+        const candidate = i === 1 ? name : `${name} (${i})`
+        if (!taken.has(candidate)) return candidate.slice(0, 120)
+      }
     },
     /** `Name (copy)`, `Name (copy 2)`, … whichever is free. */
     copyName(name: string): string {

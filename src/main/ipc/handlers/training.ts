@@ -30,7 +30,7 @@ export function trainingHandlers(deps: TrainingDeps): Pick<Handlers, TrainingCha
     'protocols/get': ({ id }) => getProtocol(deps, id),
     'protocols/create': (d) => createProtocol(deps, d),
     'protocols/update': ({ id, ...d }) => updateProtocol(deps, id, d),
-    'protocols/duplicate': ({ id }) => duplicateProtocol(deps, id),
+    'protocols/duplicate': ({ id, ...texts }) => duplicateProtocol(deps, id, texts),
     'protocols/archive': ({ id, archived }) => archiveProtocol(deps, id, archived),
 
     'sessions/list': ({ from, to, protocolId, limit, offset }) => listSessions(deps, { from, to, protocolId }, limit, offset),

@@ -6,16 +6,16 @@
  * Temporary files live in one private folder that `close()` removes.
  */
 import { randomBytes } from 'node:crypto'
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync, statfsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { Transform } from 'node:stream'
+import { Transform, type Writable } from 'node:stream'
 import type { ChosenFile } from '../../../shared/csv'
 
-/** The largest file web mode accepts for import. */
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+/** Room an upload leaves on the disk, so that the import after it (and the database's journal) can still write. */
+export const UPLOAD_SPARE_BYTES = 64 * 1024 * 1024
 /** How long a download ticket and a chosen file stay valid. */
 export const TICKET_TTL_MS = 10 * 60 * 1000
 export const FILE_TTL_MS = 60 * 60 * 1000
@@ -40,6 +40,29 @@ export class UploadTooLarge extends Error {
   }
 }
 
+/** The disk holding the temporary folder has no room for an upload: `needed` bytes (at least), `free` there. */
+export class NoSpaceForUpload extends Error {
+  constructor(
+    readonly needed: number,
+    readonly free: number
+  ) {
+    super(`There is no room for the file on the disk: it needs ${needed} bytes and ${free} are free.`)
+  }
+}
+
+/** Bytes free for this process on the disk holding `dir`. */
+export function freeBytes(dir: string): number {
+  const s = statfsSync(dir)
+  return s.bavail * s.bsize
+}
+
+export interface TransferDeps {
+  /** Bytes free on the disk holding a folder (the real disk's by default). */
+  freeBytes?: (dir: string) => number
+  /** Opens a temporary file for writing (a real file by default). */
+  writeFile?: (path: string) => Writable
+}
+
 export type Transfers = ReturnType<typeof createTransfers>
 
 const randomId = () => randomBytes(24).toString('base64url')
@@ -51,7 +74,9 @@ export function cleanFileName(name: string): string {
   return n === '' ? 'file.csv' : n
 }
 
-export function createTransfers(now: () => number = Date.now) {
+export function createTransfers(now: () => number = Date.now, deps: TransferDeps = {}) {
+  const free = deps.freeBytes ?? freeBytes
+  const writeFile = deps.writeFile ?? ((path: string) => createWriteStream(path))
   let dir: string | null = null
   const files = new Map<string, KnownFile>()
   const downloads = new Map<string, Download & { expires: number }>()
@@ -93,9 +118,17 @@ export function createTransfers(now: () => number = Date.now) {
       return f && f.expires >= now() ? f : undefined
     },
     release,
-    /** Streams an upload into a temporary file, refusing more than `maxBytes`. */
-    async saveUpload(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream, maxBytes = MAX_UPLOAD_BYTES): Promise<ChosenFile> {
+    /**
+     * Streams an upload into a temporary file. There is no size limit but the disk: an upload whose declared size
+     * (`declared`, from Content-Length) would not leave UPLOAD_SPARE_BYTES free is refused before a byte is
+     * written, and one that fills the disk while it is written is removed; both as NoSpaceForUpload. `maxBytes`
+     * caps it (tests and callers that want one), as UploadTooLarge.
+     */
+    async saveUpload(name: string, body: AsyncIterable<Buffer> | NodeJS.ReadableStream, opts: { declared?: number; maxBytes?: number } = {}): Promise<ChosenFile> {
+      const maxBytes = opts.maxBytes ?? Infinity
       const path = this.tempPath('.upload')
+      const room = () => Math.max(0, free(tempDir()) - UPLOAD_SPARE_BYTES)
+      if (opts.declared !== undefined && opts.declared > room()) throw new NoSpaceForUpload(opts.declared, room())
       let size = 0
       const cap = new Transform({
         transform(chunk: Buffer, _enc, cb) {
@@ -105,9 +138,10 @@ export function createTransfers(now: () => number = Date.now) {
         }
       })
       try {
-        await pipeline(body as NodeJS.ReadableStream, cap, createWriteStream(path))
+        await pipeline(body as NodeJS.ReadableStream, cap, writeFile(path))
       } catch (e) {
         await rm(path, { force: true })
+        if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new NoSpaceForUpload(size, room())
         throw e
       }
       return this.addFile(path, name, size, true)

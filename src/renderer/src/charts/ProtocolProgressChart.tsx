@@ -4,9 +4,10 @@ import { ChartGrid } from './ChartGrid'
 import { ChartLegend } from './ChartLegend'
 import { ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
-import { formatNumber, useT } from '../i18n'
+import { formatNumber, formatSpeed, useT } from '../i18n'
+import type { DistanceUnit } from '../../../shared/units'
 import { AXIS, axisTitle, dotsFor, fullDate, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
-import type { ProgressChartData } from './progressData'
+import type { ProgressChartData, ProgressChartPoint } from './progressData'
 
 interface Props {
   data: ProgressChartData
@@ -113,8 +114,8 @@ export const ProtocolProgressChart = memo(function ProtocolProgressChart({ data,
   )
 })
 
-/** Speed drop-off per session, first to last rep with a distance (positive: slower at the end). */
-export const DropOffChart = memo(function DropOffChart({ data }: { data: ProgressChartData }) {
+/** Speed drop-off per session, first to last rep with a distance (positive: slower at the end); the tooltip names both speeds in km/h or mph. */
+export const DropOffChart = memo(function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; distanceUnit: DistanceUnit }) {
   const { t } = useT('charts')
   const points = data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)
   const tick = timeTickFormat(spanOf(data))
@@ -136,7 +137,12 @@ export const DropOffChart = memo(function DropOffChart({ data }: { data: Progres
             {...TOOLTIP}
             cursor={{ stroke: 'var(--muted)' }}
             labelFormatter={(t) => fullDate(Number(t))}
-            formatter={(value, name) => [t('valuePct', { value: formatNumber(Number(value), 1, 1) }), name]}
+            formatter={(value, name, item) => {
+              const pct = t('valuePct', { value: formatNumber(Number(value), 1, 1) })
+              const p = (item as { payload?: ProgressChartPoint }).payload
+              const [first, last] = item.dataKey === 'loadedDropOff' ? [p?.loadedFirstSpeed, p?.loadedLastSpeed] : [p?.firstSpeed, p?.lastSpeed]
+              return [first != null && last != null ? t('dropTooltip', { pct, first: formatSpeed(first, distanceUnit), last: formatSpeed(last, distanceUnit) }) : pct, name]
+            }}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
           {data.hasLoadedSpeeds && <ChartLegend />}

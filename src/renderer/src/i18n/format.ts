@@ -85,7 +85,17 @@ export function formatPace(mps: number, unit: DistanceUnit): string {
   return tr(unit === 'km' ? 'units:pacePerKm' : 'units:pacePerMile', { pace: durationClock(s) })
 }
 
-/** A speed in km/h or mph, to 0.1 (`28.8 km/h`, `17.9 mph`). */
+/** A speed in km/h or mph, to 0.1, its decimal always written so that a column of speeds lines up (`27.0 km/h`, `17.9 mph`). */
 export function formatSpeed(mps: number, unit: DistanceUnit): string {
-  return tr(unit === 'km' ? 'units:kmh' : 'units:mph', { value: formatNumber(speedInUnit(mps, unit), 1) })
+  return tr(unit === 'km' ? 'units:kmh' : 'units:mph', { value: formatNumber(speedInUnit(mps, unit), 1, 1) })
 }
+
+/** A speed and its pace together, for a table's cell or a tooltip (`28.8 km/h · 2:05 /km`); a dash when not moving. */
+export function formatSpeedPace(mps: number, unit: DistanceUnit): string {
+  if (paceSeconds(mps, unit) === null) return '–'
+  return tr('units:speedPace', { speed: formatSpeed(mps, unit), pace: formatPace(mps, unit) })
+}
+
+/** The name of a speed unit (`km/h`, `mph`) and of a pace unit (`min/km`, `min/mi`), for headings and axes. */
+export const speedUnitName = (unit: DistanceUnit): string => tr(unit === 'km' ? 'units:unitKmh' : 'units:unitMph')
+export const paceUnitName = (unit: DistanceUnit): string => tr(unit === 'km' ? 'units:unitPerKm' : 'units:unitPerMile')

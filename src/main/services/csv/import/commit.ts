@@ -3,7 +3,7 @@
  * transaction: protocols first, then training blocks, then sessions with their reps, then body weights, whatever
  * order the files were chosen in. Plain functions: the database and repository are injected.
  */
-import type { Msg } from '../../../../shared/i18n/message'
+import { dateParam, type Msg } from '../../../../shared/i18n/message'
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync } from 'node:fs'
 import {
@@ -160,14 +160,14 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     const sessions = repo.sessionWriter()
     /** A session in Sprintlog takes the file's version (or is restored with it), as the runner chose. */
     const change = (session: ImportedSession, reps: Rep[], action: Action) => {
-      if (repo.sessionStamp(session.uuid) !== action.stamp) throw new RecordChanged({ key: 'theSessionOf', params: { date: session.date } })
+      if (repo.sessionStamp(session.uuid) !== action.stamp) throw new RecordChanged({ key: 'theSessionOf', params: { date: dateParam(session.date) } })
       let pid: number | null = null
       if (session.protocolUuid !== null) {
         const known = protocolId(session.protocolUuid)
         if (known === undefined) {
           throw new DomainError(
             'conflict',
-            { key: 'csvSessionProtocolGone', params: { uuid: session.protocolUuid, date: session.date } }
+            { key: 'csvSessionProtocolGone', params: { uuid: session.protocolUuid, date: dateParam(session.date) } }
           )
         }
         pid = known
@@ -225,7 +225,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           const s = readSession(header, cells, style)
           if (!s.ok) throw changed()
           const here = repo.sessionStamp(uuid) === c.stamp ? repo.sessionHere(uuid) : undefined
-          if (!here) throw new RecordChanged({ key: 'theSessionOf', params: { date: s.value.date } })
+          if (!here) throw new RecordChanged({ key: 'theSessionOf', params: { date: dateParam(s.value.date) } })
           // Its session columns from the file; its reps stay those in Sprintlog (a sessions file has none).
           change(s.value, repo.repsHere(here.id) as unknown as Rep[], c)
           return
@@ -238,7 +238,7 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           const w = readWeight(header, cells, style)
           if (!w.ok) throw changed()
           if (here) {
-            if (repo.weightStamp(uuid) !== here.stamp) throw new RecordChanged({ key: 'theWeightOf', params: { date: w.value.date } })
+            if (repo.weightStamp(uuid) !== here.stamp) throw new RecordChanged({ key: 'theWeightOf', params: { date: dateParam(w.value.date) } })
             repo.replaceWeight(w.value)
             if (here.state === 'deleted') restored.weights++
             else replaced.weights++

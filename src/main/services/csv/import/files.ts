@@ -2,7 +2,7 @@
  * What the import learns of a file before reading its rows (its encoding, SHA-256 and delimiter), how it words a
  * syntax error at the line a text editor shows, and the small helpers its messages share. Plain functions.
  */
-import { type Msg, msgOf, type Params, worded } from '../../../../shared/i18n/message'
+import { english, type Msg, msg, msgOf, type Params, worded } from '../../../../shared/i18n/message'
 import type { CellIssue } from '../../../../shared/csv/cells'
 import { isUtf8 } from 'node:buffer'
 import { createHash } from 'node:crypto'
@@ -218,6 +218,11 @@ export function ownWeight(x: ImportedWeight): ImportedWeight {
 }
 
 export const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s).replace(/\s+/g, ' ')
+/** The line describing a record in the preview: its message, worded by the renderer, and its English wording. */
+export const described = (key: string, params?: Params): { summary: string; summaryMsg: Msg } => {
+  const m = msg(key, params)
+  return { summary: english(m), summaryMsg: m }
+}
 /** A sample row's message: its first problem, after the column it is in. */
 export const columnMsg = (column: string, m: Msg): Msg => ({ key: 'csvColumnIssue', params: { column, reason: m } })
 export const firstIssue = (issues: readonly CellIssue[]): { message: string; key: string; params?: Params } | Record<string, never> =>

@@ -11,7 +11,7 @@ import type { Rep, RepeatGroup } from '../../../../shared/training'
 import { COMPARED, type ImportedProtocol } from '../../../db/repos/import'
 import type { ImportScratch, ScratchSession } from '../../../db/repos/importScratch'
 import { type changeList, differingColumns } from './compare'
-import { clip, firstIssue, own, ownOrNull, ownSession, where } from './files'
+import { clip, described, firstIssue, own, ownOrNull, ownSession, where } from './files'
 import type { Findings, Lookups } from './plan'
 
 const MAX_REPS = 100
@@ -134,7 +134,7 @@ export function repGroups(
   /** Where a session is, for the list of differing records; a session resumed after another's is described from Sprintlog's. */
   const describeFrom = (s: ScratchSession, date: string | null, protocolName: string | null) => () => {
     const d = date ?? String(repo.sessionHere(s.uuid)?.values.date ?? '')
-    return { ...at(s), date: d, summary: `Session${protocolName ? ` · ${clip(protocolName)}` : date === null ? '' : ' · free-form'}` }
+    return { ...at(s), date: d, ...(protocolName ? described('csvSumSession', { protocol: clip(protocolName) }) : described(date === null ? 'csvSumSessionBare' : 'csvSumSessionFree')) }
   }
   const switchTo = (next: Current) => {
     if (current?.keyed) note(current)
@@ -238,7 +238,7 @@ export function repGroups(
       if (!r.ok) {
         for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
         g.flags |= BAD
-        report.addSample({ file, line, kind: 'reps', date, summary: 'Rep', status: 'error', ...firstIssue(r.issues) })
+        report.addSample({ file, line, kind: 'reps', date, ...described('csvSumRepBare'), status: 'error', ...firstIssue(r.issues) })
         return
       }
       const position = r.value.position
@@ -267,7 +267,13 @@ export function repGroups(
           uuid: g.uuid,
           kind: 'reps',
           date,
-          summary: `Rep ${position} · ${rp.workSeconds} s ${rp.intensity}${rp.completed ? '' : ' (abandoned)'}${info?.protocolName ? ` · ${clip(info.protocolName)}` : ''}`,
+          ...described(info?.protocolName ? 'csvSumRepOf' : 'csvSumRep', {
+            position,
+            seconds: rp.workSeconds ?? 0,
+            intensity: (rp.intensity ?? 'none').replace('-', '_'),
+            abandoned: rp.completed ? 'no' : 'yes',
+            ...(info?.protocolName ? { protocol: clip(info.protocolName) } : {})
+          }),
           status: g.flags & BAD ? 'error' : g.flags & DELETED ? 'deleted' : g.flags & PRESENT ? (g.flags & DIFFERS ? 'differs' : 'present') : 'add'
         })
       }

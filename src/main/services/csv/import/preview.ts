@@ -27,7 +27,7 @@ import { COMPARED } from '../../../db/repos/import'
 import { type ImportScratch, importScratch } from '../../../db/repos/importScratch'
 import { changeList, differingColumns } from './compare'
 import { CsvSyntaxError, readRecords } from '../records'
-import { clip, csvErrorLine, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, isUtf16, MAX_RECORD_CHARS, ownWeight, own, peek, utf8Damage, where } from './files'
+import { clip, csvErrorLine, described, csvErrorMessage, detectDelimiter, fileFacts, firstIssue, isUtf16, MAX_RECORD_CHARS, ownWeight, own, peek, utf8Damage, where } from './files'
 import { repGroups } from './groups'
 import type { Findings, ImportPlan, ImportSource, Lookups, ReadFile, ReadOptions, SampleRow } from './plan'
 import { MAX_TRAINING_ROWS, trainingRows } from './training'
@@ -216,7 +216,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     const r = readWeight(header, cells, style)
     if (!r.ok) {
       for (const i of r.issues) error(file, line, msgOf(i), i.column)
-      addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', summary: 'Body weight', status: 'error', ...firstIssue(r.issues) })
+      addSample({ file, line, kind: 'weights', date: cells[header.index.date ?? -1] ?? '', ...described('csvSumWeightBare'), status: 'error', ...firstIssue(r.issues) })
       return
     }
     const w = ownWeight(r.value)
@@ -227,11 +227,11 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     }
     weightLines.set(w.uuid, { file, line })
     const here = repo.weightHere(w.uuid)
-    const summary = `Body weight ${w.kg} kg${w.note ? ` · ${clip(w.note)}` : ''}`
+    const summary = w.note ? described('csvSumWeightNote', { kg: w.kg, note: clip(w.note) }) : described('csvSumWeight', { kg: w.kg })
     let status: SampleRow['status'] = 'add'
     if (here) {
       presentWeights++
-      const where = () => ({ file, line, date: w.date, summary })
+      const where = () => ({ file, line, date: w.date, ...summary })
       if (here.deleted) {
         status = 'deleted'
         changedWeights.deleted++
@@ -247,14 +247,14 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
         }
       }
     } else weights.add(w.uuid)
-    addSample({ file, line, kind: 'weights', date: w.date, summary, status })
+    addSample({ file, line, kind: 'weights', date: w.date, ...summary, status })
   }
 
   function onSessionRow(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle) {
     const s = readSession(header, cells, style)
     if (!s.ok) {
       for (const i of s.issues) error(file, line, msgOf(i), i.column)
-      addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', summary: 'Session', status: 'error', ...firstIssue(s.issues) })
+      addSample({ file, line, kind: 'sessions', date: cells[header.index.date ?? -1] ?? '', ...described('csvSumSessionBare'), status: 'error', ...firstIssue(s.issues) })
       return
     }
     const uuid = own(s.value.uuid)
@@ -265,13 +265,13 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
     }
     const here = repo.sessionHere(uuid)
     const present = here !== undefined
-    const summary = `Session${s.value.protocolName ? ` · ${clip(s.value.protocolName)}` : ' · free-form'}`
+    const summary = s.value.protocolName ? described('csvSumSession', { protocol: clip(s.value.protocolName) }) : described('csvSumSessionFree')
     const row: { file: string; line: number; present: boolean; changed?: 'differs' | 'deleted' } = { file, line, present }
     sessionRows.set(uuid, row)
     // A session that a reps file brings is compared there, with its reps; one that none does (so far: a reps file read
     // later takes it over), on its session columns here.
     if (here && !groups.has(uuid)) {
-      const found = () => ({ file, line, date: s.value.date, summary })
+      const found = () => ({ file, line, date: s.value.date, ...summary })
       if (here.deleted) {
         row.changed = 'deleted'
         changes.deleted('sessions', uuid, found)
@@ -284,7 +284,7 @@ async function previewFiles(sources: readonly ImportSource[], repo: Lookups, opt
       }
       if (row.changed) scratch.putChanged('sessionRows', { uuid, state: row.changed === 'deleted' ? 2 : 1, stamp: here.stamp })
     }
-    addSample({ file, line, uuid, kind: 'sessions', date: s.value.date, summary, status: row.changed ?? (present ? 'present' : 'add') })
+    addSample({ file, line, uuid, kind: 'sessions', date: s.value.date, ...summary, status: row.changed ?? (present ? 'present' : 'add') })
   }
 
   // ---- Plan -------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { COMPARED } from '../../../db/repos/import'
 import { type changeList, differingColumns } from './compare'
 import { blockEnd, overlapMsg } from '../../../../shared/metrics/block'
 import type { Block } from '../../../../shared/training'
-import { clip, columnMsg, firstIssue, own, where } from './files'
+import { clip, columnMsg, described, firstIssue, own, where } from './files'
 import type { Findings, Lookups, SampleRow } from './plan'
 
 /** Rows a protocols or blocks file may have (a runner has tens of each; blocks cannot overlap, so even this is centuries). */
@@ -109,7 +109,7 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
         for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
         const u = uuidCell(header, cells, 'protocol_uuid')
         if (u !== '') brokenProtocols.add(own(u))
-        sample({ file, line, kind: 'protocols', date: '', summary: 'Protocol', status: 'error', ...firstIssue(r.issues) })
+        sample({ file, line, kind: 'protocols', date: '', ...described('csvSumProtocolBare'), status: 'error', ...firstIssue(r.issues) })
         return
       }
       const p = ownProtocol(r.value)
@@ -120,7 +120,7 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
       }
       protocolLines.set(p.uuid, { file, line })
       const here = repo.protocolHere(p.uuid)
-      const summary = `Protocol · ${clip(p.name)}${p.archived ? ' (archived)' : ''}`
+      const summary = described(p.archived ? 'csvSumProtocolArchived' : 'csvSumProtocol', { name: clip(p.name) })
       let status: SampleRow['status'] = here ? 'present' : 'add'
       if (here) presentProtocols++
       else protocols.push(p)
@@ -130,17 +130,17 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
         if (columns.length > 0) {
           status = 'differs'
           changed.protocols.set(p.uuid, { record: p, state: 'differs', stamp: here.stamp })
-          changes?.differs('protocols', p.uuid, () => ({ file, line, date: '', summary }), columns)
+          changes?.differs('protocols', p.uuid, () => ({ file, line, date: '', ...summary }), columns)
         }
       }
-      sample({ file, line, kind: 'protocols', date: '', summary, status })
+      sample({ file, line, kind: 'protocols', date: '', ...summary, status })
     },
 
     onBlock(file: string, line: number, header: HeaderInfo, cells: string[], style: NumberStyle): void {
       const r = readBlock(header, cells, style)
       if (!r.ok) {
         for (const i of r.issues) report.error(file, line, msgOf(i), i.column)
-        sample({ file, line, kind: 'blocks', date: cells[header.index.start_date ?? -1] ?? '', summary: 'Training block', status: 'error', ...firstIssue(r.issues) })
+        sample({ file, line, kind: 'blocks', date: cells[header.index.start_date ?? -1] ?? '', ...described('csvSumBlockBare'), status: 'error', ...firstIssue(r.issues) })
         return
       }
       const b = ownBlock(r.value)
@@ -152,9 +152,9 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
       blockLines.set(b.uuid, { file, line })
       const here = repo.blockHere(b.uuid)
       const present = here !== undefined
-      const summary = `Training block · ${clip(b.name)} · ${b.weeks} ${b.weeks === 1 ? 'week' : 'weeks'} × ${b.sessionsPerWeek} a week`
+      const summary = described('csvSumBlock', { name: clip(b.name), weeks: b.weeks, perWeek: b.sessionsPerWeek })
       let status: SampleRow['status'] = present ? 'present' : 'add'
-      const found = () => ({ file, line, date: b.startDate, summary })
+      const found = () => ({ file, line, date: b.startDate, ...summary })
       if (here?.deleted) {
         status = 'deleted'
         changed.blocks.set(b.uuid, { record: b, state: 'deleted', stamp: here.stamp })
@@ -167,7 +167,7 @@ export function trainingRows(repo: Lookups, report: Findings, changes: ReturnTyp
           changes?.differs('blocks', b.uuid, found, columns)
         }
       }
-      const row = sample({ file, line, kind: 'blocks', date: b.startDate, summary, status })
+      const row = sample({ file, line, kind: 'blocks', date: b.startDate, ...summary, status })
       if (present) presentBlocks++
       else blocks.push({ file, line, block: b, sample: row })
     },

@@ -12,8 +12,8 @@ import { ChartPanel } from './ChartPanel'
 import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
-import { formatDate, formatDistance, formatNumber, tr, useT } from '../../i18n'
-import { speedInUnit } from '../../../../shared/units'
+import { formatDate, formatDistance, formatNumber, formatPace, formatSpeed, formatSpeedPace, paceUnitName, speedUnitName, tr, useT } from '../../i18n'
+import type { DistanceUnit } from '../../../../shared/units'
 import { Linked } from './Tagged'
 import { protocolNameById } from '../../i18n/builtins'
 
@@ -22,7 +22,8 @@ interface Props {
   defaultProtocolId: number | null
 }
 
-const speed = (v: number | null) => (v === null ? '–' : tr('dashboard:speed', { value: formatNumber(v, 2, 2) }))
+/** A rep's speed in km/h or mph, with its pace per km or mile. */
+const speedPace = (v: number | null, unit: DistanceUnit) => (v === null ? '–' : formatSpeedPace(v, unit))
 const pct = (v: number | null) => (v === null ? '–' : tr('dashboard:pct', { value: formatNumber(v, 1, 1) }))
 
 /** For one protocol over time: reps, rest per rep, RPE, speed drop-off; and its sprint bests. */
@@ -114,7 +115,7 @@ export const ProgressSection = memo(function ProgressSection({ protocols, defaul
           testId="drop-off"
           note={t('dropNote', { loaded: data.hasLoadedSpeeds ? 'yes' : 'no' })}
           empty={data.hasSpeeds ? undefined : t('dropEmpty')}
-          chart={() => <DropOffChart data={data} />}
+          chart={() => <DropOffChart data={data} distanceUnit={distanceUnit} />}
           table={() => (
             <DataTable<ProgressChartPoint>
               caption={t('speedDropOff')}
@@ -122,13 +123,13 @@ export const ProgressSection = memo(function ProgressSection({ protocols, defaul
               rowKey={(p) => `${p.date}-${p.sessionId}`}
               columns={[
                 { label: t('colDate'), value: (p) => formatDate(p.date) },
-                { label: t('colFirstRep'), num: true, value: (p) => speed(p.firstSpeed) },
-                { label: t('colLastRep'), num: true, value: (p) => speed(p.lastSpeed) },
+                { label: t('colFirstRep'), num: true, value: (p) => speedPace(p.firstSpeed, distanceUnit) },
+                { label: t('colLastRep'), num: true, value: (p) => speedPace(p.lastSpeed, distanceUnit) },
                 { label: t('colDropOff'), num: true, value: (p) => pct(p.dropOff) },
                 ...(data.hasLoadedSpeeds
                   ? [
-                      { label: t('colLoadedFirst'), num: true, value: (p: ProgressChartPoint) => speed(p.loadedFirstSpeed) },
-                      { label: t('colLoadedLast'), num: true, value: (p: ProgressChartPoint) => speed(p.loadedLastSpeed) },
+                      { label: t('colLoadedFirst'), num: true, value: (p: ProgressChartPoint) => speedPace(p.loadedFirstSpeed, distanceUnit) },
+                      { label: t('colLoadedLast'), num: true, value: (p: ProgressChartPoint) => speedPace(p.loadedLastSpeed, distanceUnit) },
                       { label: t('colLoadedDropOff'), num: true, value: (p: ProgressChartPoint) => pct(p.loadedDropOff) }
                     ]
                   : [])
@@ -155,9 +156,9 @@ export const ProgressSection = memo(function ProgressSection({ protocols, defaul
               { label: t('colRep'), value: (r) => r.label },
               // The load column appears once any rep carried a load.
               ...(rows.some((r) => r.loadKg !== null) ? [{ label: t('colLoadKind'), value: (r: BestRow) => r.load }] : []),
-              { label: t('colBestSpeed'), num: true, value: (r) => speed(r.speed) },
-              // km/h or mph, and the distance in m or yd, as the km / mi switch says.
-              { label: distanceUnit === 'km' ? tr('units:unitKmh') : tr('units:unitMph'), num: true, value: (r) => formatNumber(speedInUnit(r.speed, distanceUnit), 1, 1) },
+              // km/h or mph with the pace per km or mile, and the distance in m or yd, as the km / mi switch says.
+              { label: t('colBestSpeedIn', { unit: speedUnitName(distanceUnit) }), num: true, value: (r) => formatSpeed(r.speed, distanceUnit) },
+              { label: t('colPaceIn', { unit: paceUnitName(distanceUnit) }), num: true, value: (r) => formatPace(r.speed, distanceUnit) },
               {
                 label: t('colDistance'),
                 num: true,

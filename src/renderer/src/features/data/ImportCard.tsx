@@ -1,11 +1,12 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react'
-import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus, KIND_LABEL } from '../../../../shared/csv'
+import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus } from '../../../../shared/csv'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
 import { uploadFile } from './upload'
 import { rich } from '../../i18n/rich'
 import { TableHead } from '../../components/TableHead'
-import { currentLanguage, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
+import { currentLanguage, formatDate, formatNumber, INTL_LOCALE, tr, useT } from '../../i18n'
+import { isLocalDate } from '../../../../shared/dates'
 import { word, wordError } from '../../../../shared/i18n/message'
 
 const ERROR_COLUMNS = [{ label: 'colFile' }, { label: 'colLine', num: true }, { label: 'colColumn' }, { label: 'colProblem' }]
@@ -13,6 +14,8 @@ const SAMPLE_COLUMNS = [{ label: 'colLine', num: true }, { label: 'colDate' }, {
 const columns = (cols: { label: string; num?: boolean }[]) => cols.map((c) => ({ ...c, label: tr(`data:${c.label}`) }))
 
 const n = (x: number) => formatNumber(x)
+/** Bytes as megabytes to one decimal: “12.5”. */
+const megabytes = (bytes: number) => formatNumber(bytes / 1024 / 1024, 1, 1)
 /** “a, b and c” / “a、b和c” */
 const list = (items: string[]) => new Intl.ListFormat(INTL_LOCALE[currentLanguage()], { style: 'long', type: 'conjunction' }).format(items)
 const POLL_MS = 200
@@ -49,7 +52,7 @@ function doneMessage(added: ImportCounts, replaced: ChangeCounts, restored: Chan
 
 type Phase =
   | { name: 'idle' }
-  | { name: 'uploading'; files: string[] }
+  | { name: 'uploading'; files: string[]; sent: number; total: number }
   | { name: 'reading'; status: ImportStatus }
   | { name: 'ready'; status: ImportStatus & { preview: ImportPreview } }
   | { name: 'committing'; status: ImportStatus & { preview: ImportPreview } }
@@ -95,10 +98,14 @@ export function ImportCard() {
     e.target.value = ''
     if (files.length === 0) return
     setError(null)
-    setPhase({ name: 'uploading', files: files.map((f) => f.name) })
+    const total = files.reduce((sum, f) => sum + f.size, 0)
+    const names = files.map((f) => f.name)
+    setPhase({ name: 'uploading', files: names, sent: 0, total })
     const ids: string[] = []
+    let before = 0
     for (const f of files) {
-      const r = await uploadFile(f)
+      const r = await uploadFile(f, (sent) => setPhase({ name: 'uploading', files: names, sent: before + sent, total }))
+      before += f.size
       if (!r.ok) {
         setError(t('fileError', { file: f.name, message: wordError(r.error) }))
         setPhase({ name: 'idle' })
@@ -156,8 +163,9 @@ export function ImportCard() {
 
       {phase.name === 'uploading' && (
         <div className="job" aria-live="polite">
-          <Progress label={t('uploadProgress')} />
+          <Progress label={t('uploadProgress')} value={phase.total > 0 ? phase.sent / phase.total : undefined} />
           <p className="job-line">{t('sending', { files: list(phase.files) })}</p>
+          {phase.total > 0 && <p className="job-line muted">{t('sentOf', { sent: megabytes(phase.sent), total: megabytes(phase.total) })}</p>}
         </div>
       )}
       {phase.name === 'reading' && (
@@ -206,16 +214,19 @@ const flip = (c: ListChoice, uuid: string, on: boolean): ListChoice => {
   return { all: c.all, except }
 }
 
+/** A record's date as the lists write dates; a cell that is not a date (on a row with an error) as the file has it. */
+const shownDate = (d: string) => (isLocalDate(d) ? formatDate(d) : d)
+
 /** How a record is named in its choice's label: “Session of 2026-03-02”, “Protocol Hill 6×15 s”. */
 const recordName = (r: ChangedRecord, as: 'record' | 'restoreRecord' = 'record') =>
-  tr(`data:${as}_${r.kind}`, { name: r.summary.replace(/^Protocol · /, ''), date: r.date ?? '' })
+  tr(`data:${as}_${r.kind}`, { name: String(r.summaryMsg.params?.name ?? r.summary.replace(/^Protocol · /, '')), date: r.date ? shownDate(r.date) : '' })
 
 /** What a changed record is and where the file has it. */
 function ChangedWhat({ r }: { r: ChangedRecord }) {
   const { t } = useT('data')
   return (
     <div className="changed-what">
-      {r.date && <strong>{r.date}</strong>} {r.summary}
+      {r.date && <strong>{shownDate(r.date)}</strong>} {word(r.summaryMsg)}
       <span className="muted changed-where">
         {t('changedWhere', { file: r.file, line: r.line })}
       </span>
@@ -261,7 +272,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
         {preview.files
           .map((f) => {
             const how = { name: f.name, semicolon: f.delimiter === ';' ? 'yes' : 'no', windows: f.encoding !== 'utf-8' ? 'yes' : 'no' }
-            return f.kind ? t('fileKind', { ...how, kind: KIND_LABEL[f.kind], rows: f.rows }) : t('fileNotRead', how)
+            return f.kind ? t('fileKind', { ...how, kind: t(`kindName_${f.kind}`), rows: f.rows }) : t('fileNotRead', how)
           })
           .join(' · ')}
       </p>
@@ -308,8 +319,8 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
                 {preview.sample.map((r) => (
                   <tr key={`${r.file}:${r.line}`} className={`status-${r.status}`}>
                     <td className="num">{r.line}</td>
-                    <td>{r.date}</td>
-                    <td className="note">{r.summary}</td>
+                    <td>{shownDate(r.date)}</td>
+                    <td className="note">{word(r.summaryMsg)}</td>
                     <td>
                       <span className={`pill ${r.status}`}>{t(`status_${r.status}`)}</span>
                       {r.message && <span className="muted"> {wordError({ ...r, message: r.message })}</span>}

@@ -14,7 +14,7 @@ import { DateField } from '../../components/DateField'
 import { ErrorText } from '../../components/ErrorText'
 import { RowActions } from '../../components/RowActions'
 import { TableHead } from '../../components/TableHead'
-import { formatDate, formatNumber, tr, useT } from '../../i18n'
+import { formatDate, formatDistance, formatNumber, tr, useT } from '../../i18n'
 import { protocolName, protocolNameById } from '../../i18n/builtins'
 import { SourceLine } from '../log/SourceLine'
 
@@ -25,6 +25,7 @@ const sessionColumns = (t: T) => [
   { label: t('colProtocol') },
   { label: t('colReps'), num: true },
   { label: t('colWork'), num: true },
+  { label: t('colDistance'), num: true },
   { label: t('colDuration'), num: true },
   { label: t('colLoad'), num: true },
   { label: t('colRpe'), num: true },
@@ -56,7 +57,7 @@ export function HistoryPage() {
   const columns = sessionColumns(t)
   const id = useId()
   const undoable = useUndoable()
-  const unit = useSettings().settings.weightUnit
+  const { weightUnit: unit, distanceUnit } = useSettings().settings
   const [protocolId, setProtocolId] = useState('')
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
@@ -183,7 +184,10 @@ export function HistoryPage() {
                   <td className="num" data-label={columns[3]?.label}>
                     {durationClock(s.workSeconds)}
                   </td>
-                  <td className="num" data-label={columns[4]?.label}>
+                  <td className="num" data-label={columns[4]?.label} data-testid="history-distance">
+                    {s.distanceMeters > 0 ? formatDistance(s.distanceMeters, distanceUnit) : '–'}
+                  </td>
+                  <td className="num" data-label={columns[5]?.label}>
                     {s.estimatedSeconds > 0 ? (
                       <span title={t('includesTitle', { estimate: estimatedText(s.estimatedSeconds), rule: estimateRule() })}>
                         {t('approx', { value: durationClock(s.durationSeconds) })}
@@ -195,10 +199,10 @@ export function HistoryPage() {
                       durationClock(s.durationSeconds)
                     )}
                   </td>
-                  <td className="num" data-label={columns[5]?.label}>
+                  <td className="num" data-label={columns[6]?.label}>
                     {s.load === null ? '–' : s.estimatedSeconds > 0 ? t('approx', { value: formatNumber(Math.round(s.load)) }) : formatNumber(Math.round(s.load))}
                   </td>
-                  <td className="num" data-label={columns[6]?.label}>
+                  <td className="num" data-label={columns[7]?.label}>
                     {s.rpe === null ? '–' : formatNumber(s.rpe, 1)}
                   </td>
                   <RowActions label={t('rowLabel', { date: formatDate(s.date) })} edit={href({ name: 'session', id: s.id })} onDelete={() => void remove(s)} />

@@ -6,7 +6,7 @@ import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
-import type { WeightUnit } from '../../../../shared/units'
+import type { DistanceUnit, WeightUnit } from '../../../../shared/units'
 import { SessionFormView } from './SessionFormView'
 import { emptyForm, formFromSession, repsFromPlan, type SessionFormState } from './sessionForm'
 import { formFromRun } from '../timer/runForm'
@@ -25,23 +25,29 @@ interface Start {
   timer: TimerOffer | null
 }
 
+/** The units the form opens in: the runner's weight unit and distance unit. */
+interface Units {
+  weight: WeightUnit
+  distance: DistanceUnit
+}
+
 /** The timer's saved session, if any: finished, it fills the form; under way, it is offered to resume or log. */
-function timerOffer(unit: WeightUnit): { offer: TimerOffer; initial: SessionFormState | null } | null {
+function timerOffer(unit: Units): { offer: TimerOffer; initial: SessionFormState | null } | null {
   const saved = loadTimer()
   if (!saved || saved.events.length === 0) return null
   const s = standing(saved)
   if (s.status === 'ready') return null
-  if (s.status === 'done' || s.status === 'stopped') return { offer: { kind: 'filled', saved, run: s.run }, initial: formFromRun(saved.setup, s.run, unit) }
+  if (s.status === 'done' || s.status === 'stopped') return { offer: { kind: 'filled', saved, run: s.run }, initial: formFromRun(saved.setup, s.run, unit.weight, unit.distance) }
   return { offer: { kind: 'unfinished', saved, run: s.run }, initial: null }
 }
 
-async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promise<Result<Start>> {
+async function loadStart(sessionId: number | undefined, unit: Units): Promise<Result<Start>> {
   const list = await api.protocols.list({ includeArchived: true })
   if (!list.ok) return list
   const protocols = list.value
   if (sessionId !== undefined) {
     const session = await api.sessions.get({ id: sessionId })
-    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit), timer: null }) : session
+    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit.weight, unit.distance), timer: null }) : session
   }
   const timer = timerOffer(unit)
   if (timer?.initial) return ok({ protocols, initial: timer.initial, timer: timer.offer })
@@ -56,12 +62,12 @@ async function loadStart(sessionId: number | undefined, unit: WeightUnit): Promi
     protocols
   })
   const p = protocols.find((x) => x.id === choice?.protocolId)
-  const initial = emptyForm(unit)
+  const initial = emptyForm(unit.weight, unit.distance)
   if (!p) return ok({ protocols, initial, timer: timer?.offer ?? null })
   // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
   const next = await api.advice.forProtocol({ protocolId: p.id, today })
   const plan = next.ok ? next.value.start : p.groups
-  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit) }, timer: timer?.offer ?? null })
+  return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit.weight, unit.distance) }, timer: timer?.offer ?? null })
 }
 
 interface Props {
@@ -72,12 +78,12 @@ interface Props {
 /** The Log screen: a new session, or an existing one to edit. */
 export function LogPage({ sessionId }: Props) {
   const { t } = useT('log')
-  // Loads are typed in the runner's unit: the form waits for the settings; a later change of unit converts the
-  // form's loads in place (useSessionForm) rather than starting the form again.
+  // Loads, distances and speeds are typed in the runner's units: the form waits for the settings; a later change of
+  // unit converts the form's values in place (useSessionForm) rather than starting the form again.
   const { settings, loaded } = useSettings()
-  const [unit, setUnit] = useState<WeightUnit | null>(null)
-  if (loaded && unit === null) setUnit(settings.weightUnit)
-  const load = useCallback(() => loadStart(sessionId, unit ?? 'kg'), [sessionId, unit])
+  const [unit, setUnit] = useState<Units | null>(null)
+  if (loaded && unit === null) setUnit({ weight: settings.weightUnit, distance: settings.distanceUnit })
+  const load = useCallback(() => loadStart(sessionId, unit ?? { weight: 'kg', distance: 'km' }), [sessionId, unit])
   const start = useLoad(unit !== null ? load : null)
   // A new round of the form when the timer's session was logged, discarded or stopped here.
   const [round, setRound] = useState(0)
@@ -88,7 +94,7 @@ export function LogPage({ sessionId }: Props) {
     setLogged(false)
     start.reload()
   }
-  const watch = useWatchImport(start.state === 'ok' ? start.value.protocols : [], unit ?? 'kg')
+  const watch = useWatchImport(start.state === 'ok' ? start.value.protocols : [], unit?.weight ?? 'kg', unit?.distance ?? 'km')
   const timer = start.state === 'ok' && !start.stale && !logged ? start.value.timer : null
   const timerLogged = () => {
     clearTimer()

@@ -1,5 +1,5 @@
 import { INTENSITIES, LOAD_KINDS, RECOVERY_MODES } from '../../../../shared/training'
-import type { WeightUnit } from '../../../../shared/units'
+import type { DistanceUnit, WeightUnit } from '../../../../shared/units'
 import { blankRep, type Errors, type RepFormState } from './sessionForm'
 import { ErrorText } from '../../components/ErrorText'
 import { TableHead } from '../../components/TableHead'
@@ -8,16 +8,16 @@ import { useT } from '../../i18n'
 type T = ReturnType<typeof useT>['t']
 
 /** The column headings; in a narrow window the rows stack and each cell shows its heading above it (`data-label`). */
-const columnsFor = (t: T, unit: WeightUnit) => ({
+const columnsFor = (t: T, unit: WeightUnit, distanceUnit: DistanceUnit) => ({
   work: t('colWork'),
-  distance: t('colDistance'),
+  distance: t('colDistance', { unit: distanceUnit === 'km' ? t('units:unitMeters') : t('units:unitYards') }),
   intensity: t('colIntensity'),
   rpe: t('colRpe'),
   recovery: t('colRecovery'),
   mode: t('colMode'),
   hill: t('colHill'),
   incline: t('colIncline'),
-  speed: t('colSpeed'),
+  speed: t('colSpeed', { unit: distanceUnit === 'km' ? t('units:unitKmh') : t('units:unitMph') }),
   load: t('colLoad', { unit }),
   heartRate: t('colHeartRate'),
   done: t('colDone')
@@ -32,13 +32,15 @@ interface Props {
   errors: Errors
   /** The unit loads are typed in (the runner's weight unit). */
   loadUnit: WeightUnit
+  /** The unit distances (m or yd) and treadmill speeds (km/h or mph) are typed in. */
+  distanceUnit: DistanceUnit
   onChange(reps: RepFormState[]): void
 }
 
 /** Every rep of the session as a row of inputs; Tab walks through them in reading order. */
-export function RepsTable({ reps, errors, loadUnit, onChange }: Props) {
+export function RepsTable({ reps, errors, loadUnit, distanceUnit, onChange }: Props) {
   const { t } = useT('log')
-  const col = columnsFor(t, loadUnit)
+  const col = columnsFor(t, loadUnit, distanceUnit)
   const headings = [{ label: '#' }, ...Object.values(col).map((label) => ({ label })), { label: t('colRemove'), hidden: true }]
   const update = (i: number, patch: Partial<RepFormState>) => onChange(reps.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const remove = (i: number) => onChange(reps.filter((_, j) => j !== i))

@@ -15,12 +15,14 @@ import { openTimer } from '../timer/timerStore'
 import { RepsTable } from './RepsTable'
 import type { SessionFormState } from './sessionForm'
 import { type SessionFormModel, useSessionForm } from './useSessionForm'
-import { formatDate, formatNumber, useT } from '../../i18n'
+import { formatDate, formatDistance, formatNumber, useT } from '../../i18n'
+import { useSettings } from '../../settings'
 import { protocolDescription, protocolName, protocolNameById } from '../../i18n/builtins'
 import { rich } from '../../i18n/rich'
 
 function Summary({ m }: { m: SessionMetrics | null }) {
   const { t } = useT('log')
+  const distanceUnit = useSettings().settings.distanceUnit
   return (
     <dl className="stats session-summary" aria-label={t('summary')}>
       <div>
@@ -30,6 +32,10 @@ function Summary({ m }: { m: SessionMetrics | null }) {
       <div>
         <dt>{t('sumWork')}</dt>
         <dd data-testid="sum-work">{m ? durationClock(m.workSeconds) : '–'}</dd>
+      </div>
+      <div>
+        <dt>{t('sumDistance')}</dt>
+        <dd data-testid="sum-distance">{m && m.distanceMeters > 0 ? formatDistance(m.distanceMeters, distanceUnit) : '–'}</dd>
       </div>
       <div>
         <dt>{t('sumDuration')}</dt>
@@ -348,7 +354,7 @@ export function SessionFormView({ sessionId, protocols, initial, fromTimer = fal
             <h2 id={`${id}-reps`}>{t('repsHeading')}</h2>
             <span className="muted">{t('repsHint')}</span>
           </header>
-          <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} onChange={(reps) => m.set('reps', reps)} />
+          <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} distanceUnit={m.form.distanceUnit} onChange={(reps) => m.set('reps', reps)} />
           <ErrorText id={`${id}-reps-error`}>{m.errors.reps}</ErrorText>
         </section>
         <AfterTheReps m={m} />

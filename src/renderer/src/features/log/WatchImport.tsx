@@ -6,7 +6,7 @@
  */
 import { type ChangeEvent, useCallback, useEffect, useId, useState } from 'react'
 import type { Protocol } from '../../../../shared/training'
-import { KG_PER_LB, type WeightUnit } from '../../../../shared/units'
+import { type DistanceUnit, KG_PER_LB, type WeightUnit } from '../../../../shared/units'
 import { MAX_WATCH_FILE_BYTES, WATCH_ACCEPT, type WatchActivityReading, type WatchFile, watchProblemMessage } from '../../../../shared/watch'
 import { api, isWebMode } from '../../api'
 import { useToast } from '../../components/Toast'
@@ -49,7 +49,7 @@ async function readOne(file: File): Promise<WatchFile> {
 const usable = (protocols: Protocol[], id: number | null) => protocols.find((p) => p.id === id && !p.archived) ?? null
 
 /** The queue of files read and the form the current one fills; LogPage gives the form to the session form. */
-export function useWatchImport(protocols: Protocol[], unit: WeightUnit) {
+export function useWatchImport(protocols: Protocol[], unit: WeightUnit, distanceUnit: DistanceUnit) {
   const { t } = useT('watch')
   const [queue, setQueue] = useState<WatchFile[]>([])
   const [index, setIndex] = useState(0)
@@ -65,11 +65,11 @@ export function useWatchImport(protocols: Protocol[], unit: WeightUnit) {
       const a = f?.reading?.kind === 'activity' && !f.alreadyLogged && (f.reading.running || confirm) ? f.reading : null
       setForm((before) => {
         if (!a || !f) return before === null ? before : null
-        return formFromReading(f, a, a.running ? usable(protocols, chosen) : null, unit, (list) => t('avgHeartRateNote', { list }))
+        return formFromReading(f, a, a.running ? usable(protocols, chosen) : null, unit, (list) => t('avgHeartRateNote', { list }), distanceUnit)
       })
       setRound((r) => r + 1)
     },
-    [protocols, unit, t]
+    [protocols, unit, distanceUnit, t]
   )
 
   const show = useCallback(

@@ -7,10 +7,27 @@
 import type { ParsedInputOf } from '../../../../shared/contract'
 import { todayLocal } from '../../../../shared/dates'
 import { durationFieldText } from '../../../../shared/duration'
+import { REP_FIELDS } from '../../../../shared/records'
 import { sessionFields } from '../../../../shared/schemas'
 import { addIssues } from '../../components/fieldErrors'
 import type { Intensity, LoadKind, RecoveryMode, RepeatGroup, Rep, Session } from '../../../../shared/training'
-import { loadInUnit, readLoadText, type WeightUnit } from '../../../../shared/units'
+import {
+  convertRepDistanceText,
+  convertTreadmillText,
+  convertTyped,
+  type DistanceUnit,
+  type ReadNumber,
+  loadInUnit,
+  readLoadText,
+  readRepDistance,
+  readTreadmill,
+  repDistanceText,
+  treadmillInUnit,
+  treadmillText,
+  treadmillToKmh,
+  type TypedText,
+  type WeightUnit
+} from '../../../../shared/units'
 import { tr } from '../../i18n/instance'
 import { wordError } from '../../../../shared/i18n/message'
 import type { FormSource } from './watchForm'
@@ -19,6 +36,7 @@ import type { FormSource } from './watchForm'
 export interface RepFormState {
   key: number
   work: string
+  /** Distance in the form's `distanceUnit`: metres or yards. */
   distance: string
   intensity: Intensity
   intensityPct: string
@@ -32,8 +50,11 @@ export interface RepFormState {
   /** External load in the form's `loadUnit`; empty for none. */
   load: string
   loadKind: LoadKind | ''
-  /** Treadmill speed in km/h; empty off the treadmill. */
+  /** Treadmill speed in the form's `distanceUnit`: km/h or mph; empty off the treadmill. */
   speed: string
+  /** What the distance and the speed were typed as before the runner switched km and mi (withDistanceUnit). */
+  distanceTyped?: TypedText<DistanceUnit>
+  speedTyped?: TypedText<DistanceUnit>
 }
 
 /** The whole session form, as typed. */
@@ -50,11 +71,19 @@ export interface SessionFormState {
   reps: RepFormState[]
   /** The unit loads are typed and shown in: the runner's weight unit when the form opened. */
   loadUnit: WeightUnit
+  /** The unit distances (m or yd) and treadmill speeds (km/h or mph) are typed and shown in: km or mi. */
+  distanceUnit: DistanceUnit
   /** The watch file the form was filled from (watchForm.ts), attached when the new session is saved. */
   source?: FormSource | null
 }
 
 export type Errors = Record<string, string>
+
+/** A treadmill's speed bounds, in km/h (the field table's). */
+const KMH = { min: REP_FIELDS.treadmillKmh.min ?? 1, max: REP_FIELDS.treadmillKmh.max ?? 40 }
+/** The same in mph to 0.1, each a speed the form takes (40 km/h is 24.9 mph, but 24.9 mph is 40.1 km/h). */
+const MPH = { min: treadmillInUnit(KMH.min, 'mi'), max: treadmillInUnit(KMH.max, 'mi') }
+while (treadmillToKmh(MPH.max, 'mi') > KMH.max) MPH.max = Math.round(MPH.max * 10 - 1) / 10
 
 let nextKey = 1
 export const newKey = () => nextKey++
@@ -73,14 +102,14 @@ export function parseClock(text: string): number | null {
 }
 
 /** A number typed with a decimal point or comma; null when the field is empty, 'bad' when it is not a number. */
-function numberOrNull(text: string): number | null | 'bad' {
+function numberOrNull(text: string): ReadNumber {
   const t = text.trim().replace(',', '.')
   if (t === '') return null
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : 'bad'
 }
 
 /** A new session's form: today, free-form, the usual warm-up and cool-down, one empty rep. */
-export function emptyForm(loadUnit: WeightUnit = 'kg'): SessionFormState {
+export function emptyForm(loadUnit: WeightUnit = 'kg', distanceUnit: DistanceUnit = 'km'): SessionFormState {
   return {
     date: todayLocal(),
     startTime: '',
@@ -92,12 +121,13 @@ export function emptyForm(loadUnit: WeightUnit = 'kg'): SessionFormState {
     couldNotRecover: false,
     notes: '',
     reps: [blankRep()],
-    loadUnit
+    loadUnit,
+    distanceUnit
   }
 }
 
 /** The reps a plan prescribes. The last rep has no recovery: the cool-down follows it. */
-export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit = 'kg'): RepFormState[] {
+export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit = 'kg', distanceUnit: DistanceUnit = 'km'): RepFormState[] {
   const reps: RepFormState[] = []
   const total = plan.reduce((n, g) => n + g.count, 0)
   for (const g of plan) {
@@ -106,7 +136,7 @@ export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit 
       reps.push({
         key: newKey(),
         work: durationFieldText(g.workSeconds),
-        distance: g.workMeters === null ? '' : String(g.workMeters),
+        distance: g.workMeters === null ? '' : repDistanceText(g.workMeters, distanceUnit),
         intensity: g.intensity ?? 'max',
         intensityPct: g.intensityPct === null ? '' : String(g.intensityPct),
         rpe: '',
@@ -118,7 +148,7 @@ export function repsFromPlan(plan: readonly RepeatGroup[], loadUnit: WeightUnit 
         heartRate: '',
         load: g.loadKg == null ? '' : String(loadInUnit(g.loadKg, loadUnit)),
         loadKind: g.loadKind ?? '',
-        speed: g.treadmillKmh == null ? '' : String(g.treadmillKmh)
+        speed: g.treadmillKmh == null ? '' : treadmillText(g.treadmillKmh, distanceUnit)
       })
     }
   }
@@ -133,6 +163,27 @@ export function withLoadUnit(d: SessionFormState, loadUnit: WeightUnit): Session
     return r.ok && r.kg !== null ? String(loadInUnit(r.kg, loadUnit)) : text
   }
   return { ...d, loadUnit, reps: d.reps.map((r) => (r.load.trim() === '' ? r : { ...r, load: convert(r.load) })) }
+}
+
+/**
+ * The form with its distances and treadmill speeds shown in another unit: each that reads converts, anything else
+ * stays as typed. A field not edited since the last switch goes back to exactly what was typed (150 m → 164 yd → 150 m).
+ */
+export function withDistanceUnit(d: SessionFormState, distanceUnit: DistanceUnit): SessionFormState {
+  if (d.distanceUnit === distanceUnit) return d
+  const reps = d.reps.map((r) => {
+    const distance = convertTyped(r.distance, r.distanceTyped, d.distanceUnit, distanceUnit, convertRepDistanceText)
+    const speed = convertTyped(r.speed, r.speedTyped, d.distanceUnit, distanceUnit, convertTreadmillText)
+    const { distanceTyped: _d, speedTyped: _s, ...rest } = r
+    return {
+      ...rest,
+      distance: distance.text,
+      speed: speed.text,
+      ...(distance.typed ? { distanceTyped: distance.typed } : {}),
+      ...(speed.typed ? { speedTyped: speed.typed } : {})
+    }
+  })
+  return { ...d, distanceUnit, reps }
 }
 
 export function blankRep(from?: RepFormState): RepFormState {
@@ -157,7 +208,7 @@ export function blankRep(from?: RepFormState): RepFormState {
       }
 }
 
-export function formFromSession(s: Session, loadUnit: WeightUnit = 'kg'): SessionFormState {
+export function formFromSession(s: Session, loadUnit: WeightUnit = 'kg', distanceUnit: DistanceUnit = 'km'): SessionFormState {
   return {
     date: s.date,
     startTime: s.startTime ?? '',
@@ -171,7 +222,7 @@ export function formFromSession(s: Session, loadUnit: WeightUnit = 'kg'): Sessio
     reps: s.reps.map((r: Rep) => ({
       key: newKey(),
       work: durationFieldText(r.workSeconds),
-      distance: r.distanceMeters === null ? '' : String(r.distanceMeters),
+      distance: r.distanceMeters === null ? '' : repDistanceText(r.distanceMeters, distanceUnit),
       intensity: r.intensity,
       intensityPct: r.intensityPct === null ? '' : String(r.intensityPct),
       rpe: r.rpe === null ? '' : String(r.rpe),
@@ -183,9 +234,10 @@ export function formFromSession(s: Session, loadUnit: WeightUnit = 'kg'): Sessio
       heartRate: r.heartRate === null ? '' : String(r.heartRate),
       load: r.loadKg === null ? '' : String(loadInUnit(r.loadKg, loadUnit)),
       loadKind: r.loadKind ?? '',
-      speed: r.treadmillKmh === null ? '' : String(r.treadmillKmh)
+      speed: r.treadmillKmh === null ? '' : treadmillText(r.treadmillKmh, distanceUnit)
     })),
-    loadUnit
+    loadUnit,
+    distanceUnit
   }
 }
 
@@ -226,8 +278,8 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
       recovery = parseClock(r.recovery)
       if (recovery === null) errors[at('recoverySeconds')] = tr('log:errRecoveryClock')
     }
-    const num = (text: string, f: string, message: string) => {
-      const v = numberOrNull(text)
+    const num = (text: string, f: string, message: string, read: (text: string) => ReadNumber = numberOrNull) => {
+      const v = read(text)
       if (v !== 'bad') return v
       errors[at(f)] = tr(message)
       return null
@@ -236,9 +288,14 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
     if (r.heartRate.trim() !== '' && hr === null) errors[at('heartRate')] = tr('log:errHeartRate')
     const load = readLoadText(r.load, d.loadUnit)
     if (!load.ok) errors[at('loadKg')] = wordError(load)
+    const treadmillKmh = num(r.speed, 'treadmillKmh', 'log:errSpeedNumber', (t) => readTreadmill(t, d.distanceUnit))
+    // The schema's bounds are in km/h; a speed typed in mph is told them in mph.
+    if (d.distanceUnit === 'mi' && treadmillKmh !== null && (treadmillKmh < KMH.min || treadmillKmh > KMH.max)) {
+      errors[at('treadmillKmh')] = tr('log:errSpeedRangeMph', MPH)
+    }
     return {
       workSeconds: work ?? 0,
-      distanceMeters: num(r.distance, 'distanceMeters', 'log:errDistanceNumber'),
+      distanceMeters: num(r.distance, 'distanceMeters', 'log:errDistanceNumber', (t) => readRepDistance(t, d.distanceUnit)),
       intensity: r.intensity,
       intensityPct: r.intensity === 'custom' ? num(r.intensityPct, 'intensityPct', 'log:errIntensityNumber') : null,
       rpe: num(r.rpe, 'rpe', 'log:errRpeNumber'),
@@ -250,7 +307,7 @@ export function toInput(d: SessionFormState, today: string): CheckedForm {
       heartRate: hr,
       loadKg: load.ok ? load.kg : null,
       loadKind: r.loadKind === '' ? null : r.loadKind,
-      treadmillKmh: num(r.speed, 'treadmillKmh', 'log:errSpeedNumber')
+      treadmillKmh
     }
   })
 

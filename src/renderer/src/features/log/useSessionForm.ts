@@ -10,12 +10,13 @@ import { useToast, useUndoable } from '../../components/Toast'
 import { navigate } from '../../router'
 import { useSettings } from '../../settings'
 import { formatDate, tr } from '../../i18n'
-import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput, withLoadUnit } from './sessionForm'
+import { blankRep, emptyForm, type Errors, repsFromPlan, type RepFormState, type SessionFormState, toInput, withDistanceUnit, withLoadUnit } from './sessionForm'
 
-const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, ...rest }) => rest))
+/** The reps as typed, without their keys and what a unit switch remembers of them. */
+const strip = (reps: RepFormState[]) => JSON.stringify(reps.map(({ key: _key, distanceTyped: _d, speedTyped: _s, ...rest }) => rest))
 const samePlan = (a: readonly RepeatGroup[] | null, b: readonly RepeatGroup[] | null) => JSON.stringify(a) === JSON.stringify(b)
 /** The reps are still exactly what the plan prefilled: nothing typed yet that a new plan would throw away. */
-const untouched = (d: SessionFormState) => d.plan !== null && strip(d.reps) === strip(repsFromPlan(d.plan, d.loadUnit))
+const untouched = (d: SessionFormState) => d.plan !== null && strip(d.reps) === strip(repsFromPlan(d.plan, d.loadUnit, d.distanceUnit))
 
 /** What the "session logged" card shows. */
 export interface Saved {
@@ -63,8 +64,10 @@ export function useSessionForm({
   const [saved, setSaved] = useState<Saved | null>(null)
 
   // The kg/lb switch changes the unit the loads are shown and typed in, keeping what was typed.
-  const weightUnit = useSettings().settings.weightUnit
+  // The km/mi switch likewise changes distances (m or yd) and treadmill speeds (km/h or mph).
+  const { weightUnit, distanceUnit } = useSettings().settings
   if (form.loadUnit !== weightUnit) setForm((d) => withLoadUnit(d, weightUnit))
+  if (form.distanceUnit !== distanceUnit) setForm((d) => withDistanceUnit(d, distanceUnit))
 
   const protocolId = form.protocolId
   const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])
@@ -79,7 +82,7 @@ export function useSessionForm({
     if (editing || !fresh || protocolId === null || seeded.current === protocolId) return
     seeded.current = protocolId
     setForm((d) =>
-      d.protocolId === protocolId && untouched(d) && !samePlan(d.plan, fresh.start) ? { ...d, plan: fresh.start, reps: repsFromPlan(fresh.start, d.loadUnit) } : d
+      d.protocolId === protocolId && untouched(d) && !samePlan(d.plan, fresh.start) ? { ...d, plan: fresh.start, reps: repsFromPlan(fresh.start, d.loadUnit, d.distanceUnit) } : d
     )
   }, [editing, fresh, protocolId])
 
@@ -92,20 +95,20 @@ export function useSessionForm({
     setErrors({})
     setForm((d) =>
       protocol
-        ? { ...d, protocolId: protocol.id, plan: protocol.groups, reps: repsFromPlan(protocol.groups, d.loadUnit) }
+        ? { ...d, protocolId: protocol.id, plan: protocol.groups, reps: repsFromPlan(protocol.groups, d.loadUnit, d.distanceUnit) }
         : { ...d, protocolId: null, plan: null, reps: d.reps.length > 0 ? d.reps : [blankRep()] }
     )
   }
 
   function applyAdvice() {
     if (!advice) return
-    setForm((d) => ({ ...d, plan: advice.plan, reps: repsFromPlan(advice.plan, d.loadUnit) }))
+    setForm((d) => ({ ...d, plan: advice.plan, reps: repsFromPlan(advice.plan, d.loadUnit, d.distanceUnit) }))
     setApplied(true)
   }
 
   /** Back to the protocol's own plan, or on to the plan carried forward from the last session. */
   function switchPlan(plan: RepeatGroup[]) {
-    setForm((d) => ({ ...d, plan, reps: repsFromPlan(plan, d.loadUnit) }))
+    setForm((d) => ({ ...d, plan, reps: repsFromPlan(plan, d.loadUnit, d.distanceUnit) }))
     setApplied(false)
     setErrors({})
   }
@@ -121,7 +124,7 @@ export function useSessionForm({
   const walkDown = useLoad(walkDownDate !== null ? loadWalkDown : null)
   const earlierWalkDown = walkDown.state === 'ok' ? walkDown.value.seconds : null
   const metrics = checked.ok ? sessionMetrics({ ...checked.input, plannedReps, reps: checked.reps }, earlierWalkDown) : null
-  const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan, form.loadUnit))
+  const asPlanned = form.plan !== null && strip(form.reps) === strip(repsFromPlan(form.plan, form.loadUnit, form.distanceUnit))
   const protocol = protocols.find((p) => p.id === form.protocolId) ?? null
   /** Where the plan came from, for the plan line and its reset control (null for a free-form session or when editing). */
   const planSource = editing || !protocol || !form.plan ? null : {
@@ -158,7 +161,7 @@ export function useSessionForm({
     // The next session starts where this one ended: its plan carries forward (reset to the protocol's plan is one
     // click), and its date stays where the runner put it, so a backlog is logged without retyping it (today is one key).
     const nextPlan = protocol ? (r.value.plan ?? protocol.groups) : null
-    setForm((d) => ({ ...emptyForm(d.loadUnit), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan, d.loadUnit) : [blankRep()] }))
+    setForm((d) => ({ ...emptyForm(d.loadUnit, d.distanceUnit), date: d.date, protocolId: d.protocolId, plan: nextPlan, reps: nextPlan ? repsFromPlan(nextPlan, d.loadUnit, d.distanceUnit) : [blankRep()] }))
     setApplied(false)
     adviceLoad.reload()
     walkDown.reload()

@@ -6,7 +6,7 @@
  */
 import { durationFieldText } from '../../../../shared/duration'
 import type { Protocol } from '../../../../shared/training'
-import type { WeightUnit } from '../../../../shared/units'
+import { type DistanceUnit, repDistanceText, type WeightUnit } from '../../../../shared/units'
 import type { WatchActivityReading, WatchFile } from '../../../../shared/watch'
 import { emptyForm, newKey, type RepFormState, type SessionFormState } from './sessionForm'
 
@@ -30,7 +30,8 @@ export function formFromReading(
   reading: WatchActivityReading,
   protocol: Protocol | null,
   loadUnit: WeightUnit,
-  avgNote: ((list: string) => string) | null
+  avgNote: ((list: string) => string) | null,
+  distanceUnit: DistanceUnit = 'km'
 ): SessionFormState {
   const intensity = protocol?.groups[0]?.intensity ?? 'max'
   const last = reading.reps.length - 1
@@ -39,7 +40,7 @@ export function formFromReading(
     return {
       key: newKey(),
       work: durationFieldText(tenth(r.workSeconds)),
-      distance: r.distanceMeters === null ? '' : String(tenth(r.distanceMeters)),
+      distance: r.distanceMeters === null ? '' : repDistanceText(tenth(r.distanceMeters), distanceUnit),
       intensity,
       intensityPct: '',
       rpe: '',
@@ -56,7 +57,7 @@ export function formFromReading(
   })
   const averages = reading.reps.map((r) => (r.heartRateAvg === null ? null : Math.round(r.heartRateAvg)))
   const notes = avgNote && averages.some((a) => a !== null) ? avgNote(averages.map((a) => (a === null ? '–' : String(a))).join(', ')) : ''
-  const base = emptyForm(loadUnit)
+  const base = emptyForm(loadUnit, distanceUnit)
   return {
     ...base,
     date: reading.date,

@@ -8,6 +8,8 @@ import { rich } from '../../i18n/rich'
 import { wordError } from '../../../../shared/i18n/message'
 
 export const EXAMPLE = '6x20s @max / 2m walk'
+/** The same plan, and a hill group, as a runner may write them in Chinese. */
+export const CHINESE_EXAMPLE = '6×20秒 @最大 / 2分钟走 + 4×30秒 坡道 / 走下坡'
 
 /** One line about a valid plan: how many reps and how much hard work. */
 function planSummary(groups: readonly RepeatGroup[]): string {
@@ -38,7 +40,7 @@ function MarkedNotation({ text, error }: { text: string; error: NotationError })
  * back end's word on the plan follows, then a summary of a plan it can read and how to write one.
  */
 export function PlanField({ m }: { m: ProtocolFormModel }) {
-  const { t } = useT('protocols')
+  const { t, lang } = useT('protocols')
   const { fid, form, parsed, notationError } = m
   const problemId = fid('plan-problem')
   const hintId = fid('plan-hint')
@@ -71,6 +73,7 @@ export function PlanField({ m }: { m: ProtocolFormModel }) {
             example: <code>{EXAMPLE}</code>,
             plus: <code>+</code>
           })}
+          {lang === 'zh-CN' && <> {rich(t, 'planHelpChinese', { example: <code lang="zh-CN">{CHINESE_EXAMPLE}</code> })}</>}
         </p>
       }
       name="notation"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { formatNotation } from '../../../../shared/notation'
 import type { AppError } from '../../../../shared/result'
+import { PROTOCOL_FIELDS } from '../../../../shared/records'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
 import { useLoad, valueOr } from '../../api/useLoad'
@@ -16,6 +17,7 @@ import { wordError } from '../../../../shared/i18n/message'
 type Editing = 'new' | number | null
 
 const NEW_BUTTON_ID = 'protocols-new'
+const NAME_MAX = PROTOCOL_FIELDS.name.maxLength ?? 120
 const editButtonId = (id: number) => `protocol-${id}-edit`
 const duplicateButtonId = (id: number) => `protocol-${id}-duplicate`
 
@@ -57,7 +59,13 @@ export function ProtocolsPage() {
   }
 
   async function duplicate(p: Protocol) {
-    const r = await api.protocols.duplicate({ id: p.id })
+    // The copy's name in the runner's language, the first one free (the back end makes sure it still is).
+    const all = await api.protocols.list({ includeArchived: true })
+    const taken = new Set(all.ok ? all.value.map((x) => x.name) : [])
+    const from = protocolName(p)
+    let name = ''
+    for (let n = 1; name === '' || taken.has(name); n++) name = t(n === 1 ? 'copyName' : 'copyNameN', { name: from, n }).slice(0, NAME_MAX)
+    const r = await api.protocols.duplicate({ id: p.id, name, description: protocolDescription(p), sourceNote: protocolSourceNote(p) })
     if (!r.ok) {
       toast.show(wordError(r.error), { kind: 'error' })
       return

@@ -12,6 +12,8 @@ import {
   viewAt
 } from '../../../../shared/timer'
 import { navigate } from '../../router'
+import { useSettings } from '../../settings'
+import type { DistanceUnit } from '../../../../shared/units'
 import { CuePlayer, epochClock, ScreenAwake } from './cues'
 import { cueSpeech, phaseLabel, phaseName } from './cueText'
 import { useT } from '../../i18n'
@@ -36,7 +38,7 @@ interface LoggedCue {
   text: string
 }
 
-const cueWords = (c: Cue, phases: readonly Phase[]) => cueSpeech(c, phases) ?? String(c.count ?? '')
+const cueWords = (c: Cue, phases: readonly Phase[], unit: DistanceUnit) => cueSpeech(c, phases, unit) ?? String(c.count ?? '')
 
 /** The full-window interval timer of the saved session (timerStore): it renders the state machine and plays its cues. */
 export function TimerPage() {
@@ -76,6 +78,8 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
   const [asking, setAsking] = useState(false)
   const phases = initial.state.phases
   const reps = view.reps
+  // A distance rep is called and shown in metres or yards, as the km / mi switch says.
+  const distanceUnit = useSettings().settings.distanceUnit
 
   useEffect(() => {
     player.current = new CuePlayer(loadMuted())
@@ -117,10 +121,10 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
   const heard = useCallback((cues: Cue[]) => {
     if (cues.length === 0) return
     const phases = state.current.phases
-    for (const c of cues) player.current?.play(c, cueSpeech(c, phases))
+    for (const c of cues) player.current?.play(c, cueSpeech(c, phases, distanceUnit))
     const start = state.current.startedAt ?? 0
-    setLog((l) => [...l, ...cues.map((c) => ({ key: c.key, kind: c.kind, atMs: Math.round(c.at - start), late: c.late, text: cueWords(c, phases) }))])
-  }, [])
+    setLog((l) => [...l, ...cues.map((c) => ({ key: c.key, kind: c.kind, atMs: Math.round(c.at - start), late: c.late, text: cueWords(c, phases, distanceUnit) }))])
+  }, [distanceUnit])
 
   const over = view.status === 'done' || view.status === 'stopped'
   useEffect(() => {
@@ -264,7 +268,7 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
               <p className="timer-hint">{phase?.kind === 'recovery' ? t('hintWalkDown') : t('hintDistance')}</p>
             )}
             <p className="timer-next" data-testid="timer-next">
-              {next ? t('next', { phase: phaseName(next, reps) }) : view.status === 'ready' ? '' : t('nextEnd')}
+              {next ? t('next', { phase: phaseName(next, reps, distanceUnit) }) : view.status === 'ready' ? '' : t('nextEnd')}
             </p>
           </>
         )}
@@ -293,10 +297,10 @@ function TimerRun({ initial }: { initial: { saved: SavedTimer; state: TimerState
             key={i}
             style={{ flexGrow: weight(p) }}
             className={`strip-${p.kind}${i < view.index || over ? ' done' : ''}${i === view.index && !over ? ' current' : ''}`}
-            title={phaseName(p, reps)}
+            title={phaseName(p, reps, distanceUnit)}
             aria-current={i === view.index && !over ? 'step' : undefined}
           >
-            <span className="sr-only">{phaseName(p, reps)}</span>
+            <span className="sr-only">{phaseName(p, reps, distanceUnit)}</span>
           </li>
         ))}
       </ol>

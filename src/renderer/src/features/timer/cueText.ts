@@ -4,6 +4,8 @@
  */
 import { durationClock } from '../../../../shared/duration'
 import { type Cue, type Phase, repCount } from '../../../../shared/timer'
+import { type DistanceUnit, repDistanceInUnit } from '../../../../shared/units'
+import { formatDistance } from '../../i18n/format'
 import { currentLanguage, tr } from '../../i18n/instance'
 
 /** A length said out loud: `2 minutes`, `30 seconds`, `1 minute 30 seconds` / `2 分钟`, `1 分 30 秒`. */
@@ -15,8 +17,8 @@ export function spokenDuration(ms: number): string {
   return seconds === 0 ? tr('timer:spokenMinutes', { minutes }) : tr('timer:spokenMinutesSeconds', { minutes, seconds })
 }
 
-/** The words of a cue (null for a count: beeps only), worded from its phase. */
-export function cueSpeech(cue: Cue, phases: readonly Phase[]): string | null {
+/** The words of a cue (null for a count: beeps only), worded from its phase; a distance in metres or yards. */
+export function cueSpeech(cue: Cue, phases: readonly Phase[], unit: DistanceUnit = 'km'): string | null {
   if (cue.kind === 'count') return null
   if (cue.kind === 'done') return tr('timer:cueDone')
   const p = phases[cue.phase]
@@ -28,7 +30,8 @@ export function cueSpeech(cue: Cue, phases: readonly Phase[]): string | null {
       return tr('timer:cueCooldown', { duration: spokenDuration(p.plannedMs ?? 0) })
     case 'work': {
       const params = { rep: p.rep ?? 0, reps: repCount(phases) }
-      return p.plannedMs === null && p.meters !== null ? tr('timer:cueWorkMeters', { ...params, meters: p.meters }) : tr('timer:cueWork', params)
+      if (p.plannedMs !== null || p.meters === null) return tr('timer:cueWork', params)
+      return unit === 'km' ? tr('timer:cueWorkMeters', { ...params, meters: p.meters }) : tr('timer:cueWorkYards', { ...params, yards: Math.round(repDistanceInUnit(p.meters, unit)) })
     }
     case 'recovery':
       return p.plannedMs === null ? tr('timer:cueWalkDown') : tr('timer:cueRecover', { duration: spokenDuration(p.plannedMs) })
@@ -42,13 +45,15 @@ export const speechLanguage = (): string => currentLanguage()
 export const phaseLabel = (kind: Phase['kind']): string => tr(`timer:label-${kind}`)
 
 /** A phase named for the "next" line and the strip: `RECOVER · 2:00`, `WORK 1 of 6 · 0:20`, `RECOVER · walk back down`. */
-export function phaseName(p: Phase, reps: number): string {
+export function phaseName(p: Phase, reps: number, unit: DistanceUnit = 'km'): string {
   const length =
     p.plannedMs === null
       ? p.kind === 'recovery'
         ? tr('timer:lengthWalkDown')
         : p.meters !== null
-          ? tr('timer:lengthMeters', { meters: p.meters })
+          ? unit === 'km'
+            ? tr('timer:lengthMeters', { meters: p.meters })
+            : formatDistance(p.meters, unit)
           : tr('timer:lengthUntimed')
       : durationClock(p.plannedMs / 1000)
   const label = phaseLabel(p.kind)

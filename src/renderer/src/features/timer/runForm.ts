@@ -2,7 +2,7 @@
 import { formatLocalDate } from '../../../../shared/dates'
 import { durationFieldText } from '../../../../shared/duration'
 import type { SessionRun } from '../../../../shared/timer'
-import type { WeightUnit } from '../../../../shared/units'
+import type { DistanceUnit, WeightUnit } from '../../../../shared/units'
 import { emptyForm, repsFromPlan, type SessionFormState } from '../log/sessionForm'
 import type { TimerSetup } from './savedTimer'
 
@@ -11,8 +11,8 @@ const minutesText = (seconds: number) => String(Number((seconds / 60).toFixed(2)
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
-export function formFromRun(setup: TimerSetup, run: SessionRun, loadUnit: WeightUnit): SessionFormState {
-  const planned = repsFromPlan(setup.plan, loadUnit)
+export function formFromRun(setup: TimerSetup, run: SessionRun, loadUnit: WeightUnit, distanceUnit: DistanceUnit = 'km'): SessionFormState {
+  const planned = repsFromPlan(setup.plan, loadUnit, distanceUnit)
   const reps = run.reps.map((r) => {
     const base = planned[r.rep - 1]!
     return {
@@ -26,7 +26,7 @@ export function formFromRun(setup: TimerSetup, run: SessionRun, loadUnit: Weight
   })
   const start = run.startedAt === null ? null : new Date(run.startedAt)
   return {
-    ...emptyForm(loadUnit),
+    ...emptyForm(loadUnit, distanceUnit),
     ...(start ? { date: formatLocalDate(start), startTime: `${pad(start.getHours())}:${pad(start.getMinutes())}` } : {}),
     protocolId: setup.protocolId,
     plan: setup.plan,
