@@ -1,22 +1,22 @@
-import { LegendContent } from './LegendContent'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
 import {
   Bar,
   BarChart,
-  CartesianGrid,
   Cell,
   ComposedChart,
   LabelList,
-  Legend,
   Line,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis
 } from 'recharts'
 import { formatDate, formatNumber, useT } from '../i18n'
 import type { BlockVolumeData, BlockVolumePoint } from './blockVolumeData'
-import { AXIS, axisTitle, LEGEND, MARGIN, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, MARGIN, TOOLTIP } from './chartStyle'
 
 interface Props {
   data: BlockVolumeData
@@ -32,7 +32,7 @@ const RIGHT = 48
  * (line) above; sessions of the block's protocol done per week against the plan (dashed line) below, with the
  * other sessions of the week after a `+`. Both share the week axis and its width.
  */
-export function BlockVolumeChart({ data, blockName }: Props) {
+export const BlockVolumeChart = memo(function BlockVolumeChart({ data, blockName }: Props) {
   const { t } = useT('charts')
   const { points, planned, totals } = data
   const weekTitle = (label: unknown, payload: readonly { payload?: BlockVolumePoint }[] | undefined) => {
@@ -54,9 +54,9 @@ export function BlockVolumeChart({ data, blockName }: Props) {
           reps: totals.reps
         })}
       >
-        <ResponsiveContainer width="100%" height={250}>
+        <ChartFrame height={250}>
           <ComposedChart data={points} margin={MARGIN}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+            <ChartGrid vertical={false} />
             <XAxis dataKey="week" tickFormatter={weekTick} {...AXIS} />
             <YAxis yAxisId="min" width={LEFT} allowDecimals={false} {...AXIS} label={axisTitle(t('axisWorkMin'))} />
             <YAxis
@@ -72,7 +72,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               labelFormatter={weekTitle}
               formatter={(value, name) => [name === repsName ? formatNumber(Number(value)) : t('valueMin', { value: formatNumber(Number(value), 1) }), name]}
             />
-            <Legend {...LEGEND} content={LegendContent} />
+            <ChartLegend />
             <Bar yAxisId="min" dataKey="workMin" name={t('workTime')} fill="var(--accent)" radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
             {totals.plannedWorkMin !== null && (
               <Line
@@ -100,16 +100,16 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               isAnimationActive={false}
             />
           </ComposedChart>
-        </ResponsiveContainer>
+        </ChartFrame>
       </div>
       <div
         className="chart chart-short"
         role="img"
         aria-label={t('sessionsAria', { name: blockName, sessions: totals.sessions, planned: totals.planned, other: totals.otherSessions })}
       >
-        <ResponsiveContainer width="100%" height={160}>
+        <ChartFrame height={160}>
           <BarChart data={points} margin={{ ...MARGIN, top: 20, right: MARGIN.right + RIGHT }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+            <ChartGrid vertical={false} />
             <XAxis dataKey="week" tickFormatter={weekTick} {...AXIS} />
             <YAxis
               width={LEFT}
@@ -150,7 +150,7 @@ export function BlockVolumeChart({ data, blockName }: Props) {
               <LabelList dataKey="doneLabel" position="top" fill="var(--text)" fontSize={12} />
             </Bar>
           </BarChart>
-        </ResponsiveContainer>
+        </ChartFrame>
       </div>
       <p className="legend-note">
         <span className="swatch" style={{ background: 'var(--ok)' }} /> {t('legendMet')}
@@ -160,4 +160,4 @@ export function BlockVolumeChart({ data, blockName }: Props) {
       </p>
     </div>
   )
-}
+})

@@ -1,7 +1,10 @@
-import { LegendContent } from './LegendContent'
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
+import { ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatDate, formatNumber, useT } from '../i18n'
-import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, fullDate, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { FitnessChartData } from './loadData'
 
 interface Props {
@@ -9,7 +12,7 @@ interface Props {
 }
 
 /** Fitness (42-day), fatigue (7-day) and form (fitness − fatigue) from daily sRPE load. */
-export function FitnessChart({ data }: Props) {
+export const FitnessChart = memo(function FitnessChart({ data }: Props) {
   const { t } = useT('charts')
   const { points, latest } = data
   const first = points[0]
@@ -32,9 +35,9 @@ export function FitnessChart({ data }: Props) {
           : t('fitnessAriaEmpty')
       }
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ChartFrame height={260}>
         <ComposedChart data={points} margin={MARGIN}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis
             width={64}
@@ -49,13 +52,13 @@ export function FitnessChart({ data }: Props) {
             labelFormatter={(t) => fullDate(Number(t))}
             formatter={(value, name) => [t('valueAu', { value: formatNumber(Number(value), 1, 1) }), name]}
           />
-          <Legend {...LEGEND} content={LegendContent} />
+          <ChartLegend />
           <ReferenceLine y={0} stroke="var(--muted)" />
           <Line {...line} dataKey="fitness" name={t('fitness42')} stroke="var(--accent-2)" />
           <Line {...line} dataKey="fatigue" name={t('fatigue7')} stroke="var(--accent)" />
           <Line {...line} dataKey="form" name={t('formLine')} stroke="var(--ok)" strokeDasharray="6 3" />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})

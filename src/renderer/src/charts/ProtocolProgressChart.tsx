@@ -1,9 +1,12 @@
-import { LegendContent } from './LegendContent'
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
+import { ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
 import { durationClock } from '../../../shared/duration'
 import { formatNumber, formatSpeed, useT } from '../i18n'
 import type { DistanceUnit } from '../../../shared/units'
-import { AXIS, axisTitle, dotsFor, fullDate, LEGEND, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, dotsFor, fullDate, MARGIN, TIME_AXIS, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { ProgressChartData, ProgressChartPoint } from './progressData'
 
 interface Props {
@@ -18,7 +21,7 @@ const spanOf = (data: ProgressChartData) => {
 }
 
 /** Per session of a protocol: completed reps and session RPE (left axis), rest per rep (right axis, m:ss). */
-export function ProtocolProgressChart({ data, protocolName }: Props) {
+export const ProtocolProgressChart = memo(function ProtocolProgressChart({ data, protocolName }: Props) {
   const { t } = useT('charts')
   const { points } = data
   const restName = t('restPerRep')
@@ -44,9 +47,9 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
           : ''
       })}
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ChartFrame height={260}>
         <ComposedChart data={points} margin={MARGIN}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis
             yAxisId="n"
@@ -72,7 +75,7 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             labelFormatter={(t) => fullDate(Number(t))}
             formatter={(value, name) => [name === restName ? durationClock(Number(value)) : formatNumber(Number(value), 2), name]}
           />
-          <Legend {...LEGEND} content={LegendContent} />
+          <ChartLegend />
           <Line yAxisId="n" dataKey="reps" name={t('repsCompleted')} type="linear" stroke="var(--accent)" strokeWidth={2.5} dot={dots} isAnimationActive={false} />
           {data.hasRpe && (
             <Line yAxisId="n" dataKey="rpe" name={t('sessionRpe')} type="linear" stroke="var(--accent-2)" strokeWidth={2} dot={dots} connectNulls isAnimationActive={false} />
@@ -106,13 +109,13 @@ export function ProtocolProgressChart({ data, protocolName }: Props) {
             />
           )}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})
 
 /** Speed drop-off per session, first to last rep with a distance (positive: slower at the end); the tooltip names both speeds in km/h or mph. */
-export function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; distanceUnit: DistanceUnit }) {
+export const DropOffChart = memo(function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; distanceUnit: DistanceUnit }) {
   const { t } = useT('charts')
   const points = data.points.filter((p) => p.dropOff !== null || p.loadedDropOff !== null)
   const tick = timeTickFormat(spanOf(data))
@@ -124,10 +127,10 @@ export function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; 
       role="img"
       aria-label={t('dropAria', { count: points.length, mean: formatNumber(mean, 1, 1), loaded: data.hasLoadedSpeeds ? 'yes' : 'no' })}
     >
-      <ResponsiveContainer width="100%" height={200}>
+      <ChartFrame height={200}>
         {/* The right margin matches the progression chart's rest axis, so the two date axes line up. */}
         <ComposedChart data={points} margin={{ ...MARGIN, right: MARGIN.right + 56 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} padding={{ left: 12, right: 12 }} tickFormatter={tick} minTickGap={28} {...AXIS} />
           <YAxis width={64} unit=" %" allowDecimals={false} {...AXIS} label={axisTitle(t('axisDropOff'))} />
           <Tooltip
@@ -142,7 +145,7 @@ export function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; 
             }}
           />
           <ReferenceLine y={0} stroke="var(--muted)" />
-          {data.hasLoadedSpeeds && <Legend {...LEGEND} content={LegendContent} />}
+          {data.hasLoadedSpeeds && <ChartLegend />}
           <Line dataKey="dropOff" name={data.hasLoadedSpeeds ? t('unloadedReps') : t('dropOffLine')} stroke="var(--accent)" strokeWidth={2} dot={dotsFor(points.length)} connectNulls isAnimationActive={false} />
           {data.hasLoadedSpeeds && (
             <Line
@@ -157,7 +160,7 @@ export function DropOffChart({ data, distanceUnit }: { data: ProgressChartData; 
             />
           )}
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})

@@ -1,7 +1,10 @@
-import { LegendContent } from './LegendContent'
-import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
+import { Bar, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatNumber, useT } from '../i18n'
-import { AXIS, axisTitle, fullDate, LEGEND, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
+import { AXIS, axisTitle, fullDate, MARGIN, timeTickFormat, TOOLTIP } from './chartStyle'
 import type { LoadChartData, LoadPoint } from './loadData'
 import { utcDay } from './weightChartData'
 
@@ -10,7 +13,7 @@ interface Props {
 }
 
 /** Weekly sRPE load as bars, spikes in the warning colour, and the 4-week baseline the spike rule compares with. */
-export function WeeklyLoadChart({ data }: Props) {
+export const WeeklyLoadChart = memo(function WeeklyLoadChart({ data }: Props) {
   const { t } = useT('charts')
   const { points } = data
   const first = points[0]
@@ -24,9 +27,9 @@ export function WeeklyLoadChart({ data }: Props) {
       role="img"
       aria-label={t('loadAria', { count: points.length, merged: data.weeksPerPoint > 1 ? 'yes' : 'no', max: formatNumber(data.maxLoad), spikes: data.spikes })}
     >
-      <ResponsiveContainer width="100%" height={260}>
+      <ChartFrame height={260}>
         <ComposedChart data={points} margin={MARGIN} barCategoryGap={points.length > 120 ? 0 : '15%'}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" vertical={false} />
+          <ChartGrid vertical={false} />
           <XAxis dataKey="weekStart" tickFormatter={(d: string) => tick(utcDay(d))} minTickGap={28} {...AXIS} />
           <YAxis
             width={64}
@@ -46,7 +49,7 @@ export function WeeklyLoadChart({ data }: Props) {
             }}
             formatter={(value, name) => [value === null ? '–' : t('valueAu', { value: formatNumber(Number(value)) }), name]}
           />
-          <Legend {...LEGEND} content={LegendContent} />
+          <ChartLegend />
           <Bar dataKey="load" name={t('weeklyLoad')} fill="var(--accent-2)" isAnimationActive={false} maxBarSize={40}>
             {points.map((p) => (
               <Cell key={p.weekStart} fill={p.spike ? 'var(--danger)' : 'var(--accent-2)'} />
@@ -65,7 +68,7 @@ export function WeeklyLoadChart({ data }: Props) {
             isAnimationActive={false}
           />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})

@@ -1,5 +1,8 @@
-import { LegendContent } from './LegendContent'
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
+import { memo } from 'react'
+import { ChartFrame } from './ChartFrame'
+import { ChartGrid } from './ChartGrid'
+import { ChartLegend } from './ChartLegend'
+import { ComposedChart, Line, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts'
 import type { WeightUnit } from '../../../shared/units'
 import { formatNumber, useT } from '../i18n'
 import { AXIS, fullDate, TIME_AXIS, timeTickFormat } from './chartStyle'
@@ -12,7 +15,7 @@ interface Props {
 }
 
 /** Daily mean weights as dots and the smoothed trend as a line. */
-export function WeightTrendChart({ points, yTicks, unit }: Props) {
+export const WeightTrendChart = memo(function WeightTrendChart({ points, yTicks, unit }: Props) {
   const { t } = useT('charts')
   const first = points[0]
   const last = points[points.length - 1]
@@ -27,9 +30,9 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
       }
       data-points={points.length}
     >
-      <ResponsiveContainer width="100%" height={280}>
+      <ChartFrame height={280}>
         <ComposedChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <ChartGrid />
           <XAxis {...TIME_AXIS} tickFormatter={tick} {...AXIS} minTickGap={24} />
           <YAxis domain={[yTicks[0] ?? 'auto', yTicks[yTicks.length - 1] ?? 'auto']} ticks={yTicks} unit={` ${unit}`} width={72} {...AXIS} />
           <ZAxis range={[points.length > 200 ? 12 : 36, points.length > 200 ? 12 : 36]} />
@@ -38,7 +41,7 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
             formatter={(value, name) => [t('valueUnit', { value: formatNumber(Number(value), 1, 1), unit }), name]}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
           />
-          <Legend wrapperStyle={{ color: 'var(--muted)' }} content={LegendContent} />
+          <ChartLegend wrapperStyle={{ color: 'var(--muted)' }} />
           <Scatter name={t('dailyMean')} dataKey="weight" fill="var(--accent-2)" isAnimationActive={false} />
           <Line
             name={t('trend')}
@@ -50,7 +53,7 @@ export function WeightTrendChart({ points, yTicks, unit }: Props) {
             isAnimationActive={false}
           />
         </ComposedChart>
-      </ResponsiveContainer>
+      </ChartFrame>
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { BlockProgress } from '../../../../shared/metrics/block'
 import { api } from '../../api'
@@ -24,7 +24,7 @@ interface Props {
  * planned, and the other sessions apart. Whether the other sessions count in the weekly volume is a choice kept
  * while the screen is open (local state, not saved).
  */
-export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
+export const BlockVolumeSection = memo(function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
   const { t } = useT('dashboard')
   const id = useId()
   const [picked, setPicked] = useState<number | null>(null)
@@ -33,7 +33,8 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
   const load = useCallback(() => api.stats.blockVolume({ blockId: blockId ?? 0 }), [blockId])
   const volume = useLoad(blockId === null ? null : load)
   const today = todayLocal()
-  const data = volume.state === 'ok' ? blockVolumeChartData(volume.value, today, withOther) : null
+  const volumeValue = volume.state === 'ok' ? volume.value : null
+  const data = useMemo(() => volumeValue && blockVolumeChartData(volumeValue, today, withOther), [volumeValue, today, withOther])
   const name = volume.state === 'ok' ? volume.value.block.name : ''
   const block = volume.state === 'ok' ? volume.value.block : null
   const planned = volume.state === 'ok' ? volume.value.planned : null
@@ -140,4 +141,4 @@ export function BlockVolumeSection({ blocks, defaultBlockId }: Props) {
       />
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { api } from '../../api'
 import { DataTable } from '../../charts/DataTable'
@@ -16,7 +16,7 @@ import { Linked } from './Tagged'
 const fmt1 = (n: number) => formatNumber(n, 1, 1)
 
 /** Weekly sRPE load with spikes marked, and fitness / fatigue / form, over a chosen range. */
-export function LoadSection() {
+export const LoadSection = memo(function LoadSection() {
   const { t } = useT('dashboard')
   const id = useId()
   const [range, setRange] = useState<RangeState>({ preset: '12w', from: '', to: '' })
@@ -28,8 +28,11 @@ export function LoadSection() {
   const loadFitness = useCallback(() => api.stats.fitness({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
   const weekly = useLoad(input.ok ? loadWeeks : null)
   const fitness = useLoad(input.ok ? loadFitness : null)
-  const load = weekly.state === 'ok' ? weeklyLoadChartData(weekly.value) : null
-  const fit = fitness.state === 'ok' ? fitnessChartData(fitness.value) : null
+  // Each chart's data is built once per answer, so an answer for the other chart does not draw this one again.
+  const weeklyValue = weekly.state === 'ok' ? weekly.value : null
+  const fitnessValue = fitness.state === 'ok' ? fitness.value : null
+  const load = useMemo(() => weeklyValue && weeklyLoadChartData(weeklyValue), [weeklyValue])
+  const fit = useMemo(() => fitnessValue && fitnessChartData(fitnessValue), [fitnessValue])
   const rule = weekly.state === 'ok' ? weekly.value.rule : null
   const latest = fit?.latest ?? null
 
@@ -145,4 +148,4 @@ export function LoadSection() {
       />
     </section>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { durationClock } from '../../../../shared/duration'
 import type { Protocol } from '../../../../shared/training'
@@ -27,7 +27,7 @@ const speedPace = (v: number | null, unit: DistanceUnit) => (v === null ? '–' 
 const pct = (v: number | null) => (v === null ? '–' : tr('dashboard:pct', { value: formatNumber(v, 1, 1) }))
 
 /** For one protocol over time: reps, rest per rep, RPE, speed drop-off; and its sprint bests. */
-export function ProgressSection({ protocols, defaultProtocolId }: Props) {
+export const ProgressSection = memo(function ProgressSection({ protocols, defaultProtocolId }: Props) {
   const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
@@ -45,9 +45,12 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
   const loadBests = useCallback(() => api.stats.sprintBests({ protocolId: protocolId ?? 0 }), [protocolId])
   const progress = useLoad(input.ok && protocolId !== null ? loadProgress : null)
   const bests = useLoad(protocolId === null ? null : loadBests)
-  const data = progress.state === 'ok' ? protocolProgressChartData(progress.value, unit) : null
+  // Built once per answer, so the sprint bests' answer does not draw the charts again.
+  const progressValue = progress.state === 'ok' ? progress.value : null
+  const bestsValue = bests.state === 'ok' ? bests.value : null
+  const data = useMemo(() => progressValue && protocolProgressChartData(progressValue, unit), [progressValue, unit])
   const name = progress.state === 'ok' ? (protocolNameById(protocols, protocolId, progress.value.protocolName) ?? '') : ''
-  const rows = bests.state === 'ok' ? sprintBestRows(bests.value, unit) : null
+  const rows = useMemo(() => bestsValue && sprintBestRows(bestsValue, unit), [bestsValue, unit])
 
   const selector = protocols && protocols.length > 0 && (
     <span className="picker">
@@ -169,4 +172,4 @@ export function ProgressSection({ protocols, defaultProtocolId }: Props) {
       </section>
     </section>
   )
-}
+})

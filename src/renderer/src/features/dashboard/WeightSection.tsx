@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from 'react'
+import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
 import { formatWeight } from '../../../../shared/units'
@@ -15,7 +15,7 @@ import { formatDate, formatNumber, useT } from '../../i18n'
 import { Linked } from './Tagged'
 
 /** Daily mean weights with the smoothed trend, the trend weight and the protein target it implies. */
-export function WeightSection() {
+export const WeightSection = memo(function WeightSection() {
   const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
@@ -25,7 +25,8 @@ export function WeightSection() {
   const to = input.ok ? input.to : undefined
   const load = useCallback(() => api.weights.daily({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
   const daily = useLoad(input.ok ? load : null)
-  const chart = daily.state === 'ok' ? weightChartData(daily.value, unit) : null
+  const dailyValue = daily.state === 'ok' ? daily.value : null
+  const chart = useMemo(() => dailyValue && weightChartData(dailyValue, unit), [dailyValue, unit])
   const protein = chart?.latestTrendKg != null ? proteinTarget(chart.latestTrendKg) : null
 
   return (
@@ -83,4 +84,4 @@ export function WeightSection() {
       </div>
     </section>
   )
-}
+})

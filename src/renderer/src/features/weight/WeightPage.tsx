@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { addLocalDays, todayLocal } from '../../../../shared/dates'
 import type { WeightEntry } from '../../../../shared/domain'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
@@ -70,7 +70,8 @@ export function WeightPage() {
     })
   }
 
-  const chart = daily ? weightChartData(daily, unit) : null
+  // Built once per answer: the entries' answer, or typing in the form, does not draw the chart again.
+  const chart = useMemo(() => daily && weightChartData(daily, unit), [daily, unit])
   const protein = chart?.latestTrendKg != null ? proteinTarget(chart.latestTrendKg) : null
 
   return (
