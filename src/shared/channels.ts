@@ -64,6 +64,8 @@ export type Channel = (typeof CHANNELS)[number]
 export type DomainOf<C extends string> = C extends `${infer D}/${string}` ? D : never
 export type VerbOf<C extends string> = C extends `${string}/${infer V}` ? V : never
 
+const KNOWN: ReadonlySet<string> = new Set(CHANNELS)
+
 export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name)
+  return typeof name === 'string' && KNOWN.has(name)
 }

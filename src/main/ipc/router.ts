@@ -4,7 +4,7 @@
  * schema before any handler runs and always answers with a result object.
  */
 import type { z } from 'zod'
-import { CHANNELS, type Channel } from '../../shared/channels'
+import { type Channel, isChannel } from '../../shared/channels'
 import { contract, type OutputOf, type ParsedInputOf } from '../../shared/contract'
 import { type Msg, issueMsg } from '../../shared/i18n/message'
 import { DomainError, fail, type FieldIssue, fieldIssue, ok, type Result } from '../../shared/result'
@@ -61,7 +61,6 @@ export function createRouter(handlers: Handlers, log: Logger = consoleLogger, op
   const now = opts.now ?? Date.now
   const sleep = opts.sleep ?? pause
   const file: string | Msg = opts.dbPath ?? { key: 'theDatabaseFile' }
-  const known = new Set<string>(CHANNELS)
 
   /** What a failed try answers, or null when another program holds the lock and there is patience left to try again. */
   const failure = (channel: Channel, e: unknown, started: number): Result<never> | null => {
@@ -98,23 +97,20 @@ export function createRouter(handlers: Handlers, log: Logger = consoleLogger, op
 
   return {
     call(channel, input) {
-      if (typeof channel !== 'string' || !known.has(channel)) {
-        return Promise.resolve(fail('unknown_channel', { key: 'unknownChannel', params: { channel: String(channel) } }))
-      }
-      const c = channel as Channel
-      const parsed = contract[c].input.safeParse(input)
-      if (!parsed.success) return Promise.resolve(refusal(c, parsed.error))
-      const handler = handlers[c] as (input: unknown) => unknown
+      if (!isChannel(channel)) return Promise.resolve(fail('unknown_channel', { key: 'unknownChannel', params: { channel: String(channel) } }))
+      const parsed = contract[channel].input.safeParse(input)
+      if (!parsed.success) return Promise.resolve(refusal(channel, parsed.error))
+      const handler = handlers[channel] as (input: unknown) => unknown
       const started = now()
       let value: unknown
       try {
         value = handler(parsed.data)
       } catch (e) {
-        return Promise.resolve(failure(c, e, started) ?? retry(c, handler, parsed.data, started))
+        return Promise.resolve(failure(channel, e, started) ?? retry(channel, handler, parsed.data, started))
       }
       // Most handlers answer at once (better-sqlite3 is synchronous): no further promise, no await.
       if (!isThenable(value)) return Promise.resolve(ok(value))
-      return Promise.resolve(value).then(ok, (e: unknown) => failure(c, e, started) ?? retry(c, handler, parsed.data, started))
+      return Promise.resolve(value).then(ok, (e: unknown) => failure(channel, e, started) ?? retry(channel, handler, parsed.data, started))
     }
   }
 }

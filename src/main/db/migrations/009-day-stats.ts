@@ -34,21 +34,21 @@ const PROGRESS_COLUMNS = `protocol_id, date, sessions, last_session_id, reps_don
   first_speed, first_speed_n, last_speed, last_speed_n, drop_off_pct, drop_off_pct_n, max_load_kg, max_load_kg_n,
   loaded_first_speed, loaded_first_speed_n, loaded_last_speed, loaded_last_speed_n, loaded_drop_off_pct, loaded_drop_off_pct_n`
 
+/** The values the progress chart means, of the session row `r`, in the order of PROGRESS_COLUMNS. */
+const meanedValues = (r: string) => [
+  `${r}.rpe`,
+  `${r}.rest_per_rep`,
+  `${r}.first_speed`,
+  `${r}.last_speed`,
+  `(1 - ${r}.last_speed / ${r}.first_speed) * 100`,
+  `${r}.max_load_kg`,
+  `${r}.loaded_first_speed`,
+  `${r}.loaded_last_speed`,
+  `(1 - ${r}.loaded_last_speed / ${r}.loaded_first_speed) * 100`
+]
 /** Sum and count of a nullable value. */
 const sumCount = (v: string) => `total(${v}), count(${v})`
-const PROGRESS_VALUES = `count(*), max(s.id), sum(s.reps_done), sum(s.planned_reps), ${[
-  's.rpe',
-  's.rest_per_rep',
-  's.first_speed',
-  's.last_speed',
-  '(1 - s.last_speed / s.first_speed) * 100',
-  's.max_load_kg',
-  's.loaded_first_speed',
-  's.loaded_last_speed',
-  '(1 - s.loaded_last_speed / s.loaded_first_speed) * 100'
-]
-  .map(sumCount)
-  .join(', ')}`
+const PROGRESS_VALUES = `count(*), max(s.id), sum(s.reps_done), sum(s.planned_reps), ${meanedValues('s').map(sumCount).join(', ')}`
 
 const BEST_COLUMNS = 'protocol_id, date, hill, bucket, speed, work_seconds, distance_meters, session_id, reps'
 
@@ -95,19 +95,10 @@ const progressDay = (p: string, d: string) => `
         SELECT ${p}, ${d}, ${PROGRESS_VALUES} FROM sessions s WHERE ${LIVE} AND s.protocol_id = ${p} AND s.date = ${d} HAVING count(*) > 0;`
 
 /** What `PROGRESS_VALUES` gives for the one session `row`. */
-const ONE_SESSION = (row: 'NEW') => `1, ${row}.id, ${row}.reps_done, ${row}.planned_reps, ${[
-  `${row}.rpe`,
-  `${row}.rest_per_rep`,
-  `${row}.first_speed`,
-  `${row}.last_speed`,
-  `(1 - ${row}.last_speed / ${row}.first_speed) * 100`,
-  `${row}.max_load_kg`,
-  `${row}.loaded_first_speed`,
-  `${row}.loaded_last_speed`,
-  `(1 - ${row}.loaded_last_speed / ${row}.loaded_first_speed) * 100`
-]
-  .map((v) => `coalesce(${v}, 0.0), ${v} IS NOT NULL`)
-  .join(', ')}`
+const ONE_SESSION = (row: 'NEW') =>
+  `1, ${row}.id, ${row}.reps_done, ${row}.planned_reps, ${meanedValues(row)
+    .map((v) => `coalesce(${v}, 0.0), ${v} IS NOT NULL`)
+    .join(', ')}`
 
 /**
  * A new session's progress row: its own values when it is the day's first session of its protocol (what computing

@@ -18,6 +18,8 @@ import type { Db } from '../connection'
 import { EARLIEST, LATEST } from '../rows'
 
 const LIVE_RANGE = 's.deleted_at IS NULL AND s.date BETWEEN ? AND ?'
+/** Every protocol's rows of a stored day table, one protocol after another (0: free-form sessions). */
+const EVERY_PROTOCOL = 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'
 
 const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.planned_reps, s.rpe, s.rest_per_rep, s.first_speed, s.last_speed,
     s.max_load_kg, s.loaded_first_speed, s.loaded_last_speed
@@ -32,7 +34,7 @@ const progress = (byProtocol: boolean) => `SELECT s.id, s.date, s.reps_done, s.p
  */
 const bestDays = (hill: boolean, byProtocol: boolean) => `SELECT ${hill ? 'round(work_seconds)' : 'bucket'} AS bucket, max(speed) AS speed,
     work_seconds, distance_meters, date, session_id, sum(reps) AS reps
-  FROM best_days WHERE protocol_id ${byProtocol ? '= ?' : 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'} AND date BETWEEN ? AND ? AND hill = ${hill ? 1 : 0}${
+  FROM best_days WHERE protocol_id ${byProtocol ? '= ?' : EVERY_PROTOCOL} AND date BETWEEN ? AND ? AND hill = ${hill ? 1 : 0}${
     hill ? '' : ' GROUP BY bucket ORDER BY bucket'
   }`
 
@@ -44,7 +46,7 @@ const bestDays = (hill: boolean, byProtocol: boolean) => `SELECT ${hill ? 'round
 const bestLoaded = (byProtocol: boolean) => `SELECT b.hill AS hill, round(b.work_seconds) AS bucket, b.load_kg AS load_kg, b.load_kind AS load_kind,
     max(b.speed) AS speed, b.work_seconds AS work_seconds, b.distance_meters AS distance_meters, b.date AS date, b.session_id AS session_id,
     sum(b.reps) AS reps
-  FROM loaded_best_days b WHERE b.protocol_id ${byProtocol ? '= ?' : 'IN (SELECT 0 UNION ALL SELECT id FROM protocols)'} AND b.date BETWEEN ? AND ?
+  FROM loaded_best_days b WHERE b.protocol_id ${byProtocol ? '= ?' : EVERY_PROTOCOL} AND b.date BETWEEN ? AND ?
   GROUP BY b.hill, b.bucket, b.load_kg, b.load_kind
   ORDER BY b.hill, b.load_kg, b.load_kind, b.bucket`
 

@@ -2,6 +2,7 @@ import { type ChangeEvent, useEffect, useId, useState } from 'react'
 import { type ChangeCounts, type ChangedRecord, type ImportChoices, type ImportCounts, type ImportPreview, type ImportStatus } from '../../../../shared/csv'
 import { api, isWebMode } from '../../api'
 import { Progress } from './Progress'
+import { megabytes } from '../backups/backupText'
 import { uploadFile } from './upload'
 import { rich } from '../../i18n/rich'
 import { TableHead } from '../../components/TableHead'
@@ -14,8 +15,6 @@ const SAMPLE_COLUMNS = [{ label: 'colLine', num: true }, { label: 'colDate' }, {
 const columns = (cols: { label: string; num?: boolean }[]) => cols.map((c) => ({ ...c, label: tr(`data:${c.label}`) }))
 
 const n = (x: number) => formatNumber(x)
-/** Bytes as megabytes to one decimal: “12.5”. */
-const megabytes = (bytes: number) => formatNumber(bytes / 1024 / 1024, 1, 1)
 /** “a, b and c” / “a、b和c” */
 const list = (items: string[]) => new Intl.ListFormat(INTL_LOCALE[currentLanguage()], { style: 'long', type: 'conjunction' }).format(items)
 const POLL_MS = 200
