@@ -13,6 +13,8 @@ export default defineConfig({
           web: resolve(__dirname, 'src/main/web.ts'),
           // The watch-file reader, run in a worker thread so that decoding a file does not hold up the back end.
           'watch-worker': resolve(__dirname, 'src/main/services/watch/worker.ts'),
+          // A CSV import's preview and commit, run in a worker thread with a connection of its own.
+          'import-worker': resolve(__dirname, 'src/main/services/csv/import/worker.ts'),
           // Tools that drive the real back end under plain Node: the crash-safety harness and the benchmarks.
           'crash-writer': resolve(__dirname, 'src/main/tools/crash-writer.ts'),
           bench: resolve(__dirname, 'src/main/tools/bench.ts')

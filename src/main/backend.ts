@@ -95,7 +95,7 @@ export function createBackendRouter(
       ...databaseHandlers()
     },
     log,
-    { dbPath: db.name, ...(onDamage ? { onDamage } : {}) }
+    { dbPath: db.name, lockedBy: () => (data.writing() ? { key: 'lockedByImport' } : null), ...(onDamage ? { onDamage } : {}) }
   )
 }
 
@@ -111,7 +111,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     locale: opts.locale ?? null,
     database: { ok: true }
   })
-  const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, ...(opts.log ? { log: opts.log } : {}) })
+  const data = createDataService({ db, openReader: () => openReader(opened.path, opts.nativeBinding), platform: opts.platform, nativeBinding: opts.nativeBinding, ...(opts.log ? { log: opts.log } : {}) })
   const router = createBackendRouter(db, info, opts.log, data, { db, dbPath: opened.path, platform: opts.platform, nativeBinding: opts.nativeBinding }, opts.onDamage)
   return {
     router,

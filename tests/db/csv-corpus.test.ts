@@ -83,11 +83,11 @@ async function setup() {
     expect(status.state).toBe('ready')
     const preview = status.preview!
     if (!preview.canImport) {
-      expect(() => data.commit(status.previewId)).toThrow(DomainError)
+      await expect(data.commit(status.previewId)).rejects.toThrow(DomainError)
       expect(counts(b.db)).toEqual(before)
       return { preview, added: null }
     }
-    return { preview, added: data.commit(status.previewId).added! }
+    return { preview, added: (await data.commit(status.previewId)).added! }
   }
   return { b, data, dir, attempt, previewFiles }
 }

@@ -134,11 +134,12 @@ describe('the router', () => {
       'with a promise': <T>(f: () => T) => () => Promise.resolve().then(f)
     }
     /** A router with one handler on app/info, a clock the waits move on, and the waits it made. */
-    const withHandler = (h: () => unknown) => {
+    const withHandler = (h: () => unknown, lockedBy?: () => { key: string } | null) => {
       let t = 0
       const waits: number[] = []
       const logged: string[] = []
       const router = createRouter({ 'app/info': h } as unknown as Handlers, (m) => logged.push(m), {
+        ...(lockedBy ? { lockedBy } : {}),
         now: () => t,
         sleep: async (ms) => {
           waits.push(ms)
@@ -199,6 +200,19 @@ describe('the router', () => {
       expect(waited).toBeGreaterThanOrEqual(LOCK_PATIENCE_MS)
       expect(waited - (waits.at(-1) ?? 0)).toBeLessThan(LOCK_PATIENCE_MS)
       expect(Math.max(...waits)).toBe(250)
+    })
+
+    it.each(Object.entries(variants))('%s: a lock the back end holds itself (an import being written) is named as such', async (_name, wrap) => {
+      let writing = true
+      const { router } = withHandler(
+        wrap(() => {
+          throw lockErr()
+        }),
+        () => (writing ? { key: 'lockedByImport' } : null)
+      )
+      expect(await router.call('app/info', undefined)).toMatchObject({ ok: false, error: { code: 'busy', key: 'lockedByImport' } })
+      writing = false
+      expect(await router.call('app/info', undefined)).toMatchObject({ ok: false, error: { code: 'busy', key: 'locked' } })
     })
 
     it('never throws: a refused input and an unknown channel are answers too', async () => {

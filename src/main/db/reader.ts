@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { BUSY_TIMEOUT_MS, type Db } from './connection'
+import { applyPragmas, BUSY_TIMEOUT_MS, type Db } from './connection'
 
 /**
  * A second, read-only connection to the same file, for long reads such as a CSV export: its open iterator does not
@@ -12,3 +12,17 @@ export function openReader(path: string, nativeBinding?: string): Db {
   db.pragma('cache_size = -32768')
   return db
 }
+
+/**
+ * A second read-write connection to the same file, for an import written in a worker thread: the pragmas of the
+ * app's own, and a longer wait for the lock, which holds up only that worker.
+ */
+export function openWriter(path: string, nativeBinding?: string): Db {
+  const db = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  applyPragmas(db)
+  db.pragma(`busy_timeout = ${WRITER_BUSY_TIMEOUT_MS}`)
+  return db
+}
+
+/** How long the import's own connection waits for a write of the back end's to finish. */
+export const WRITER_BUSY_TIMEOUT_MS = 5000

@@ -29,6 +29,11 @@ export const LOCK_PATIENCE_MS = 3000
 export interface RouterOptions {
   /** The database file, named in messages about it. */
   dbPath?: string
+  /**
+   * Why the database's lock is held, when the back end itself holds it elsewhere (an import written in a worker
+   * thread): a request that gave up waiting for the lock says so, instead of naming another program.
+   */
+  lockedBy?: () => Msg | null
   /** Called when a handler hit damage in the database file (SQLITE_CORRUPT and the like). */
   onDamage?: (e: unknown) => void
   /** The clock and the wait between tries (tests drive them). */
@@ -76,7 +81,8 @@ export function createRouter(handlers: Handlers, log: Logger = consoleLogger, op
     if (problem === 'locked' && now() - started < LOCK_PATIENCE_MS) return null
     if (problem) {
       log(oneLine(`Channel ${channel} failed`, e))
-      return fail(problem === 'disk_full' ? 'disk_full' : problem === 'read_only' ? 'read_only' : 'busy', resourceMessage(problem, file))
+      const why = problem === 'locked' ? opts.lockedBy?.() : null
+      return fail(problem === 'disk_full' ? 'disk_full' : problem === 'read_only' ? 'read_only' : 'busy', why ?? resourceMessage(problem, file))
     }
     log(`Channel ${channel} failed`, e)
     return fail('internal', { key: 'internal', params: { channel } })

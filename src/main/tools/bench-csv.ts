@@ -16,6 +16,7 @@ import { openReader } from '../db/reader'
 import { exportFiles } from '../services/csv/export'
 import { commitImport, readImport } from '../services/csv/import'
 import type { Measurement } from './bench'
+import { benchImportStall } from './bench-runtime'
 import { generateHistory } from './synthetic'
 
 /** What a CSV benchmark is given: the data set's name and database, a scratch folder, and where its figures go. */
@@ -203,7 +204,11 @@ export async function benchImport50Mb(dir: string, add: Ctx['add']): Promise<voi
   const self = fileURLToPath(import.meta.url)
   const file = await repsFileOf(self, dir, 'import50', 50 * 2 ** 20)
   const run = importRun(self, file.csv, join(dir, 'import50-target.db'))
-  rmSync(file.csv, { force: true })
+  try {
+    await benchImportStall(file.csv, file.rows, dir, add)
+  } finally {
+    rmSync(file.csv, { force: true })
+  }
   console.log(`  50 MB reps file: ${file.rows.toLocaleString('en')} rows (${(file.bytes / 2 ** 20).toFixed(0)} MiB) previewed and imported in ${(run.ms / 1000).toFixed(1)} s (${Math.round(file.rows / (run.ms / 1000)).toLocaleString('en')} rows/s)`)
   add({
     name: `CSV import, 50 MB reps file (${file.rows.toLocaleString('en')} rows)`,

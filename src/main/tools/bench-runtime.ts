@@ -5,7 +5,7 @@
  * - saving a session through the router beside a minimal better-sqlite3 transaction writing the same rows.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -182,5 +182,74 @@ export async function benchSave(b: Backend, dbPath: string, date: string, protoc
     })
   } finally {
     raw.close()
+  }
+}
+
+/**
+ * An import in web mode through the router, as the renderer drives it: the file registered as an upload would be,
+ * previewed (its status polled every 100 ms), then committed, while a timer fires every 10 ms and sends
+ * `settings/get` (a read of the database) unless the last one is still out. The stall is the longest gap between
+ * ticks or the longest answer, over the preview and the commit; the import's one transaction runs in its worker.
+ */
+export async function benchImportStall(csvPath: string, rows: number, dir: string, add: Add): Promise<void> {
+  const runDir = mkdtempSync(join(dir, 'web-import-'))
+  const dbPath = join(runDir, 'sprintlog.db')
+  const runtime = await startRuntime({ dbPath, transport: 'web', dailyBackups: false, log: () => {} })
+  const { router } = runtime
+  let last = performance.now()
+  let gap = 0
+  let longestAnswer = 0
+  let answers = 0
+  let outstanding = false
+  let failed: unknown = null
+  const timer = setInterval(() => {
+    const now = performance.now()
+    gap = Math.max(gap, now - last)
+    last = now
+    if (outstanding) return
+    outstanding = true
+    const t = performance.now()
+    router.call('settings/get', undefined).then(
+      (r) => {
+        if (!r.ok) failed = new Error(`settings/get: ${r.error.message}`)
+        longestAnswer = Math.max(longestAnswer, performance.now() - t)
+        answers++
+        outstanding = false
+      },
+      (e: unknown) => (failed = e)
+    )
+  }, 10)
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+  try {
+    const transfers = runtime.transfers()
+    if (!transfers) throw new Error('the back end did not start')
+    const { fileId } = transfers.addFile(csvPath, 'reps.csv', statSync(csvPath).size, false)
+    const t0 = performance.now()
+    const { previewId } = (await ok(router, 'import/preview', { fileIds: [fileId] })) as { previewId: string }
+    for (;;) {
+      const s = (await ok(router, 'import/status', { previewId })) as { state: string }
+      if (s.state === 'ready') break
+      if (s.state !== 'reading') throw new Error(`the preview ended ${s.state}`)
+      await wait(100)
+    }
+    const previewMs = performance.now() - t0
+    const done = (await ok(router, 'import/commit', { previewId })) as { added?: { reps: number } }
+    const ms = performance.now() - t0
+    if (done.added?.reps !== rows) throw new Error(`the import added ${done.added?.reps} reps, not ${rows}`)
+    if (failed) throw failed instanceof Error ? failed : new Error(String(failed))
+    const stall = Math.max(gap, longestAnswer)
+    add({
+      name: `web-mode CSV import (${rows.toLocaleString('en')} rows): longest stall during preview and commit`,
+      medianMs: stall,
+      runs: 1,
+      sqliteMs: null,
+      target: 'no stall > 50 ms',
+      ok: stall <= 50,
+      extra: { importMs: Math.round(ms), previewMs: Math.round(previewMs), commitMs: Math.round(ms - previewMs), longestGapMs: Math.round(gap * 10) / 10, longestAnswerMs: Math.round(longestAnswer * 10) / 10, answers }
+    })
+  } finally {
+    clearInterval(timer)
+    runtime.close()
+    rmSync(runDir, { recursive: true, force: true })
   }
 }

@@ -150,7 +150,8 @@ export interface ImportPreview {
 
 export interface ImportStatus {
   previewId: string
-  state: 'reading' | 'ready' | 'failed' | 'committed' | 'cancelled'
+  /** `committing`: the import is being written; `bytesRead` and `totalBytes` are then those of the files read again. */
+  state: 'reading' | 'ready' | 'committing' | 'failed' | 'committed' | 'cancelled'
   bytesRead: number
   totalBytes: number
   preview?: ImportPreview

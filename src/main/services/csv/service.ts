@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
-import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ChangeCounts, type ImportChoices, type ImportStatus } from '../../../shared/csv'
+import { ALL_KINDS, type CsvKind, type ChosenFile, type ExportChoice, exportFileName, type ExportStatus, type ImportChoices, type ImportStatus } from '../../../shared/csv'
 import { todayLocal, type LocalDate } from '../../../shared/dates'
 import { english, type Msg, msg } from '../../../shared/i18n/message'
 import { DomainError, fieldIssue } from '../../../shared/result'
@@ -17,7 +17,7 @@ import { exportRepo } from '../../db/repos/export'
 import type { Platform } from '../../platform'
 import { importRepo } from '../../db/repos/import'
 import { exportFiles, type FileTarget } from './export'
-import { commitImport, type ImportPlan, KEEP_ALL, readImport } from './import'
+import { type ImportRun, KEEP_ALL, startImportRun } from './import'
 import { oneLine, resourceProblem } from '../../db/errors'
 
 /** The export's failure in plain words: a full disk or a folder that cannot be written to says so. */
@@ -37,6 +37,10 @@ export interface DataServiceDeps {
   /** A separate read-only connection to the same database, for exports. */
   openReader: () => Db
   platform?: Platform | undefined
+  /** A better-sqlite3 binary built for another runtime (Electron's ABI), for the import's own connection. */
+  nativeBinding?: string | undefined
+  /** The built import worker to run imports in (found beside the bundle by default); '' runs them on this thread. */
+  importWorker?: string
   transfers?: Transfers
   now?: () => Date
   log?: (message: string, error?: unknown) => void
@@ -67,9 +71,8 @@ interface ExportJob {
 
 interface ImportJob {
   status: ImportStatus
-  controller: AbortController
   fileIds: string[]
-  plan?: ImportPlan
+  run?: ImportRun
   finished?: number
 }
 
@@ -212,17 +215,20 @@ export function createDataService(deps: DataServiceDeps) {
       const previewId = newId()
       const job: ImportJob = {
         status: { previewId, state: 'reading', bytesRead: 0, totalBytes: sources.reduce((n, s) => n + s.size, 0) },
-        controller: new AbortController(),
         fileIds: [...fileIds]
       }
       imports.set(previewId, job)
-      readImport(sources, writer, { signal: job.controller.signal, onBytes: (n) => (job.status.bytesRead = n) })
-        .then((plan) => {
-          if (job.status.state !== 'reading') return plan.release()
-          job.plan = plan
+      const run = startImportRun(
+        { sources, db: deps.db, repo: writer, nativeBinding: deps.nativeBinding, ...(deps.importWorker === undefined ? {} : { workerFile: deps.importWorker }) },
+        { onBytes: (n) => (job.status.bytesRead = n) }
+      )
+      job.run = run
+      run.preview
+        .then((preview) => {
+          if (job.status.state !== 'reading') return
           job.status.state = 'ready'
           job.status.bytesRead = job.status.totalBytes
-          job.status.preview = plan.preview
+          job.status.preview = preview
         })
         .catch((e: unknown) => {
           if (job.status.state !== 'reading') return
@@ -245,44 +251,37 @@ export function createDataService(deps: DataServiceDeps) {
         await new Promise((r) => setTimeout(r, 5))
       }
     },
+    /** True while an import is being written (its one transaction holds the database's write lock). */
+    writing(): boolean {
+      for (const j of imports.values()) if (j.status.state === 'committing') return true
+      return false
+    },
     /**
      * Writes the previewed import in one transaction, with the runner's choices for the records that are in Sprintlog
-     * and differ or were deleted there (by default, all are left as they are).
+     * and differ or were deleted there (by default, all are left as they are). While it is written, its status is
+     * `committing`, with the bytes of the files read again so far; if it fails, nothing is written and the preview
+     * is ready to be committed again.
      */
-    commit(previewId: string, choices: ImportChoices = KEEP_ALL): ImportStatus {
+    async commit(previewId: string, choices: ImportChoices = KEEP_ALL): Promise<ImportStatus> {
       const j = importJob(previewId)
-      if (j.status.state !== 'ready' || !j.plan) {
+      if (j.status.state === 'committing') throw new DomainError('conflict', msg('importWriting'))
+      if (j.status.state !== 'ready' || !j.run) {
         throw new DomainError('conflict', { key: j.status.state === 'committed' ? 'importDone' : 'previewNotReady' })
       }
-      if (!j.plan.preview.canImport) {
-        throw new DomainError('invalid_input', { key: j.plan.preview.errorCount > 0 ? 'importHasErrors' : 'nothingNew' })
+      const ready = j.status
+      j.status = { ...ready, state: 'committing', bytesRead: 0 }
+      let result
+      try {
+        result = await j.run.commit(choices, (bytes, total) => {
+          j.status.bytesRead = bytes
+          j.status.totalBytes = total
+        })
+      } catch (e) {
+        if (j.status.state === 'committing') j.status = ready
+        throw e
       }
-      const { preview, changed } = j.plan
-      const stateOf = (uuid: string) => changed.session(uuid)?.state ?? changed.sessionRow(uuid)?.state ?? changed.weight(uuid)?.state ?? changed.protocols.get(uuid)?.state ?? changed.blocks.get(uuid)?.state
-      for (const [list, state] of [
-        [choices.differs.except, 'differs'],
-        [choices.restore.except, 'deleted']
-      ] as const) {
-        const stray = list.find((uuid) => stateOf(uuid) !== state)
-        if (stray !== undefined) {
-          throw new DomainError('invalid_input', { key: state === 'differs' ? 'strayDiffers' : 'strayDeleted', params: { uuid: stray } })
-        }
-      }
-      const sum = (c: ChangeCounts) => c.sessions + c.weights + c.protocols + c.blocks
-      const unique = (l: readonly string[]) => new Set(l).size
-      const taken = choices.differs.all === 'file' ? sum(preview.differs) - unique(choices.differs.except) : unique(choices.differs.except)
-      const restoring = choices.restore.all ? sum(preview.deletedHere) - unique(choices.restore.except) : unique(choices.restore.except)
-      const { toAdd } = preview
-      if (toAdd.sessions + toAdd.weights + toAdd.protocols + toAdd.blocks + taken + restoring === 0) {
-        throw new DomainError(
-          'invalid_input',
-          msg('nothingToImport')
-        )
-      }
-      const result = commitImport(deps.db, writer, j.plan, choices)
-      j.plan.release()
-      j.plan = undefined
-      j.status = { ...j.status, state: 'committed', added: result.added, replaced: result.replaced, restored: result.restored }
+      j.run = undefined
+      j.status = { ...ready, state: 'committed', added: result.added, replaced: result.replaced, restored: result.restored }
       j.finished = Date.now()
       for (const id of j.fileIds) transfers.release(id)
       return { ...j.status }
@@ -294,9 +293,8 @@ export function createDataService(deps: DataServiceDeps) {
         return { cancelled: false }
       }
       if (j.status.state !== 'reading' && j.status.state !== 'ready') return { cancelled: false }
-      j.controller.abort()
-      j.plan?.release()
-      j.plan = undefined
+      j.run?.release()
+      j.run = undefined
       j.status = { ...j.status, state: 'cancelled' }
       delete j.status.preview
       j.finished = Date.now()
@@ -306,10 +304,7 @@ export function createDataService(deps: DataServiceDeps) {
 
     close(): void {
       for (const j of exports.values()) j.controller.abort()
-      for (const j of imports.values()) {
-        j.controller.abort()
-        j.plan?.release()
-      }
+      for (const j of imports.values()) j.run?.release()
       transfers.close()
     }
   }

@@ -5,7 +5,7 @@
  */
 import { dateParam, type Msg } from '../../../../shared/i18n/message'
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import {
   APPLY_ORDER,
   type ChangeCounts,
@@ -83,7 +83,14 @@ export class RecordChanged extends DomainError {
  * as `choices` say (by default, none is): a differing one takes the file's version, a deleted one is restored with
  * the file's values — each only if its state in Sprintlog is still the one previewed, else nothing is written.
  */
-export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'preview' | 'release'>, choices: ImportChoices = KEEP_ALL): CommitResult {
+export function commitImport(
+  db: Db,
+  repo: ImportRepo,
+  plan: Omit<ImportPlan, 'preview' | 'release'>,
+  choices: ImportChoices = KEEP_ALL,
+  /** Called as the files are read again, with the bytes read so far and the bytes to read in all. */
+  onBytes?: (bytes: number, total: number) => void
+): CommitResult {
   const choose = chooser(choices)
   return db.transaction(() => {
     const added: ImportCounts = { sessions: 0, reps: 0, weights: 0, protocols: 0, blocks: 0 }
@@ -202,9 +209,11 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
     let lastAction: Action | null = null
     /** Sessions whose reps are still being read, with their rep numbers. */
     const pending = new Map<string, { session: ImportedSession; reps: Rep[]; at: number[]; file: string; action: Action | null }>()
-    for (const f of files) {
-      // A sessions file adds nothing; it is read only for the sessions of it that no reps file brings, as chosen.
-      if (f.kind === null || f.kind === 'protocols' || f.kind === 'blocks' || (f.kind === 'sessions' && plan.changed.sessionRows === 0)) continue
+    // A sessions file adds nothing; it is read only for the sessions of it that no reps file brings, as chosen.
+    const streamed = files.filter((f) => !(f.kind === null || f.kind === 'protocols' || f.kind === 'blocks' || (f.kind === 'sessions' && plan.changed.sessionRows === 0)))
+    const total = onBytes ? streamed.reduce((n, f) => n + statSync(f.path).size, 0) : 0
+    let bytesBefore = 0
+    for (const f of streamed) {
       const style: NumberStyle = { decimalComma: f.delimiter === ';' }
       let header: HeaderInfo | null = null
       let plain: (row: readonly string[]) => ImportedRep | null = () => null
@@ -301,6 +310,8 @@ export function commitImport(db: Db, repo: ImportRepo, plan: Omit<ImportPlan, 'p
           const piece = buf.subarray(0, n)
           hash.update(piece)
           reader.push(Buffer.from(piece))
+          bytesBefore += n
+          onBytes?.(bytesBefore, total)
         }
         reader.end()
       } catch (e) {

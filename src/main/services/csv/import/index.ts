@@ -6,6 +6,8 @@
 export { readImport } from './preview'
 export { commitImport, FileChanged, RecordChanged, type CommitResult } from './commit'
 export { KEEP_ALL } from './compare'
+export { checkCommit, type ImportRun, runHere } from './run'
+export { IMPORT_WORKER_FILE, startImportRun } from './offThread'
 export { detectDelimiter } from './files'
 export type { ImportPlan, ImportSource, ReadFile, ReadOptions } from './plan'
 export type { CsvKind } from '../../../../shared/csv'

@@ -82,6 +82,29 @@ export function ImportCard() {
     return () => clearTimeout(timer)
   }, [reading])
 
+  // While the import is written (in the back end's worker), its status has the bytes of the files read again so far.
+  const [written, setWritten] = useState<{ previewId: string; share: number } | null>(null)
+  const committing = phase.name === 'committing' ? phase.status.previewId : null
+  useEffect(() => {
+    if (!committing) return
+    let stop = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = () => {
+      timer = setTimeout(() => {
+        void api.import.status({ previewId: committing }).then((r) => {
+          if (stop || !r.ok || r.value.state !== 'committing') return
+          if (r.value.totalBytes > 0) setWritten({ previewId: committing, share: r.value.bytesRead / r.value.totalBytes })
+          poll()
+        })
+      }, POLL_MS)
+    }
+    poll()
+    return () => {
+      stop = true
+      clearTimeout(timer)
+    }
+  }, [committing])
+
   async function preview(fileIds: string[]) {
     const r = await api.import.preview({ fileIds })
     if (!r.ok) {
@@ -179,7 +202,7 @@ export function ImportCard() {
         </div>
       )}
       {(phase.name === 'ready' || phase.name === 'committing') && (
-        <PreviewView preview={phase.status.preview} committing={phase.name === 'committing'} onConfirm={(c) => void confirm(c)} onCancel={() => void cancel()} />
+        <PreviewView preview={phase.status.preview} committing={phase.name === 'committing'} written={written && written.previewId === committing ? written.share : undefined} onConfirm={(c) => void confirm(c)} onCancel={() => void cancel()} />
       )}
       {phase.name === 'done' && (
         <p className="job done ok" role="status">
@@ -233,7 +256,20 @@ function ChangedWhat({ r }: { r: ChangedRecord }) {
   )
 }
 
-function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: ImportPreview; committing: boolean; onConfirm(c: ImportChoices): void; onCancel(): void }) {
+function PreviewView({
+  preview,
+  committing,
+  written,
+  onConfirm,
+  onCancel
+}: {
+  preview: ImportPreview
+  committing: boolean
+  /** The share of the import written so far, when known. */
+  written: number | undefined
+  onConfirm(c: ImportChoices): void
+  onCancel(): void
+}) {
   const { t } = useT('data')
   const id = useId()
   const { toAdd, present: here } = preview
@@ -408,7 +444,7 @@ function PreviewView({ preview, committing, onConfirm, onCancel }: { preview: Im
 
       {committing && (
         <div className="job" aria-live="polite">
-          <Progress label={t('importProgress')} />
+          <Progress label={t('importProgress')} value={written} />
           <p className="job-line">{t('importing', { what: describe(preview.toAdd) })}</p>
         </div>
       )}
