@@ -3,9 +3,8 @@
  * (out/main/watch-worker.js, beside the main bundle), one short-lived worker per file. Where that file is not
  * there (the unit tests run the sources, unbuilt), the reader runs in the calling thread instead.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtWorker } from '../../builtWorker'
 import type { Protocol } from '../../../shared/training'
 import { type ReadOptions, readWatchFile } from './read'
 import { WatchFileError, type WatchProblem, type WatchReading } from './types'
@@ -19,18 +18,8 @@ export interface WatchJob {
 
 export type WatchJobResult = { ok: true; reading: WatchReading } | { ok: false; problem: WatchProblem; params: Record<string, string | number>; detail?: string }
 
-/** The built worker: beside the bundle that runs this code, or one folder up from a shared chunk (out/main/chunks). */
-const WORKER_FILE = ((): string => {
-  for (const rel of ['./watch-worker.js', '../watch-worker.js']) {
-    try {
-      const path = fileURLToPath(new URL(rel, import.meta.url))
-      if (existsSync(path)) return path
-    } catch {
-      // Not a file URL: the sources run in a test.
-    }
-  }
-  return ''
-})()
+/** The built worker (out/main/watch-worker.js), or '' when the sources run unbuilt. */
+const WORKER_FILE = builtWorker('watch-worker', import.meta.url)
 
 /** Whether files are read in a worker thread (the built app) or in the calling thread (sources run as they are). */
 export const readsOffThread = (): boolean => WORKER_FILE !== ''

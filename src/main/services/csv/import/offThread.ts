@@ -5,9 +5,8 @@
  * import's one transaction commits). Where the built worker is not there (the unit tests run the sources, unbuilt),
  * `startImportRun` runs the import on the calling thread instead.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtWorker } from '../../../builtWorker'
 import type { ImportChoices, ImportPreview } from '../../../../shared/csv'
 import type { Msg } from '../../../../shared/i18n/message'
 import { DomainError, type FieldIssue } from '../../../../shared/result'
@@ -48,18 +47,8 @@ export function unwire(w: WireError): Error {
   return Object.assign(new Error(w.message), w.code === undefined ? {} : { code: w.code })
 }
 
-/** The built worker: beside the bundle that runs this code, or one folder up from a shared chunk (out/main/chunks). */
-export const IMPORT_WORKER_FILE = ((): string => {
-  for (const rel of ['./import-worker.js', '../import-worker.js']) {
-    try {
-      const path = fileURLToPath(new URL(rel, import.meta.url))
-      if (existsSync(path)) return path
-    } catch {
-      // Not a file URL: the sources run in a test.
-    }
-  }
-  return ''
-})()
+/** The built worker (out/main/import-worker.js), or '' when the sources run unbuilt. */
+export const IMPORT_WORKER_FILE = builtWorker('import-worker', import.meta.url)
 
 /** Both passes of an import in a worker thread running `workerFile`, with its own connection to `dbPath`. */
 export function runInWorker(workerFile: string, start: WorkerStart, opts: RunOptions = {}): ImportRun {
