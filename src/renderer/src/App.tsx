@@ -6,7 +6,10 @@ import { useLoad, valueOr } from './api/useLoad'
 import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
-import { href, type Route, useRoute } from './router'
+import { href, parseRoute, type Route, useRoute } from './router'
+import { dropEarly } from './api/early'
+import { askDashboardEarly } from './features/dashboard/dashboardLoads'
+import { holdChartTurns } from './charts/chartTurns'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
@@ -79,10 +82,33 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-const appInfo = () => api.app.info()
+/**
+ * A screen opens: what it shows is asked for now, while it draws (see api/early.ts), and what the last one asked for
+ * ahead is dropped. Switching to the dashboard, its charts wait for its answers, so that its figures and cards
+ * are not held up behind a chart's task; on the first screen the first chart draws as soon as its answer is in.
+ */
+function openScreen(route: Route, first = false): void {
+  dropEarly()
+  if (route.name === 'dashboard') {
+    const answers = askDashboardEarly(api)
+    if (!first) holdChartTurns(answers)
+  }
+}
+
+/** Whether the first screen's loads have been asked for (once the database is known to be usable). */
+let firstOpened = false
+
+const appInfo = () =>
+  api.app.info().then((r) => {
+    if (!firstOpened && r.ok && r.value.database.ok) {
+      firstOpened = true
+      openScreen(parseRoute(window.location.hash), true)
+    }
+    return r
+  })
 
 function Shell() {
-  const route = useRoute()
+  const route = useRoute(openScreen)
   const current = route.name === 'session' ? 'history' : route.name === 'calendar' ? 'blocks' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)

@@ -1,0 +1,82 @@
+import type { Api } from '../../../../shared/api'
+import { type LocalDate, todayLocal } from '../../../../shared/dates'
+import type { BlockProgress } from '../../../../shared/metrics/block'
+import { defaultProtocol, type ProtocolChoice } from '../../../../shared/metrics/defaultProtocol'
+import type { Result } from '../../../../shared/result'
+import type { Protocol } from '../../../../shared/training'
+import { askEarly } from '../../api/early'
+import { type RangeInput, rangeInput, type RangeState } from '../../charts/range'
+
+/**
+ * What the dashboard asks the back end for, in one place: the inputs of its loads and the choices that depend on
+ * earlier answers (the protocol to show, the block to show), shared by its components and by `askDashboardEarly`,
+ * which asks for all of it as the screen opens.
+ */
+
+/** The ranges the dashboard's charts open with. */
+export const LOAD_RANGE: RangeState = { preset: '12w', from: '', to: '' }
+export const WEIGHT_RANGE: RangeState = { preset: '3m', from: '', to: '' }
+export const PROGRESS_RANGE: RangeState = { preset: 'all', from: '', to: '' }
+
+export const PROTOCOLS_INPUT = { includeArchived: true }
+export const LAST_SESSION_INPUT = { limit: 1, offset: 0 }
+
+/** A checked range as the back end's `{from, to}` (either may be absent). */
+export function rangeDates(input: RangeInput): { from?: LocalDate; to?: LocalDate } {
+  const from = input.ok ? input.from : undefined
+  const to = input.ok ? input.to : undefined
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) }
+}
+
+/** The protocol the dashboard shows (the next-session card, the progression): `defaultProtocol` from the answers in. */
+export function dashboardChoice(
+  blocks: readonly BlockProgress[],
+  lastSessionProtocolId: number | null,
+  protocols: readonly Protocol[],
+  today: LocalDate
+): ProtocolChoice | null {
+  return defaultProtocol({ blocks: blocks.map((p) => p.block), today, lastSessionProtocolId, protocols })
+}
+
+/** The block the volume chart shows first: the current one, else the latest that has started, else the first. */
+export function defaultBlockOf(current: BlockProgress | null, blocks: readonly BlockProgress[] | null): number | null {
+  const latest = blocks?.filter((p) => p.status !== 'upcoming').at(-1) ?? blocks?.[0]
+  return current?.block.id ?? latest?.block.id ?? null
+}
+
+const valueOf = <T>(r: Result<T>): T | null => (r.ok ? r.value : null)
+
+/**
+ * Asks for everything the dashboard shows as it opens, before it is drawn: its own loads at once, and the
+ * protocol's progression, sprint bests and advice and the block's volume as soon as the answers they depend on
+ * are in. The components take these answers (`ask`) when they load the same thing (`api` is the one they load
+ * through: an answer is known by its call). Resolves once every answer is in.
+ */
+export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocols' | 'sessions' | 'stats' | 'weights'>): Promise<unknown> {
+  const today = todayLocal()
+  const current = askEarly(api.blocks.current, { today })
+  const finished = askEarly(api.blocks.finished, { today })
+  const blocks = askEarly(api.blocks.list, { today })
+  const protocols = askEarly(api.protocols.list, PROTOCOLS_INPUT)
+  const last = askEarly(api.sessions.list, LAST_SESSION_INPUT)
+  const loadRange = rangeDates(rangeInput(LOAD_RANGE, today))
+  const weekly = askEarly(api.stats.weeklyLoad, loadRange)
+  const fitness = askEarly(api.stats.fitness, loadRange)
+  const weights = askEarly(api.weights.daily, rangeDates(rangeInput(WEIGHT_RANGE, today)))
+  const protocol = Promise.all([blocks, last, protocols]).then(([b, l, p]) => {
+    const list = valueOf(p)
+    const choice = list && dashboardChoice(valueOf(b) ?? [], valueOf(l)?.items[0]?.protocolId ?? null, list, today)
+    const protocolId = choice?.protocolId ?? list?.[0]?.id
+    if (protocolId === undefined) return null
+    return Promise.all([
+      askEarly(api.stats.protocolProgress, { protocolId, ...rangeDates(rangeInput(PROGRESS_RANGE, today)) }),
+      askEarly(api.stats.sprintBests, { protocolId }),
+      choice ? askEarly(api.advice.forProtocol, { protocolId, today }) : null
+    ])
+  })
+  const volume = Promise.all([current, blocks]).then(([c, b]) => {
+    const blockId = defaultBlockOf(valueOf(c), b.ok ? b.value : [])
+    return blockId === null ? null : askEarly(api.stats.blockVolume, { blockId })
+  })
+  return Promise.all([finished, weekly, fitness, weights, protocol, volume])
+}

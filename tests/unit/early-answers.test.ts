@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ask, askEarly, dropEarly } from '../../src/renderer/src/api/early'
+import { askDashboardEarly } from '../../src/renderer/src/features/dashboard/dashboardLoads'
+import { ok, type Result } from '../../src/shared/result'
+import type { BlockProgress } from '../../src/shared/metrics/block'
+import type { Block } from '../../src/shared/training'
+import { addLocalDays, todayLocal } from '../../src/shared/dates'
+
+/** Block 4 runs now (it started a week ago); block 3 ended weeks ago. */
+const today = todayLocal()
+
+/** Every call the fake back end was asked, as `channel input`. */
+const calls: string[] = []
+
+const block = (over: Partial<Block> = {}): Block => ({
+  id: 4,
+  uuid: 'b4',
+  name: 'Autumn block',
+  startDate: addLocalDays(today, -7),
+  weeks: 4,
+  sessionsPerWeek: 3,
+  protocolId: 7,
+  protocolUuid: 'p7',
+  protocolName: 'Hill sprints',
+  createdAt: '',
+  updatedAt: '',
+  ...over
+})
+const progress = (b: Block, status: BlockProgress['status']): BlockProgress => ({ block: b, endDate: '2026-11-10', status }) as BlockProgress
+
+/** A call of the fake back end: records its input and answers `value`. */
+const call =
+  (channel: string, value: (input: unknown) => unknown) =>
+  (input: unknown): Promise<Result<unknown>> => {
+    calls.push(`${channel} ${JSON.stringify(input)}`)
+    return Promise.resolve(ok(value(input)))
+  }
+
+/** The fake back end, through the calls the dashboard loads with. */
+const api = {
+  blocks: {
+    current: call('blocks/current', () => progress(block(), 'active')),
+    finished: call('blocks/finished', () => null),
+    list: call('blocks/list', () => [progress(block({ id: 3, protocolId: 2, startDate: addLocalDays(today, -60) }), 'finished'), progress(block(), 'active')])
+  },
+  protocols: { list: call('protocols/list', () => [{ id: 2, archived: false }, { id: 7, archived: false }]) },
+  sessions: { list: call('sessions/list', () => ({ items: [{ protocolId: 2 }], total: 1 })) },
+  stats: {
+    weeklyLoad: call('stats/weeklyLoad', () => ({})),
+    fitness: call('stats/fitness', () => ({})),
+    protocolProgress: call('stats/protocolProgress', () => ({})),
+    sprintBests: call('stats/sprintBests', () => ({})),
+    blockVolume: call('stats/blockVolume', () => ({}))
+  },
+  weights: { daily: call('weights/daily', () => ({})) },
+  advice: { forProtocol: call('advice/forProtocol', () => ({})) }
+}
+
+describe('answers asked for ahead', () => {
+  beforeEach(() => {
+    calls.length = 0
+    dropEarly()
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('the component that asks for the same call and input takes the answer on its way, once', async () => {
+    const early = askEarly(api.stats.sprintBests, { protocolId: 7 })
+    expect(ask(api.stats.sprintBests, { protocolId: 7 })).toBe(early)
+    expect(calls).toEqual(['stats/sprintBests {"protocolId":7}'])
+    // Taken: the next load asks the back end afresh.
+    await ask(api.stats.sprintBests, { protocolId: 7 })
+    expect(calls).toHaveLength(2)
+  })
+
+  it('another input, or another call, asks the back end', async () => {
+    askEarly(api.stats.sprintBests, { protocolId: 7 })
+    await ask(api.stats.sprintBests, { protocolId: 2 })
+    await ask(api.stats.protocolProgress, { protocolId: 7 })
+    expect(calls).toEqual(['stats/sprintBests {"protocolId":7}', 'stats/sprintBests {"protocolId":2}', 'stats/protocolProgress {"protocolId":7}'])
+  })
+
+  it('an answer not taken is dropped after a few seconds, or when another screen opens', async () => {
+    vi.useFakeTimers()
+    const early = askEarly(api.stats.sprintBests, { protocolId: 7 })
+    vi.advanceTimersByTime(3000)
+    expect(ask(api.stats.sprintBests, { protocolId: 7 })).not.toBe(early)
+    const again = askEarly(api.stats.sprintBests, { protocolId: 7 })
+    dropEarly()
+    expect(ask(api.stats.sprintBests, { protocolId: 7 })).not.toBe(again)
+  })
+
+  it('the dashboard asks for its loads at once, and for the chosen protocol’s and block’s as soon as their answers are in', async () => {
+    await askDashboardEarly(api as unknown as Parameters<typeof askDashboardEarly>[0])
+    const channels = calls.map((c) => c.split(' ')[0])
+    expect(channels.slice(0, 8).sort()).toEqual(
+      ['blocks/current', 'blocks/finished', 'blocks/list', 'protocols/list', 'sessions/list', 'stats/fitness', 'stats/weeklyLoad', 'weights/daily'].sort()
+    )
+    // The current block's protocol (7), not the last session's (2); the current block's volume.
+    expect(calls).toContain(`stats/protocolProgress {"protocolId":7,"to":"${today}"}`)
+    expect(calls).toContain('stats/sprintBests {"protocolId":7}')
+    expect(calls).toContain(`advice/forProtocol {"protocolId":7,"today":"${today}"}`)
+    expect(calls).toContain('stats/blockVolume {"blockId":4}')
+    // Taken by the components that show them: no second call.
+    const n = calls.length
+    await ask(api.stats.sprintBests, { protocolId: 7 })
+    await ask(api.stats.blockVolume, { blockId: 4 })
+    expect(calls).toHaveLength(n)
+  })
+})
