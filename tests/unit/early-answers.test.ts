@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ask, askEarly, dropEarly } from '../../src/renderer/src/api/early'
+import { ask, askAndLeave, askEarly, dropEarly } from '../../src/renderer/src/api/early'
+import { likelyChoice, rememberChoice } from '../../src/renderer/src/api/inputs'
+import { askLogEarly } from '../../src/renderer/src/features/log/logLoads'
 import { askDashboardEarly } from '../../src/renderer/src/features/dashboard/dashboardLoads'
 import { ok, type Result } from '../../src/shared/result'
 import type { BlockProgress } from '../../src/shared/metrics/block'
@@ -44,7 +46,7 @@ const api = {
     list: call('blocks/list', () => [progress(block({ id: 3, protocolId: 2, startDate: addLocalDays(today, -60) }), 'finished'), progress(block(), 'active')])
   },
   protocols: { list: call('protocols/list', () => [{ id: 2, archived: false }, { id: 7, archived: false }]) },
-  sessions: { list: call('sessions/list', () => ({ items: [{ protocolId: 2 }], total: 1 })) },
+  sessions: { list: call('sessions/list', () => ({ items: [{ protocolId: 2 }], total: 1 })), get: call('sessions/get', () => ({})) },
   stats: {
     weeklyLoad: call('stats/weeklyLoad', () => ({})),
     fitness: call('stats/fitness', () => ({})),
@@ -105,5 +107,54 @@ describe('answers asked for ahead', () => {
     await ask(api.stats.sprintBests, { protocolId: 7 })
     await ask(api.stats.blockVolume, { blockId: 4 })
     expect(calls).toHaveLength(n)
+  })
+
+  it('an answer taken and left stays on its way for the next component that asks for the same', async () => {
+    const early = askEarly(api.advice.forProtocol, { protocolId: 7, today })
+    expect(askAndLeave(api.advice.forProtocol, { protocolId: 7, today })).toBe(early)
+    expect(ask(api.advice.forProtocol, { protocolId: 7, today })).toBe(early)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('the dashboard keeps its choice of protocol for the Log screen', async () => {
+    rememberChoice(null)
+    await askDashboardEarly(api as unknown as Parameters<typeof askDashboardEarly>[0])
+    expect(likelyChoice()).toBe(7)
+  })
+})
+
+describe('the Log screen asks for what it opens with as it opens', () => {
+  beforeEach(() => {
+    calls.length = 0
+    dropEarly()
+    vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => {}, removeItem: () => {} })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+  const log = api as unknown as Parameters<typeof askLogEarly>[0]
+
+  it('with the protocol chosen last time: its advice at once, beside the protocols, the blocks and the last session', async () => {
+    rememberChoice(7)
+    askLogEarly(log)
+    expect(calls.map((c) => c.split(' ')[0]).sort()).toEqual(['advice/forProtocol', 'blocks/list', 'protocols/list', 'sessions/list'])
+    await settle()
+    // The choice is the same (the current block's protocol): its advice is not asked for twice.
+    expect(calls.filter((c) => c.startsWith('advice/forProtocol'))).toEqual([`advice/forProtocol {"protocolId":7,"today":"${today}"}`])
+  })
+
+  it('when the choice turns out otherwise, the chosen protocol’s advice as soon as the answers that choose it are in', async () => {
+    rememberChoice(2)
+    askLogEarly(log)
+    await settle()
+    expect(calls.filter((c) => c.startsWith('advice/forProtocol'))).toEqual([
+      `advice/forProtocol {"protocolId":2,"today":"${today}"}`,
+      `advice/forProtocol {"protocolId":7,"today":"${today}"}`
+    ])
+  })
+
+  it('a session to edit: the protocols and the session', () => {
+    askLogEarly(log, 12)
+    expect(calls).toEqual(['protocols/list {"includeArchived":true}', 'sessions/get {"id":12}'])
   })
 })

@@ -9,6 +9,7 @@ import { DashboardPage } from './features/dashboard/DashboardPage'
 import { href, parseRoute, type Route, useRoute } from './router'
 import { dropEarly } from './api/early'
 import { askDashboardEarly } from './features/dashboard/dashboardLoads'
+import { askLogEarly } from './features/log/logLoads'
 import { holdChartTurns } from './charts/chartTurns'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
@@ -92,7 +93,8 @@ function openScreen(route: Route, first = false): void {
   if (route.name === 'dashboard') {
     const answers = askDashboardEarly(api)
     if (!first) holdChartTurns(answers)
-  }
+  } else if (route.name === 'log') askLogEarly(api)
+  else if (route.name === 'session') askLogEarly(api, route.id)
 }
 
 /** Whether the first screen's loads have been asked for (once the database is known to be usable). */

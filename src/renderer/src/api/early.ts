@@ -19,7 +19,18 @@ const keyOf = (input: unknown) => JSON.stringify(input ?? null)
 
 /** Starts `call(input)` now, for the component that will ask for the same call and input; returns its answer too. */
 export function askEarly<I, T>(call: Call<I, T>, input: I): Promise<Result<T>> {
-  const answer = call(input)
+  return leave(call, input, call(input))
+}
+
+/**
+ * `ask`, and the answer is left on its way for the next component that asks for the same: for a load whose
+ * answer a component of the same screen asks for again as it appears.
+ */
+export function askAndLeave<I, T>(call: Call<I, T>, input: I): Promise<Result<T>> {
+  return leave(call, input, ask(call, input))
+}
+
+function leave<I, T>(call: Call<I, T>, input: I, answer: Promise<Result<T>>): Promise<Result<T>> {
   const byInput = onTheirWay.get(call as Call<never, unknown>) ?? new Map<string, Promise<Result<unknown>>>()
   onTheirWay.set(call as Call<never, unknown>, byInput)
   const key = keyOf(input)

@@ -13,7 +13,8 @@ import { type Focus, NextSessionCard } from './NextSessionCard'
 import { ProgressSection } from './ProgressSection'
 import { useLoad } from '../../api/useLoad'
 import { WeightSection } from './WeightSection'
-import { dashboardChoice, defaultBlockOf, LAST_SESSION_INPUT, PROTOCOLS_INPUT } from './dashboardLoads'
+import { dashboardChoice, defaultBlockOf } from './dashboardLoads'
+import { LAST_SESSION_INPUT, PROTOCOLS_INPUT } from '../../api/inputs'
 import './dashboard.css'
 
 /** The start screen: where you are in the block, the next session, and how training and body weight are going. */

@@ -5,6 +5,7 @@ import { defaultProtocol, type ProtocolChoice } from '../../../../shared/metrics
 import type { Result } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { askEarly } from '../../api/early'
+import { LAST_SESSION_INPUT, PROTOCOLS_INPUT, rememberChoice } from '../../api/inputs'
 import { type RangeInput, rangeInput, type RangeState } from '../../charts/range'
 
 /**
@@ -17,9 +18,6 @@ import { type RangeInput, rangeInput, type RangeState } from '../../charts/range
 export const LOAD_RANGE: RangeState = { preset: '12w', from: '', to: '' }
 export const WEIGHT_RANGE: RangeState = { preset: '3m', from: '', to: '' }
 export const PROGRESS_RANGE: RangeState = { preset: 'all', from: '', to: '' }
-
-export const PROTOCOLS_INPUT = { includeArchived: true }
-export const LAST_SESSION_INPUT = { limit: 1, offset: 0 }
 
 /** A checked range as the back end's `{from, to}` (either may be absent). */
 export function rangeDates(input: RangeInput): { from?: LocalDate; to?: LocalDate } {
@@ -66,6 +64,8 @@ export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocol
   const protocol = Promise.all([blocks, last, protocols]).then(([b, l, p]) => {
     const list = valueOf(p)
     const choice = list && dashboardChoice(valueOf(b) ?? [], valueOf(l)?.items[0]?.protocolId ?? null, list, today)
+    // The Log screen chooses alike: its next opening asks for this protocol's advice at once.
+    if (list) rememberChoice(choice?.protocolId ?? null)
     const protocolId = choice?.protocolId ?? list?.[0]?.id
     if (protocolId === undefined) return null
     return Promise.all([
