@@ -7,10 +7,11 @@ import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
 import { href, parseRoute, type Route, useRoute } from './router'
-import { dropEarly } from './api/early'
+import { ask, askEarly, dropEarly } from './api/early'
 import { askDashboardEarly } from './features/dashboard/dashboardLoads'
 import { askLogEarly } from './features/log/logLoads'
 import { holdChartTurns } from './charts/chartTurns'
+import { warmUpCharts } from './charts/warmUp'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
@@ -89,7 +90,9 @@ function Screen({ route }: { route: Route }) {
  * are not held up behind a chart's task; on the first screen the first chart draws as soon as its answer is in.
  */
 function openScreen(route: Route, first = false): void {
-  dropEarly()
+  if (!first) dropEarly()
+  // The first screen with charts: recharts' first run falls while its answers are on their way (warmUp.tsx).
+  if (first && (route.name === 'dashboard' || route.name === 'weight')) warmUpCharts()
   if (route.name === 'dashboard') {
     const answers = askDashboardEarly(api)
     if (!first) holdChartTurns(answers)
@@ -97,17 +100,19 @@ function openScreen(route: Route, first = false): void {
   else if (route.name === 'session') askLogEarly(api, route.id)
 }
 
-/** Whether the first screen's loads have been asked for (once the database is known to be usable). */
-let firstOpened = false
-
-const appInfo = () =>
-  api.app.info().then((r) => {
-    if (!firstOpened && r.ok && r.value.database.ok) {
-      firstOpened = true
-      openScreen(parseRoute(window.location.hash), true)
-    }
-    return r
+/**
+ * As the app starts: its info and settings are asked for at once (before its first draw), and the first screen's
+ * loads as soon as the info says the database is usable (not once the info has been drawn); else the recovery
+ * screen shows.
+ */
+export function openFirstScreen(): void {
+  askEarly(api.settings.get, undefined)
+  void askEarly(api.app.info, undefined).then((r) => {
+    if (r.ok && r.value.database.ok) openScreen(parseRoute(window.location.hash), true)
   })
+}
+
+const appInfo = () => ask(api.app.info, undefined)
 
 function Shell() {
   const route = useRoute(openScreen)
