@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ask, askAndLeave, askEarly, dropEarly } from '../../src/renderer/src/api/early'
 import { likelyChoice, rememberChoice } from '../../src/renderer/src/api/inputs'
 import { askLogEarly } from '../../src/renderer/src/features/log/logLoads'
-import { askDashboardEarly } from '../../src/renderer/src/features/dashboard/dashboardLoads'
+import { askDashboardEarly, currentOf } from '../../src/renderer/src/features/dashboard/dashboardLoads'
 import { ok, type Result } from '../../src/shared/result'
 import type { BlockProgress } from '../../src/shared/metrics/block'
 import type { Block } from '../../src/shared/training'
@@ -41,7 +41,6 @@ const call =
 /** The fake back end, through the calls the dashboard loads with. */
 const api = {
   blocks: {
-    current: call('blocks/current', () => progress(block(), 'active')),
     finished: call('blocks/finished', () => null),
     list: call('blocks/list', () => [progress(block({ id: 3, protocolId: 2, startDate: addLocalDays(today, -60) }), 'finished'), progress(block(), 'active')])
   },
@@ -94,9 +93,8 @@ describe('answers asked for ahead', () => {
   it('the dashboard asks for its loads at once, and for the chosen protocol’s and block’s as soon as their answers are in', async () => {
     await askDashboardEarly(api as unknown as Parameters<typeof askDashboardEarly>[0])
     const channels = calls.map((c) => c.split(' ')[0])
-    expect(channels.slice(0, 8).sort()).toEqual(
-      ['blocks/current', 'blocks/finished', 'blocks/list', 'protocols/list', 'sessions/list', 'stats/fitness', 'stats/weeklyLoad', 'weights/daily'].sort()
-    )
+    // The current block is read from the list of blocks (currentOf), not asked for apart.
+    expect(channels.slice(0, 7).sort()).toEqual(['blocks/finished', 'blocks/list', 'protocols/list', 'sessions/list', 'stats/fitness', 'stats/weeklyLoad', 'weights/daily'])
     // The current block's protocol (7), not the last session's (2); the current block's volume.
     expect(calls).toContain(`stats/protocolProgress {"protocolId":7,"to":"${today}"}`)
     expect(calls).toContain('stats/sprintBests {"protocolId":7}')
@@ -156,5 +154,19 @@ describe('the Log screen asks for what it opens with as it opens', () => {
   it('a session to edit: the protocols and the session', () => {
     askLogEarly(log, 12)
     expect(calls).toEqual(['protocols/list {"includeArchived":true}', 'sessions/get {"id":12}'])
+  })
+})
+
+describe('the current block, from the list of blocks', () => {
+  const finished = progress(block({ id: 1 }), 'finished')
+  const active = progress(block({ id: 2 }), 'active')
+  const next = progress(block({ id: 3 }), 'upcoming')
+  const later = progress(block({ id: 4 }), 'upcoming')
+
+  it('the block running today, else the next one to start, else none (as blocks/current answers)', () => {
+    expect(currentOf([finished, active, next])).toBe(active)
+    expect(currentOf([finished, next, later])).toBe(next)
+    expect(currentOf([finished])).toBeNull()
+    expect(currentOf([])).toBeNull()
   })
 })

@@ -13,7 +13,7 @@ import { type Focus, NextSessionCard } from './NextSessionCard'
 import { ProgressSection } from './ProgressSection'
 import { useLoad } from '../../api/useLoad'
 import { WeightSection } from './WeightSection'
-import { dashboardChoice, defaultBlockOf } from './dashboardLoads'
+import { currentOf, dashboardChoice, defaultBlockOf } from './dashboardLoads'
 import { LAST_SESSION_INPUT, PROTOCOLS_INPUT } from '../../api/inputs'
 import './dashboard.css'
 
@@ -22,12 +22,10 @@ export function DashboardPage() {
   const { t } = useT('dashboard')
   const today = todayLocal()
   const undoable = useUndoable()
-  const loadCurrent = useCallback(() => ask(api.blocks.current, { today }), [today])
   const loadFinished = useCallback(() => ask(api.blocks.finished, { today }), [today])
   const loadBlocks = useCallback(() => ask(api.blocks.list, { today }), [today])
   const loadProtocols = useCallback(() => ask(api.protocols.list, PROTOCOLS_INPUT), [])
   const loadLast = useCallback(() => ask(api.sessions.list, LAST_SESSION_INPUT), [])
-  const current = useLoad(loadCurrent)
   const finished = useLoad(loadFinished)
   const blocks = useLoad(loadBlocks)
   const protocols = useLoad(loadProtocols)
@@ -35,11 +33,11 @@ export function DashboardPage() {
   const [dismissing, setDismissing] = useState(false)
 
   const ready = blocks.state !== 'loading' && last.state !== 'loading' && protocols.state !== 'loading'
-  const block = current.state === 'ok' ? current.value : null
   const ended = finished.state === 'ok' ? finished.value : null
   const lastSession = last.state === 'ok' ? last.value.items[0] : undefined
   const protocolList = protocols.state === 'ok' ? protocols.value : null
   const blockList = blocks.state === 'ok' ? blocks.value : blocks.state === 'error' ? [] : null
+  const block = blockList && currentOf(blockList)
   const choice = protocolList && blockList ? dashboardChoice(blockList, lastSession?.protocolId ?? null, protocolList, today) : null
   const focus: Focus | null = choice && {
     protocolId: choice.protocolId,
@@ -66,7 +64,7 @@ export function DashboardPage() {
   return (
     <div className="page dashboard">
       <div className="dash-top">
-        {current.state === 'loading' || finished.state === 'loading' ? (
+        {blocks.state === 'loading' || finished.state === 'loading' ? (
           <section className="card" aria-busy="true">
             <p className="muted">{t('loadingBlock')}</p>
           </section>
@@ -77,8 +75,8 @@ export function DashboardPage() {
         )}
         <NextSessionCard focus={focus} loading={!ready} />
       </div>
-      {/* The block and the protocol shown first are chosen once the answers they depend on are all in. */}
-      <BlockVolumeSection blocks={current.state === 'loading' ? null : blockList} defaultBlockId={defaultBlockId} />
+      <BlockVolumeSection blocks={blockList} defaultBlockId={defaultBlockId} />
+      {/* The protocol shown first is chosen once the answers it depends on are all in. */}
       <LoadSection />
       <WeightSection />
       <ProgressSection protocols={ready ? protocolList : null} defaultProtocolId={focus?.protocolId ?? null} />

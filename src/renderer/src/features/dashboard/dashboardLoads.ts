@@ -36,6 +36,14 @@ export function dashboardChoice(
   return defaultProtocol({ blocks: blocks.map((p) => p.block), today, lastSessionProtocolId, protocols })
 }
 
+/**
+ * The block running today, else the next one to start, else null: what `blocks/current` answers, read from the
+ * list of blocks (in the same order, with the same progress), so the dashboard asks for one less.
+ */
+export function currentOf(blocks: readonly BlockProgress[]): BlockProgress | null {
+  return blocks.find((p) => p.status === 'active') ?? blocks.find((p) => p.status === 'upcoming') ?? null
+}
+
 /** The block the volume chart shows first: the current one, else the latest that has started, else the first. */
 export function defaultBlockOf(current: BlockProgress | null, blocks: readonly BlockProgress[] | null): number | null {
   const latest = blocks?.filter((p) => p.status !== 'upcoming').at(-1) ?? blocks?.[0]
@@ -52,7 +60,6 @@ const valueOf = <T>(r: Result<T>): T | null => (r.ok ? r.value : null)
  */
 export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocols' | 'sessions' | 'stats' | 'weights'>): Promise<unknown> {
   const today = todayLocal()
-  const current = askEarly(api.blocks.current, { today })
   const finished = askEarly(api.blocks.finished, { today })
   const blocks = askEarly(api.blocks.list, { today })
   const protocols = askEarly(api.protocols.list, PROTOCOLS_INPUT)
@@ -74,8 +81,9 @@ export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocol
       choice ? askEarly(api.advice.forProtocol, { protocolId, today }) : null
     ])
   })
-  const volume = Promise.all([current, blocks]).then(([c, b]) => {
-    const blockId = defaultBlockOf(valueOf(c), b.ok ? b.value : [])
+  const volume = blocks.then((b) => {
+    const list = b.ok ? b.value : []
+    const blockId = defaultBlockOf(currentOf(list), list)
     return blockId === null ? null : askEarly(api.stats.blockVolume, { blockId })
   })
   return Promise.all([finished, weekly, fitness, weights, protocol, volume])
