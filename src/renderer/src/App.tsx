@@ -89,16 +89,22 @@ function Screen({ route }: { route: Route }) {
  * ahead is dropped. Switching to the dashboard, its charts wait for its answers, so that its figures and cards
  * are not held up behind a chart's task; on the first screen the first chart draws as soon as its answer is in.
  */
-function openScreen(route: Route, first = false): void {
+function openScreen(route: Route, first = false): Promise<unknown> {
   if (!first) dropEarly()
   // The first screen with charts: recharts' first run falls while its answers are on their way (warmUp.tsx).
   if (first && (route.name === 'dashboard' || route.name === 'weight')) warmUpCharts()
   if (route.name === 'dashboard') {
     const answers = askDashboardEarly(api)
     if (!first) holdChartTurns(answers)
-  } else if (route.name === 'log') askLogEarly(api)
+    return answers
+  }
+  if (route.name === 'log') askLogEarly(api)
   else if (route.name === 'session') askLogEarly(api, route.id)
+  return Promise.resolve()
 }
+
+/** The first screen's answers asked for ahead, all in (or the info: when the database is unusable). */
+let firstAnswers: Promise<unknown> = Promise.resolve()
 
 /**
  * As the app starts: its info and settings are asked for at once (before its first draw), and the first screen's
@@ -107,9 +113,7 @@ function openScreen(route: Route, first = false): void {
  */
 export function openFirstScreen(): void {
   askEarly(api.settings.get, undefined)
-  void askEarly(api.app.info, undefined).then((r) => {
-    if (r.ok && r.value.database.ok) openScreen(parseRoute(window.location.hash), true)
-  })
+  firstAnswers = askEarly(api.app.info, undefined).then((r) => (r.ok && r.value.database.ok ? openScreen(parseRoute(window.location.hash), true) : r))
 }
 
 const appInfo = () => ask(api.app.info, undefined)
@@ -131,12 +135,20 @@ function Shell() {
     window.addEventListener(UNAVAILABLE_EVENT, reload)
     return () => window.removeEventListener(UNAVAILABLE_EVENT, reload)
   }, [reload])
-  // Once the first screen has painted, the others' code loads while the runner reads it.
+  // Once the first screen's answers are in (its code loading does not hold them up) and the page is idle, the
+  // others' code loads while the runner reads it.
   useEffect(() => {
     const later = () => LATER_SCREENS.forEach((s) => s.preload())
-    const idle = window.requestIdleCallback?.(later, { timeout: 2000 })
-    const timer = idle === undefined ? window.setTimeout(later, 500) : undefined
+    let idle: number | undefined
+    let timer: number | undefined
+    let live = true
+    void firstAnswers.then(() => {
+      if (!live) return
+      idle = window.requestIdleCallback?.(later, { timeout: 2000 })
+      if (idle === undefined) timer = window.setTimeout(later, 500)
+    })
     return () => {
+      live = false
       if (idle !== undefined) window.cancelIdleCallback(idle)
       if (timer !== undefined) window.clearTimeout(timer)
     }
