@@ -107,6 +107,23 @@ describe('answers asked for ahead', () => {
     expect(calls).toHaveLength(n)
   })
 
+  it('opening again, the protocol and block shown last time are asked for at once, beside the rest, and not again', async () => {
+    const fake = api as unknown as Parameters<typeof askDashboardEarly>[0]
+    await askDashboardEarly(fake)
+    calls.length = 0
+    dropEarly()
+    const opening = askDashboardEarly(fake)
+    const atOnce = [...calls]
+    expect(atOnce).toContain(`stats/protocolProgress {"protocolId":7,"to":"${today}"}`)
+    expect(atOnce).toContain('stats/sprintBests {"protocolId":7}')
+    expect(atOnce).toContain(`advice/forProtocol {"protocolId":7,"today":"${today}"}`)
+    expect(atOnce).toContain('stats/blockVolume {"blockId":4}')
+    await opening
+    // The answers chose the same protocol and block: nothing was asked twice.
+    expect(calls).toHaveLength(new Set(calls).size)
+    expect(calls).toHaveLength(11)
+  })
+
   it('an answer taken and left stays on its way for the next component that asks for the same', async () => {
     const early = askEarly(api.advice.forProtocol, { protocolId: 7, today })
     expect(askAndLeave(api.advice.forProtocol, { protocolId: 7, today })).toBe(early)

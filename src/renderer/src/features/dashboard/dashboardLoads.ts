@@ -5,7 +5,7 @@ import { defaultProtocol, type ProtocolChoice } from '../../../../shared/metrics
 import type { Result } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { askEarly } from '../../api/early'
-import { LAST_SESSION_INPUT, PROTOCOLS_INPUT, rememberChoice } from '../../api/inputs'
+import { LAST_SESSION_INPUT, likelyChoice, PROTOCOLS_INPUT, rememberChoice } from '../../api/inputs'
 import { type RangeInput, rangeInput, type RangeState } from '../../charts/range'
 
 /**
@@ -52,11 +52,15 @@ export function defaultBlockOf(current: BlockProgress | null, blocks: readonly B
 
 const valueOf = <T>(r: Result<T>): T | null => (r.ok ? r.value : null)
 
+/** The protocol and the block the dashboard showed first the last time it opened (null: none, or not yet opened). */
+const shownBefore: { protocolId: number | null; blockId: number | null } = { protocolId: null, blockId: null }
+
 /**
- * Asks for everything the dashboard shows as it opens, before it is drawn: its own loads at once, and the
- * protocol's progression, sprint bests and advice and the block's volume as soon as the answers they depend on
- * are in. The components take these answers (`ask`) when they load the same thing (`api` is the one they load
- * through: an answer is known by its call). Resolves once every answer is in.
+ * Asks for everything the dashboard shows as it opens, before it is drawn: its own loads at once, with the
+ * progression, sprint bests, advice and block volume of the protocol and block it showed first last time (most
+ * likely the same again); and, when the answers they depend on choose another protocol or block, theirs as soon
+ * as those answers are in. The components take these answers (`ask`) when they load the same thing (`api` is the
+ * one they load through: an answer is known by its call). Resolves once every answer shown is in.
  */
 export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocols' | 'sessions' | 'stats' | 'weights'>): Promise<unknown> {
   const today = todayLocal()
@@ -68,23 +72,37 @@ export function askDashboardEarly(api: Pick<Api, 'advice' | 'blocks' | 'protocol
   const weekly = askEarly(api.stats.weeklyLoad, loadRange)
   const fitness = askEarly(api.stats.fitness, loadRange)
   const weights = askEarly(api.weights.daily, rangeDates(rangeInput(WEIGHT_RANGE, today)))
+  const progressRange = rangeDates(rangeInput(PROGRESS_RANGE, today))
+  const progressOf = (protocolId: number) =>
+    Promise.all([askEarly(api.stats.protocolProgress, { protocolId, ...progressRange }), askEarly(api.stats.sprintBests, { protocolId })])
+  const adviceOf = (protocolId: number) => askEarly(api.advice.forProtocol, { protocolId, today })
+  const volumeOf = (blockId: number) => askEarly(api.stats.blockVolume, { blockId })
+  // Last time's, asked for now: the back end works on them beside the rest instead of after.
+  const guess = { ...shownBefore, advice: likelyChoice() }
+  const guessed = {
+    progress: guess.protocolId === null ? null : progressOf(guess.protocolId),
+    advice: guess.advice === null ? null : adviceOf(guess.advice),
+    volume: guess.blockId === null ? null : volumeOf(guess.blockId)
+  }
   const protocol = Promise.all([blocks, last, protocols]).then(([b, l, p]) => {
     const list = valueOf(p)
     const choice = list && dashboardChoice(valueOf(b) ?? [], valueOf(l)?.items[0]?.protocolId ?? null, list, today)
     // The Log screen chooses alike: its next opening asks for this protocol's advice at once.
     if (list) rememberChoice(choice?.protocolId ?? null)
-    const protocolId = choice?.protocolId ?? list?.[0]?.id
-    if (protocolId === undefined) return null
+    const protocolId = choice?.protocolId ?? list?.[0]?.id ?? null
+    shownBefore.protocolId = protocolId
+    if (protocolId === null) return null
     return Promise.all([
-      askEarly(api.stats.protocolProgress, { protocolId, ...rangeDates(rangeInput(PROGRESS_RANGE, today)) }),
-      askEarly(api.stats.sprintBests, { protocolId }),
-      choice ? askEarly(api.advice.forProtocol, { protocolId, today }) : null
+      protocolId === guess.protocolId ? guessed.progress : progressOf(protocolId),
+      !choice ? null : choice.protocolId === guess.advice ? guessed.advice : adviceOf(choice.protocolId)
     ])
   })
   const volume = blocks.then((b) => {
     const list = b.ok ? b.value : []
     const blockId = defaultBlockOf(currentOf(list), list)
-    return blockId === null ? null : askEarly(api.stats.blockVolume, { blockId })
+    shownBefore.blockId = blockId
+    if (blockId === null) return null
+    return blockId === guess.blockId ? guessed.volume : volumeOf(blockId)
   })
   return Promise.all([finished, weekly, fitness, weights, protocol, volume])
 }
