@@ -93,14 +93,12 @@ function openScreen(route: Route, first = false): Promise<unknown> {
   if (!first) dropEarly()
   // The first screen with charts: recharts' first run falls while its answers are on their way (warmUp.tsx).
   if (first && (route.name === 'dashboard' || route.name === 'weight')) warmUpCharts()
-  if (route.name === 'dashboard') {
-    const answers = askDashboardEarly(api)
-    if (!first) holdChartTurns(answers)
-    return answers
-  }
+  const answers = route.name === 'dashboard' ? askDashboardEarly(api) : Promise.resolve()
   if (route.name === 'log') askLogEarly(api)
   else if (route.name === 'session') askLogEarly(api, route.id)
-  return Promise.resolve()
+  // On a switch the charts wait for the dashboard's answers; another screen ends a hold the dashboard left behind.
+  if (!first) holdChartTurns(answers)
+  return answers
 }
 
 /** The first screen's answers asked for ahead, all in (or the info: when the database is unusable). */
