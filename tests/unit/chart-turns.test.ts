@@ -78,3 +78,69 @@ describe('charts take turns to draw', () => {
     expect(drawn).toEqual(['a', 'b'])
   })
 })
+
+describe('charts wait for a screen’s answers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    frames = []
+    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f))
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+
+  async function module() {
+    vi.resetModules()
+    return await import('../../src/renderer/src/charts/chartTurns')
+  }
+
+  it('no chart draws while the answers are on their way; they draw one per paint once the answers are in', async () => {
+    const { holdChartTurns, requestChartTurn } = await module()
+    let answer: (v: unknown) => void = () => {}
+    holdChartTurns(new Promise((resolve) => (answer = resolve)))
+    const drawn: string[] = []
+    requestChartTurn(() => drawn.push('load'))
+    requestChartTurn(() => drawn.push('weight'))
+    paint()
+    paint()
+    expect(drawn).toEqual([])
+    answer(null)
+    await vi.advanceTimersByTimeAsync(0)
+    paint()
+    expect(drawn).toEqual(['load'])
+    paint()
+    expect(drawn).toEqual(['load', 'weight'])
+  })
+
+  it('answers that never come hold the charts a second at most', async () => {
+    const { holdChartTurns, requestChartTurn } = await module()
+    holdChartTurns(new Promise(() => {}))
+    const drawn: string[] = []
+    requestChartTurn(() => drawn.push('load'))
+    await vi.advanceTimersByTimeAsync(999)
+    paint()
+    expect(drawn).toEqual([])
+    await vi.advanceTimersByTimeAsync(1)
+    paint()
+    expect(drawn).toEqual(['load'])
+  })
+
+  it('a later hold replaces an earlier one', async () => {
+    const { holdChartTurns, requestChartTurn } = await module()
+    let first: (v: unknown) => void = () => {}
+    let second: (v: unknown) => void = () => {}
+    holdChartTurns(new Promise((resolve) => (first = resolve)))
+    holdChartTurns(new Promise((resolve) => (second = resolve)))
+    const drawn: string[] = []
+    requestChartTurn(() => drawn.push('load'))
+    first(null)
+    await vi.advanceTimersByTimeAsync(0)
+    paint()
+    expect(drawn).toEqual([])
+    second(null)
+    await vi.advanceTimersByTimeAsync(0)
+    paint()
+    expect(drawn).toEqual(['load'])
+  })
+})

@@ -6,7 +6,12 @@ import { useLoad, valueOr } from './api/useLoad'
 import { ToastProvider } from './components/Toast'
 import { RecoveryScreen } from './features/backups/RecoveryScreen'
 import { DashboardPage } from './features/dashboard/DashboardPage'
-import { href, type Route, useRoute } from './router'
+import { href, parseRoute, type Route, useRoute } from './router'
+import { ask, askEarly, dropEarly } from './api/early'
+import { askDashboardEarly } from './features/dashboard/dashboardLoads'
+import { askLogEarly } from './features/log/logLoads'
+import { holdChartTurns } from './charts/chartTurns'
+import { warmUpCharts } from './charts/warmUp'
 import { SettingsProvider, useSettings } from './settings'
 import { preloadable } from './preloadable'
 import { I18nProvider, systemLanguage, useApplyLanguage, useT } from './i18n'
@@ -79,10 +84,40 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
-const appInfo = () => api.app.info()
+/**
+ * A screen opens: what it shows is asked for now, while it draws (see api/early.ts), and what the last one asked for
+ * ahead is dropped. Switching to the dashboard, its charts wait for its answers, so that its figures and cards
+ * are not held up behind a chart's task; on the first screen the first chart draws as soon as its answer is in.
+ */
+function openScreen(route: Route, first = false): Promise<unknown> {
+  if (!first) dropEarly()
+  // The first screen with charts: recharts' first run falls while its answers are on their way (warmUp.tsx).
+  if (first && (route.name === 'dashboard' || route.name === 'weight')) warmUpCharts()
+  const answers = route.name === 'dashboard' ? askDashboardEarly(api) : Promise.resolve()
+  if (route.name === 'log') askLogEarly(api)
+  else if (route.name === 'session') askLogEarly(api, route.id)
+  // On a switch the charts wait for the dashboard's answers; another screen ends a hold the dashboard left behind.
+  if (!first) holdChartTurns(answers)
+  return answers
+}
+
+/** The first screen's answers asked for ahead, all in (or the info: when the database is unusable). */
+let firstAnswers: Promise<unknown> = Promise.resolve()
+
+/**
+ * As the app starts: its info and settings are asked for at once (before its first draw), and the first screen's
+ * loads as soon as the info says the database is usable (not once the info has been drawn); else the recovery
+ * screen shows.
+ */
+export function openFirstScreen(): void {
+  askEarly(api.settings.get, undefined)
+  firstAnswers = askEarly(api.app.info, undefined).then((r) => (r.ok && r.value.database.ok ? openScreen(parseRoute(window.location.hash), true) : r))
+}
+
+const appInfo = () => ask(api.app.info, undefined)
 
 function Shell() {
-  const route = useRoute()
+  const route = useRoute(openScreen)
   const current = route.name === 'session' ? 'history' : route.name === 'calendar' ? 'blocks' : route.name
   const infoLoad = useLoad(appInfo)
   const info = valueOr(infoLoad, null)
@@ -98,12 +133,20 @@ function Shell() {
     window.addEventListener(UNAVAILABLE_EVENT, reload)
     return () => window.removeEventListener(UNAVAILABLE_EVENT, reload)
   }, [reload])
-  // Once the first screen has painted, the others' code loads while the runner reads it.
+  // Once the first screen's answers are in (its code loading does not hold them up) and the page is idle, the
+  // others' code loads while the runner reads it.
   useEffect(() => {
     const later = () => LATER_SCREENS.forEach((s) => s.preload())
-    const idle = window.requestIdleCallback?.(later, { timeout: 2000 })
-    const timer = idle === undefined ? window.setTimeout(later, 500) : undefined
+    let idle: number | undefined
+    let timer: number | undefined
+    let live = true
+    void firstAnswers.then(() => {
+      if (!live) return
+      idle = window.requestIdleCallback?.(later, { timeout: 2000 })
+      if (idle === undefined) timer = window.setTimeout(later, 500)
+    })
     return () => {
+      live = false
       if (idle !== undefined) window.cancelIdleCallback(idle)
       if (timer !== undefined) window.clearTimeout(timer)
     }

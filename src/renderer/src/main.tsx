@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './App'
+import { App, openFirstScreen } from './App'
 import { i18n, systemLanguage } from './i18n'
 import './i18n/errors'
 import './styles.css'
@@ -9,6 +9,7 @@ import './styles.css'
 void i18n.changeLanguage(systemLanguage(null))
 document.documentElement.lang = i18n.language
 
+openFirstScreen()
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <App />

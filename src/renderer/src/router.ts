@@ -54,12 +54,17 @@ export function navigate(route: Route): void {
   window.location.hash = href(route).slice(1)
 }
 
-export function useRoute(): Route {
+/** The current route; `onOpen` (a stable function) is told of every route opened after the first, before it is drawn. */
+export function useRoute(onOpen?: (route: Route) => void): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash))
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash))
+    const onChange = () => {
+      const next = parseRoute(window.location.hash)
+      onOpen?.(next)
+      setRoute(next)
+    }
     window.addEventListener('hashchange', onChange)
     return () => window.removeEventListener('hashchange', onChange)
-  }, [])
+  }, [onOpen])
   return route
 }

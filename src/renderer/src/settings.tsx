@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/domain'
 import { fail, type Result } from '../../shared/result'
 import { api } from './api'
+import { ask } from './api/early'
 
 interface SettingsState {
   settings: Settings
@@ -17,7 +18,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS)
   const [loaded, setLoaded] = useState(false)
   useEffect(() => {
-    void api.settings.get().then((r) => {
+    void ask(api.settings.get, undefined).then((r) => {
       if (r.ok) setSettings(r.value)
       setLoaded(true)
     })

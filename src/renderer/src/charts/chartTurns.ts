@@ -9,6 +9,11 @@ type Turn = () => void
 
 const waiting: Turn[] = []
 let scheduled = false
+/** While a screen's answers are on their way, no chart draws: its answers are drawn first (see `holdChartTurns`). */
+let held: Promise<unknown> | null = null
+
+/** The longest a hold keeps the charts waiting. */
+const HOLD_MAX_MS = 1000
 
 /** Calls `done` once, after the next paint (a frame, then a task), or after 100 ms when no frame comes (a hidden window). */
 function afterPaint(done: () => void): void {
@@ -24,11 +29,26 @@ function afterPaint(done: () => void): void {
 }
 
 function schedule(): void {
-  if (scheduled || waiting.length === 0) return
+  if (scheduled || held || waiting.length === 0) return
   scheduled = true
   afterPaint(() => {
     scheduled = false
     waiting.shift()?.()
+    schedule()
+  })
+}
+
+/**
+ * Keeps the charts from drawing until `answers` are in (or a second has gone by): a screen that opens draws its
+ * figures, tables and cards as its answers come in, and its charts after them, one per task, rather than answers
+ * waiting behind a chart's task. A later hold replaces an earlier one.
+ */
+export function holdChartTurns(answers: Promise<unknown>): void {
+  const hold = Promise.race([answers.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, HOLD_MAX_MS))])
+  held = hold
+  void hold.then(() => {
+    if (held !== hold) return
+    held = null
     schedule()
   })
 }

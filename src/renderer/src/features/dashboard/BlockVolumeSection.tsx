@@ -2,6 +2,7 @@ import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import type { BlockProgress } from '../../../../shared/metrics/block'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { BlockVolumeChart } from '../../charts/BlockVolumeChart'
 import { type BlockVolumePoint, blockVolumeChartData } from '../../charts/blockVolumeData'
 import { DataTable } from '../../charts/DataTable'
@@ -30,7 +31,7 @@ export const BlockVolumeSection = memo(function BlockVolumeSection({ blocks, def
   const [picked, setPicked] = useState<number | null>(null)
   const [withOther, setWithOther] = useState(false)
   const blockId = picked ?? defaultBlockId
-  const load = useCallback(() => api.stats.blockVolume({ blockId: blockId ?? 0 }), [blockId])
+  const load = useCallback(() => ask(api.stats.blockVolume, { blockId: blockId ?? 0 }), [blockId])
   const volume = useLoad(blockId === null ? null : load)
   const today = todayLocal()
   const volumeValue = volume.state === 'ok' ? volume.value : null

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { CurrentBlockCard } from '../../components/CurrentBlockCard'
 import { useUndoable } from '../../components/Toast'
 import { useT } from '../../i18n'
@@ -13,6 +13,8 @@ import { type Focus, NextSessionCard } from './NextSessionCard'
 import { ProgressSection } from './ProgressSection'
 import { useLoad } from '../../api/useLoad'
 import { WeightSection } from './WeightSection'
+import { currentOf, dashboardChoice, defaultBlockOf } from './dashboardLoads'
+import { LAST_SESSION_INPUT, PROTOCOLS_INPUT } from '../../api/inputs'
 import './dashboard.css'
 
 /** The start screen: where you are in the block, the next session, and how training and body weight are going. */
@@ -20,12 +22,10 @@ export function DashboardPage() {
   const { t } = useT('dashboard')
   const today = todayLocal()
   const undoable = useUndoable()
-  const loadCurrent = useCallback(() => api.blocks.current({ today }), [today])
-  const loadFinished = useCallback(() => api.blocks.finished({ today }), [today])
-  const loadBlocks = useCallback(() => api.blocks.list({ today }), [today])
-  const loadProtocols = useCallback(() => api.protocols.list({ includeArchived: true }), [])
-  const loadLast = useCallback(() => api.sessions.list({ limit: 1, offset: 0 }), [])
-  const current = useLoad(loadCurrent)
+  const loadFinished = useCallback(() => ask(api.blocks.finished, { today }), [today])
+  const loadBlocks = useCallback(() => ask(api.blocks.list, { today }), [today])
+  const loadProtocols = useCallback(() => ask(api.protocols.list, PROTOCOLS_INPUT), [])
+  const loadLast = useCallback(() => ask(api.sessions.list, LAST_SESSION_INPUT), [])
   const finished = useLoad(loadFinished)
   const blocks = useLoad(loadBlocks)
   const protocols = useLoad(loadProtocols)
@@ -33,15 +33,12 @@ export function DashboardPage() {
   const [dismissing, setDismissing] = useState(false)
 
   const ready = blocks.state !== 'loading' && last.state !== 'loading' && protocols.state !== 'loading'
-  const block = current.state === 'ok' ? current.value : null
   const ended = finished.state === 'ok' ? finished.value : null
   const lastSession = last.state === 'ok' ? last.value.items[0] : undefined
   const protocolList = protocols.state === 'ok' ? protocols.value : null
   const blockList = blocks.state === 'ok' ? blocks.value : blocks.state === 'error' ? [] : null
-  const choice =
-    protocolList && blockList
-      ? defaultProtocol({ blocks: blockList.map((p) => p.block), today, lastSessionProtocolId: lastSession?.protocolId ?? null, protocols: protocolList })
-      : null
+  const block = blockList && currentOf(blockList)
+  const choice = protocolList && blockList ? dashboardChoice(blockList, lastSession?.protocolId ?? null, protocolList, today) : null
   const focus: Focus | null = choice && {
     protocolId: choice.protocolId,
     protocolName: protocolNameById(protocolList, choice.protocolId, null) ?? t('protocolN', { id: choice.protocolId }),
@@ -49,8 +46,7 @@ export function DashboardPage() {
     blockName: choice.block?.name ?? null
   }
 
-  const latest = blockList?.filter((p) => p.status !== 'upcoming').at(-1) ?? blockList?.[0]
-  const defaultBlockId = block?.block.id ?? latest?.block.id ?? null
+  const defaultBlockId = defaultBlockOf(block, blockList)
 
   /** Hides the finished block's card (a setting, so it stays hidden), with Undo. */
   async function dismiss(b: { uuid: string; name: string }) {
@@ -68,7 +64,7 @@ export function DashboardPage() {
   return (
     <div className="page dashboard">
       <div className="dash-top">
-        {current.state === 'loading' || finished.state === 'loading' ? (
+        {blocks.state === 'loading' || finished.state === 'loading' ? (
           <section className="card" aria-busy="true">
             <p className="muted">{t('loadingBlock')}</p>
           </section>
@@ -80,9 +76,10 @@ export function DashboardPage() {
         <NextSessionCard focus={focus} loading={!ready} />
       </div>
       <BlockVolumeSection blocks={blockList} defaultBlockId={defaultBlockId} />
+      {/* The protocol shown first is chosen once the answers it depends on are all in. */}
       <LoadSection />
       <WeightSection />
-      <ProgressSection protocols={protocolList} defaultProtocolId={focus?.protocolId ?? null} />
+      <ProgressSection protocols={ready ? protocolList : null} defaultProtocolId={focus?.protocolId ?? null} />
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useId, useMemo, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { DataTable } from '../../charts/DataTable'
 import { FitnessChart } from '../../charts/FitnessChart'
 import { type FitnessPoint, fitnessChartData, type LoadPoint, weeklyLoadChartData } from '../../charts/loadData'
@@ -12,6 +13,7 @@ import { errorOf, useLoad } from '../../api/useLoad'
 import { calendarWeeks } from '../../charts/weekDefinitions'
 import { formatDate, formatNumber, useT } from '../../i18n'
 import { Linked } from './Tagged'
+import { LOAD_RANGE, rangeDates } from './dashboardLoads'
 
 const fmt1 = (n: number) => formatNumber(n, 1, 1)
 
@@ -19,13 +21,12 @@ const fmt1 = (n: number) => formatNumber(n, 1, 1)
 export const LoadSection = memo(function LoadSection() {
   const { t } = useT('dashboard')
   const id = useId()
-  const [range, setRange] = useState<RangeState>({ preset: '12w', from: '', to: '' })
+  const [range, setRange] = useState<RangeState>(LOAD_RANGE)
   const today = todayLocal()
   const input = rangeInput(range, today)
-  const from = input.ok ? input.from : undefined
-  const to = input.ok ? input.to : undefined
-  const loadWeeks = useCallback(() => api.stats.weeklyLoad({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
-  const loadFitness = useCallback(() => api.stats.fitness({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
+  const { from, to } = rangeDates(input)
+  const loadWeeks = useCallback(() => ask(api.stats.weeklyLoad, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
+  const loadFitness = useCallback(() => ask(api.stats.fitness, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
   const weekly = useLoad(input.ok ? loadWeeks : null)
   const fitness = useLoad(input.ok ? loadFitness : null)
   // Each chart's data is built once per answer, so an answer for the other chart does not draw this one again.

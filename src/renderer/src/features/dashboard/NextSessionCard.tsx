@@ -4,6 +4,7 @@ import type { ProtocolSource } from '../../../../shared/metrics/defaultProtocol'
 import type { NextSessionAdvice } from '../../../../shared/metrics/progression'
 import { formatNotation } from '../../../../shared/notation'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { AdviceCard } from '../../components/AdviceCard'
 import { useLoad } from '../../api/useLoad'
 import { ErrorText } from '../../components/ErrorText'
@@ -38,7 +39,7 @@ function why(f: Focus): string {
 export function NextSessionCard({ focus, loading }: { focus: Focus | null; loading: boolean }) {
   const { t } = useT('dashboard')
   const id = useId()
-  const load = useCallback(() => api.advice.forProtocol({ protocolId: focus?.protocolId ?? 0, today: todayLocal() }), [focus?.protocolId])
+  const load = useCallback(() => ask(api.advice.forProtocol, { protocolId: focus?.protocolId ?? 0, today: todayLocal() }), [focus?.protocolId])
   const advice = useLoad<NextSessionAdvice>(focus ? load : null)
   return (
     <section className="card next-card" aria-labelledby={`${id}-h`} data-testid="next-session">

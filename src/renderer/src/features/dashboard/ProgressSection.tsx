@@ -3,6 +3,7 @@ import { todayLocal } from '../../../../shared/dates'
 import { durationClock } from '../../../../shared/duration'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { DataTable } from '../../charts/DataTable'
 import { type BestRow, type ProgressChartPoint, protocolProgressChartData, sprintBestRows } from '../../charts/progressData'
 import { DropOffChart, ProtocolProgressChart } from '../../charts/ProtocolProgressChart'
@@ -16,6 +17,7 @@ import { formatDate, formatDistance, formatNumber, formatPace, formatSpeed, form
 import type { DistanceUnit } from '../../../../shared/units'
 import { Linked } from './Tagged'
 import { protocolNameById } from '../../i18n/builtins'
+import { PROGRESS_RANGE, rangeDates } from './dashboardLoads'
 
 interface Props {
   protocols: Protocol[] | null
@@ -34,15 +36,14 @@ export const ProgressSection = memo(function ProgressSection({ protocols, defaul
   const distanceUnit = useSettings().settings.distanceUnit
   const [picked, setPicked] = useState<number | null>(null)
   const protocolId = picked ?? defaultProtocolId ?? protocols?.[0]?.id ?? null
-  const [range, setRange] = useState<RangeState>({ preset: 'all', from: '', to: '' })
+  const [range, setRange] = useState<RangeState>(PROGRESS_RANGE)
   const input = rangeInput(range, todayLocal())
-  const from = input.ok ? input.from : undefined
-  const to = input.ok ? input.to : undefined
+  const { from, to } = rangeDates(input)
   const loadProgress = useCallback(
-    () => api.stats.protocolProgress({ protocolId: protocolId ?? 0, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+    () => ask(api.stats.protocolProgress, { protocolId: protocolId ?? 0, ...(from ? { from } : {}), ...(to ? { to } : {}) }),
     [protocolId, from, to]
   )
-  const loadBests = useCallback(() => api.stats.sprintBests({ protocolId: protocolId ?? 0 }), [protocolId])
+  const loadBests = useCallback(() => ask(api.stats.sprintBests, { protocolId: protocolId ?? 0 }), [protocolId])
   const progress = useLoad(input.ok && protocolId !== null ? loadProgress : null)
   const bests = useLoad(protocolId === null ? null : loadBests)
   // Built once per answer, so the sprint bests' answer does not draw the charts again.

@@ -3,6 +3,7 @@ import { todayLocal } from '../../../../shared/dates'
 import { proteinTarget } from '../../../../shared/metrics/nutrition'
 import { formatWeight } from '../../../../shared/units'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { DataTable } from '../../charts/DataTable'
 import { rangeInput, type RangeState } from '../../charts/range'
 import { type WeightChartPoint, weightChartData } from '../../charts/weightChartData'
@@ -13,17 +14,17 @@ import { RangePicker } from './RangePicker'
 import { errorOf, useLoad } from '../../api/useLoad'
 import { formatDate, formatNumber, useT } from '../../i18n'
 import { Linked } from './Tagged'
+import { rangeDates, WEIGHT_RANGE } from './dashboardLoads'
 
 /** Daily mean weights with the smoothed trend, the trend weight and the protein target it implies. */
 export const WeightSection = memo(function WeightSection() {
   const { t } = useT('dashboard')
   const id = useId()
   const unit = useSettings().settings.weightUnit
-  const [range, setRange] = useState<RangeState>({ preset: '3m', from: '', to: '' })
+  const [range, setRange] = useState<RangeState>(WEIGHT_RANGE)
   const input = rangeInput(range, todayLocal())
-  const from = input.ok ? input.from : undefined
-  const to = input.ok ? input.to : undefined
-  const load = useCallback(() => api.weights.daily({ ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
+  const { from, to } = rangeDates(input)
+  const load = useCallback(() => ask(api.weights.daily, { ...(from ? { from } : {}), ...(to ? { to } : {}) }), [from, to])
   const daily = useLoad(input.ok ? load : null)
   const dailyValue = daily.state === 'ok' ? daily.value : null
   const chart = useMemo(() => dailyValue && weightChartData(dailyValue, unit), [dailyValue, unit])

@@ -1,9 +1,11 @@
 import { useCallback, useState } from 'react'
 import { todayLocal } from '../../../../shared/dates'
-import { defaultProtocol } from '../../../../shared/metrics/defaultProtocol'
 import { ok, type Result } from '../../../../shared/result'
 import type { Protocol } from '../../../../shared/training'
 import { api } from '../../api'
+import { ask, askAndLeave } from '../../api/early'
+import { LAST_SESSION_INPUT, PROTOCOLS_INPUT, rememberChoice } from '../../api/inputs'
+import { logChoice } from './logLoads'
 import { useLoad } from '../../api/useLoad'
 import { useSettings } from '../../settings'
 import type { DistanceUnit, WeightUnit } from '../../../../shared/units'
@@ -41,31 +43,33 @@ function timerOffer(unit: Units): { offer: TimerOffer; initial: SessionFormState
   return { offer: { kind: 'unfinished', saved, run: s.run }, initial: null }
 }
 
+/**
+ * The protocols, and the session to edit or the new session's start, asked for together (and taken from what was
+ * asked for as the screen opened: logLoads.ts).
+ */
 async function loadStart(sessionId: number | undefined, unit: Units): Promise<Result<Start>> {
-  const list = await api.protocols.list({ includeArchived: true })
-  if (!list.ok) return list
-  const protocols = list.value
   if (sessionId !== undefined) {
-    const session = await api.sessions.get({ id: sessionId })
-    return session.ok ? ok({ protocols, initial: formFromSession(session.value, unit.weight, unit.distance), timer: null }) : session
+    const [list, session] = await Promise.all([ask(api.protocols.list, PROTOCOLS_INPUT), ask(api.sessions.get, { id: sessionId })])
+    if (!list.ok) return list
+    return session.ok ? ok({ protocols: list.value, initial: formFromSession(session.value, unit.weight, unit.distance), timer: null }) : session
   }
   const timer = timerOffer(unit)
-  if (timer?.initial) return ok({ protocols, initial: timer.initial, timer: timer.offer })
-  // Start from the protocol the runner is most likely doing (`defaultProtocol`): the current block's, else the last
-  // block's, else the next block's, else the last session's.
+  if (timer?.initial) {
+    const list = await ask(api.protocols.list, PROTOCOLS_INPUT)
+    return list.ok ? ok({ protocols: list.value, initial: timer.initial, timer: timer.offer }) : list
+  }
+  // Start from the protocol the runner is most likely doing (`logChoice`).
   const today = todayLocal()
-  const [blocks, last] = await Promise.all([api.blocks.list({ today }), api.sessions.list({ limit: 1, offset: 0 })])
-  const choice = defaultProtocol({
-    blocks: blocks.ok ? blocks.value.map((b) => b.block) : [],
-    today,
-    lastSessionProtocolId: (last.ok && last.value.items[0]?.protocolId) || null,
-    protocols
-  })
-  const p = protocols.find((x) => x.id === choice?.protocolId)
+  const [list, blocks, last] = await Promise.all([ask(api.protocols.list, PROTOCOLS_INPUT), ask(api.blocks.list, { today }), ask(api.sessions.list, LAST_SESSION_INPUT)])
+  if (!list.ok) return list
+  const protocols = list.value
+  const p = logChoice(protocols, blocks, last, today)
+  rememberChoice(p?.id ?? null)
   const initial = emptyForm(unit.weight, unit.distance)
   if (!p) return ok({ protocols, initial, timer: timer?.offer ?? null })
-  // Progression carries forward: the plan of the last session of that protocol, else the protocol's own.
-  const next = await api.advice.forProtocol({ protocolId: p.id, today })
+  // Progression carries forward: the plan of the last session of that protocol, else the protocol's own. The
+  // form shows the same advice (useSessionForm): it takes this answer rather than asking again.
+  const next = await askAndLeave(api.advice.forProtocol, { protocolId: p.id, today })
   const plan = next.ok ? next.value.start : p.groups
   return ok({ protocols, initial: { ...initial, protocolId: p.id, plan, reps: repsFromPlan(plan, unit.weight, unit.distance) }, timer: timer?.offer ?? null })
 }

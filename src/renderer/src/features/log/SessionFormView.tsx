@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react'
+import { useDeferredValue, useEffect, useId } from 'react'
 import { todayLocal } from '../../../../shared/dates'
 import { durationClock } from '../../../../shared/duration'
 import { estimatedText } from '../../components/estimateText'
@@ -340,6 +340,9 @@ export function SessionFormView({ sessionId, protocols, initial, fromTimer = fal
   const { t } = useT('log')
   const id = useId()
   const m = useSessionForm({ initial, protocols, sessionId, onCreated })
+  // The reps' table is below the first screenful: it is drawn in a second pass just after the rest (a deferred
+  // render), so that the top of the form shows without waiting for its rows.
+  const withReps = useDeferredValue(true, false)
   useEffect(() => {
     if (fromTimer) document.querySelector<HTMLElement>('[data-path="rpe"]')?.focus()
   }, [fromTimer])
@@ -354,7 +357,9 @@ export function SessionFormView({ sessionId, protocols, initial, fromTimer = fal
             <h2 id={`${id}-reps`}>{t('repsHeading')}</h2>
             <span className="muted">{t('repsHint')}</span>
           </header>
-          <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} distanceUnit={m.form.distanceUnit} onChange={(reps) => m.set('reps', reps)} />
+          {withReps && (
+            <RepsTable reps={m.form.reps} errors={m.errors} loadUnit={m.form.loadUnit} distanceUnit={m.form.distanceUnit} onChange={(reps) => m.set('reps', reps)} />
+          )}
           <ErrorText id={`${id}-reps-error`}>{m.errors.reps}</ErrorText>
         </section>
         <AfterTheReps m={m} />

@@ -4,6 +4,7 @@ import type { Advice, NextSessionAdvice } from '../../../../shared/metrics/progr
 import { needsEarlierWalkDown, sessionMetrics, type SessionMetrics } from '../../../../shared/metrics/session'
 import type { Protocol, RepeatGroup, Session } from '../../../../shared/training'
 import { api } from '../../api'
+import { ask } from '../../api/early'
 import { useLoad } from '../../api/useLoad'
 import { errorsFromResult } from '../../components/fieldErrors'
 import { useToast, useUndoable } from '../../components/Toast'
@@ -70,7 +71,7 @@ export function useSessionForm({
   if (form.distanceUnit !== distanceUnit) setForm((d) => withDistanceUnit(d, distanceUnit))
 
   const protocolId = form.protocolId
-  const loadAdvice = useCallback(() => api.advice.forProtocol({ protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])
+  const loadAdvice = useCallback(() => ask(api.advice.forProtocol, { protocolId: protocolId ?? 0, today: todayLocal() }), [protocolId])
   const adviceLoad = useLoad<NextSessionAdvice>(!editing && protocolId !== null ? loadAdvice : null)
   const advice = adviceLoad.state === 'ok' && protocolId !== null ? adviceLoad.value : null
   const fresh = adviceLoad.state === 'ok' && !adviceLoad.stale ? adviceLoad.value : null
