@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, browserDay } from './fixtures'
 
 /**
  * Distances and speeds in the runner's unit. A session of Sprint 6×20 s typed in mi mode: rep 1 covers 164 yd
@@ -8,10 +8,8 @@ import { expect, test } from './fixtures'
  * m, km/h and min/km.
  */
 
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today in the browser's time zone, as the screens have it. */
+const today = () => browserDay()
 const listed = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))
 
 async function rowsOf(table: Locator): Promise<string[][]> {

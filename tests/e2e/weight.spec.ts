@@ -1,13 +1,11 @@
-import { addWeight, expect, test } from './fixtures'
+import { addWeight, expect, test, browserDay } from './fixtures'
 
 test.beforeEach(async ({ page }) => {
   await page.getByRole('link', { name: 'Body weight' }).click()
 })
 
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+/** Today in the browser's time zone, as the screens have it. */
+const today = () => browserDay()
 
 /** A date as the lists show it in English: `22 Nov 2026`. */
 const listed = (d: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`))
