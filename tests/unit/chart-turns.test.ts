@@ -14,7 +14,8 @@ async function turns() {
   return (await import('../../src/renderer/src/charts/chartTurns')).requestChartTurn
 }
 
-describe('charts take turns to draw', () => {
+/** Fake timers, and animation frames queued in `frames` for the test to run. */
+function withFakeFrames(): void {
   beforeEach(() => {
     vi.useFakeTimers()
     frames = []
@@ -24,6 +25,10 @@ describe('charts take turns to draw', () => {
     vi.useRealTimers()
     vi.unstubAllGlobals()
   })
+}
+
+describe('charts take turns to draw', () => {
+  withFakeFrames()
 
   it('one chart after each paint, in the order they asked, none before the first paint', async () => {
     const requestChartTurn = await turns()
@@ -80,15 +85,7 @@ describe('charts take turns to draw', () => {
 })
 
 describe('charts wait for a screen’s answers', () => {
-  beforeEach(() => {
-    vi.useFakeTimers()
-    frames = []
-    vi.stubGlobal('requestAnimationFrame', (f: () => void) => frames.push(f))
-  })
-  afterEach(() => {
-    vi.useRealTimers()
-    vi.unstubAllGlobals()
-  })
+  withFakeFrames()
 
   async function module() {
     vi.resetModules()

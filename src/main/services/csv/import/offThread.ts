@@ -48,7 +48,7 @@ export function unwire(w: WireError): Error {
 }
 
 /** The built worker (out/main/import-worker.js), or '' when the sources run unbuilt. */
-export const IMPORT_WORKER_FILE = builtWorker('import-worker', import.meta.url)
+const IMPORT_WORKER_FILE = builtWorker('import-worker', import.meta.url)
 
 /** Both passes of an import in a worker thread running `workerFile`, with its own connection to `dbPath`. */
 export function runInWorker(workerFile: string, start: WorkerStart, opts: RunOptions = {}): ImportRun {
